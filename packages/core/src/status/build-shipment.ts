@@ -1,0 +1,132 @@
+import { normaliseCountryCode } from './country-codes';
+import { dedupeEvents, deriveShipmentStatus, sortEventsNewestFirst } from './derive-shipment-status';
+import type { Contact, EstimatedDelivery, Leg, Location, ProofOfDelivery, Shipment, TrackingEvent } from './shipment';
+import type { CarrierTime } from '../time/carrier-time';
+import { DEFAULT_SUBSTATUS, statusOfSubstatus, type ShipmentStatus, type Substatus } from './statuses';
+
+export interface StatusTableEntry {
+  status: ShipmentStatus;
+  substatus?: Substatus;
+}
+
+/** A carrier's status table: raw code → normalised status. Data, reviewed against the carrier's code list. */
+export type StatusTable = Readonly<Record<string, StatusTableEntry>>;
+
+export interface EventInput {
+  time: CarrierTime | null;
+  description: string | null | undefined;
+  /** The code the table is looked up with; null when the carrier sent none. */
+  code: string | null;
+  /** Every raw code field, for the record. */
+  codes?: Record<string, string | null | undefined>;
+  location?: Location | null;
+  /** The mapping result; undefined means the code was not in the table. */
+  mapped?: StatusTableEntry | undefined;
+}
+
+/** Makes a normalised event. Unmapped codes become `unknown` with `unmapped: true`, never a guess. */
+export function createEvent(input: EventInput): TrackingEvent {
+  const codes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input.codes ?? {})) {
+    if (value !== null && value !== undefined && value !== '') codes[key] = String(value);
+  }
+  const time = input.time ?? { occurredAt: null, localTime: null, timeKind: 'date' as const };
+  const mapped = input.mapped;
+  const substatus = mapped ? (mapped.substatus ?? DEFAULT_SUBSTATUS[mapped.status]) : 'unknown';
+  if (mapped?.substatus && statusOfSubstatus(mapped.substatus) !== mapped.status) {
+    throw new Error(`Status table entry for ${input.code}: substatus ${mapped.substatus} does not belong to ${mapped.status}`);
+  }
+  return {
+    occurredAt: time.occurredAt,
+    localTime: time.localTime,
+    timeKind: time.timeKind,
+    status: mapped ? mapped.status : 'unknown',
+    substatus,
+    description: (input.description ?? '').trim(),
+    location: input.location ?? null,
+    raw: { code: input.code, codes, text: input.description?.trim() || null },
+    unmapped: !mapped,
+  };
+}
+
+export function createLocation(parts: {
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  countryCode?: string | null;
+  raw?: string | null;
+}): Location | null {
+  const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+  const location: Location = {
+    city: clean(parts.city),
+    region: clean(parts.region),
+    postalCode: clean(parts.postalCode),
+    countryCode: normaliseCountryCode(parts.countryCode),
+    raw: clean(parts.raw),
+  };
+  if (!location.raw) {
+    const joined = [location.city, location.region, location.postalCode, location.countryCode].filter(Boolean).join(', ');
+    location.raw = joined || null;
+  }
+  return Object.values(location).some((value) => value !== null) ? location : null;
+}
+
+export interface ShipmentInput {
+  carrier: string;
+  trackingNumber: string;
+  events: TrackingEvent[];
+  /** Whether the carrier's list is newest first (decides tie-breaks between equal times). */
+  eventsNewestFirst?: boolean;
+  /** The carrier's own current status, used only when no event maps. */
+  carrierStatus?: StatusTableEntry;
+  estimatedDelivery?: EstimatedDelivery | null;
+  deliveredAt?: CarrierTime | null;
+  signedBy?: string | null;
+  proofOfDelivery?: Partial<ProofOfDelivery>;
+  service?: { code: string | null; name: string | null } | null;
+  origin?: Location | null;
+  destination?: Location | null;
+  legs?: Leg[];
+  direction?: 'outbound' | 'return';
+  contact?: Contact | null;
+  trackingUrl?: string | null;
+  fetchedAt?: Date;
+  raw?: unknown;
+}
+
+/** Orders and de-duplicates events, derives the status by the documented rule and fills the shape. */
+export function buildShipment(input: ShipmentInput): Shipment {
+  const events = dedupeEvents(sortEventsNewestFirst(input.events, input.eventsNewestFirst ?? true));
+  const derived = deriveShipmentStatus(events, input.carrierStatus);
+  const deliveredEvent = derived.status === 'delivered' ? events.find((event) => event.status === 'delivered') : undefined;
+  const deliveredAt =
+    input.deliveredAt ?? (deliveredEvent ? { occurredAt: deliveredEvent.occurredAt, localTime: deliveredEvent.localTime, timeKind: deliveredEvent.timeKind } : null);
+  const isReturn = input.direction === 'return' || derived.status === 'returning' || derived.status === 'returned';
+  const shipment: Shipment = {
+    carrier: input.carrier,
+    trackingNumber: input.trackingNumber,
+    status: derived.status,
+    substatus: derived.substatus,
+    statusSince: derived.since,
+    events,
+    estimatedDelivery: derived.status === 'delivered' ? null : (input.estimatedDelivery ?? null),
+    deliveredAt: derived.status === 'delivered' || derived.status === 'returned' ? deliveredAt : null,
+    signedBy: input.signedBy?.trim() || null,
+    proofOfDelivery: {
+      available: input.proofOfDelivery?.available ?? false,
+      signatureAvailable: input.proofOfDelivery?.signatureAvailable ?? false,
+      url: input.proofOfDelivery?.url ?? null,
+      deliveryLocation: input.proofOfDelivery?.deliveryLocation ?? null,
+    },
+    service: input.service && (input.service.code || input.service.name) ? input.service : null,
+    origin: input.origin ?? null,
+    destination: input.destination ?? null,
+    legs: input.legs ?? [],
+    direction: isReturn && input.direction !== 'outbound' ? 'return' : (input.direction ?? 'outbound'),
+    contact: input.contact ?? null,
+    trackingUrl: input.trackingUrl ?? null,
+    fetchedAt: (input.fetchedAt ?? new Date()).toISOString(),
+  };
+  if (input.raw !== undefined) shipment.raw = input.raw;
+  return shipment;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { parseCarrierDateTime } from '../time/carrier-time';
+import { buildShipment, createEvent, createLocation, type StatusTableEntry } from './build-shipment';
+import type { TrackingEvent } from './shipment';
+
+function event(time: string, mapped: StatusTableEntry | undefined, code = 'X', description = code): TrackingEvent {
+  return createEvent({ time: parseCarrierDateTime(time), code, description, mapped });
+}
+
+function shipmentOf(events: TrackingEvent[]) {
+  return buildShipment({ carrier: 'test', trackingNumber: 'T1', events, fetchedAt: new Date('2024-01-10T00:00:00Z') });
+}
+
+describe('status rule', () => {
+  it('orders events newest first and takes the latest status', () => {
+    const shipment = shipmentOf([
+      event('2024-01-01T08:00:00+01:00', { status: 'info_received', substatus: 'label_created' }, 'LC'),
+      event('2024-01-02T08:00:00+01:00', { status: 'in_transit', substatus: 'picked_up' }, 'PU'),
+      event('2024-01-03T08:00:00+01:00', { status: 'out_for_delivery' }, 'OD'),
+    ]);
+    expect(shipment.events.map((item) => item.raw.code)).toEqual(['OD', 'PU', 'LC']);
+    expect(shipment.status).toBe('out_for_delivery');
+    expect(shipment.statusSince?.occurredAt).toBe('2024-01-03T08:00:00+01:00');
+  });
+
+  it('never moves a delivered parcel back to in transit because of a stale scan', () => {
+    const shipment = shipmentOf([
+      event('2024-01-03T10:00:00Z', { status: 'delivered' }, 'DL'),
+      // Arrives later in the list with a later time: a delayed upload of an old hub scan.
+      event('2024-01-03T11:00:00Z', { status: 'in_transit', substatus: 'arrived_at_facility' }, 'AR'),
+    ]);
+    expect(shipment.status).toBe('delivered');
+    expect(shipment.deliveredAt?.occurredAt).toBe('2024-01-03T10:00:00Z');
+    expect(shipment.events).toHaveLength(2);
+  });
+
+  it('ignores a label-created scan that arrives after the parcel moved (DHL sends these)', () => {
+    const shipment = shipmentOf([
+      event('2023-03-13T09:50:00', { status: 'in_transit' }, 'transit'),
+      event('2023-03-13T10:10:00', { status: 'info_received' }, 'pre-transit'),
+    ]);
+    expect(shipment.status).toBe('in_transit');
+  });
+
+  it('allows explicit transitions after delivery: returning, then returned', () => {
+    const delivered = event('2024-01-03T10:00:00Z', { status: 'delivered' }, 'DL');
+    const returning = event('2024-01-05T10:00:00Z', { status: 'returning', substatus: 'return_requested' }, 'RS');
+    expect(shipmentOf([delivered, returning]).status).toBe('returning');
+    const backAtSender = event('2024-01-08T10:00:00Z', { status: 'delivered' }, 'DL2');
+    const shipment = shipmentOf([delivered, returning, backAtSender]);
+    // A "delivered" scan while returning is the delivery back to the sender.
+    expect(shipment.status).toBe('returned');
+    expect(shipment.substatus).toBe('returned_to_sender');
+    expect(shipment.direction).toBe('return');
+  });
+
+  it('allows an exception after delivery (damage claim) and keeps returned final', () => {
+    const delivered = event('2024-01-03T10:00:00Z', { status: 'delivered' }, 'DL');
+    expect(shipmentOf([delivered, event('2024-01-04T10:00:00Z', { status: 'exception', substatus: 'damaged' }, 'DM')]).substatus).toBe('damaged');
+    const returned = event('2024-01-06T10:00:00Z', { status: 'returned' }, 'RT');
+    expect(shipmentOf([returned, event('2024-01-07T10:00:00Z', { status: 'in_transit' }, 'IT')]).status).toBe('returned');
+  });
+
+  it('recovers from an exception when the parcel moves again', () => {
+    const shipment = shipmentOf([
+      event('2024-01-02T10:00:00Z', { status: 'exception', substatus: 'address_problem' }, 'EX'),
+      event('2024-01-03T10:00:00Z', { status: 'out_for_delivery' }, 'OD'),
+    ]);
+    expect(shipment.status).toBe('out_for_delivery');
+  });
+
+  it('lets a scanned parcel override a voided label, but not a repeated label event', () => {
+    const voided = event('2024-01-02T10:00:00Z', { status: 'cancelled' }, 'MV');
+    expect(shipmentOf([voided, event('2024-01-03T10:00:00Z', { status: 'info_received' }, 'MP')]).status).toBe('cancelled');
+    expect(shipmentOf([voided, event('2024-01-03T10:00:00Z', { status: 'in_transit' }, 'OR')]).status).toBe('in_transit');
+  });
+
+  it('keeps unmapped events without letting them move the status', () => {
+    const shipment = shipmentOf([
+      event('2024-01-02T10:00:00Z', { status: 'in_transit' }, 'IT'),
+      event('2024-01-03T10:00:00Z', undefined, 'ZZ9', 'Something new'),
+    ]);
+    expect(shipment.status).toBe('in_transit');
+    expect(shipment.events[0]).toMatchObject({ status: 'unknown', substatus: 'unknown', unmapped: true, raw: { code: 'ZZ9', text: 'Something new' } });
+  });
+
+  it('is unknown when only unmapped events exist, and pending with none', () => {
+    expect(shipmentOf([event('2024-01-03T10:00:00Z', undefined, 'ZZ9')]).status).toBe('unknown');
+    expect(shipmentOf([]).status).toBe('pending');
+  });
+
+  it('keeps the moment a status was entered across repeated scans of the same status', () => {
+    const shipment = shipmentOf([
+      event('2024-01-02T10:00:00Z', { status: 'in_transit', substatus: 'arrived_at_facility' }, 'AR'),
+      event('2024-01-02T18:00:00Z', { status: 'in_transit', substatus: 'departed_facility' }, 'DP'),
+    ]);
+    expect(shipment.statusSince?.occurredAt).toBe('2024-01-02T10:00:00Z');
+    expect(shipment.substatus).toBe('departed_facility');
+  });
+
+  it('removes exact duplicates and keeps events with the same time but different codes', () => {
+    const shipment = shipmentOf([
+      event('2024-01-02T10:00:00Z', { status: 'in_transit' }, 'AR'),
+      event('2024-01-02T10:00:00Z', { status: 'in_transit' }, 'AR'),
+      event('2024-01-02T10:00:00Z', { status: 'in_transit' }, 'DP'),
+    ]);
+    expect(shipment.events.map((item) => item.raw.code)).toEqual(['AR', 'DP']);
+  });
+
+  it('keeps the carrier order for events with equal times', () => {
+    const events = [
+      event('2024-01-02T10:00:00Z', { status: 'out_for_delivery' }, 'OD'),
+      event('2024-01-02T10:00:00Z', { status: 'in_transit' }, 'AR'),
+    ];
+    const newestFirst = buildShipment({ carrier: 't', trackingNumber: 'n', events, eventsNewestFirst: true });
+    expect(newestFirst.events.map((item) => item.raw.code)).toEqual(['OD', 'AR']);
+    const oldestFirst = buildShipment({ carrier: 't', trackingNumber: 'n', events, eventsNewestFirst: false });
+    expect(oldestFirst.events.map((item) => item.raw.code)).toEqual(['AR', 'OD']);
+  });
+
+  it('rejects a table entry whose substatus belongs to another status', () => {
+    expect(() => createEvent({ time: null, code: 'X', description: 'x', mapped: { status: 'delivered', substatus: 'picked_up' } })).toThrow(/does not belong/);
+  });
+
+  it('falls back to the carrier status when no event maps, and drops the ETA once delivered', () => {
+    const shipment = buildShipment({
+      carrier: 't',
+      trackingNumber: 'n',
+      events: [],
+      carrierStatus: { status: 'delivered' },
+      estimatedDelivery: { from: '2024-01-05', to: '2024-01-05', timeKind: 'date', source: 'carrier', confidence: null },
+    });
+    expect(shipment.status).toBe('delivered');
+    expect(shipment.estimatedDelivery).toBeNull();
+  });
+});
+
+describe('createLocation', () => {
+  it('normalises the country and builds a raw line when the carrier gave none', () => {
+    expect(createLocation({ city: ' Atlanta ', region: 'GA', postalCode: '30301', countryCode: 'usa' })).toEqual({
+      city: 'Atlanta', region: 'GA', postalCode: '30301', countryCode: 'US', raw: 'Atlanta, GA, 30301, US',
+    });
+    expect(createLocation({ city: '', countryCode: null })).toBeNull();
+  });
+});

@@ -1,0 +1,1 @@
+export { runCarrierConformance, type CarrierConformanceOptions, type MockedResponse, type ConformanceTransport } from './run-carrier-conformance';

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { approximateEpochMs, dateOnly, instantTime, joinCompactDateTime, localTime, normaliseOffset, parseCarrierDateTime } from './carrier-time';
+
+describe('parseCarrierDateTime', () => {
+  it('keeps an ISO time with offset as an instant, with the wall clock beside it', () => {
+    expect(parseCarrierDateTime('2024-04-26T07:50:00-07:00')).toEqual({ occurredAt: '2024-04-26T07:50:00-07:00', localTime: '2024-04-26T07:50:00', timeKind: 'instant' });
+  });
+
+  it('reads GLS-style offsets without a colon', () => {
+    expect(parseCarrierDateTime('2023-05-17T10:37:06+0200')?.occurredAt).toBe('2023-05-17T10:37:06+02:00');
+  });
+
+  it('keeps UTC instants in Z but does not claim a local wall time', () => {
+    expect(parseCarrierDateTime('2024-11-22T18:58:00Z')).toEqual({ occurredAt: '2024-11-22T18:58:00Z', localTime: null, timeKind: 'instant' });
+  });
+
+  it('never stamps a local time without offset with Z', () => {
+    const time = parseCarrierDateTime('2023-03-13T09:50:00');
+    expect(time).toEqual({ occurredAt: null, localTime: '2023-03-13T09:50:00', timeKind: 'local' });
+  });
+
+  it('treats a bogus Z as local time for carriers known to send it', () => {
+    expect(parseCarrierDateTime('2023-08-02T07:31:00Z', { treatZuluAsLocal: true })).toEqual({ occurredAt: null, localTime: '2023-08-02T07:31:00', timeKind: 'local' });
+  });
+
+  it('reads a bare date as date-only', () => {
+    expect(parseCarrierDateTime('2024-08-15')).toEqual({ occurredAt: null, localTime: '2024-08-15', timeKind: 'date' });
+  });
+
+  it.each(['', 'yesterday', '2024-02-30T10:00:00', '2024-13-01', '2024-01-01T25:00:00', '2024-01-01T10:00:00+15:00'])('rejects %j', (value) => {
+    expect(parseCarrierDateTime(value)).toBeNull();
+  });
+
+  it('round-trips any valid instant: the epoch is the same as Date.parse of the source', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -12 * 60, max: 14 * 60 }), (date, offsetMinutes) => {
+        const shifted = new Date(date.getTime() + offsetMinutes * 60_000);
+        const sign = offsetMinutes < 0 ? '-' : '+';
+        const absolute = Math.abs(offsetMinutes);
+        const offset = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+        const wall = shifted.toISOString().slice(0, 19);
+        const parsed = parseCarrierDateTime(`${wall}${offset}`)!;
+        expect(parsed.timeKind).toBe('instant');
+        expect(parsed.localTime).toBe(wall);
+        expect(Date.parse(parsed.occurredAt!)).toBe(Math.floor(date.getTime() / 1000) * 1000);
+      }),
+    );
+  });
+});
+
+describe('time builders', () => {
+  it('joins UPS compact dates and both time forms', () => {
+    expect(joinCompactDateTime('20230315', '74700')).toBe('2023-03-15T07:47:00');
+    expect(joinCompactDateTime('20230315', '09:41:00')).toBe('2023-03-15T09:41:00');
+    expect(joinCompactDateTime('20230315', '1041')).toBe('2023-03-15T10:41:00');
+    expect(joinCompactDateTime('20230315')).toBe('2023-03-15');
+    expect(joinCompactDateTime('2023031', '1041')).toBeNull();
+  });
+
+  it('normalises offsets', () => {
+    expect(normaliseOffset('-05:00')).toBe('-05:00');
+    expect(normaliseOffset('+0530')).toBe('+05:30');
+    expect(normaliseOffset('+02')).toBe('+02:00');
+    expect(normaliseOffset('Z')).toBe('Z');
+    expect(normaliseOffset('EST')).toBeNull();
+  });
+
+  it('builds instants, local times and dates', () => {
+    expect(instantTime('2024-11-22T13:58:00', '-05:00')?.occurredAt).toBe('2024-11-22T13:58:00-05:00');
+    expect(instantTime('2024-11-22', '-05:00')).toBeNull();
+    expect(localTime('2024-11-22T13:58')).toEqual({ occurredAt: null, localTime: '2024-11-22T13:58:00', timeKind: 'local' });
+    expect(dateOnly('2024-11-22T13:58:00')).toEqual({ occurredAt: null, localTime: '2024-11-22', timeKind: 'date' });
+  });
+
+  it('orders instants by their true epoch and local times by wall clock', () => {
+    const earlierInstant = parseCarrierDateTime('2024-01-01T10:00:00+02:00')!; // 08:00Z
+    const laterInstant = parseCarrierDateTime('2024-01-01T09:00:00+00:00')!; // 09:00Z
+    expect(approximateEpochMs(earlierInstant)).toBeLessThan(approximateEpochMs(laterInstant));
+    expect(approximateEpochMs(localTime('2024-01-01T09:00:00')!)).toBe(Date.parse('2024-01-01T09:00:00Z'));
+  });
+});

@@ -1,0 +1,38 @@
+// After `pnpm build`: every package's `exports` must point at files that exist, and publint must pass.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const packagesDirectory = new URL('../../packages/', import.meta.url).pathname;
+let problems = 0;
+
+function targets(entry) {
+  if (typeof entry === 'string') return [entry];
+  if (entry && typeof entry === 'object') return Object.values(entry).flatMap(targets);
+  return [];
+}
+
+for (const name of readdirSync(packagesDirectory).sort()) {
+  const directory = join(packagesDirectory, name);
+  const manifestPath = join(directory, 'package.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (manifest.private) continue;
+  for (const target of [...targets(manifest.exports), manifest.main, manifest.module, manifest.types].filter(Boolean)) {
+    if (!existsSync(join(directory, target))) {
+      console.error(`${manifest.name}: ${target} is exported but was not built`);
+      problems += 1;
+    }
+  }
+  const { messages } = await publint({ pkgDir: directory, level: 'warning', strict: true });
+  for (const message of messages) {
+    console.error(`${manifest.name}: publint ${message.type}: ${formatMessage(message, manifest)}`);
+    problems += 1;
+  }
+  console.log(`${manifest.name}: exports ${problems === 0 ? 'ok' : 'checked'}`);
+}
+if (problems > 0) {
+  console.error(`${problems} packaging problem(s)`);
+  process.exit(1);
+}
