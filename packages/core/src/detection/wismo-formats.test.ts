@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { detectCarrier } from './detect-carrier';
+import { WISMO_FORMATS } from './wismo-formats';
+
+/**
+ * The formats wismo adds to the open data. Valid, invalid and changed-check-digit numbers of each run in
+ * detect-carrier.test.ts like the data's own; here each format is checked against the example its source
+ * documents, with the source in a comment.
+ */
+
+function candidateOf(number: string, formatId: string) {
+  return detectCarrier(number).find((candidate) => candidate.formatId === formatId);
+}
+
+describe('wismo formats', () => {
+  it('all say where they are documented, and have valid and invalid test numbers', () => {
+    for (const courier of WISMO_FORMATS) {
+      for (const format of courier.tracking_numbers) {
+        expect(format.source.length, format.id).toBeGreaterThan(20);
+        expect(format.test_numbers?.valid?.length, format.id).toBeGreaterThan(0);
+        expect(format.test_numbers?.invalid?.length, format.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  describe('GLS', () => {
+    // GLS Track And Trace V1 OpenAPI 1.0.7 (karrio gls/vendor/ecitrackandtrace.yaml): "the 11- or 12-digit parcel
+    // number"; unitno examples 93835368025, 36301917596 carry no check digit. The 12th digit: weights 3-1 from the
+    // left, plus one, modulo 10 (GLS Uni-Box TechDoku 2D §3.2.1).
+    it('reads 12-digit parcel numbers with their check digit and 11-digit ones on pattern', () => {
+      expect(candidateOf('938353680251', 'gls_parcel_12')).toMatchObject({ carrier: 'gls', confidence: 'checksum' });
+      expect(candidateOf('938353680252', 'gls_parcel_12')).toBeUndefined();
+      expect(candidateOf('93835368025', 'gls_parcel_11')).toMatchObject({ carrier: 'gls', confidence: 'pattern' });
+    });
+
+    // Same spec, /tracking/simple/references: "Track ID: 8-characters format", example ZX61QJIX.
+    it('reads 8-character Track IDs that contain a letter', () => {
+      expect(candidateOf('zx61-qjix', 'gls_track_id')).toMatchObject({ carrier: 'gls', trackingNumber: 'ZX61QJIX' });
+      expect(candidateOf('12345678', 'gls_track_id')).toBeUndefined();
+    });
+  });
+
+  describe('PostNL', () => {
+    // developer.postnl.nl barcode webservice: "a barcode of Type 3S is always 13 or 15 characters long"
+    // (3S + customer code + serie); sandbox barcodes 3SDEVC288882229 and 3SDEVC2260332157 in the PostNL SDK docs.
+    it('reads 3S barcodes of 13, 15 and 16 characters', () => {
+      for (const number of ['3SABCD1234567', '3SDEVC288882229', '3SDEVC2260332157']) {
+        expect(candidateOf(number, 'postnl_3s'), number).toMatchObject({ carrier: 'postnl', confidence: 'pattern' });
+      }
+      expect(candidateOf('3SABCD12345678', 'postnl_3s')).toBeUndefined();
+    });
+
+    // UPU S10 with NL: PostNL's international numbers.
+    it('names PostNL for S10 numbers issued in NL', () => {
+      expect(detectCarrier('RB123456785NL')).toMatchObject([{ carrier: 'postnl', countryCode: 'NL' }]);
+    });
+  });
+
+  describe('DHL Paket / Deutsche Post', () => {
+    // paketda.de "Prüfziffer DHL 12-stellig": weights 4 and 9, example 201298452277; activebarcode.com Identcode.
+    // Real piece 470800204932 (shared/carrier-samples/dhl/delivered-parcel-de-real-german.json).
+    it('verifies the 4-9 check digit of 12-digit parcel numbers', () => {
+      expect(candidateOf('4708 0020 4932', 'dhl_paket_12')).toMatchObject({
+        carrier: 'dhl',
+        carrierName: 'DHL Paket',
+        confidence: 'checksum',
+        trackingUrl: 'https://www.dhl.de/de/privatkunden.html?piececode=470800204932',
+      });
+      expect(candidateOf('470800204933', 'dhl_paket_12')).toBeUndefined();
+    });
+
+    // paketda.de "20-stellige DHL-Paketnummern" (GS1 modulo 10, 3-1; example 00340433836442636597);
+    // sandbox piece 00340434161094015902 (shared/carrier-samples/dhl-parcel-de).
+    it('verifies the GS1 check digit of 00340434… SSCC numbers, with or without the 00 identifier', () => {
+      expect(candidateOf('00340434161094015902', 'dhl_paket_sscc_20')).toMatchObject({ confidence: 'checksum' });
+      expect(candidateOf('340434161094015902', 'dhl_paket_sscc_18')).toMatchObject({ confidence: 'checksum' });
+      expect(candidateOf('00340434161094015903', 'dhl_paket_sscc_20')).toBeUndefined();
+    });
+
+    // paketda.de: "16-stellig, beginnend mit JJD (z.B. JJD1410302937991)"; no check digit documented.
+    it('reads JJD numbers of 16 characters on pattern', () => {
+      expect(candidateOf('JJD1410302937991', 'dhl_paket_jjd')).toMatchObject({ carrier: 'dhl', confidence: 'pattern' });
+    });
+
+    // UPU S10 with DE: Deutsche Post's international letters and parcels.
+    it('names Deutsche Post for S10 numbers issued in DE', () => {
+      expect(detectCarrier('RR123456785DE')).toMatchObject([{ carrier: 'deutschepost', carrierName: 'Deutsche Post' }]);
+    });
+  });
+
+  describe('Royal Mail', () => {
+    // Royal Mail COSS Spec 03 v1.1 / UPU S10: two letters, 8 digits, the S10 check digit, GB. FQ087430672GB is the
+    // oneDBarcode of the Tracking API v2 example (shared/carrier-samples/royalmail).
+    it('names Royal Mail for S10 numbers issued in GB', () => {
+      expect(detectCarrier('FQ 0874 3067 2 GB')).toMatchObject([{ carrier: 'royalmail', confidence: 'checksum', countryCode: 'GB' }]);
+      expect(detectCarrier('FQ087430673GB')).toEqual([]);
+    });
+
+    // Tracking API v2 example: mailPieceId / uniqueItemId 090367574000000FE1E1B (structure unpublished).
+    it('reads the 21-character unique item id on pattern', () => {
+      expect(candidateOf('090367574000000FE1E1B', 'royalmail_unique_item_id')).toMatchObject({ carrier: 'royalmail', confidence: 'pattern' });
+    });
+  });
+
+  describe('La Poste / Colissimo', () => {
+    // La Poste Suivi v2 examples 6A15602676300 (rigwild/suivi-poste) and 6M17554710224 (debuss-a/lapostesuivi).
+    it('reads 13-character Colissimo numbers on pattern, with the La Poste tracking page', () => {
+      expect(candidateOf('6A15602676300', 'laposte_13')).toMatchObject({
+        carrier: 'laposte',
+        confidence: 'pattern',
+        service: null,
+        trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A15602676300',
+      });
+    });
+
+    // The Suivi v2 sample in shared/carrier-samples/laposte tracks EW112720413FR, an S10 number.
+    it('names La Poste for S10 numbers issued in FR', () => {
+      expect(detectCarrier('EW112720413FR')).toMatchObject([{ carrier: 'laposte', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR' }]);
+    });
+  });
+
+  describe('Hermes Germany', () => {
+    // paketda.de "Prüfziffern für DHL 20-stellig, Hermes, DPD": modulo 10 weights 3-1, example 09133131530724.
+    it('verifies the check digit of 14-digit numbers', () => {
+      expect(candidateOf('09133131530724', 'hermes_14')).toMatchObject({ carrier: 'hermes', confidence: 'checksum' });
+      expect(candidateOf('09133131530725', 'hermes_14')).toBeUndefined();
+    });
+
+    // 16-digit ids (third-party description only) and the HSI shipmentID H1234567890123456789 (karrio fixture).
+    it('reads 16-digit and H + 19-digit ids on pattern', () => {
+      expect(candidateOf('1234567890123456', 'hermes_16')).toMatchObject({ confidence: 'pattern' });
+      expect(candidateOf('h1234567890123456789', 'hermes_h20')).toMatchObject({
+        carrier: 'hermes',
+        trackingUrl: 'https://www.myhermes.de/tracking/H1234567890123456789',
+      });
+    });
+  });
+
+  describe('bpost', () => {
+    // bpost trackedmail itemCode 323212345659900040669030 (shared/carrier-samples/bpost, karrio fixture).
+    it('reads 24-digit 3232… numbers on pattern and S10 numbers issued in BE', () => {
+      expect(candidateOf('323212345659900040669030', 'bpost_24')).toMatchObject({ carrier: 'bpost', confidence: 'pattern' });
+      expect(detectCarrier('CE123456785BE')).toMatchObject([{ carrier: 'bpost', service: 'Parcel Post' }]);
+    });
+  });
+
+  describe('Australia Post', () => {
+    // Only S10 with AU: no public document of the domestic article id structure was found (see docs/detection.md).
+    it('names Australia Post for S10 numbers issued in AU', () => {
+      expect(detectCarrier('EE123456785AU')).toMatchObject([{ carrier: 'australiapost', service: 'EMS' }]);
+    });
+  });
+});
