@@ -1,6 +1,8 @@
 // After `pnpm build`: every package's `exports` must point at files that exist, and publint must pass.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -22,6 +24,23 @@ for (const name of readdirSync(packagesDirectory).sort()) {
   for (const target of [...targets(manifest.exports), manifest.main, manifest.module, manifest.types].filter(Boolean)) {
     if (!existsSync(join(directory, target))) {
       console.error(`${manifest.name}: ${target} is exported but was not built`);
+      problems += 1;
+    }
+  }
+  // The built entry points must load, both ways, and expose the same names.
+  const root = manifest.exports?.['.'];
+  if (root?.import?.default && root?.require?.default) {
+    try {
+      const esm = await import(pathToFileURL(join(directory, root.import.default)).href);
+      const cjs = createRequire(import.meta.url)(join(directory, root.require.default));
+      const esmNames = Object.keys(esm).filter((key) => key !== 'default').sort().join(',');
+      const cjsNames = Object.keys(cjs).sort().join(',');
+      if (esmNames !== cjsNames || esmNames === '') {
+        console.error(`${manifest.name}: ESM and CJS builds export different names`);
+        problems += 1;
+      }
+    } catch (error) {
+      console.error(`${manifest.name}: built entry does not load: ${error.message}`);
       problems += 1;
     }
   }

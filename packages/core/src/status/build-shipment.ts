@@ -49,6 +49,10 @@ export function createEvent(input: EventInput): TrackingEvent {
   };
 }
 
+function cleanText(value: string | null | undefined): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
 export function createLocation(parts: {
   city?: string | null;
   region?: string | null;
@@ -56,13 +60,12 @@ export function createLocation(parts: {
   countryCode?: string | null;
   raw?: string | null;
 }): Location | null {
-  const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
   const location: Location = {
-    city: clean(parts.city),
-    region: clean(parts.region),
-    postalCode: clean(parts.postalCode),
+    city: cleanText(parts.city),
+    region: cleanText(parts.region),
+    postalCode: cleanText(parts.postalCode),
     countryCode: normaliseCountryCode(parts.countryCode),
-    raw: clean(parts.raw),
+    raw: cleanText(parts.raw),
   };
   if (!location.raw) {
     const joined = [location.city, location.region, location.postalCode, location.countryCode].filter(Boolean).join(', ');
@@ -98,7 +101,9 @@ export interface ShipmentInput {
 export function buildShipment(input: ShipmentInput): Shipment {
   const events = dedupeEvents(sortEventsNewestFirst(input.events, input.eventsNewestFirst ?? true));
   const derived = deriveShipmentStatus(events, input.carrierStatus);
-  const deliveredEvent = derived.status === 'delivered' ? events.find((event) => event.status === 'delivered') : undefined;
+  // Delivered to the recipient, or back to the sender: the newest event of that status carries the time.
+  const deliveredEvent =
+    derived.status === 'delivered' || derived.status === 'returned' ? events.find((event) => event.status === derived.status || (derived.status === 'returned' && event.status === 'delivered')) : undefined;
   const deliveredAt =
     input.deliveredAt ?? (deliveredEvent ? { occurredAt: deliveredEvent.occurredAt, localTime: deliveredEvent.localTime, timeKind: deliveredEvent.timeKind } : null);
   const isReturn = input.direction === 'return' || derived.status === 'returning' || derived.status === 'returned';

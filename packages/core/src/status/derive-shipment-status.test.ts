@@ -52,13 +52,16 @@ describe('status rule', () => {
     expect(shipment.status).toBe('returned');
     expect(shipment.substatus).toBe('returned_to_sender');
     expect(shipment.direction).toBe('return');
+    expect(shipment.deliveredAt?.occurredAt).toBe('2024-01-08T10:00:00Z');
   });
 
   it('allows an exception after delivery (damage claim) and keeps returned final', () => {
     const delivered = event('2024-01-03T10:00:00Z', { status: 'delivered' }, 'DL');
     expect(shipmentOf([delivered, event('2024-01-04T10:00:00Z', { status: 'exception', substatus: 'damaged' }, 'DM')]).substatus).toBe('damaged');
     const returned = event('2024-01-06T10:00:00Z', { status: 'returned' }, 'RT');
-    expect(shipmentOf([returned, event('2024-01-07T10:00:00Z', { status: 'in_transit' }, 'IT')]).status).toBe('returned');
+    const afterReturn = shipmentOf([returned, event('2024-01-07T10:00:00Z', { status: 'in_transit' }, 'IT')]);
+    expect(afterReturn.status).toBe('returned');
+    expect(afterReturn.deliveredAt?.occurredAt).toBe('2024-01-06T10:00:00Z');
   });
 
   it('recovers from an exception when the parcel moves again', () => {

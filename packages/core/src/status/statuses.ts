@@ -95,6 +95,7 @@ export const SUBSTATUSES = {
   carrier_exception: { status: 'exception', actor: 'carrier', description: 'The carrier reports a problem without a more specific reason.' },
   customs_held: { status: 'exception', actor: 'customs', description: 'Held by customs (inspection, restriction).' },
   customs_documents_needed: { status: 'exception', actor: 'shipper', description: 'Customs needs documents or information (invoice, description, recipient ID).' },
+  customs_recipient_information_needed: { status: 'exception', actor: 'recipient', description: 'Customs needs information or a broker from the recipient (importer) before release.' },
   customs_duties_unpaid: { status: 'exception', actor: 'recipient', description: 'Duties or taxes must be paid before release.' },
   held_for_payment: { status: 'exception', actor: 'recipient', description: 'Held until a charge (cash on delivery, postage due) is paid.' },
   held_by_carrier: { status: 'exception', actor: 'carrier', description: 'Held by the carrier (investigation, security, regulatory hold).' },

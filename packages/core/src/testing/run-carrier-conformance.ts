@@ -38,7 +38,11 @@ export interface CarrierConformanceOptions {
   found: { trackingNumber: string; response: MockedResponse };
   /** The carrier's not-found answer (which may well be HTTP 200). */
   notFound: { trackingNumber: string; response: MockedResponse };
-  /** A successful body for `unknownCode.trackingNumber` in which one event has `rawCode`, absent from the table. */
+  /**
+   * A successful body for `unknownCode.trackingNumber` in which one event has `rawCode`, absent from the
+   * table. Adapters that fall back from one code field to another must replace every code field of that
+   * event, so that no fallback can map it.
+   */
   unknownCode: { trackingNumber: string; response: MockedResponse; rawCode: string };
   /** The carrier's answer to bad credentials on the tracking endpoint (API-key carriers) or token endpoint. */
   authFailure: MockedResponse;

@@ -63,6 +63,8 @@ describe('time builders', () => {
     expect(normaliseOffset('+0530')).toBe('+05:30');
     expect(normaliseOffset('+02')).toBe('+02:00');
     expect(normaliseOffset('Z')).toBe('Z');
+    expect(normaliseOffset('-7:00')).toBe('-07:00');
+    expect(normaliseOffset('-700')).toBeNull();
     expect(normaliseOffset('EST')).toBeNull();
   });
 

@@ -25,12 +25,13 @@ const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?
 export function normaliseOffset(offset: string): string | null {
   const trimmed = offset.trim();
   if (trimmed === 'Z' || trimmed === 'z') return 'Z';
-  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(trimmed);
+  // `+0200`, `+02:00`, `+02`, and `-7:00` (single-digit hours, as in the USPS spec example).
+  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(trimmed) ?? /^([+-])(\d):(\d{2})$/.exec(trimmed);
   if (!match) return null;
   const hours = Number(match[2]);
   const minutes = Number(match[3] ?? '0');
   if (hours > 14 || minutes > 59) return null;
-  return `${match[1]}${match[2]}:${match[3] ?? '00'}`;
+  return `${match[1]}${String(hours).padStart(2, '0')}:${match[3] ?? '00'}`;
 }
 
 /** Validates and normalises a wall-clock time to `YYYY-MM-DDTHH:mm:ss` (or `YYYY-MM-DD` for a bare date). */

@@ -82,6 +82,21 @@ describe('createHttpClient', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('takes the wait from the error body when the header is missing, and stops at once for a long one', async () => {
+    const scope = nock(origin).get('/x').once().reply(429, '{"errors":[{"message":"Daily transaction quota exceeded. Retry after 12:00AM GMT"}]}');
+    const error = await failure(client({ describeErrorBody: () => ({ message: 'Daily transaction quota exceeded', retryAfterMs: 5 * 3_600_000 }) }).request({ method: 'GET', url: '/x' }));
+    expect(error.code).toBe('rate_limited');
+    expect(error.retryAfterMs).toBe(5 * 3_600_000);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('does not retry when the error body says retrying cannot help', async () => {
+    const scope = nock(origin).get('/x').once().reply(503, '{"title":"quota"}');
+    const error = await failure(client({ describeErrorBody: () => ({ message: 'quota used up', retryable: false }) }).request({ method: 'GET', url: '/x' }));
+    expect(error.code).toBe('carrier_unavailable');
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('retries timeouts and network errors, then reports carrier_unavailable', async () => {
     nock(origin).get('/slow').times(3).delay(400).reply(200, '{}');
     const timeout = await failure(client().request({ method: 'GET', url: '/slow' }));

@@ -67,8 +67,12 @@ export interface HttpClientOptions extends TransportSettings {
   defaultHeaders?: Record<string, string>;
   /** The carrier's documented rate limit, applied unless `rateLimit` overrides it. */
   defaultRateLimit?: RateLimit;
-  /** Pulls the carrier's own error message and codes out of an error body, for clearer errors. */
-  describeErrorBody?: (body: string) => { message?: string; codes?: string[] } | undefined;
+  /**
+   * Pulls the carrier's own error message and codes out of an error body, for clearer errors. It may
+   * also give a wait the body states ("retry after 12:00AM GMT") when the `Retry-After` header is absent,
+   * or `retryable: false` when retrying within this run cannot help.
+   */
+  describeErrorBody?: (body: string) => { message?: string; codes?: string[]; retryAfterMs?: number | null; retryable?: boolean } | undefined;
 }
 
 export interface HttpClient {
@@ -125,10 +129,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const rateLimiter = options.rateLimiter ?? (limit ? createRateLimiter(limit) : null);
   const { carrierId, carrierName } = options;
 
-  function describe(status: number, body: string): { detail: string; codes: string[] } {
+  function describe(body: string): { detail: string; codes: string[]; retryAfterMs: number | null; retryable: boolean } {
     const described = safeDescribe(body);
     const detail = described?.message ? `: ${described.message}` : '';
-    return { detail, codes: described?.codes ?? [] };
+    return { detail, codes: described?.codes ?? [], retryAfterMs: described?.retryAfterMs ?? null, retryable: described?.retryable ?? true };
   }
 
   function safeDescribe(body: string) {
@@ -187,7 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return attempt(request, authRefreshed);
     }
     if (status === 401 || status === 403) {
-      const { detail, codes } = describe(status, body);
+      const { detail, codes } = describe(body);
       throw new AbortError(
         new AuthFailedError(`${carrierName} rejected the credentials (HTTP ${status})${detail}. Check the client id/secret or API key and that the app has access to the tracking API.`, {
           carrierId,
@@ -197,13 +201,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       );
     }
     if (status === 429 || status === 408 || status >= 500) {
-      const retryAfterMs = parseRetryAfter(result.headers['retry-after']);
-      const { detail, codes } = describe(status, body);
+      const described = describe(body);
+      const { detail, codes } = described;
+      const retryAfterMs = parseRetryAfter(result.headers['retry-after']) ?? described.retryAfterMs;
       const error =
         status === 429
           ? new RateLimitedError(`${carrierName} is rate limiting requests (HTTP 429)${detail}`, { carrierId, httpStatus: status, retryAfterMs, carrierCodes: codes })
           : new CarrierUnavailableError(`${carrierName} answered HTTP ${status}${detail}`, { carrierId, httpStatus: status, retryAfterMs, carrierCodes: codes });
-      if (retryAfterMs !== null && retryAfterMs > maxRetryAfter) throw new AbortError(error);
+      // The carrier says waiting will not help within this run (a spent daily quota): fail at once.
+      if (!described.retryable || (retryAfterMs !== null && retryAfterMs > maxRetryAfter)) throw new AbortError(error);
       throw error;
     }
     return result;

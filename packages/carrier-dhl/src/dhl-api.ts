@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Minimal schemas of the DHL Shipment Tracking – Unified response: only the fields wismo reads.
+ * Unknown fields are accepted (and left out of the parsed copy; `includeRaw` keeps the whole body),
+ * and every field is optional because the Unified API relays many DHL back ends whose payloads
+ * differ (DHL developer FAQ 47001251141).
+ *
+ * These schemas define the accepted shape. The success path checks it with `checkDhlTrackResponse`
+ * (check-dhl-response.ts), a structural twin that reaches the same verdict without copying the body:
+ * zod over every event cost more than `JSON.parse` itself (test/bench/carrier-dhl.bench.ts). A
+ * property test keeps the two in step.
+ */
+
+const text = z.string().nullish();
+/** The spec types `id` as a string, but its own example sends a number (7777777770). */
+const identifier = z.union([z.string(), z.number()]).nullish();
+
+export const dhlAddressSchema = z.object({
+  addressLocality: text,
+  postalCode: text,
+  countryCode: text,
+  addressRegion: text,
+});
+export type DhlAddress = z.infer<typeof dhlAddressSchema>;
+
+export const dhlPlaceSchema = z.object({
+  address: dhlAddressSchema.nullish(),
+});
+export type DhlPlace = z.infer<typeof dhlPlaceSchema>;
+
+/**
+ * One event (also the shape of `shipment.status`). `statusCode` is kept as a plain string: the
+ * enum is pre-transit | transit | delivered | failure | unknown, but a new value must become an
+ * unmapped event, not a rejected response.
+ */
+export const dhlEventSchema = z.object({
+  timestamp: text,
+  location: dhlPlaceSchema.nullish(),
+  statusCode: text,
+  status: text,
+  statusDetailed: text,
+  description: text,
+  remark: text,
+});
+export type DhlEvent = z.infer<typeof dhlEventSchema>;
+
+export const dhlPersonSchema = z.object({
+  name: text,
+  givenName: text,
+  familyName: text,
+  organizationName: text,
+});
+
+export const dhlReferenceSchema = z.object({
+  number: identifier,
+  type: text,
+});
+export type DhlReference = z.infer<typeof dhlReferenceSchema>;
+
+export const dhlShipmentDetailsSchema = z.object({
+  product: z.object({ productName: text, productCode: text }).nullish(),
+  provider: z.object({ destinationProvider: text }).nullish(),
+  proofOfDelivery: z
+    .object({
+      timestamp: text,
+      signatureUrl: text,
+      documentUrl: text,
+      signed: dhlPersonSchema.nullish(),
+    })
+    .nullish(),
+  proofOfDeliverySignedAvailable: z.boolean().nullish(),
+  pieceIds: z.array(z.string()).nullish(),
+  // An array in the schema; the spec example sends a single object.
+  references: z.union([z.array(dhlReferenceSchema), dhlReferenceSchema]).nullish(),
+});
+export type DhlShipmentDetails = z.infer<typeof dhlShipmentDetailsSchema>;
+
+export const dhlShipmentSchema = z.object({
+  id: identifier,
+  service: text,
+  origin: dhlPlaceSchema.nullish(),
+  destination: dhlPlaceSchema.nullish(),
+  status: dhlEventSchema.nullish(),
+  estimatedTimeOfDelivery: text,
+  estimatedDeliveryTimeFrame: z.object({ estimatedFrom: text, estimatedThrough: text }).nullish(),
+  returnFlag: z.boolean().nullish(),
+  details: dhlShipmentDetailsSchema.nullish(),
+  events: z.array(dhlEventSchema).nullish(),
+});
+export type DhlShipment = z.infer<typeof dhlShipmentSchema>;
+
+/** `GET /track/shipments` with HTTP 200. `shipments` is required: without it the body is not a tracking answer. */
+export const dhlTrackResponseSchema = z.object({
+  shipments: z.array(dhlShipmentSchema),
+});
+export type DhlTrackResponse = z.infer<typeof dhlTrackResponseSchema>;
+
+/** RFC 7807 problem body of every error answer (400, 401, 404, 429, 5xx). */
+export const dhlProblemSchema = z.object({
+  title: text,
+  status: z.union([z.number(), z.string()]).nullish(),
+  detail: text,
+  instance: text,
+  type: text,
+});
+export type DhlProblem = z.infer<typeof dhlProblemSchema>;
+
+/**
+ * The Apigee gateway fault shape (`policies.ratelimit.QuotaViolation` in the GLS sample). Not seen from
+ * DHL (its 429 is a problem body); read defensively in case a gateway error answers with it.
+ */
+export const dhlGatewayFaultSchema = z.object({
+  fault: z.object({
+    faultstring: text,
+    detail: z.object({ errorcode: text }).nullish(),
+  }),
+});
