@@ -18,7 +18,7 @@ export default tseslint.config(
     languageOptions: { globals: { URL: 'readonly', console: 'readonly', process: 'readonly', Buffer: 'readonly' } },
   },
   {
-    files: ['examples/**', 'test/bench/**', 'test/scripts/**', 'packages/cli/**', '**/scripts/**'],
+    files: ['examples/**', 'packages/*/examples/**', 'test/bench/**', 'test/scripts/**', 'packages/cli/**', '**/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );
