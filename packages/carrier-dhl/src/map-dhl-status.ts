@@ -56,7 +56,7 @@ export const DHL_EXPRESS_CHECKPOINT_TABLE: StatusTable = {
 };
 
 /** Where a text rule's phrase comes from; the README's source table explains each key. */
-export type DhlTextSource = 'DHL-REAL' | 'DHL-DG' | 'DHL-SPEC' | 'DT' | 'DHL-EXPRESS-TEXT' | 'BLOODHOUND';
+export type DhlTextSource = 'DHL-REAL' | 'DHL-DG' | 'DHL-SPEC' | 'DT' | 'DHL-EXPRESS-TEXT' | 'BLOODHOUND' | 'DHL-DE-TRACKERS';
 
 export interface DhlTextRule {
   /** Stable name, for tests and the README. */
@@ -89,6 +89,10 @@ export const DHL_TEXT_RULES: readonly DhlTextRule[] = [
   { id: 'parcel-de-de-posted-at-branch', pattern: /vom Absender in der Filiale eingeliefert/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'in_transit', substatus: 'picked_up' }, example: 'Die Sendung wurde vom Absender in der Filiale eingeliefert.', source: 'DHL-REAL' },
   { id: 'parcel-de-de-held-next-working-day', pattern: /Sendung wurde zur(?:ü|ue)ckgestellt/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'in_transit', substatus: 'delivery_rescheduled' }, example: 'Die Sendung wurde zurückgestellt. Die Zustellung erfolgt vrs. am nächsten Werktag.', source: 'DHL-REAL' },
   { id: 'parcel-de-de-arrived-recipient-region', pattern: /in der Region des Empf(?:ä|ae)ngers angekommen/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'in_transit', substatus: 'arrived_at_facility' }, example: 'Die Sendung ist in der Region des Empfängers angekommen und wird im nächsten Schritt zur Zustellbasis transportiert.', source: 'DHL-REAL' },
+  // parcel-de pickup points (DHL-DE-TRACKERS): quoted the same way by several independent open-source trackers.
+  { id: 'parcel-de-de-ready-at-packstation-or-branch', pattern: /liegt (?:ab sofort )?in der (?:PACKSTATION|Packstation|Filiale)\b[^.]*?(?:zur Abholung bereit|\.)/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'available_for_pickup', substatus: 'arrived_at_pickup_point' }, example: 'Die Sendung liegt in der Packstation 119, Wernerwerkstr. 2b, 93049 Regensburg zur Abholung bereit.', source: 'DHL-DE-TRACKERS' },
+  { id: 'parcel-de-en-ready-at-packstation', pattern: /ready for (?:pick-?up|collection) (?:at|from) (?:the )?PACKSTATION/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'available_for_pickup', substatus: 'arrived_at_pickup_point' }, example: 'The shipment is ready for collection from PACKSTATION 119', source: 'DHL-DE-TRACKERS' },
+  { id: 'parcel-de-de-collected-from-packstation', pattern: /Empf(?:ä|ae)nger hat die Sendung aus der PACKSTATION abgeholt/i, statusCodes: ['delivered'], services: ['parcel-de'], entry: { status: 'delivered', substatus: 'picked_up_by_recipient' }, example: 'Der Empfänger hat die Sendung aus der PACKSTATION abgeholt.', source: 'DHL-DE-TRACKERS' },
   // parcel-de, English (published Unified sample, DHL-DG)
   { id: 'parcel-de-en-loaded-for-delivery', pattern: /loaded onto the delivery vehicle/i, statusCodes: ['transit'], services: ['parcel-de'], entry: { status: 'out_for_delivery', substatus: 'out_for_delivery' }, example: 'The shipment has been loaded onto the delivery vehicle', source: 'DHL-DG' },
   // express, English (Unified integrations, DT; DHL Express texts recorded elsewhere)

@@ -144,8 +144,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function attempt(request: HttpRequest, authRefreshed: { done: boolean }): Promise<HttpResponse> {
-    await rateLimiter?.acquire(request.signal);
+    // The token first: waiting for it must not hold a rate-limit slot, or the first burst arrives bunched.
     const authHeaders = options.auth ? await options.auth.headers(request.signal) : {};
+    await rateLimiter?.acquire(request.signal);
     const url = /^https?:\/\//.test(request.url) ? request.url : `${options.baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
     let response: AxiosResponse<string>;
     try {

@@ -1,0 +1,17 @@
+export { startSandboxCarriers, SANDBOX_CREDENTIALS, SANDBOX_DOCUMENTED_RATE_LIMITS } from './start-sandbox-carriers';
+export { createSandboxClock, type SandboxClock } from './sandbox-clock';
+export { SANDBOX_NUMBERS, SCENARIO_SLOTS, decodeSandboxNumber, generateSandboxNumbers, scenarioOfSlot, type DecodedSandboxNumber } from './sandbox-numbers';
+export { ADVANCING_SCHEDULE, type Milestone } from './journeys';
+export { SANDBOX_EXPECTED_OUTCOMES, type SandboxExpectation } from './sandbox-expectations';
+export {
+  SANDBOX_CARRIER_IDS,
+  SANDBOX_SCENARIOS,
+  type RunningSandboxCarriers,
+  type SandboxCarrierId,
+  type SandboxCredentials,
+  type SandboxFaults,
+  type SandboxOptions,
+  type SandboxRateLimit,
+  type SandboxScenario,
+  type SandboxStats,
+} from './sandbox-types';
