@@ -4,7 +4,7 @@ import { dhl } from '@wismo/carrier-dhl';
 import { fedex } from '@wismo/carrier-fedex';
 import { ups } from '@wismo/carrier-ups';
 import { usps } from '@wismo/carrier-usps';
-import { startReplayCarriers, type RunningSandbox } from '../examples/sandbox/replay-carriers';
+import { startReplayCarriers, type RunningSandbox } from './support/replay-carriers';
 
 // The four real adapters, over real HTTP on loopback, against servers that replay the carriers' payloads.
 describe('tracker with the four carrier adapters', () => {
