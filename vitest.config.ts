@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the TypeScript sources; the built output is checked by `pnpm check:exports`.
     alias: [
       { find: /^@wismo\/core\/testing$/, replacement: `${packagesDirectory}core/src/testing/index.ts` },
+      { find: /^@wismo\/([a-z-]+)\/internal$/, replacement: `${packagesDirectory}$1/src/internal.ts` },
       { find: /^@wismo\/([a-z-]+)$/, replacement: `${packagesDirectory}$1/src/index.ts` },
     ],
   },

@@ -43,9 +43,16 @@ try {
     // Your follow-up: e.g. open a ticket for every mismatch, chase every stalled or late parcel.
     console.log(`\nRows to look at (${output}):`);
     for await (const row of readResultRecords(output)) {
-      if (row.mismatch) console.log(`  ${row.order_id} ${row.tracking_number}: expected ${row.expected_status}, carrier says ${row.status ?? row.error_code}`);
-      else if (row.stalled || row.late) console.log(`  ${row.order_id} ${row.tracking_number}: ${row.status}${row.stalled ? ', stalled' : ''}${row.late ? ', late' : ''} (last scan ${row.last_event_at})`);
-      else if (row.error_code) console.log(`  ${row.order_id} ${row.tracking_number || '(no number)'}: ${row.error_code} — ${row.error_message}`);
+      if (row.mismatch)
+        console.log(
+          `  ${row.order_id} ${row.tracking_number}: expected ${row.expected_status}, carrier says ${row.status ?? row.error_code}`,
+        );
+      else if (row.stalled || row.late)
+        console.log(
+          `  ${row.order_id} ${row.tracking_number}: ${row.status}${row.stalled ? ', stalled' : ''}${row.late ? ', late' : ''} (last scan ${row.last_event_at})`,
+        );
+      else if (row.error_code)
+        console.log(`  ${row.order_id} ${row.tracking_number || '(no number)'}: ${row.error_code} — ${row.error_message}`);
     }
   }
 } finally {

@@ -30,8 +30,13 @@ async function whereIsMyOrder(orderNumber: string, orders: OrderSource, tracker:
     .filter((leg): leg is { carrier: string; trackingNumber: string } => Boolean(leg.trackingNumber))
     .map((leg) => ({ carrier: leg.carrier, trackingNumber: leg.trackingNumber }));
   const outcomes = await tracker.trackMany(items);
-  for (const outcome of outcomes) if (!outcome.ok) console.warn(`  (${outcome.carrier} ${outcome.trackingNumber}: ${outcome.error.code} — ${outcome.error.message})`);
-  const view = buildOrderView(order, outcomes.flatMap((outcome) => (outcome.ok ? [outcome.shipment] : [])), { now: new Date(), carriers: [...tracker.carriers.values()] });
+  for (const outcome of outcomes)
+    if (!outcome.ok) console.warn(`  (${outcome.carrier} ${outcome.trackingNumber}: ${outcome.error.code} — ${outcome.error.message})`);
+  const view = buildOrderView(
+    order,
+    outcomes.flatMap((outcome) => (outcome.ok ? [outcome.shipment] : [])),
+    { now: new Date(), carriers: [...tracker.carriers.values()] },
+  );
 
   const lines = [`Order ${view.order.number}: ${view.stage} (${view.stageRule})`];
   for (const parcel of view.parcels) lines.push(`  ${statusLine(view, parcel.id, 'en')}`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTracker, type Tracker } from '@wismo/core';
-import { dhl } from '@wismo/carrier-dhl';
-import { fedex } from '@wismo/carrier-fedex';
-import { ups } from '@wismo/carrier-ups';
-import { usps } from '@wismo/carrier-usps';
+import { createDhl } from '@wismo/carrier-dhl';
+import { createFedex } from '@wismo/carrier-fedex';
+import { createUps } from '@wismo/carrier-ups';
+import { createUsps } from '@wismo/carrier-usps';
 import { startReplayCarriers, type RunningSandbox } from './support/replay-carriers';
 
 // The four real adapters, over real HTTP on loopback, against servers that replay the carriers' payloads.
@@ -16,20 +16,24 @@ describe('tracker with the four carrier adapters', () => {
     const credentials = { clientId: 'integration-client', clientSecret: 'integration-secret-value' };
     tracker = createTracker({
       carriers: [
-        ups({ ...credentials, baseUrl: sandbox.baseUrls.ups }),
-        fedex({ ...credentials, baseUrl: sandbox.baseUrls.fedex }),
-        usps({ ...credentials, baseUrl: sandbox.baseUrls.usps }),
-        dhl({ apiKey: 'integration-api-key', baseUrl: sandbox.baseUrls.dhl, rateLimit: { requests: 50, intervalMs: 1000 } }),
+        createUps({ ...credentials, baseUrl: sandbox.baseUrls.ups }),
+        createFedex({ ...credentials, baseUrl: sandbox.baseUrls.fedex }),
+        createUsps({ ...credentials, baseUrl: sandbox.baseUrls.usps }),
+        createDhl({ apiKey: 'integration-api-key', baseUrl: sandbox.baseUrls.dhl, rateLimit: { requests: 50, intervalMs: 1000 } }),
       ],
     });
   });
   afterAll(() => sandbox.close());
 
   it('tracks every replayed number of every carrier to a shipment', async () => {
-    const items = Object.entries(sandbox.numbers).flatMap(([carrier, numbers]) => numbers.map((trackingNumber) => ({ trackingNumber, carrier })));
+    const items = Object.entries(sandbox.numbers).flatMap(([carrier, numbers]) =>
+      numbers.map((trackingNumber) => ({ trackingNumber, carrier })),
+    );
     expect(items.length).toBeGreaterThan(30);
     const outcomes = await tracker.trackMany(items);
-    const failures = outcomes.filter((outcome) => !outcome.ok).map((outcome) => `${outcome.carrier} ${outcome.trackingNumber}: ${outcome.error?.message}`);
+    const failures = outcomes
+      .filter((outcome) => !outcome.ok)
+      .map((outcome) => `${outcome.carrier} ${outcome.trackingNumber}: ${outcome.error?.message}`);
     expect(failures).toEqual([]);
     outcomes.forEach((outcome, index) => expect(outcome.shipment?.carrier).toBe(items[index]!.carrier));
   });

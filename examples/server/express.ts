@@ -35,7 +35,9 @@ if (isMain(import.meta.url)) {
     const { port } = server.address() as AddressInfo;
     console.log(`Express on http://127.0.0.1:${port}; wismo at /wismo`);
     console.log(`  http://127.0.0.1:${port}/wismo/track/dhl/${sandbox.numbers.dhl.in_transit}`);
-    console.log(`  curl -H 'Authorization: Bearer ${EXAMPLE_API_KEY}' http://127.0.0.1:${port}/wismo/v1/detect/${sandbox.numbers.ups.delivered}`);
+    console.log(
+      `  curl -H 'Authorization: Bearer ${EXAMPLE_API_KEY}' http://127.0.0.1:${port}/wismo/v1/detect/${sandbox.numbers.ups.delivered}`,
+    );
   });
   process.once('SIGINT', () => server.close(() => void sandbox.close().then(() => process.exit(0))));
 }

@@ -15,7 +15,10 @@ export async function mountWismo(fastify: FastifyInstance, wismo: WismoServer, p
     async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-      const handler = async (request: { raw: Parameters<typeof listener>[0] }, reply: { hijack(): void; raw: Parameters<typeof listener>[1] }) => {
+      const handler = async (
+        request: { raw: Parameters<typeof listener>[0] },
+        reply: { hijack(): void; raw: Parameters<typeof listener>[1] },
+      ) => {
         reply.hijack();
         await listener(request.raw, reply.raw);
       };
@@ -40,5 +43,12 @@ if (isMain(import.meta.url)) {
   console.log(`Fastify on ${address}; wismo at /wismo`);
   console.log(`  ${address}/wismo/track/ups/${sandbox.numbers.ups.out_for_delivery}`);
   console.log(`  curl -H 'Authorization: Bearer ${EXAMPLE_API_KEY}' ${address}/wismo/v1/shipments/usps/${sandbox.numbers.usps.in_transit}`);
-  process.once('SIGINT', () => void fastify.close().then(() => sandbox.close()).then(() => process.exit(0)));
+  process.once(
+    'SIGINT',
+    () =>
+      void fastify
+        .close()
+        .then(() => sandbox.close())
+        .then(() => process.exit(0)),
+  );
 }

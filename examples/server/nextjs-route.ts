@@ -3,7 +3,7 @@
 // handlers take a web `Request` and return a `Response`, which is what `wismo.fetch` does.
 //
 // In a real app, build the server from your carriers' credentials and your order source instead of the
-// sandbox, e.g. `createWismoServer({ tracker: createTracker({ carriers: [ups(), dhl()] }), orders: myOrderSource, ... })`.
+// sandbox, e.g. `createWismoServer({ tracker: createTracker({ carriers: [ups, dhl] }), orders: myOrderSource, ... })`.
 // `tsx examples/server/nextjs-route.ts` runs the handlers the way Next.js would call them.
 import type { WismoServer } from '@wismo/server';
 import { createSandboxWismo, EXAMPLE_API_KEY, isMain, type SandboxWismo } from './sandbox-setup';
@@ -37,9 +37,17 @@ export async function closeExample(): Promise<void> {
 
 if (isMain(import.meta.url)) {
   const { numbers } = await (sandbox ??= createSandboxWismo({ basePath: '/wismo', trustProxy: true }));
-  const page = await GET(new Request(`https://shop.example.com/wismo/de/track/dhl/${numbers.dhl.in_transit}`, { headers: { 'x-forwarded-for': '198.51.100.7' } }));
+  const page = await GET(
+    new Request(`https://shop.example.com/wismo/de/track/dhl/${numbers.dhl.in_transit}`, {
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+    }),
+  );
   console.log('GET /wismo/de/track/dhl/…', page.status, (await page.text()).match(/<h1>[^<]*<\/h1>/)?.[0]);
-  const api = await GET(new Request(`https://shop.example.com/wismo/v1/detect/${numbers.ups.delivered}`, { headers: { authorization: `Bearer ${EXAMPLE_API_KEY}` } }));
+  const api = await GET(
+    new Request(`https://shop.example.com/wismo/v1/detect/${numbers.ups.delivered}`, {
+      headers: { authorization: `Bearer ${EXAMPLE_API_KEY}` },
+    }),
+  );
   console.log('GET /wismo/v1/detect/…', api.status, await api.json());
   await closeExample();
 }

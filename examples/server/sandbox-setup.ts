@@ -18,7 +18,9 @@ function exampleOrders(): OrderInput[] {
       customer: { id: 'cus_1', name: 'Anna Schmidt', email: 'anna@example.de', locale: 'de-DE', timeZone: 'Europe/Berlin' },
       shippingAddress: { city: 'Leipzig', region: 'SN', postalCode: '04109', countryCode: 'DE' },
       items: [{ id: 'li_1', name: 'Trailrunner GTX, Gr. 42', quantity: 1 }],
-      shipments: [{ id: 'ful_1', carrier: 'dhl', trackingNumber: SANDBOX_NUMBERS.dhl.in_transit, items: [{ itemId: 'li_1', quantity: 1 }] }],
+      shipments: [
+        { id: 'ful_1', carrier: 'dhl', trackingNumber: SANDBOX_NUMBERS.dhl.in_transit, items: [{ itemId: 'li_1', quantity: 1 }] },
+      ],
     },
     {
       id: 'ord_1002',
@@ -61,7 +63,10 @@ export async function createSandboxWismo(overrides: Partial<WismoServerOptions> 
       colors: { primary: '#0b5cad', background: '#ffffff', text: '#1f2328' },
       defaultLocale: 'en',
       timeZone: 'Europe/Berlin',
-      upsell: ({ tier, language }) => (tier === 'order' ? `<p><a href="https://shop.example.com/socks?lang=${language}">Merino socks</a> go well with your order.</p>` : null),
+      upsell: ({ tier, language }) =>
+        tier === 'order'
+          ? `<p><a href="https://shop.example.com/socks?lang=${language}">Merino socks</a> go well with your order.</p>`
+          : null,
     },
     ...overrides,
   };

@@ -20,7 +20,9 @@ if (isMain(import.meta.url)) {
   console.log(`wismo on ${running.url}`);
   console.log(`  tracking page   ${running.url}/track/dhl/${numbers.dhl.in_transit}`);
   console.log(`  order lookup    ${running.url}/orders/lookup  (order 1001 + anna@example.de)`);
-  console.log(`  API             curl -H 'Authorization: Bearer ${EXAMPLE_API_KEY}' ${running.url}/v1/shipments/ups/${numbers.ups.delivered}`);
+  console.log(
+    `  API             curl -H 'Authorization: Bearer ${EXAMPLE_API_KEY}' ${running.url}/v1/shipments/ups/${numbers.ups.delivered}`,
+  );
   console.log(`  OpenAPI         ${running.url}/openapi.json`);
   const stop = () => void close().then(() => process.exit(0));
   process.once('SIGINT', stop);

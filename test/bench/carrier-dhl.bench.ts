@@ -1,4 +1,4 @@
-import { parseDhlTrackResponse } from '../../packages/carrier-dhl/src/index';
+import { parseDhlTrackResponse } from '../../packages/carrier-dhl/src/parse-dhl-response';
 import { benchmarkCarrierNormalising } from './carrier-normalising';
 
 export default function runDhlParsingBenchmark(): Promise<void> {

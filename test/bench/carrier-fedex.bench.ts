@@ -1,4 +1,4 @@
-import { parseFedexTrackResponse } from '../../packages/carrier-fedex/src/index';
+import { parseFedexTrackResponse } from '../../packages/carrier-fedex/src/parse-fedex-response';
 import { benchmarkCarrierNormalising } from './carrier-normalising';
 
 interface FedexBody {
@@ -12,7 +12,8 @@ export default function runFedexParsingBenchmark(): Promise<void> {
     // Only bodies in which every number was found: a batch with a not-found entry measures an error path.
     successNumbers: (body) => {
       const results = (body as FedexBody).output?.completeTrackResults;
-      if (!results?.length || results.some((result) => !result.trackingNumber || result.trackResults?.some((item) => item.error))) return null;
+      if (!results?.length || results.some((result) => !result.trackingNumber || result.trackResults?.some((item) => item.error)))
+        return null;
       return results.map((result) => result.trackingNumber!);
     },
     normalise: parseFedexTrackResponse,

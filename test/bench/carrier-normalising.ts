@@ -17,7 +17,13 @@ export interface CarrierNormalisingBenchmark {
   successNumbers(body: unknown): string[] | null;
   /** The carrier's pure parse + normalise function. */
   normalise(input: NormaliseInput): readonly TrackOutcome[];
+  /** XML carriers: their fixtures' extension and the parse the baseline times (fast-xml-parser). Default: JSON. */
+  bodyFormat?: { extension: string; name: string; parse(text: string): unknown };
+  /** The goal, as normalising time over parsing time. Default 3. */
+  maxCostRatio?: number;
 }
+
+const JSON_FORMAT = { extension: '.json', name: 'JSON.parse', parse: (text: string): unknown => JSON.parse(text) };
 
 const fetchedAt = new Date('2026-01-15T12:00:00Z');
 
@@ -26,49 +32,57 @@ const fetchedAt = new Date('2026-01-15T12:00:00Z');
  * Measured on every successful fixture (recorded and composed), in the same run; end to end printed too.
  */
 export async function benchmarkCarrierNormalising(benchmark: CarrierNormalisingBenchmark): Promise<void> {
+  const format = benchmark.bodyFormat ?? JSON_FORMAT;
   const fixtures = readdirSync(benchmark.fixturesDirectory)
-    .filter((file) => file.endsWith('.json'))
+    .filter((file) => file.endsWith(format.extension))
     .sort()
     .map((name) => {
       const text = readFileSync(new URL(name, benchmark.fixturesDirectory), 'utf8');
-      const body = JSON.parse(text) as unknown;
+      const body = format.parse(text);
       return { name, text, body, trackingNumbers: benchmark.successNumbers(body) };
     })
-    .filter((fixture): fixture is typeof fixture & { trackingNumbers: string[] } => fixture.trackingNumbers !== null && fixture.trackingNumbers.length > 0);
+    .filter(
+      (fixture): fixture is typeof fixture & { trackingNumbers: string[] } =>
+        fixture.trackingNumbers !== null && fixture.trackingNumbers.length > 0,
+    );
 
   // Every body must normalise to shipments, or the comparison would time error paths.
   for (const fixture of fixtures) {
-    const failed = benchmark.normalise({ httpStatus: 200, body: fixture.body, trackingNumbers: fixture.trackingNumbers, fetchedAt }).find((outcome) => !outcome.ok);
+    const failed = benchmark
+      .normalise({ httpStatus: 200, body: fixture.body, trackingNumbers: fixture.trackingNumbers, fetchedAt })
+      .find((outcome) => !outcome.ok);
     if (failed) throw new Error(`${benchmark.carrierName} ${fixture.name} did not normalise: ${failed.error?.message}`);
   }
   const kilobytes = fixtures.reduce((total, fixture) => total + fixture.text.length, 0) / 1024;
-  console.log(`${benchmark.carrierName}: ${fixtures.length} success fixtures, ${kilobytes.toFixed(1)} KiB of JSON`);
+  console.log(
+    `${benchmark.carrierName}: ${fixtures.length} success fixtures, ${kilobytes.toFixed(1)} KiB of ${format.extension.slice(1).toUpperCase()}`,
+  );
 
   const parseAll = () => {
     let sink = 0;
-    for (const fixture of fixtures) sink += JSON.parse(fixture.text) ? 1 : 0;
+    for (const fixture of fixtures) sink += format.parse(fixture.text) ? 1 : 0;
     return sink;
   };
   const normaliseAll = (parse: boolean) => () => {
     let sink = 0;
     for (const fixture of fixtures) {
-      const body = parse ? (JSON.parse(fixture.text) as unknown) : fixture.body;
+      const body = parse ? format.parse(fixture.text) : fixture.body;
       sink += benchmark.normalise({ httpStatus: 200, body, trackingNumbers: fixture.trackingNumbers, fetchedAt }).length;
     }
     return sink;
   };
 
   await compareAgainstBaseline({
-    title: `${benchmark.carrierName} normalising (bodies already parsed) against JSON.parse of the same bodies`,
-    baseline: { name: 'JSON.parse (all fixtures)', run: parseAll },
+    title: `${benchmark.carrierName} normalising (bodies already parsed) against ${format.name} of the same bodies`,
+    baseline: { name: `${format.name} (all fixtures)`, run: parseAll },
     candidate: { name: 'normalise (all fixtures)', run: normaliseAll(false) },
-    maxCostRatio: 3,
+    maxCostRatio: benchmark.maxCostRatio ?? 3,
     timeMs: 1_500,
   });
   await compareAgainstBaseline({
-    title: `${benchmark.carrierName} end to end: JSON.parse + normalise against JSON.parse alone (no goal)`,
-    baseline: { name: 'JSON.parse (all fixtures)', run: parseAll },
-    candidate: { name: 'JSON.parse + normalise', run: normaliseAll(true) },
+    title: `${benchmark.carrierName} end to end: ${format.name} + normalise against ${format.name} alone (no goal)`,
+    baseline: { name: `${format.name} (all fixtures)`, run: parseAll },
+    candidate: { name: `${format.name} + normalise`, run: normaliseAll(true) },
     timeMs: 1_500,
   });
 }

@@ -1,4 +1,4 @@
-import { parseUpsTrackResponse } from '../../packages/carrier-ups/src/index';
+import { parseUpsTrackResponse } from '../../packages/carrier-ups/src/parse-ups-response';
 import { benchmarkCarrierNormalising } from './carrier-normalising';
 
 interface UpsBody {

@@ -1,4 +1,4 @@
-import { parseUspsTrackResponse } from '../../packages/carrier-usps/src/index';
+import { parseUspsTrackResponse } from '../../packages/carrier-usps/src/parse-usps-response';
 import { benchmarkCarrierNormalising } from './carrier-normalising';
 
 export default function runUspsParsingBenchmark(): Promise<void> {

@@ -6,7 +6,10 @@ const SHIPMENT_COUNT = 1_000;
 
 async function cachedTrackAgainstMap(): Promise<void> {
   const trackingNumbers = Array.from({ length: SHIPMENT_COUNT }, (_, index) => `BENCH${index}`);
-  const adapter = createFakeCarrierAdapter({ maxNumbersPerRequest: 50, statuses: Object.fromEntries(trackingNumbers.map((number) => [number, 'in_transit' as const])) });
+  const adapter = createFakeCarrierAdapter({
+    maxNumbersPerRequest: 50,
+    statuses: Object.fromEntries(trackingNumbers.map((number) => [number, 'in_transit' as const])),
+  });
   const tracker = createTracker({ carriers: [adapter] });
   const warmed = await tracker.trackMany(trackingNumbers.map((trackingNumber) => ({ trackingNumber, carrier: 'fake' })));
   const plainMap = new Map(warmed.map((outcome) => [`fake:${outcome.trackingNumber}`, outcome.shipment]));
@@ -15,14 +18,21 @@ async function cachedTrackAgainstMap(): Promise<void> {
   await compareAgainstBaseline({
     title: `Cached track() against a plain Map lookup (${SHIPMENT_COUNT} shipments warm in cache)`,
     baseline: { name: 'Map.get', run: () => plainMap.get(`fake:${trackingNumbers[index++ % SHIPMENT_COUNT]}`) },
-    candidate: { name: 'await tracker.track() (cache hit)', run: () => tracker.track(trackingNumbers[index++ % SHIPMENT_COUNT]!, { carrier: 'fake' }) },
+    candidate: {
+      name: 'await tracker.track() (cache hit)',
+      run: () => tracker.track(trackingNumbers[index++ % SHIPMENT_COUNT]!, { carrier: 'fake' }),
+    },
   });
   console.log(`  upstream batches during the cached run: ${adapter.batches.length - batchesBefore} (must be 0)`);
 }
 
 async function coalescing(maxNumbersPerRequest: number): Promise<void> {
   const trackingNumbers = Array.from({ length: 10 }, (_, index) => `COALESCE${index}`);
-  const adapter = createFakeCarrierAdapter({ maxNumbersPerRequest, latencyMs: 20, statuses: Object.fromEntries(trackingNumbers.map((number) => [number, 'in_transit' as const])) });
+  const adapter = createFakeCarrierAdapter({
+    maxNumbersPerRequest,
+    latencyMs: 20,
+    statuses: Object.fromEntries(trackingNumbers.map((number) => [number, 'in_transit' as const])),
+  });
   const tracker = createTracker({ carriers: [adapter], cache: false });
   const started = performance.now();
   await Promise.all(Array.from({ length: 1_000 }, (_, index) => tracker.track(trackingNumbers[index % 10]!, { carrier: 'fake' })));

@@ -35,7 +35,8 @@ function buildInputs(): { inputs: BenchInput[]; droppedMutations: number } {
   for (const courier of TRACKING_NUMBER_DATA) {
     for (const definition of courier.tracking_numbers) {
       for (const number of definition.test_numbers?.valid ?? []) inputs.push({ number, courierCode: courier.courier_code, kind: 'valid' });
-      for (const number of definition.test_numbers?.invalid ?? []) inputs.push({ number, courierCode: courier.courier_code, kind: 'invalid' });
+      for (const number of definition.test_numbers?.invalid ?? [])
+        inputs.push({ number, courierCode: courier.courier_code, kind: 'invalid' });
       const format = formatsByDefinition.get(definition);
       const checksum = definition.validation?.checksum;
       if (!format || !checksum) continue;
@@ -46,8 +47,8 @@ function buildInputs(): { inputs: BenchInput[]; droppedMutations: number } {
         const check = match?.indices?.groups?.CheckDigit;
         if (!serial || !check) continue;
         // Only digits the check digit covers: changing a routing prefix leaves a valid number.
-        const positions = [...Array.from({ length: serial[1] - serial[0] }, (_, offset) => serial[0] + offset), check[0]].filter((position) =>
-          /[0-9]/.test(normalised[position] as string),
+        const positions = [...Array.from({ length: serial[1] - serial[0] }, (_, offset) => serial[0] + offset), check[0]].filter(
+          (position) => /[0-9]/.test(normalised[position] as string),
         );
         const position = positions[Math.floor(random() * positions.length)] as number;
         const replacement = String((Number(normalised[position]) + 1 + Math.floor(random() * 9)) % 10);
@@ -108,12 +109,16 @@ function formatTally(tally: Tally): string {
 }
 
 function printAccuracy(title: string, libraries: readonly LibraryUnderTest[], inputs: readonly BenchInput[]): Map<string, Tally> {
-  console.log(`\n${title} (${inputs.length} inputs: ${inputs.filter((input) => input.kind === 'valid').length} valid, ${inputs.filter((input) => input.kind === 'invalid').length} invalid, ${inputs.filter((input) => input.kind === 'mutated').length} mutated)`);
+  console.log(
+    `\n${title} (${inputs.length} inputs: ${inputs.filter((input) => input.kind === 'valid').length} valid, ${inputs.filter((input) => input.kind === 'invalid').length} invalid, ${inputs.filter((input) => input.kind === 'mutated').length} mutated)`,
+  );
   const totals = new Map<string, Tally>();
   for (const library of libraries) {
     const tallies = score(library, inputs);
     totals.set(library.name, tallies.all);
-    console.log(`  ${library.name.padEnd(22)} valid: ${formatTally(tallies.valid)} | invalid: ${formatTally(tallies.invalid)} | mutated: ${formatTally(tallies.mutated)} | all: ${formatTally(tallies.all)}`);
+    console.log(
+      `  ${library.name.padEnd(22)} valid: ${formatTally(tallies.valid)} | invalid: ${formatTally(tallies.invalid)} | mutated: ${formatTally(tallies.mutated)} | all: ${formatTally(tallies.all)}`,
+    );
   }
   return totals;
 }
@@ -123,7 +128,8 @@ export default async function runDetectionBenchmark(): Promise<void> {
   const courierCodes = courierCodeByFormat();
   const wismo: LibraryUnderTest = {
     name: 'wismo detectCarrier',
-    detect: (number) => detectCarrier(number).map((candidate) => courierCodes.get(candidate.formatId ?? candidate.format) ?? candidate.carrier),
+    detect: (number) =>
+      detectCarrier(number).map((candidate) => courierCodes.get(candidate.formatId ?? candidate.format) ?? candidate.carrier),
   };
   const tsTrackingNumber: LibraryUnderTest = {
     name: 'ts-tracking-number',
@@ -134,7 +140,9 @@ export default async function runDetectionBenchmark(): Promise<void> {
   };
 
   console.log('Carrier detection: wismo detectCarrier vs ts-tracking-number@1.0.17 getTracking');
-  console.log(`(right/wrong/missed: valid → top answer is the number's courier; invalid and mutated → that courier is not answered. ${droppedMutations} mutation(s) no check digit can see dropped.)`);
+  console.log(
+    `(right/wrong/missed: valid → top answer is the number's courier; invalid and mutated → that courier is not answered. ${droppedMutations} mutation(s) no check digit can see dropped.)`,
+  );
   const overall = printAccuracy('Accuracy, all couriers of the data', [wismo, tsTrackingNumber], inputs);
   printAccuracy(
     'Accuracy, the 7 couriers ts-tracking-number knows',

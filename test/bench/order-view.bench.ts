@@ -1,7 +1,15 @@
 import { buildShipment, createEvent, instantTime, localTime, type Shipment } from '../../packages/core/src/index';
 import { TEST_CARRIERS } from '../../packages/order-view/src/__fixtures__/carriers';
 import { createTestDeliveryHistory } from '../../packages/order-view/src/__fixtures__/history';
-import { answerWhereIsMyOrder, buildOrderView, formatTimeline, parseOrder, statusLine, suggestAgentReply, type Order } from '../../packages/order-view/src/index';
+import {
+  answerWhereIsMyOrder,
+  buildOrderView,
+  formatTimeline,
+  parseOrder,
+  statusLine,
+  suggestAgentReply,
+  type Order,
+} from '../../packages/order-view/src/index';
 import { compareAgainstBaseline } from './compare';
 
 const PARCELS = 10;
@@ -30,10 +38,21 @@ function parcelShipment(parcel: number): Shipment {
           ? 'Die Sendung wurde erfolgreich zugestellt.'
           : `Die Sendung wurde im Paketzentrum ${city} bearbeitet.`,
       location: { city, region: null, postalCode: null, countryCode: 'DE', raw: `${city}, Deutschland` },
-      mapped: first ? { status: 'info_received', substatus: 'label_created' } : delivered ? { status: 'delivered' } : { status: 'in_transit', substatus: 'arrived_at_facility' },
+      mapped: first
+        ? { status: 'info_received', substatus: 'label_created' }
+        : delivered
+          ? { status: 'delivered' }
+          : { status: 'in_transit', substatus: 'arrived_at_facility' },
     });
   });
-  return buildShipment({ carrier: 'dhl', trackingNumber, events, eventsNewestFirst: false, service: { code: 'V01PAK', name: 'DHL Paket' }, fetchedAt: new Date(NOW) });
+  return buildShipment({
+    carrier: 'dhl',
+    trackingNumber,
+    events,
+    eventsNewestFirst: false,
+    service: { code: 'V01PAK', name: 'DHL Paket' },
+    fetchedAt: new Date(NOW),
+  });
 }
 
 function benchmarkInput(): { order: Order; shipments: Shipment[] } {
@@ -84,7 +103,12 @@ export default async function runOrderViewBenchmark(): Promise<void> {
       name: 'view + texts',
       run: () => {
         const view = buildOrderView(input.order, input.shipments, options);
-        return [view.parcels.map((parcel) => statusLine(view, parcel.id)), formatTimeline(view), answerWhereIsMyOrder(view), suggestAgentReply(view, { agentName: 'Chris' })];
+        return [
+          view.parcels.map((parcel) => statusLine(view, parcel.id)),
+          formatTimeline(view),
+          answerWhereIsMyOrder(view),
+          suggestAgentReply(view, { agentName: 'Chris' }),
+        ];
       },
     },
     timeMs: 1500,

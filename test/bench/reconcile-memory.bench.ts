@@ -15,7 +15,12 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SANDBOX_CARRIER_IDS, startSandboxCarriers, type RunningSandboxCarriers, type SandboxCarrierId } from '../../packages/testkit/src/index';
+import {
+  SANDBOX_CARRIER_IDS,
+  startSandboxCarriers,
+  type RunningSandboxCarriers,
+  type SandboxCarrierId,
+} from '../../packages/testkit/src/index';
 
 const BIG_FILE_ROWS = Number(process.env.WISMO_BENCH_MEMORY_ROWS ?? 1_000_000);
 const MIXED_FILE_ROWS = Number(process.env.WISMO_BENCH_MEMORY_MIXED_ROWS ?? 100_000);
@@ -32,9 +37,17 @@ interface ChildRun {
   stderr: string;
 }
 
-async function writeRows(path: string, carriers: readonly SandboxCarrierId[], rows: number, sandbox: RunningSandboxCarriers): Promise<void> {
+async function writeRows(
+  path: string,
+  carriers: readonly SandboxCarrierId[],
+  rows: number,
+  sandbox: RunningSandboxCarriers,
+): Promise<void> {
   const perCarrier = Math.ceil(rows / carriers.length);
-  const numbers = Object.fromEntries(carriers.map((carrier) => [carrier, sandbox.generateNumbers(carrier, perCarrier, 'mixed')])) as Record<SandboxCarrierId, string[]>;
+  const numbers = Object.fromEntries(carriers.map((carrier) => [carrier, sandbox.generateNumbers(carrier, perCarrier, 'mixed')])) as Record<
+    SandboxCarrierId,
+    string[]
+  >;
   const out = createWriteStream(path);
   out.write('order_id,tracking_number,carrier\n');
   for (let row = 0; row < rows; row += 1) {
@@ -58,7 +71,24 @@ async function runWismoReconcile(directory: string, input: string, config: strin
   const rssFile = join(directory, `peak-rss-${Date.now()}.txt`);
   const hook = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`;
   const output = join(directory, `results-${Date.now()}.csv`);
-  const args = ['--import', hook, '--import', 'tsx', 'packages/cli/src/bin.ts', 'reconcile', input, '--output', output, '--config', config, '--progress', 'lines', '--progress-interval', '30', '--json-summary'];
+  const args = [
+    '--import',
+    hook,
+    '--import',
+    'tsx',
+    'packages/cli/src/bin.ts',
+    'reconcile',
+    input,
+    '--output',
+    output,
+    '--config',
+    config,
+    '--progress',
+    'lines',
+    '--progress-interval',
+    '30',
+    '--json-summary',
+  ];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -91,7 +121,9 @@ async function runWismoReconcile(directory: string, input: string, config: strin
 function describe(label: string, rows: number, run: ChildRun): void {
   const samples = run.rssSamplesMb;
   const points = Math.min(10, samples.length);
-  const curve = Array.from({ length: points }, (_, index) => Math.round(samples[Math.round((index * (samples.length - 1)) / Math.max(1, points - 1))]!));
+  const curve = Array.from({ length: points }, (_, index) =>
+    Math.round(samples[Math.round((index * (samples.length - 1)) / Math.max(1, points - 1))]!),
+  );
   const ok = run.code === 0 && run.summary?.summary.rows === rows;
   console.log(
     `  ${label}: ${rows.toLocaleString('en-US')} rows in ${(run.wallMs / 1000).toFixed(1)} s (${Math.round((rows / run.wallMs) * 1000).toLocaleString('en-US')} rows/s), exit ${run.code}, ` +
@@ -105,8 +137,13 @@ export default async function runReconcileMemoryBenchmark(): Promise<void> {
   const sandbox = await startSandboxCarriers({ rateLimits: 'off', latencyMs: 0, seed: 5 });
   try {
     const config = join(directory, 'wismo.config.json');
-    writeFileSync(config, JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }));
-    console.log(`wismo reconcile in a child process (node ${process.version} + tsx), sandbox carriers answering instantly over loopback, peak RSS of the child:`);
+    writeFileSync(
+      config,
+      JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
+    );
+    console.log(
+      `wismo reconcile in a child process (node ${process.version} + tsx), sandbox carriers answering instantly over loopback, peak RSS of the child:`,
+    );
 
     const tiny = join(directory, 'tiny.csv');
     await writeRows(tiny, ['fedex'], 10, sandbox);

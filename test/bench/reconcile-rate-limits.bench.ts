@@ -27,11 +27,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { dhl } from '../../packages/carrier-dhl/src/index';
-import { fedex } from '../../packages/carrier-fedex/src/index';
-import { ups } from '../../packages/carrier-ups/src/index';
-import { usps } from '../../packages/carrier-usps/src/index';
 import { reconcile } from '../../packages/cli/src/index';
+import { SANDBOX_CARRIERS } from '../../packages/testkit/src/start-sandbox-carriers';
 import { createTracker, type CarrierAdapter, type TrackOutcome } from '../../packages/core/src/index';
 import {
   SANDBOX_CARRIER_IDS,
@@ -39,6 +36,7 @@ import {
   SANDBOX_DOCUMENTED_RATE_LIMITS,
   startSandboxCarriers,
   type RunningSandboxCarriers,
+  WISMO_CARRIERS,
   type SandboxCarrierId,
   type SandboxCredentials,
   type SandboxOptions,
@@ -56,16 +54,51 @@ const WARMUP_CREDENTIALS: Record<SandboxCarrierId, SandboxCredentials> = {
   fedex: { clientId: 'bench-warmup-fedex', clientSecret: 'bench-warmup-fedex-secret' },
   usps: { clientId: 'bench-warmup-usps', clientSecret: 'bench-warmup-usps-secret' },
   dhl: { apiKey: 'bench-warmup-dhl-key' },
+  dhlparcelde: { apiKey: 'bench-warmup-dhl-parcel-de-key:bench-warmup-dhl-parcel-de-secret' },
+  gls: { clientId: 'bench-warmup-gls', clientSecret: 'bench-warmup-gls-secret' },
+  postnl: { apiKey: 'bench-warmup-postnl-key' },
+  laposte: { apiKey: 'bench-warmup-laposte-key' },
+  // The sandbox knows one Hermes user; a second client pair gives the warm-up its own buckets.
+  hermes: {
+    clientId: 'bench-warmup-hermes',
+    clientSecret: 'bench-warmup-hermes-secret',
+    username: 'wismo-sandbox-hermes-user',
+    password: 'wismo-sandbox-hermes-password',
+  },
+  dpd: { clientId: 'bench-warmup-dpd', clientSecret: 'bench-warmup-dpd-password' },
+  bpost: { apiKey: 'bench-warmup-bpost:bench-warmup-bpost-passphrase' },
+  auspost: { apiKey: 'bench-warmup-auspost-key:bench-warmup-auspost-password:0009999999' },
+  royalmail: { apiKey: 'bench-warmup-royalmail-client:bench-warmup-royalmail-secret' },
+  canadapost: { apiKey: 'bench-warmup-canadapost-user:bench-warmup-canadapost-password' },
 };
-const BATCH_SIZE: Record<SandboxCarrierId, number> = { ups: 1, fedex: 30, usps: 1, dhl: 1 };
+const BATCH_SIZE: Record<SandboxCarrierId, number> = {
+  ups: 1,
+  fedex: 30,
+  usps: 1,
+  dhl: 1,
+  dhlparcelde: 20,
+  gls: 10,
+  laposte: 10,
+  hermes: 100,
+  dpd: 1,
+  postnl: 1,
+  bpost: 1,
+  auspost: 10,
+  royalmail: 1,
+  canadapost: 1,
+};
 const GOAL = 1.1;
 
-const FACTORIES: Record<SandboxCarrierId, (settings: Record<string, unknown>) => CarrierAdapter> = {
-  ups: (settings) => ups(settings),
-  fedex: (settings) => fedex(settings),
-  usps: (settings) => usps(settings),
-  dhl: (settings) => dhl(settings),
-};
+/** A sandbox credential under the adapter's setting names (DPD calls them delisId and password). */
+function adapterCredentials(carrier: SandboxCarrierId, credential: SandboxCredentials | undefined): Record<string, string> {
+  if (!credential) return {};
+  return SANDBOX_CARRIERS[carrier].adapterCredentials?.(credential) ?? { ...credential };
+}
+
+const FACTORIES = Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, WISMO_CARRIERS[carrier].create])) as Record<
+  SandboxCarrierId,
+  (settings: Record<string, unknown>) => CarrierAdapter
+>;
 
 // ---------------------------------------------------------------------------------------------------------
 // The sandbox runs in a child process, so that its CPU time does not slow the client being measured (on a
@@ -104,7 +137,10 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Sand
     ...hello,
     stats: () => ask({ op: 'stats' }) as Promise<Record<SandboxCarrierId, SandboxStats>>,
     generateNumbers: (carrier, count) => ask({ op: 'numbers', carrier, count }) as Promise<string[]>,
-    adapters: (transport = {}, credentials) => SANDBOX_CARRIER_IDS.map((carrier) => FACTORIES[carrier]({ ...hello.settings[carrier], ...transport, ...credentials?.[carrier] })),
+    adapters: (transport = {}, credentials) =>
+      SANDBOX_CARRIER_IDS.map((carrier) =>
+        FACTORIES[carrier]({ ...hello.settings[carrier], ...transport, ...adapterCredentials(carrier, credentials?.[carrier]) }),
+      ),
     async close() {
       child.stdin.end(`${JSON.stringify({ op: 'close' })}\n`);
       await new Promise((resolve) => child.once('close', resolve));
@@ -119,7 +155,8 @@ async function runSandboxChild(options: SandboxOptions): Promise<void> {
   for await (const line of createInterface({ input: process.stdin })) {
     const request = JSON.parse(line) as { op: string; carrier?: SandboxCarrierId; count?: number };
     if (request.op === 'stats') process.stdout.write(`${JSON.stringify(sandbox.stats())}\n`);
-    else if (request.op === 'numbers') process.stdout.write(`${JSON.stringify(sandbox.generateNumbers(request.carrier!, request.count!, 'mixed'))}\n`);
+    else if (request.op === 'numbers')
+      process.stdout.write(`${JSON.stringify(sandbox.generateNumbers(request.carrier!, request.count!, 'mixed'))}\n`);
     else if (request.op === 'close') break;
   }
   await sandbox.close();
@@ -142,11 +179,22 @@ function theoretical(carrier: SandboxCarrierId, numbers: number, batchSize = BAT
   const limit = SANDBOX_DOCUMENTED_RATE_LIMITS[carrier];
   const requests = Math.ceil(numbers / batchSize);
   const perMs = limit.requests / (limit.intervalMs / TIME_SCALE);
-  return { numbers, requests, burst: limit.requests, ratePerSecond: perMs * 1000, theoreticalMs: Math.max(0, requests - limit.requests) / perMs };
+  return {
+    numbers,
+    requests,
+    burst: limit.requests,
+    ratePerSecond: perMs * 1000,
+    theoreticalMs: Math.max(0, requests - limit.requests) / perMs,
+  };
 }
 
 /** Wraps an adapter to record when its last answer came (per-carrier finishing time). */
-function timed(adapter: CarrierAdapter, finished: Map<string, number>, started: () => number, perSecond?: Map<string, number[]>): CarrierAdapter {
+function timed(
+  adapter: CarrierAdapter,
+  finished: Map<string, number>,
+  started: () => number,
+  perSecond?: Map<string, number[]>,
+): CarrierAdapter {
   return {
     ...adapter,
     trackingUrl: (number) => adapter.trackingUrl(number),
@@ -170,7 +218,11 @@ function seconds(ms: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`).join('\n');
+  return rows
+    .map(
+      (row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`,
+    )
+    .join('\n');
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -186,23 +238,35 @@ export default async function runReconcileRateLimitBenchmark(): Promise<void> {
   // 1. The reconciliation: all carriers in parallel, each adapter pacing itself to its (compressed) limit.
   const withWarmupCredentials: SandboxOptions = {
     ...options,
-    credentials: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, [SANDBOX_CREDENTIALS[carrier], WARMUP_CREDENTIALS[carrier]]])),
+    credentials: Object.fromEntries(
+      SANDBOX_CARRIER_IDS.map((carrier) => [carrier, [SANDBOX_CREDENTIALS[carrier], WARMUP_CREDENTIALS[carrier]]]),
+    ),
   };
   let sandbox = await startSandboxProcess(withWarmupCredentials);
   const numbers = Object.fromEntries(
-    await Promise.all(SANDBOX_CARRIER_IDS.map(async (carrier) => [carrier, await sandbox.generateNumbers(carrier, SHIPMENTS_PER_CARRIER + WARMUP_PER_CARRIER)] as const)),
+    await Promise.all(
+      SANDBOX_CARRIER_IDS.map(
+        async (carrier) => [carrier, await sandbox.generateNumbers(carrier, SHIPMENTS_PER_CARRIER + WARMUP_PER_CARRIER)] as const,
+      ),
+    ),
   ) as Record<SandboxCarrierId, string[]>;
   const writeInput = (name: string, from: number, to: number) => {
     const path = join(directory, name);
     const lines = ['order_id,tracking_number,carrier'];
-    for (let index = from; index < to; index += 1) for (const carrier of SANDBOX_CARRIER_IDS) lines.push(`O${lines.length},${numbers[carrier][index]},${carrier}`);
+    for (let index = from; index < to; index += 1)
+      for (const carrier of SANDBOX_CARRIER_IDS) lines.push(`O${lines.length},${numbers[carrier][index]},${carrier}`);
     writeFileSync(path, `${lines.join('\n')}\n`);
     return path;
   };
   const input = writeInput('shipments.csv', 0, SHIPMENTS_PER_CARRIER);
   const warmupInput = writeInput('warmup.csv', SHIPMENTS_PER_CARRIER, SHIPMENTS_PER_CARRIER + WARMUP_PER_CARRIER);
   const warmupStarted = performance.now();
-  await reconcile({ input: warmupInput, output: join(directory, 'warmup-results.csv'), tracker: createTracker({ carriers: sandbox.adapters({}, WARMUP_CREDENTIALS), cache: false }), checkpoint: false });
+  await reconcile({
+    input: warmupInput,
+    output: join(directory, 'warmup-results.csv'),
+    tracker: createTracker({ carriers: sandbox.adapters({}, WARMUP_CREDENTIALS), cache: false }),
+    checkpoint: false,
+  });
   const warmupMs = performance.now() - warmupStarted;
   const warmupFigures = SANDBOX_CARRIER_IDS.map((carrier) => theoretical(carrier, WARMUP_PER_CARRIER));
   const warmupMinimumMs = Math.max(...warmupFigures.map((figure) => figure.theoreticalMs));
@@ -229,7 +293,9 @@ export default async function runReconcileRateLimitBenchmark(): Promise<void> {
     ]),
   ) as Record<SandboxCarrierId, Pick<SandboxStats, 'requests' | 'tokensIssued' | 'rateLimited'>>;
 
-  const figures = Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, theoretical(carrier, SHIPMENTS_PER_CARRIER)])) as Record<SandboxCarrierId, CarrierFigures>;
+  const figures = Object.fromEntries(
+    SANDBOX_CARRIER_IDS.map((carrier) => [carrier, theoretical(carrier, SHIPMENTS_PER_CARRIER)]),
+  ) as Record<SandboxCarrierId, CarrierFigures>;
   const minimumMs = Math.max(...SANDBOX_CARRIER_IDS.map((carrier) => figures[carrier].theoreticalMs));
   const bottleneck = SANDBOX_CARRIER_IDS.find((carrier) => figures[carrier].theoreticalMs === minimumMs)!;
   console.log(
@@ -251,7 +317,9 @@ export default async function runReconcileRateLimitBenchmark(): Promise<void> {
     ]),
   );
   const ratio = wallMs / minimumMs;
-  if (process.env.WISMO_BENCH_VERBOSE) for (const [carrier, counts] of perSecond) console.log(`  ${carrier.padEnd(6)} requests per second: ${Array.from(counts, (count) => count ?? 0).join(' ')}`);
+  if (process.env.WISMO_BENCH_VERBOSE)
+    for (const [carrier, counts] of perSecond)
+      console.log(`  ${carrier.padEnd(6)} requests per second: ${Array.from(counts, (count) => count ?? 0).join(' ')}`);
   console.log(
     `  rows: ${result.summary.rows.toLocaleString('en-US')} (errors ${result.summary.errors}, not found ${result.summary.notFound}); 429 answers: ${sum(SANDBOX_CARRIER_IDS.map((carrier) => stats[carrier].rateLimited))}\n` +
       `  theoretical minimum: ${seconds(minimumMs)} (${bottleneck}); wall time: ${seconds(wallMs)}; ratio ${ratio.toFixed(3)} (goal ≤ ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'})\n` +
@@ -290,11 +358,22 @@ export default async function runReconcileRateLimitBenchmark(): Promise<void> {
     };
     const estimateMs = model(SHIPMENTS_PER_CARRIER);
     sequentialMs += estimateMs;
-    estimates.push([carrier, String(sample.length), seconds(measuredMs), seconds(model(sample.length)), `${latencyMs.toFixed(2)} ms`, seconds(estimateMs)]);
+    estimates.push([
+      carrier,
+      String(sample.length),
+      seconds(measuredMs),
+      seconds(model(sample.length)),
+      `${latencyMs.toFixed(2)} ms`,
+      seconds(estimateMs),
+    ]);
   }
   await sandbox.close();
   rmSync(directory, { recursive: true, force: true });
-  console.log(`One at a time (sequential track(), one number per request), ESTIMATED from a sample of ${SAMPLE_SIZE} per carrier with the model in this file's header:`);
+  console.log(
+    `One at a time (sequential track(), one number per request), ESTIMATED from a sample of ${SAMPLE_SIZE} per carrier with the model in this file's header:`,
+  );
   console.log(table(estimates));
-  console.log(`  sequential estimate: ${seconds(sequentialMs)}; reconcile: ${seconds(wallMs)}; reconcile is ${(sequentialMs / wallMs).toFixed(1)}× faster`);
+  console.log(
+    `  sequential estimate: ${seconds(sequentialMs)}; reconcile: ${seconds(wallMs)}; reconcile is ${(sequentialMs / wallMs).toFixed(1)}× faster`,
+  );
 }

@@ -23,7 +23,9 @@ function median(values: readonly number[]): number {
 }
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 function line(name: string, result: LoadResult): string {
@@ -80,9 +82,13 @@ export default async function runServerBenchmark(): Promise<void> {
     const baselineRate = median(baselines.map((result) => result.requestsPerSecond));
     const candidateRate = median(candidates.map((result) => result.requestsPerSecond));
     const ratio = candidateRate / baselineRate;
-    const roundRatios = candidates.map((candidate, index) => (candidate.requestsPerSecond / baselines[index]!.requestsPerSecond).toFixed(2));
+    const roundRatios = candidates.map((candidate, index) =>
+      (candidate.requestsPerSecond / baselines[index]!.requestsPerSecond).toFixed(2),
+    );
     const clean = candidates.every((candidate) => candidate.non2xx === 0 && candidate.errors === 0);
-    console.log(`  median: bare ${Math.round(baselineRate).toLocaleString('en-US')} req/s, wismo ${Math.round(candidateRate).toLocaleString('en-US')} req/s`);
+    console.log(
+      `  median: bare ${Math.round(baselineRate).toLocaleString('en-US')} req/s, wismo ${Math.round(candidateRate).toLocaleString('en-US')} req/s`,
+    );
     console.log(
       `  throughput ratio ${ratio.toFixed(2)}× (per round ${roundRatios.join(', ')}) (goal ≥ ${GOAL}×: ${ratio >= GOAL && clean ? 'met' : 'NOT met'})${clean ? '' : ' — wismo answered non-2xx or failed: the figure does not count'}`,
     );

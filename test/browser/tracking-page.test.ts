@@ -3,15 +3,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningWismoServer } from '@wismo/server';
 import { SANDBOX_NUMBERS } from '@wismo/testkit';
-import { checkAccessibility, chromiumAvailable, chromiumSkipReason, launchChromium, screenshot, type Browser, type BrowserContext, type Page } from '../../packages/server/src/__fixtures__/browser';
+import {
+  checkAccessibility,
+  chromiumAvailable,
+  chromiumSkipReason,
+  launchChromium,
+  screenshot,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '../../packages/server/src/__fixtures__/browser';
 import { API_KEY, BRAND, FIXED_NOW, startTestCarriers, type TestSetup } from '../../packages/server/src/__fixtures__/server-fixtures';
 
 const available = chromiumAvailable();
 if (!available) console.warn(`\n⚠ test/browser/tracking-page.test.ts: ${chromiumSkipReason()}\n`);
 const describeInChromium = available ? describe : describe.skip;
 
-const GERMAN_DATE = /(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)/;
-const DUTCH_DATE = /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/;
+const GERMAN_DATE =
+  /(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)/;
+const DUTCH_DATE =
+  /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/;
 
 describeInChromium(available ? 'tracking page in Chromium' : `tracking page in Chromium (${chromiumSkipReason()})`, () => {
   let setup: TestSetup;
@@ -29,7 +40,11 @@ describeInChromium(available ? 'tracking page in Chromium' : `tracking page in C
       orders: setup.orders,
       carriers: setup.carriers,
       apiKeys: [API_KEY],
-      brand: { ...BRAND, upsell: ({ tier }) => (tier === 'order' ? '<h2>You might also like</h2><p><a href="https://shop.example.com/socks">Merino hiking socks</a></p>' : null) },
+      brand: {
+        ...BRAND,
+        upsell: ({ tier }) =>
+          tier === 'order' ? '<h2>You might also like</h2><p><a href="https://shop.example.com/socks">Merino hiking socks</a></p>' : null,
+      },
       now: () => FIXED_NOW,
     });
     browser = await launchChromium();
@@ -47,13 +62,20 @@ describeInChromium(available ? 'tracking page in Chromium' : `tracking page in C
   async function expectAccessible(name: string): Promise<void> {
     const report = await checkAccessibility(page);
     if (report.summary.length > 0) console.warn(`axe on ${name}:\n  ${report.summary.join('\n  ')}`);
-    expect(report.violations.map((violation) => `${violation.impact} ${violation.id}`), report.summary.join('\n')).toEqual([]);
+    expect(
+      report.violations.map((violation) => `${violation.impact} ${violation.id}`),
+      report.summary.join('\n'),
+    ).toEqual([]);
   }
 
   it('the accessibility check finds real violations (so a pass means something)', async () => {
-    await page.setContent('<!doctype html><html><head><title>broken</title></head><body><main><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">low contrast</p></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><title>broken</title></head><body><main><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">low contrast</p></main></body></html>',
+    );
     const report = await checkAccessibility(page);
-    expect(report.violations.map((violation) => violation.id)).toEqual(expect.arrayContaining(['label', 'image-alt', 'color-contrast', 'html-has-lang']));
+    expect(report.violations.map((violation) => violation.id)).toEqual(
+      expect.arrayContaining(['label', 'image-alt', 'color-contrast', 'html-has-lang']),
+    );
   });
 
   it('shows the current milestone of a parcel looked up by tracking number', async () => {
@@ -64,7 +86,12 @@ describeInChromium(available ? 'tracking page in Chromium' : `tracking page in C
     const current = page.locator('ol.steps [aria-current="step"]');
     await expect.poll(() => current.count()).toBe(1);
     expect(await current.innerText()).toMatch(/On its way\s+Current step/);
-    expect(await page.locator('ol.steps li').allInnerTexts()).toEqual([expect.stringMatching(/Label created\s+Done/), expect.stringMatching(/On its way/), expect.stringMatching(/Out for delivery\s+Not yet/), expect.stringMatching(/Delivered\s+Not yet/)]);
+    expect(await page.locator('ol.steps li').allInnerTexts()).toEqual([
+      expect.stringMatching(/Label created\s+Done/),
+      expect.stringMatching(/On its way/),
+      expect.stringMatching(/Out for delivery\s+Not yet/),
+      expect.stringMatching(/Delivered\s+Not yet/),
+    ]);
     expect(await page.locator('#parcel-status').innerText()).toContain('In transit');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your parcel');
     await screenshot(page, 'tracking-parcel-en');
@@ -83,7 +110,8 @@ describeInChromium(available ? 'tracking page in Chromium' : `tracking page in C
     // Tracking number only: the parcel, never the order or the customer.
     await page.goto(`${server.url}/en/track/dhl/${SANDBOX_NUMBERS.dhl.in_transit}`);
     const parcelOnly = await page.locator('main').innerText();
-    for (const privateText of ['Anna', 'Schmidt', 'Trailrunner', 'Order 1001', 'anna.schmidt']) expect(parcelOnly).not.toContain(privateText);
+    for (const privateText of ['Anna', 'Schmidt', 'Trailrunner', 'Order 1001', 'anna.schmidt'])
+      expect(parcelOnly).not.toContain(privateText);
 
     // Order number + wrong email.
     await page.getByRole('link', { name: 'See your order' }).click();

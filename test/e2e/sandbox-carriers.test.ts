@@ -1,15 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTracker, type CarrierAdapter, type TrackManyOutcome, type Tracker } from '@wismo/core';
-import { dhl } from '@wismo/carrier-dhl';
-import { fedex } from '@wismo/carrier-fedex';
-import { ups } from '@wismo/carrier-ups';
-import { usps } from '@wismo/carrier-usps';
 import {
   ADVANCING_SCHEDULE,
+  SANDBOX_CARRIERS,
   SANDBOX_CARRIER_IDS,
   SANDBOX_EXPECTED_OUTCOMES,
   SANDBOX_NUMBERS,
   SANDBOX_SCENARIOS,
+  WISMO_CARRIERS,
   createSandboxClock,
   decodeSandboxNumber,
   startSandboxCarriers,
@@ -23,12 +21,11 @@ import {
 
 const HOUR_MS = 3_600_000;
 const START = new Date('2025-03-12T15:00:00Z');
-const FACTORIES: Record<SandboxCarrierId, (settings: Record<string, unknown>) => CarrierAdapter> = { ups, fedex, usps, dhl };
 /** Quick retries: fault tests should not wait for production backoff. */
 const FAST_RETRIES = { retries: 6, retryMinDelayMs: 1, retryMaxDelayMs: 5 };
 
 function adapter(sandbox: RunningSandboxCarriers, carrier: SandboxCarrierId, settings: Record<string, unknown> = {}): CarrierAdapter {
-  return FACTORIES[carrier]({ ...sandbox.adapterSettings(carrier), ...settings });
+  return WISMO_CARRIERS[carrier].create({ ...sandbox.adapterSettings(carrier), ...settings });
 }
 
 function describeOutcome(outcome: TrackManyOutcome): string {
@@ -48,7 +45,9 @@ describe('sandbox carriers: every scenario through the tracker', () => {
   afterAll(() => sandbox.close());
 
   const cases = SANDBOX_CARRIER_IDS.flatMap((carrier) =>
-    SANDBOX_SCENARIOS.filter((scenario): scenario is Exclude<SandboxScenario, 'advancing'> => scenario !== 'advancing').map((scenario) => [carrier, scenario] as const),
+    SANDBOX_SCENARIOS.filter((scenario): scenario is Exclude<SandboxScenario, 'advancing'> => scenario !== 'advancing').map(
+      (scenario) => [carrier, scenario] as const,
+    ),
   );
 
   it.each(cases)('%s %s', async (carrier, scenario) => {
@@ -64,18 +63,27 @@ describe('sandbox carriers: every scenario through the tracker', () => {
     const shipment = outcome!.shipment!;
     expect(shipment.carrier).toBe(carrier);
     expect(shipment.trackingNumber).toBe(trackingNumber);
-    expect(shipment.events.length).toBeGreaterThan(0);
-    expect(shipment.events.filter((event) => event.status !== 'unknown').length).toBeGreaterThan(0);
+    // DPD lists its steps before any is reached, bpost sends the announced item without a state, Canada Post has no
+    // significant event before the first scan: label data only has no event yet.
+    if (!((carrier === 'dpd' || carrier === 'bpost' || carrier === 'canadapost') && scenario === 'label_created')) {
+      expect(shipment.events.length).toBeGreaterThan(0);
+      expect(shipment.events.filter((event) => event.status !== 'unknown').length).toBeGreaterThan(0);
+    }
     expect(shipment.estimatedDelivery !== null).toBe(expected.estimatedDelivery);
     // Journeys are relative to the clock: nothing happened after it.
-    for (const event of shipment.events) if (event.occurredAt) expect(Date.parse(event.occurredAt)).toBeLessThanOrEqual(clock.now().getTime());
+    for (const event of shipment.events)
+      if (event.occurredAt) expect(Date.parse(event.occurredAt)).toBeLessThanOrEqual(clock.now().getTime());
     if (expected.status === 'delivered' || expected.status === 'returned') expect(shipment.deliveredAt).not.toBeNull();
   });
 
   it('answers times in each carrier’s own format (instants with offsets, parcel-de local)', async () => {
-    const [upsOutcome, fedexOutcome, uspsOutcome, dhlOutcome] = await tracker.trackMany(SANDBOX_CARRIER_IDS.map((carrier) => ({ trackingNumber: SANDBOX_NUMBERS[carrier].delivered, carrier })));
+    const [upsOutcome, fedexOutcome, uspsOutcome, dhlOutcome] = await tracker.trackMany(
+      SANDBOX_CARRIER_IDS.map((carrier) => ({ trackingNumber: SANDBOX_NUMBERS[carrier].delivered, carrier })),
+    );
     expect(upsOutcome!.shipment!.events.every((event) => event.timeKind === 'instant')).toBe(true);
-    expect(fedexOutcome!.shipment!.events.every((event) => event.timeKind === 'instant' && /[+-]\d\d:\d\d$/.test(event.occurredAt!))).toBe(true);
+    expect(fedexOutcome!.shipment!.events.every((event) => event.timeKind === 'instant' && /[+-]\d\d:\d\d$/.test(event.occurredAt!))).toBe(
+      true,
+    );
     // USPS label events carry no GMT fields: local time, never stamped Z.
     const uspsKinds = uspsOutcome!.shipment!.events.map((event) => event.timeKind);
     expect(uspsKinds.at(-1)).toBe('local');
@@ -84,14 +92,23 @@ describe('sandbox carriers: every scenario through the tracker', () => {
   });
 
   it('routes generated numbers of every carrier by detection alone, each to its journey', async () => {
-    const numbers = SANDBOX_CARRIER_IDS.flatMap((carrier) => sandbox.generateNumbers(carrier, 40, 'mixed').map((trackingNumber) => ({ carrier, trackingNumber })));
+    const numbers = SANDBOX_CARRIER_IDS.flatMap((carrier) =>
+      sandbox.generateNumbers(carrier, 40, 'mixed').map((trackingNumber) => ({ carrier, trackingNumber })),
+    );
     const outcomes = await tracker.trackMany(numbers.map(({ trackingNumber }) => trackingNumber));
     outcomes.forEach((outcome, index) => {
-      const { carrier, trackingNumber } = numbers[index]!;
+      const { carrier: issuedFor, trackingNumber } = numbers[index]!;
+      // DHL Parcel DE numbers are DHL Paket numbers: detection routes them to `dhl`, whose sandbox knows the same journey
+      // and answers it in Unified's words (DHL issues some scenarios only as Express waybills: their texts differ).
+      const carrier = SANDBOX_CARRIERS[issuedFor].detectedAs ?? issuedFor;
       expect(outcome.detection?.candidates[0], trackingNumber).toBe(carrier);
+      if (carrier !== issuedFor) return;
       const scenario = decodeSandboxNumber(carrier, trackingNumber)!.scenario;
       // The advancing parcel has just got its label (the clock has not moved since the sandbox started).
-      const expected: SandboxExpectation = scenario === 'advancing' ? { status: 'info_received', substatus: 'label_created', estimatedDelivery: true } : SANDBOX_EXPECTED_OUTCOMES[carrier][scenario];
+      const expected: SandboxExpectation =
+        scenario === 'advancing'
+          ? { status: 'info_received', substatus: 'label_created', estimatedDelivery: true }
+          : SANDBOX_EXPECTED_OUTCOMES[carrier][scenario];
       // A number its carrier does not know is then tried with the next candidate (DHL's SSCC is also a USPS 20).
       if (expected.error) expect(outcome.error?.code, trackingNumber).toBe('not_found');
       else expect([outcome.carrier, outcome.shipment?.status], `${trackingNumber} ${scenario}`).toEqual([carrier, expected.status]);
@@ -164,7 +181,10 @@ describe('sandbox carriers: rate limits', () => {
     await tracker.trackMany([{ trackingNumber: SANDBOX_NUMBERS.ups.delivered, carrier: 'ups' }]);
     await new Promise((resolve) => setTimeout(resolve, 600));
     sandbox.resetStats();
-    const items = [...sandbox.generateNumbers('ups', 20, 'delivered').map((trackingNumber) => ({ trackingNumber, carrier: 'ups' })), ...sandbox.generateNumbers('dhl', 6, 'delivered').map((trackingNumber) => ({ trackingNumber, carrier: 'dhl' }))];
+    const items = [
+      ...sandbox.generateNumbers('ups', 20, 'delivered').map((trackingNumber) => ({ trackingNumber, carrier: 'ups' })),
+      ...sandbox.generateNumbers('dhl', 6, 'delivered').map((trackingNumber) => ({ trackingNumber, carrier: 'dhl' })),
+    ];
     const outcomes = await tracker.trackMany(items);
     expect(outcomes.filter((outcome) => !outcome.ok).map(describeOutcome)).toEqual([]);
     expect(sandbox.stats().ups.rateLimited).toBe(0);
@@ -173,13 +193,21 @@ describe('sandbox carriers: rate limits', () => {
 
   it.each(SANDBOX_CARRIER_IDS)('%s: a burst over the limit gets 429 + Retry-After, and the adapter recovers', async (carrier) => {
     // 4 requests per 10 s, compressed 10x (one every 250 ms); the adapter's own limiter is off.
-    sandbox = await startSandboxCarriers({ carriers: [carrier], rateLimits: { [carrier]: { requests: 4, intervalMs: 10_000 } }, timeScale: 10 });
+    sandbox = await startSandboxCarriers({
+      carriers: [carrier],
+      rateLimits: { [carrier]: { requests: 4, intervalMs: 10_000 } },
+      timeScale: 10,
+    });
     const carrierAdapter = adapter(sandbox, carrier, { rateLimit: false, retries: 12, retryMinDelayMs: 1, retryMaxDelayMs: 5 });
     const perRequest = carrier === 'fedex' ? 30 : 1;
     const numbers = sandbox.generateNumbers(carrier, 12 * perRequest, 'in_transit');
     const started = performance.now();
     // Twelve requests at once (DHL's adapter sends its numbers one after the other).
-    const outcomes = (await Promise.all(Array.from({ length: 12 }, (_, index) => carrierAdapter.track(numbers.slice(index * perRequest, (index + 1) * perRequest))))).flat();
+    const outcomes = (
+      await Promise.all(
+        Array.from({ length: 12 }, (_, index) => carrierAdapter.track(numbers.slice(index * perRequest, (index + 1) * perRequest))),
+      )
+    ).flat();
     const elapsed = performance.now() - started;
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.error?.code)).toEqual([]);
     const stats = sandbox.stats()[carrier];
@@ -197,7 +225,11 @@ describe('sandbox carriers: rate limits', () => {
     const refused = await fetch(url, { headers });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('5');
-    expect(await refused.json()).toEqual({ status: 429, title: 'Too Many Requests', detail: 'Too many requests within defined time period, please try again later.' });
+    expect(await refused.json()).toEqual({
+      status: 429,
+      title: 'Too Many Requests',
+      detail: 'Too many requests within defined time period, please try again later.',
+    });
   });
 });
 
@@ -206,10 +238,17 @@ describe('sandbox carriers: fault injection', () => {
   afterEach(() => sandbox?.close());
 
   it.each(SANDBOX_CARRIER_IDS)('%s: 5xx answers are retried until one succeeds', async (carrier) => {
-    sandbox = await startSandboxCarriers({ carriers: [carrier], rateLimits: 'off', timeScale: 100, faults: { serverErrorRate: 0.4, seed: 11 } });
+    sandbox = await startSandboxCarriers({
+      carriers: [carrier],
+      rateLimits: 'off',
+      timeScale: 100,
+      faults: { serverErrorRate: 0.4, seed: 11 },
+    });
     const carrierAdapter = adapter(sandbox, carrier, FAST_RETRIES);
     // One request per number, FedEx included.
-    const outcomes = (await Promise.all(sandbox.generateNumbers(carrier, 12, 'delivered').map((number) => carrierAdapter.track([number])))).flat();
+    const outcomes = (
+      await Promise.all(sandbox.generateNumbers(carrier, 12, 'delivered').map((number) => carrierAdapter.track([number])))
+    ).flat();
     expect(outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.error?.code)).toEqual([]);
     expect(sandbox.stats()[carrier].faultsInjected).toBeGreaterThan(0);
   });
@@ -224,7 +263,9 @@ describe('sandbox carriers: fault injection', () => {
   it.each(SANDBOX_CARRIER_IDS)('%s: a request that is never answered → carrier_unavailable after the adapter timeout', async (carrier) => {
     sandbox = await startSandboxCarriers({ carriers: [carrier], rateLimits: 'off', faults: { timeoutRate: 1, timeoutAfterMs: 10_000 } });
     const started = performance.now();
-    const [outcome] = await adapter(sandbox, carrier, { timeoutMs: 150, retries: 1, retryMinDelayMs: 1, retryMaxDelayMs: 5 }).track([SANDBOX_NUMBERS[carrier].delivered]);
+    const [outcome] = await adapter(sandbox, carrier, { timeoutMs: 150, retries: 1, retryMinDelayMs: 1, retryMaxDelayMs: 5 }).track([
+      SANDBOX_NUMBERS[carrier].delivered,
+    ]);
     expect(outcome!.error).toMatchObject({ code: 'carrier_unavailable', carrierId: carrier });
     expect(outcome!.error!.message).toMatch(/did not answer within 150 ms/);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -234,7 +275,8 @@ describe('sandbox carriers: fault injection', () => {
     sandbox = await startSandboxCarriers({ carriers: [carrier], rateLimits: 'off', faults: { malformedRate: 1, seed: 3 } });
     const numbers = sandbox.generateNumbers(carrier, 6, 'in_transit');
     const outcomes = await adapter(sandbox, carrier, FAST_RETRIES).track(numbers);
-    for (const outcome of outcomes) expect(outcome.error, outcome.trackingNumber).toMatchObject({ code: 'bad_response', carrierId: carrier });
+    for (const outcome of outcomes)
+      expect(outcome.error, outcome.trackingNumber).toMatchObject({ code: 'bad_response', carrierId: carrier });
   });
 
   it.each(['ups', 'fedex', 'usps'] as const)('%s: an expired token is refreshed once and the request succeeds', async (carrier) => {
@@ -262,7 +304,16 @@ describe('sandbox carriers: fault injection', () => {
 
   it.each(SANDBOX_CARRIER_IDS)('%s: wrong credentials → auth_failed', async (carrier) => {
     sandbox = await startSandboxCarriers({ carriers: [carrier], rateLimits: 'off' });
-    const wrong = carrier === 'dhl' ? { apiKey: 'not-the-sandbox-key' } : { clientSecret: 'not-the-sandbox-secret' };
+    // API-key carriers get a wrong key, OAuth carriers a wrong secret, DPD a wrong password, bpost a wrong passphrase.
+    const settings = sandbox.adapterSettings(carrier);
+    const wrong =
+      'apiKey' in settings
+        ? { apiKey: 'not-the-sandbox-key' }
+        : 'passphrase' in settings
+          ? { passphrase: 'not-the-sandbox-passphrase' }
+          : 'password' in settings
+            ? { password: 'not-the-sandbox-password' }
+            : { clientSecret: 'not-the-sandbox-secret' };
     const [outcome] = await adapter(sandbox, carrier, { ...wrong, retries: 0 }).track([SANDBOX_NUMBERS[carrier].delivered]);
     expect(outcome!.error).toMatchObject({ code: 'auth_failed', carrierId: carrier });
   });

@@ -1,5 +1,7 @@
-// After `pnpm build`: every package's `exports` must point at files that exist, and publint must pass.
+// After `pnpm build`: every package's `exports` must point at files that exist, and publint and
+// arethetypeswrong (attw, node16 + bundler resolution) must pass.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,7 +35,10 @@ for (const name of readdirSync(packagesDirectory).sort()) {
     try {
       const esm = await import(pathToFileURL(join(directory, root.import.default)).href);
       const cjs = createRequire(import.meta.url)(join(directory, root.require.default));
-      const esmNames = Object.keys(esm).filter((key) => key !== 'default').sort().join(',');
+      const esmNames = Object.keys(esm)
+        .filter((key) => key !== 'default')
+        .sort()
+        .join(',');
       const cjsNames = Object.keys(cjs).sort().join(',');
       if (esmNames !== cjsNames || esmNames === '') {
         console.error(`${manifest.name}: ESM and CJS builds export different names`);
@@ -47,6 +52,13 @@ for (const name of readdirSync(packagesDirectory).sort()) {
   const { messages } = await publint({ pkgDir: directory, level: 'warning', strict: true });
   for (const message of messages) {
     console.error(`${manifest.name}: publint ${message.type}: ${formatMessage(message, manifest)}`);
+    problems += 1;
+  }
+  // attw packs the package as npm would and resolves every export the way Node 16+ and bundlers do.
+  try {
+    execFileSync('pnpm', ['exec', 'attw', '--pack', directory, '--profile', 'node16', '--format', 'ascii'], { stdio: 'pipe' });
+  } catch (error) {
+    console.error(`${manifest.name}: attw found problems\n${error.stdout?.toString() ?? error.message}`);
     problems += 1;
   }
   console.log(`${manifest.name}: exports ${problems === 0 ? 'ok' : 'checked'}`);

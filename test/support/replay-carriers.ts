@@ -13,37 +13,78 @@ interface CarrierReplay {
   /** Tracking numbers a fixture answers for (success bodies only). */
   numbersIn(body: Body): string[];
   /** Handles one request; `fixtures` maps tracking number → body. */
-  handle(request: IncomingMessage, url: URL, requestBody: string, fixtures: Map<string, Body>): { status: number; body: unknown; headers?: Record<string, string> };
+  handle(
+    request: IncomingMessage,
+    url: URL,
+    requestBody: string,
+    fixtures: Map<string, Body>,
+  ): { status: number; body: unknown; headers?: Record<string, string> };
 }
 
 const token = { access_token: 'sandbox-access-token', token_type: 'Bearer', expires_in: 3599 };
-const get = (value: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
+const get = (value: unknown, ...path: (string | number)[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
 
 const replays: CarrierReplay[] = [
   {
     carrier: 'ups',
-    numbersIn: (body) => ((get(body, 'trackResponse', 'shipment', 0, 'package') as Body[] | undefined) ?? []).map((item) => String(item.trackingNumber ?? '')).filter(Boolean),
+    numbersIn: (body) =>
+      ((get(body, 'trackResponse', 'shipment', 0, 'package') as Body[] | undefined) ?? [])
+        .map((item) => String(item.trackingNumber ?? ''))
+        .filter(Boolean),
     handle(request, url, _body, fixtures) {
-      if (request.method === 'POST' && url.pathname === '/security/v1/oauth/token') return { status: 200, body: { ...token, expires_in: '14399' } };
+      if (request.method === 'POST' && url.pathname === '/security/v1/oauth/token')
+        return { status: 200, body: { ...token, expires_in: '14399' } };
       const match = /^\/api\/track\/v1\/details\/([^/]+)$/.exec(url.pathname);
       if (!match) return { status: 404, body: { response: { errors: [{ code: '404', message: 'Not Found' }] } } };
       const found = fixtures.get(decodeURIComponent(match[1]!));
       return found
         ? { status: 200, body: found }
-        : { status: 200, body: { trackResponse: { shipment: [{ inquiryNumber: match[1], warnings: [{ code: 'TW0001', message: 'Tracking Information Not Found' }] }] } } };
+        : {
+            status: 200,
+            body: {
+              trackResponse: {
+                shipment: [{ inquiryNumber: match[1], warnings: [{ code: 'TW0001', message: 'Tracking Information Not Found' }] }],
+              },
+            },
+          };
     },
   },
   {
     carrier: 'fedex',
-    numbersIn: (body) => ((get(body, 'output', 'completeTrackResults') as Body[] | undefined) ?? []).filter((result) => !get(result, 'trackResults', 0, 'error')).map((result) => String(result.trackingNumber)),
+    numbersIn: (body) =>
+      ((get(body, 'output', 'completeTrackResults') as Body[] | undefined) ?? [])
+        .filter((result) => !get(result, 'trackResults', 0, 'error'))
+        .map((result) => String(result.trackingNumber)),
     handle(request, url, requestBody, fixtures) {
       if (request.method === 'POST' && url.pathname === '/oauth/token') return { status: 200, body: { ...token, scope: 'CXS' } };
-      if (url.pathname !== '/track/v1/trackingnumbers') return { status: 404, body: { errors: [{ code: 'NOT.FOUND.ERROR', message: 'The resource you requested is no longer available.' }] } };
-      const requested = ((JSON.parse(requestBody) as Body).trackingInfo as Body[]).map((info) => String(get(info, 'trackingNumberInfo', 'trackingNumber')));
+      if (url.pathname !== '/track/v1/trackingnumbers')
+        return {
+          status: 404,
+          body: { errors: [{ code: 'NOT.FOUND.ERROR', message: 'The resource you requested is no longer available.' }] },
+        };
+      const requested = ((JSON.parse(requestBody) as Body).trackingInfo as Body[]).map((info) =>
+        String(get(info, 'trackingNumberInfo', 'trackingNumber')),
+      );
       const completeTrackResults = requested.map((number) => {
         const fixture = fixtures.get(number);
-        const result = ((get(fixture, 'output', 'completeTrackResults') as Body[] | undefined) ?? []).find((item) => item.trackingNumber === number);
-        return result ?? { trackingNumber: number, trackResults: [{ trackingNumberInfo: { trackingNumber: number }, error: { code: 'TRACKING.TRACKINGNUMBER.NOTFOUND', message: 'Tracking number cannot be found. Please correct the tracking number and try again.' } }] };
+        const result = ((get(fixture, 'output', 'completeTrackResults') as Body[] | undefined) ?? []).find(
+          (item) => item.trackingNumber === number,
+        );
+        return (
+          result ?? {
+            trackingNumber: number,
+            trackResults: [
+              {
+                trackingNumberInfo: { trackingNumber: number },
+                error: {
+                  code: 'TRACKING.TRACKINGNUMBER.NOTFOUND',
+                  message: 'Tracking number cannot be found. Please correct the tracking number and try again.',
+                },
+              },
+            ],
+          }
+        );
       });
       return { status: 200, body: { transactionId: 'sandbox', output: { completeTrackResults } } };
     },
@@ -57,7 +98,23 @@ const replays: CarrierReplay[] = [
       const found = match ? fixtures.get(decodeURIComponent(match[1]!)) : undefined;
       return found
         ? { status: 200, body: found }
-        : { status: 400, body: { apiVersion: 'v3', error: { code: '400', message: 'Bad Request', errors: [{ status: '400', code: '150002', title: 'The tracking number may be incorrect or the status update is not yet available.' }] } } };
+        : {
+            status: 400,
+            body: {
+              apiVersion: 'v3',
+              error: {
+                code: '400',
+                message: 'Bad Request',
+                errors: [
+                  {
+                    status: '400',
+                    code: '150002',
+                    title: 'The tracking number may be incorrect or the status update is not yet available.',
+                  },
+                ],
+              },
+            },
+          };
     },
   },
   {
@@ -68,7 +125,11 @@ const replays: CarrierReplay[] = [
       const found = fixtures.get(url.searchParams.get('trackingNumber') ?? '');
       return found
         ? { status: 200, body: found }
-        : { status: 404, body: { title: 'No result found', status: 404, detail: 'No shipment with given tracking number found.' }, headers: { 'Content-Type': 'application/problem+json' } };
+        : {
+            status: 404,
+            body: { title: 'No result found', status: 404, detail: 'No shipment with given tracking number found.' },
+            headers: { 'Content-Type': 'application/problem+json' },
+          };
     },
   },
 ];
@@ -76,7 +137,9 @@ const replays: CarrierReplay[] = [
 function loadFixtures(replay: CarrierReplay): Map<string, Body> {
   const directory = new URL(`carrier-${replay.carrier}/src/__fixtures__/`, packagesDirectory);
   const fixtures = new Map<string, Body>();
-  for (const file of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     let body: Body;
     try {
       body = JSON.parse(readFileSync(new URL(file, directory), 'utf8')) as Body;

@@ -1,21 +1,12 @@
 import {
-  BadResponseError,
-  CARRIER_ADAPTER_SPEC_VERSION,
-  ConfigurationError,
-  InvalidNumberError,
   RateLimitedError,
-  WismoError,
-  createHttpClient,
+  defineCarrier,
   errorOutcome,
-  loadSetting,
-  logSafely,
   parseJsonBody,
-  registerSecret,
   type CarrierAdapter,
-  type HttpClient,
+  type CarrierSettings,
   type TrackContext,
   type TrackOutcome,
-  type TransportSettings,
 } from '@wismo/core';
 import {
   DHL_API_KEY_ENVIRONMENT_VARIABLE,
@@ -31,7 +22,7 @@ import {
 } from './dhl-carrier';
 import { describeDhlProblem, parseDhlTrackResponse } from './parse-dhl-response';
 
-export interface DhlSettings extends TransportSettings {
+export interface DhlSettings extends CarrierSettings {
   /** The Unified tracking API key from developer.dhl.com. Default: `DHL_API_KEY`. */
   apiKey?: string;
   /** Default `DHL_PRODUCTION_BASE_URL`; point it at a mock or `DHL_SANDBOX_BASE_URL`. */
@@ -52,59 +43,61 @@ export interface DhlSettings extends TransportSettings {
    * the retry backoff on every number. Default 60 s.
    */
   rateLimitCooldownMs?: number;
-  /** The clock for `fetchedAt` (tests). */
-  clock?: () => Date;
 }
 
-/** Creates the DHL Shipment Tracking – Unified adapter. Throws `ConfigurationError` without an API key. */
-export function dhl(settings: DhlSettings = {}): CarrierAdapter {
-  const apiKey = loadSetting(settings.apiKey, DHL_API_KEY_ENVIRONMENT_VARIABLE);
-  if (!apiKey) {
-    throw new ConfigurationError(
-      `DHL needs an API key: pass \`apiKey\` or set ${DHL_API_KEY_ENVIRONMENT_VARIABLE} (create an app for "Shipment Tracking - Unified" on developer.dhl.com)`,
-      { carrierId: DHL_CARRIER_ID },
-    );
-  }
-  registerSecret(apiKey);
+/** `de-DE` → `de`; DHL wants ISO 639-1 and falls back to English where a language is missing. */
+function languageOf(locale: string | undefined): string | undefined {
+  const match = locale ? /^([a-z]{2})(?:[-_]|$)/i.exec(locale.trim()) : null;
+  return match ? match[1]!.toLowerCase() : undefined;
+}
 
-  const {
-    apiKey: _apiKey,
-    baseUrl,
-    service,
-    requesterCountryCode,
-    originCountryCode,
-    recipientPostalCode,
-    language,
-    rateLimitCooldownMs = 60_000,
-    clock = () => new Date(),
-    ...transport
-  } = settings;
-
-  const client: HttpClient = createHttpClient({
-    ...transport,
-    carrierId: DHL_CARRIER_ID,
-    carrierName: DHL_CARRIER_NAME,
-    baseUrl: baseUrl ?? DHL_PRODUCTION_BASE_URL,
-    defaultHeaders: { 'DHL-API-Key': apiKey },
-    defaultRateLimit: DHL_CAPABILITIES.rateLimit,
-    describeErrorBody: (body) => {
-      try {
-        const described = describeDhlProblem(JSON.parse(body));
-        return described.isProblem ? { message: described.message, codes: described.codes } : undefined;
-      } catch {
-        return undefined;
-      }
+const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
+  id: DHL_CARRIER_ID,
+  name: DHL_CARRIER_NAME,
+  capabilities: DHL_CAPABILITIES,
+  contact: DHL_CONTACT,
+  trackingUrl: dhlTrackingUrl,
+  baseUrl: DHL_PRODUCTION_BASE_URL,
+  credentials: { apiKey: { environmentVariable: DHL_API_KEY_ENVIRONMENT_VARIABLE, label: 'API key' } },
+  credentialsSource: 'an app for "Shipment Tracking - Unified" on developer.dhl.com',
+  auth: { type: 'api-key-header', header: 'DHL-API-Key', apiKey: 'apiKey' },
+  request: ({ trackingNumbers: [trackingNumber], locale, settings }) => ({
+    method: 'GET',
+    url: DHL_TRACK_PATH,
+    query: {
+      trackingNumber,
+      service: settings.service,
+      requesterCountryCode: settings.requesterCountryCode,
+      originCountryCode: settings.originCountryCode,
+      recipientPostalCode: settings.recipientPostalCode,
+      language: settings.language ?? languageOf(locale),
     },
-  });
+  }),
+  // DHL answers some errors with an empty body: that is "no body", not broken JSON.
+  readBody: (response) => (response.body.trim() === '' ? null : parseJsonBody(response, DHL_CARRIER_NAME, DHL_CARRIER_ID)),
+  parse: parseDhlTrackResponse,
+  describeErrorBody: (body) => {
+    try {
+      const described = describeDhlProblem(JSON.parse(body));
+      return described.isProblem ? { message: described.message, codes: described.codes } : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+});
 
+/**
+ * Builds the DHL Shipment Tracking – Unified adapter (`GET /track/shipments`, one number per request, the API key
+ * in the `DHL-API-Key` header). Numbers are tracked one after the other: after a 429 that outlived the retries
+ * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`.
+ */
+function createCoolingDownAdapter(settings: DhlSettings = {}): CarrierAdapter {
+  const adapter = createUnifiedTrackingAdapter(settings);
+  const cooldownMs = settings.rateLimitCooldownMs ?? 60_000;
   /** Until when (epoch ms) every call answers `rate_limited` without reaching DHL. */
   let rateLimitedUntil = 0;
 
   async function trackOne(trackingNumber: string, context: TrackContext): Promise<TrackOutcome> {
-    const query = trackingNumber.trim();
-    if (query === '') {
-      return errorOutcome(trackingNumber, new InvalidNumberError('The tracking number is empty', { carrierId: DHL_CARRIER_ID, trackingNumber }));
-    }
     const waitMs = rateLimitedUntil - Date.now();
     if (waitMs > 0) {
       return errorOutcome(
@@ -115,45 +108,15 @@ export function dhl(settings: DhlSettings = {}): CarrierAdapter {
         ),
       );
     }
-    try {
-      const response = await client.request({
-        method: 'GET',
-        url: DHL_TRACK_PATH,
-        query: {
-          trackingNumber: query,
-          service,
-          requesterCountryCode,
-          originCountryCode,
-          recipientPostalCode,
-          language: language ?? languageOf(context.locale),
-        },
-        signal: context.signal,
-      });
-      const body = response.body.trim() === '' ? null : parseJsonBody(response, DHL_CARRIER_NAME, DHL_CARRIER_ID);
-      return parseDhlTrackResponse({ httpStatus: response.status, body, trackingNumbers: [trackingNumber], fetchedAt: clock(), includeRaw: context.includeRaw })[0]!;
-    } catch (error) {
-      // The transport and the parser only throw WismoErrors; anything else is a bug, reported, not thrown.
-      const wismoError = WismoError.isInstance(error)
-        ? error
-        : new BadResponseError(`Unexpected error while tracking with DHL: ${String((error as Error)?.message ?? error)}`, { carrierId: DHL_CARRIER_ID, cause: error });
-      if (!WismoError.isInstance(error)) logSafely(context.logger ?? settings.logger, 'error', wismoError.message);
-      if (wismoError.code === 'rate_limited') {
-        // Retries are spent: most likely the daily quota. Fail fast for a while instead of hammering DHL.
-        rateLimitedUntil = Date.now() + Math.max(rateLimitCooldownMs, wismoError.retryAfterMs ?? 0);
-      }
-      return errorOutcome(trackingNumber, wismoError);
-    }
+    const [outcome] = await adapter.track([trackingNumber], context);
+    if (outcome && !outcome.ok && outcome.error.code === 'rate_limited')
+      rateLimitedUntil = Date.now() + Math.max(cooldownMs, outcome.error.retryAfterMs ?? 0);
+    return outcome!;
   }
 
   return {
-    specVersion: CARRIER_ADAPTER_SPEC_VERSION,
-    id: DHL_CARRIER_ID,
-    name: DHL_CARRIER_NAME,
-    contact: DHL_CONTACT,
-    capabilities: DHL_CAPABILITIES,
-    trackingUrl: dhlTrackingUrl,
+    ...adapter,
     async track(trackingNumbers, context = {}) {
-      // One number per request; the shared rate limiter paces them (1 a second by default).
       const outcomes: TrackOutcome[] = [];
       for (const trackingNumber of trackingNumbers) outcomes.push(await trackOne(trackingNumber, context));
       return outcomes;
@@ -161,11 +124,8 @@ export function dhl(settings: DhlSettings = {}): CarrierAdapter {
   };
 }
 
-/** Alias of `dhl`, named like other wismo factories. */
-export const createDhl = dhl;
+/** The factory, with the facts the carrier registry reads (id, credentials, environment variable). */
+export const createDhl = Object.assign(createCoolingDownAdapter, { carrier: createUnifiedTrackingAdapter.carrier });
 
-/** `de-DE` → `de`; DHL wants ISO 639-1 and falls back to English where a language is missing. */
-function languageOf(locale: string | undefined): string | undefined {
-  const match = locale ? /^([a-z]{2})(?:[-_]|$)/i.exec(locale.trim()) : null;
-  return match ? match[1]!.toLowerCase() : undefined;
-}
+/** The DHL adapter configured from `DHL_API_KEY`, read when it is first used. */
+export const dhl = createDhl();

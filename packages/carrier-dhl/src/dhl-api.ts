@@ -1,15 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Minimal schemas of the DHL Shipment Tracking – Unified response: only the fields wismo reads.
- * Unknown fields are accepted (and left out of the parsed copy; `includeRaw` keeps the whole body),
- * and every field is optional because the Unified API relays many DHL back ends whose payloads
- * differ (DHL developer FAQ 47001251141).
- *
- * These schemas define the accepted shape. The success path checks it with `checkDhlTrackResponse`
- * (check-dhl-response.ts), a structural twin that reaches the same verdict without copying the body:
- * zod over every event cost more than `JSON.parse` itself (test/bench/carrier-dhl.bench.ts). A
- * property test keeps the two in step.
+ * One zod schema per response of DHL Shipment Tracking – Unified, of only the fields wismo reads; the types are
+ * inferred from them. Unknown fields are left out of the parsed copy (`includeRaw` keeps the whole body), and every
+ * field is optional because the Unified API relays many DHL back ends whose payloads differ (DHL developer FAQ
+ * 47001251141). A field of another type is a `bad_response` that names it.
  */
 
 const text = z.string().nullish();
@@ -105,6 +100,9 @@ export const dhlProblemSchema = z.object({
   type: text,
 });
 export type DhlProblem = z.infer<typeof dhlProblemSchema>;
+
+/** An OAuth 2.0 error (RFC 6749 §5.2), as a gateway in front of the API may answer. */
+export const dhlOAuthErrorSchema = z.object({ error: z.string(), error_description: text });
 
 /**
  * The Apigee gateway fault shape (`policies.ratelimit.QuotaViolation` in the GLS sample). Not seen from

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { runCarrierConformance } from '@wismo/core/testing';
-import { dhl, DHL_TRACK_PATH } from './index';
+import { createDhl } from './dhl-adapter';
+import { DHL_TRACK_PATH } from './dhl-carrier';
+import { parseDhlTrackResponse } from './parse-dhl-response';
 
 const SECRET_KEY = 'conformance-dhl-api-key-0f3b2c7d9e';
 
@@ -17,11 +19,16 @@ function withUnknownCode(rawCode: string): Record<string, unknown> {
 
 runCarrierConformance({
   origin: 'https://dhl.conformance.test',
-  createAdapter: ({ baseUrl, transport }) => dhl({ apiKey: SECRET_KEY, baseUrl, ...transport }),
+  parse: parseDhlTrackResponse,
+  createAdapter: ({ baseUrl, transport }) => createDhl({ apiKey: SECRET_KEY, baseUrl, ...transport }),
   secrets: [SECRET_KEY],
   interceptTrack: (scope, trackingNumber) => scope.get(DHL_TRACK_PATH).query((query) => query.trackingNumber === trackingNumber),
   found: { trackingNumber: '470800204932', response: { status: 200, body: fixture('delivered-parcel-de-real-german.json') } },
   notFound: { trackingNumber: '8264715546', response: { status: 404, body: fixture('error-404-no-shipment-found.json') } },
-  unknownCode: { trackingNumber: '470800204932', response: { status: 200, body: withUnknownCode('return-to-origin') }, rawCode: 'return-to-origin' },
+  unknownCode: {
+    trackingNumber: '470800204932',
+    response: { status: 200, body: withUnknownCode('return-to-origin') },
+    rawCode: 'return-to-origin',
+  },
   authFailure: { status: 401, body: fixture('composed-error-401-unauthorized.json') },
 });

@@ -1,37 +1,28 @@
-export { dhl, createDhl, type DhlSettings } from './dhl-adapter';
+export { createDhl, dhl, type DhlSettings } from './dhl-adapter';
+export { DHL_CARRIER_ID, type DhlService } from './dhl-carrier';
+export { parseDhlTrackResponse } from './parse-dhl-response';
 export {
-  DHL_API_KEY_ENVIRONMENT_VARIABLE,
-  DHL_CAPABILITIES,
-  DHL_CARRIER_ID,
-  DHL_CARRIER_NAME,
-  DHL_CONTACT,
-  DHL_DAILY_QUOTA_DEFAULT,
-  DHL_PRODUCTION_BASE_URL,
-  DHL_SANDBOX_BASE_URL,
-  DHL_SERVICES,
-  DHL_TRACK_PATH,
-  dhlTrackingUrl,
-  type DhlService,
-} from './dhl-carrier';
-export {
-  parseDhlTrackResponse,
-  normaliseDhlShipment,
-  errorForStatus,
-  describeDhlProblem,
-  type ParseDhlTrackResponseInput,
-  type NormaliseDhlShipmentOptions,
-} from './parse-dhl-response';
-export {
-  DHL_STATUS_CODES,
   DHL_STATUS_CODE_TABLE,
   DHL_EXPRESS_CHECKPOINT_TABLE,
   DHL_TEXT_RULES,
-  mapDhlEvent,
   type DhlStatusCode,
   type DhlTextRule,
   type DhlTextSource,
-  type DhlEventCodes,
-  type DhlMappedEvent,
-} from './map-dhl-status';
-export * from './dhl-api';
-export { checkDhlTrackResponse, isDhlTrackResponse } from './check-dhl-response';
+} from './dhl-status-tables';
+
+// DHL Parcel DE (Post & Parcel Germany) XML tracking API, beside the Unified adapter above.
+export {
+  createDhlParcelDe,
+  dhlParcelDe,
+  type DhlParcelDeSettings,
+  type DhlParcelDeSignature,
+  type DhlParcelDeSignatureResult,
+} from './dhl-parcel-de-adapter';
+export { DHL_PARCEL_DE_CARRIER_ID } from './dhl-parcel-de-carrier';
+export { parseDhlParcelDeResponse } from './parse-dhl-parcel-de-response';
+export {
+  DHL_PARCEL_DE_EVENTS,
+  DHL_PARCEL_DE_COMBINATIONS,
+  DHL_PARCEL_DE_STANDARD_EVENT_CODES,
+  DHL_PARCEL_DE_REASON_CODES,
+} from './dhl-parcel-de-status-tables';

@@ -1,6 +1,7 @@
 import { SUBSTATUSES, isSubstatus, type StatusTableEntry } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODES, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES, mapDhlEvent } from './map-dhl-status';
+import { mapDhlEvent } from './map-dhl-status';
+import { DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODES, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES } from './dhl-status-tables';
 
 /**
  * The documented `statusCode` values: shared/research/carrier-codes/misc-codes.md, section
@@ -54,7 +55,9 @@ describe('DHL status tables', () => {
 
 describe('mapDhlEvent', () => {
   it('falls back to the coarse statusCode when no phrase matches', () => {
-    expect(mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde für den Weitertransport vorbereitet.' }, 'parcel-de')).toEqual({
+    expect(
+      mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde für den Weitertransport vorbereitet.' }, 'parcel-de'),
+    ).toEqual({
       code: 'transit',
       entry: DHL_STATUS_CODE_TABLE.transit,
       matchedBy: 'status-code',
@@ -62,43 +65,88 @@ describe('mapDhlEvent', () => {
   });
 
   it('refines a coarse code with a cited phrase', () => {
-    const mapped = mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen. Die Zustellung erfolgt voraussichtlich heute.' }, 'parcel-de');
-    expect(mapped).toMatchObject({ code: 'transit', matchedBy: 'text', ruleId: 'parcel-de-de-loaded-for-delivery', entry: { status: 'out_for_delivery' } });
+    const mapped = mapDhlEvent(
+      {
+        statusCode: 'transit',
+        description: 'Die Sendung wurde in das Zustellfahrzeug geladen. Die Zustellung erfolgt voraussichtlich heute.',
+      },
+      'parcel-de',
+    );
+    expect(mapped).toMatchObject({
+      code: 'transit',
+      matchedBy: 'text',
+      ruleId: 'parcel-de-de-loaded-for-delivery',
+      entry: { status: 'out_for_delivery' },
+    });
   });
 
   it('never lets a phrase override a code it was not cited for', () => {
     // "loaded onto the delivery vehicle" is cited for transit only; with failure DHL says something went wrong.
-    const mapped = mapDhlEvent({ statusCode: 'failure', description: 'The shipment has been loaded onto the delivery vehicle' }, 'parcel-de');
+    const mapped = mapDhlEvent(
+      { statusCode: 'failure', description: 'The shipment has been loaded onto the delivery vehicle' },
+      'parcel-de',
+    );
     expect(mapped.entry).toEqual(DHL_STATUS_CODE_TABLE.failure);
   });
 
   it('applies a phrase only to the services it was seen from', () => {
-    expect(mapDhlEvent({ statusCode: 'transit', description: 'With delivery courier' }, 'express').entry).toEqual({ status: 'out_for_delivery', substatus: 'out_for_delivery' });
-    expect(mapDhlEvent({ statusCode: 'transit', description: 'With delivery courier' }, 'parcel-de').entry).toEqual(DHL_STATUS_CODE_TABLE.transit);
-    expect(mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen.' }, 'express').entry).toEqual(DHL_STATUS_CODE_TABLE.transit);
+    expect(mapDhlEvent({ statusCode: 'transit', description: 'With delivery courier' }, 'express').entry).toEqual({
+      status: 'out_for_delivery',
+      substatus: 'out_for_delivery',
+    });
+    expect(mapDhlEvent({ statusCode: 'transit', description: 'With delivery courier' }, 'parcel-de').entry).toEqual(
+      DHL_STATUS_CODE_TABLE.transit,
+    );
+    expect(
+      mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen.' }, 'express').entry,
+    ).toEqual(DHL_STATUS_CODE_TABLE.transit);
     // Without a service only the unscoped (customs) phrases apply.
-    expect(mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen.' }, undefined).entry).toEqual(DHL_STATUS_CODE_TABLE.transit);
-    expect(mapDhlEvent({ statusCode: 'transit', remark: 'The shipment is pending completion of customs inspection.' }, undefined).entry).toEqual({ status: 'in_transit', substatus: 'customs_processing' });
+    expect(
+      mapDhlEvent({ statusCode: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen.' }, undefined).entry,
+    ).toEqual(DHL_STATUS_CODE_TABLE.transit);
+    expect(
+      mapDhlEvent({ statusCode: 'transit', remark: 'The shipment is pending completion of customs inspection.' }, undefined).entry,
+    ).toEqual({ status: 'in_transit', substatus: 'customs_processing' });
   });
 
   it('reads the remark too (customs inspection comes in the remark)', () => {
-    const mapped = mapDhlEvent({ statusCode: 'failure', description: 'Shipment is on hold', remark: 'The shipment is pending completion of customs inspection.' }, 'express');
+    const mapped = mapDhlEvent(
+      { statusCode: 'failure', description: 'Shipment is on hold', remark: 'The shipment is pending completion of customs inspection.' },
+      'express',
+    );
     expect(mapped.entry).toEqual({ status: 'exception', substatus: 'customs_held' });
-    expect(mapDhlEvent({ statusCode: 'failure', description: 'Shipment is on hold' }, 'express').entry).toEqual({ status: 'exception', substatus: 'held_by_carrier' });
+    expect(mapDhlEvent({ statusCode: 'failure', description: 'Shipment is on hold' }, 'express').entry).toEqual({
+      status: 'exception',
+      substatus: 'held_by_carrier',
+    });
   });
 
   it('uses an express checkpoint code before the coarse code, for express only', () => {
-    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'WC', description: 'With delivery courier' }, 'express')).toMatchObject({ code: 'WC', matchedBy: 'express-checkpoint' });
+    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'WC', description: 'With delivery courier' }, 'express')).toMatchObject({
+      code: 'WC',
+      matchedBy: 'express-checkpoint',
+    });
     expect(mapDhlEvent({ statusCode: 'transit', status: 'OK' }, 'express')).toMatchObject({ code: 'OK', entry: { status: 'delivered' } });
-    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'WC' }, 'parcel-de')).toMatchObject({ code: 'transit', matchedBy: 'status-code' });
+    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'WC' }, 'parcel-de')).toMatchObject({
+      code: 'transit',
+      matchedBy: 'status-code',
+    });
   });
 
   it('leaves undocumented checkpoint codes to the coarse code instead of guessing', () => {
-    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'CC' }, 'express')).toMatchObject({ code: 'transit', matchedBy: 'status-code', entry: DHL_STATUS_CODE_TABLE.transit });
+    expect(mapDhlEvent({ statusCode: 'transit', statusDetailed: 'CC' }, 'express')).toMatchObject({
+      code: 'transit',
+      matchedBy: 'status-code',
+      entry: DHL_STATUS_CODE_TABLE.transit,
+    });
   });
 
   it('returns no entry for an unknown or missing statusCode, keeping the raw code', () => {
-    expect(mapDhlEvent({ statusCode: 'return-to-origin', description: 'Shipment picked up' }, 'express')).toEqual({ code: 'return-to-origin', entry: undefined, matchedBy: 'none' });
+    expect(mapDhlEvent({ statusCode: 'return-to-origin', description: 'Shipment picked up' }, 'express')).toEqual({
+      code: 'return-to-origin',
+      entry: undefined,
+      matchedBy: 'none',
+    });
     expect(mapDhlEvent({ description: 'Delivered' }, 'parcel-de')).toEqual({ code: null, entry: undefined, matchedBy: 'none' });
   });
 

@@ -13,45 +13,35 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  lookupStatus,
   parseCarrierDateTime,
+  parseWithSchema,
   successOutcome,
+  type CarrierParseInput,
   type CarrierTime,
   type EstimatedDelivery,
   type Leg,
   type Location,
   type Shipment,
-  type StatusTableEntry,
   type TimeKind,
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { checkDhlTrackResponse } from './check-dhl-response';
 import {
   dhlGatewayFaultSchema,
+  dhlOAuthErrorSchema,
   dhlProblemSchema,
+  dhlTrackResponseSchema,
   type DhlAddress,
   type DhlEvent,
   type DhlPlace,
   type DhlReference,
   type DhlShipment,
   type DhlShipmentDetails,
-  type DhlTrackResponse,
 } from './dhl-api';
-import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, dhlTrackingUrl } from './dhl-carrier';
-import { DHL_STATUS_CODE_TABLE, mapDhlEvent, type DhlMappedEvent } from './map-dhl-status';
-
-export interface ParseDhlTrackResponseInput {
-  /** HTTP status of the answer. */
-  httpStatus: number;
-  /** The JSON body, already parsed (null for an empty body). */
-  body: unknown;
-  /** The numbers of the request (the Unified API takes one per request). */
-  trackingNumbers: readonly string[];
-  /** When the answer was read; defaults to now. */
-  fetchedAt?: Date;
-  /** Keep the body on `Shipment.raw`. */
-  includeRaw?: boolean;
-}
+import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, capText, dhlTrackingUrl } from './dhl-carrier';
+import { mapDhlEvent, type DhlMappedEvent } from './map-dhl-status';
+import { DHL_DESTINATION_PROVIDERS, DHL_STATUS_CODE_TABLE } from './dhl-status-tables';
 
 const CARRIER = { carrierId: DHL_CARRIER_ID } as const;
 
@@ -59,22 +49,27 @@ const CARRIER = { carrierId: DHL_CARRIER_ID } as const;
  * Pure: turns one answer of `GET /track/shipments` into one outcome per requested number.
  * Never throws; a body that does not fit becomes `bad_response` for every number.
  */
-export function parseDhlTrackResponse(input: ParseDhlTrackResponseInput): TrackOutcome[] {
+export function parseDhlTrackResponse(input: CarrierParseInput): TrackOutcome[] {
   try {
     return interpret(input);
   } catch (error) {
     if (WismoError.isInstance(error)) return failAll(input.trackingNumbers, error);
     const reason = error instanceof Error ? error.message : String(error);
-    return failAll(input.trackingNumbers, new BadResponseError(`Could not read the DHL response (HTTP ${input.httpStatus}): ${reason}`, { ...CARRIER, httpStatus: input.httpStatus, cause: error }));
+    return failAll(
+      input.trackingNumbers,
+      new BadResponseError(`Could not read the DHL response (HTTP ${input.httpStatus}): ${reason}`, {
+        ...CARRIER,
+        httpStatus: input.httpStatus,
+        cause: error,
+      }),
+    );
   }
 }
 
-function interpret(input: ParseDhlTrackResponseInput): TrackOutcome[] {
+function interpret(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
   if (httpStatus >= 200 && httpStatus < 300) {
-    const problem = checkDhlTrackResponse(body);
-    if (problem) throw new BadResponseError(`${DHL_CARRIER_NAME} response did not have the expected shape (${problem})`, { ...CARRIER, httpStatus });
-    const response = body as DhlTrackResponse;
+    const response = parseWithSchema(dhlTrackResponseSchema, body, DHL_CARRIER_NAME, DHL_CARRIER_ID, httpStatus);
     const fetchedAt = input.fetchedAt ?? new Date();
     const single = trackingNumbers.length === 1;
     return trackingNumbers.map((trackingNumber) => {
@@ -82,11 +77,14 @@ function interpret(input: ParseDhlTrackResponseInput): TrackOutcome[] {
       if (!shipment) {
         return errorOutcome(
           trackingNumber,
-          new NotFoundError(`DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`, {
-            ...CARRIER,
-            httpStatus,
-            trackingNumber,
-          }),
+          new NotFoundError(
+            `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`,
+            {
+              ...CARRIER,
+              httpStatus,
+              trackingNumber,
+            },
+          ),
         );
       }
       return successOutcome(normaliseDhlShipment(shipment, { trackingNumber, fetchedAt, raw: input.includeRaw ? body : undefined }));
@@ -102,34 +100,81 @@ export function errorForStatus(httpStatus: number, body: unknown, trackingNumber
   const problem = describeDhlProblem(body);
   // DHL's details end with a period; drop it so our sentence can go on.
   const detail = problem.message ? `: ${problem.message.replace(TRAILING_PERIOD, '')}` : '';
-  const options = { ...CARRIER, httpStatus, carrierCodes: problem.codes, trackingNumber: trackingNumbers.length === 1 ? trackingNumbers[0] : null };
+  const options = {
+    ...CARRIER,
+    httpStatus,
+    carrierCodes: problem.codes,
+    trackingNumber: trackingNumbers.length === 1 ? trackingNumbers[0] : null,
+  };
+  if (httpStatus === 401 || httpStatus === 403 || problem.codes.some((code) => AUTH_ERROR_CODES.has(code.toLowerCase()))) {
+    return new AuthFailedError(
+      `DHL rejected the API key (HTTP ${httpStatus})${detail}. Check DHL_API_KEY and that the app is approved for Shipment Tracking – Unified.`,
+      options,
+    );
+  }
   if (httpStatus === 404) {
     if (!problem.isProblem) {
-      return new BadResponseError(`DHL answered HTTP 404 without a problem body; check that the base URL points at the Unified tracking API`, options);
+      return new BadResponseError(
+        `DHL answered HTTP 404 without a problem body; check that the base URL points at the Unified tracking API`,
+        options,
+      );
     }
-    return new NotFoundError(`DHL has no shipment for this number${detail}. Numbers show up 10–30 minutes after the label is created and are purged after about 90 days.`, options);
+    return new NotFoundError(
+      `DHL has no shipment for this number${detail}. Numbers show up 10–30 minutes after the label is created and are purged after about 90 days.`,
+      options,
+    );
   }
-  if (httpStatus === 400) return new InvalidNumberError(`DHL rejected the tracking number as invalid input${detail}. Check the number (and \`service\`, if set).`, options);
-  if (httpStatus === 401 || httpStatus === 403) {
-    return new AuthFailedError(`DHL rejected the API key (HTTP ${httpStatus})${detail}. Check DHL_API_KEY and that the app is approved for Shipment Tracking – Unified.`, options);
-  }
-  if (httpStatus === 429) return new RateLimitedError(`DHL is rate limiting requests (HTTP 429)${detail}. The default plan allows 1 call a second and ${DHL_DAILY_QUOTA_DEFAULT} a day (reset 24:00 GMT).`, options);
+  if (httpStatus === 400)
+    return new InvalidNumberError(
+      `DHL rejected the tracking number as invalid input${detail}. Check the number (and \`service\`, if set).`,
+      options,
+    );
+  if (httpStatus === 429)
+    return new RateLimitedError(
+      `DHL is rate limiting requests (HTTP 429)${detail}. The default plan allows 1 call a second and ${DHL_DAILY_QUOTA_DEFAULT} a day (reset 24:00 GMT).`,
+      options,
+    );
   if (httpStatus >= 500) return new CarrierUnavailableError(`DHL answered HTTP ${httpStatus}${detail}`, options);
   return new BadResponseError(`DHL answered HTTP ${httpStatus}${detail}`, options);
 }
 
-/** The carrier's words and codes from an error body: problem `title`/`detail`, or a gateway fault. */
+/** RFC 6749 §5.2 and RFC 6750 §3.1 error codes: a gateway in front of DHL may answer with them. */
+const AUTH_ERROR_CODES = new Set([
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'invalid_token',
+  'insufficient_scope',
+  'unauthorized',
+]);
+/** A code, not a sentence: only such values go into `carrierCodes`. */
+const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,80}$/;
+
+function codesOf(...values: Array<string | null | undefined>): string[] {
+  return values.filter((value): value is string => typeof value === 'string' && ERROR_CODE.test(value));
+}
+
+/**
+ * The carrier's words and codes from an error body: problem `title`/`detail`, a gateway fault, or an OAuth error.
+ * A problem body has no code (its `title` is free text and may echo what was sent), so its codes are empty.
+ */
 export function describeDhlProblem(body: unknown): { isProblem: boolean; message?: string; codes: string[] } {
   const problem = dhlProblemSchema.safeParse(body);
   if (problem.success && (problem.data.title || problem.data.detail)) {
-    const message = [problem.data.title, problem.data.detail].filter(Boolean).join(' – ');
-    return { isProblem: true, message, codes: problem.data.title ? [problem.data.title] : [] };
+    const message = [capText(problem.data.title), capText(problem.data.detail)].filter(Boolean).join(' – ');
+    return { isProblem: true, message, codes: [] };
   }
   const fault = dhlGatewayFaultSchema.safeParse(body);
   if (fault.success) {
-    const code = fault.data.fault.detail?.errorcode;
-    return { isProblem: true, message: fault.data.fault.faultstring ?? undefined, codes: code ? [code] : [] };
+    return {
+      isProblem: true,
+      message: capText(fault.data.fault.faultstring) ?? undefined,
+      codes: codesOf(fault.data.fault.detail?.errorcode),
+    };
   }
+  const oauth = dhlOAuthErrorSchema.safeParse(body);
+  if (oauth.success)
+    return { isProblem: true, message: capText(oauth.data.error_description) ?? undefined, codes: codesOf(oauth.data.error) };
   return { isProblem: false, codes: [] };
 }
 
@@ -165,7 +210,8 @@ export function normaliseDhlShipment(shipment: DhlShipment, options: NormaliseDh
   const service = shipment.service ?? null;
   const details = shipment.details ?? null;
   // The current status repeats the newest event; it only stands in when DHL sends no event list.
-  const rawEvents: readonly DhlEvent[] = shipment.events && shipment.events.length > 0 ? shipment.events : shipment.status ? [shipment.status] : [];
+  const rawEvents: readonly DhlEvent[] =
+    shipment.events && shipment.events.length > 0 ? shipment.events : shipment.status ? [shipment.status] : [];
   const times = rawEvents.map((event) => parseCarrierDateTime(event.timestamp));
   const mapped = rawEvents.map((event) => mapDhlEvent(event, service));
   if (shipment.returnFlag === true) markReturn(mapped, times);
@@ -174,7 +220,7 @@ export function normaliseDhlShipment(shipment: DhlShipment, options: NormaliseDh
   const events: TrackingEvent[] = rawEvents.map((event, index) =>
     createEvent({
       time: times[index] ?? null,
-      description: event.description ?? event.status ?? event.statusCode,
+      description: capText(event.description ?? event.status ?? event.statusCode),
       code: mapped[index]!.code,
       codes: eventCodes(event),
       location: locations.read(event.location),
@@ -185,8 +231,7 @@ export function normaliseDhlShipment(shipment: DhlShipment, options: NormaliseDh
   const destination = locations.read(shipment.destination);
   const origin = locations.read(shipment.origin);
   const currentCode = shipment.status?.statusCode?.trim();
-  const carrierStatus: StatusTableEntry | undefined =
-    currentCode && Object.prototype.hasOwnProperty.call(DHL_STATUS_CODE_TABLE, currentCode) ? DHL_STATUS_CODE_TABLE[currentCode as keyof typeof DHL_STATUS_CODE_TABLE] : undefined;
+  const carrierStatus = lookupStatus(DHL_STATUS_CODE_TABLE, currentCode);
 
   // buildShipment derives deliveredAt from a "delivered" event only; a return ends with "returned".
   const returnedEvent = events.find((event) => event.status === 'returned');
@@ -198,7 +243,9 @@ export function normaliseDhlShipment(shipment: DhlShipment, options: NormaliseDh
     eventsNewestFirst: true,
     carrierStatus,
     estimatedDelivery: estimatedDelivery(shipment),
-    deliveredAt: returnedEvent ? { occurredAt: returnedEvent.occurredAt, localTime: returnedEvent.localTime, timeKind: returnedEvent.timeKind } : undefined,
+    deliveredAt: returnedEvent
+      ? { occurredAt: returnedEvent.occurredAt, localTime: returnedEvent.localTime, timeKind: returnedEvent.timeKind }
+      : undefined,
     signedBy: signerName(details),
     proofOfDelivery: proofOfDelivery(details),
     service: { code: details?.product?.productCode ?? service, name: details?.product?.productName ?? null },
@@ -260,7 +307,8 @@ function markReturn(mapped: DhlMappedEvent[], times: readonly (CarrierTime | nul
   if (!target?.entry) return;
   // The answers of mapDhlEvent are shared: replace, never change in place.
   if (target.entry.status === 'delivered') mapped[newest] = { ...target, entry: { status: 'returned', substatus: 'returned_to_sender' } };
-  else if (target.entry.status === 'in_transit' || target.entry.status === 'out_for_delivery') mapped[newest] = { ...target, entry: { status: 'returning', substatus: 'returning_to_sender' } };
+  else if (target.entry.status === 'in_transit' || target.entry.status === 'out_for_delivery')
+    mapped[newest] = { ...target, entry: { status: 'returning', substatus: 'returning_to_sender' } };
 }
 
 const CODE_LIKE = /^[A-Za-z0-9_-]{1,40}$/;
@@ -342,38 +390,6 @@ function proofOfDelivery(details: DhlShipmentDetails | null) {
   };
 }
 
-/** `details.provider.destinationProvider` values (Unified spec enum): DHL business units and partner posts. */
-const DESTINATION_PROVIDERS: Readonly<Record<string, { carrier: string; name: string | null }>> = {
-  express: { carrier: 'dhl', name: 'DHL Express' },
-  freight: { carrier: 'dhl', name: 'DHL Freight' },
-  'freight-fr': { carrier: 'dhl', name: 'DHL Freight France' },
-  'parcel-be': { carrier: 'dhl', name: 'DHL Parcel Belgium' },
-  'parcel-bl': { carrier: 'dhl', name: 'DHL Parcel Benelux' },
-  'parcel-cz': { carrier: 'dhl', name: 'DHL Parcel Czech Republic' },
-  'parcel-de': { carrier: 'dhl', name: 'DHL Paket (Germany)' },
-  'parcel-es': { carrier: 'dhl', name: 'DHL Parcel Spain' },
-  'parcel-lu': { carrier: 'dhl', name: 'DHL Parcel Luxembourg' },
-  'parcel-nl': { carrier: 'dhl', name: 'DHL Parcel Netherlands' },
-  'parcel-pl': { carrier: 'dhl', name: 'DHL Parcel Poland' },
-  'parcel-pt': { carrier: 'dhl', name: 'DHL Parcel Portugal' },
-  'parcel-uk': { carrier: 'dhl', name: 'DHL Parcel UK' },
-  oepag: { carrier: 'oepag', name: 'Österreichische Post' },
-  bpost: { carrier: 'bpost', name: 'bpost' },
-  'acs-courier': { carrier: 'acs-courier', name: 'ACS Courier' },
-  'trans-o-flex': { carrier: 'trans-o-flex', name: 'trans-o-flex' },
-  bring: { carrier: 'bring', name: 'Bring' },
-  posti: { carrier: 'posti', name: 'Posti' },
-  'relais-colis': { carrier: 'relais-colis', name: 'Relais Colis' },
-  'colis-prive': { carrier: 'colis-prive', name: 'Colis Privé' },
-  chronopost: { carrier: 'chronopost', name: 'Chronopost' },
-  'hrvatska-posta': { carrier: 'hrvatska-posta', name: 'Hrvatska pošta' },
-  'magyar-posta': { carrier: 'magyar-posta', name: 'Magyar Posta' },
-  anpost: { carrier: 'anpost', name: 'An Post' },
-  fastway: { carrier: 'fastway', name: 'Fastway' },
-  'slovak-parcel-service': { carrier: 'slovak-parcel-service', name: 'Slovak Parcel Service' },
-  'urgent-cargus': { carrier: 'urgent-cargus', name: 'Urgent Cargus' },
-};
-
 /**
  * A USPS IMpb, with or without the `420` + ZIP routing prefix DHL eCommerce labels carry
  * (jkeen/tracking_number_data #101: "the 8 + 22 digit USPS tracking numbers"; IMpb serials start 92–95).
@@ -394,17 +410,27 @@ function referencesOf(details: DhlShipmentDetails | null): DhlReference[] {
 function legsOf(shipment: DhlShipment, mapped: readonly DhlMappedEvent[]): Leg[] {
   const details = shipment.details ?? null;
   const references = referencesOf(details);
-  const localNumber = references.find((reference) => reference.type === 'local-tracking-number' && reference.number !== null && reference.number !== undefined);
+  const localNumber = references.find(
+    (reference) => reference.type === 'local-tracking-number' && reference.number !== null && reference.number !== undefined,
+  );
   const legs: Leg[] = [];
 
   const provider = details?.provider?.destinationProvider?.trim();
   if (provider && provider !== shipment.service) {
-    const known = DESTINATION_PROVIDERS[provider];
-    legs.push({ carrier: known?.carrier ?? provider, carrierName: known?.name ?? null, trackingNumber: localNumber ? String(localNumber.number) : null, role: 'last_mile' });
+    const known = DHL_DESTINATION_PROVIDERS[provider];
+    legs.push({
+      carrier: known?.carrier ?? provider,
+      carrierName: known?.name ?? null,
+      trackingNumber: localNumber ? String(localNumber.number) : null,
+      role: 'last_mile',
+    });
   }
 
   if (shipment.service?.startsWith('ecommerce')) {
-    const candidates = [...references.map((reference) => (reference.number === null || reference.number === undefined ? '' : String(reference.number))), ...(details?.pieceIds ?? [])];
+    const candidates = [
+      ...references.map((reference) => (reference.number === null || reference.number === undefined ? '' : String(reference.number))),
+      ...(details?.pieceIds ?? []),
+    ];
     let uspsNumber: string | null = null;
     for (const candidate of candidates) {
       const match = USPS_IMPB.exec(candidate.replace(WHITESPACE, ''));

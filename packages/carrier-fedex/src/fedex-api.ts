@@ -1,14 +1,15 @@
 import { z } from 'zod';
 
 /*
- * Minimal schemas of the FedEx Track API v1 fields this package reads (FedEx Track API OpenAPI 1.0.0). Objects are
- * loose: fields FedEx adds later pass through untouched. Everything optional is `nullish` because FedEx omits empty
- * fields in some responses and sends "" in others.
+ * One zod schema per FedEx Track API v1 response (FedEx Track API OpenAPI 1.0.0), of only the fields this package reads;
+ * the types are inferred from them. Fields FedEx adds later are ignored, not copied (`includeRaw` keeps the untouched
+ * body). Everything optional is `nullish` because FedEx omits empty fields in some responses and sends "" in others.
+ * Each trackResult is validated on its own, so a strange one spoils only its number.
  */
 
 const text = z.string().nullish();
 
-export const fedexAddressSchema = z.looseObject({
+export const fedexAddressSchema = z.object({
   city: text,
   stateOrProvinceCode: text,
   postalCode: text,
@@ -17,15 +18,15 @@ export const fedexAddressSchema = z.looseObject({
 });
 export type FedexAddress = z.infer<typeof fedexAddressSchema>;
 
-const contactAndAddressSchema = z.looseObject({ address: fedexAddressSchema.nullish() });
-const locationDetailSchema = z.looseObject({ locationContactAndAddress: contactAndAddressSchema.nullish(), locationId: text });
+const contactAndAddressSchema = z.object({ address: fedexAddressSchema.nullish() });
+const locationDetailSchema = z.object({ locationContactAndAddress: contactAndAddressSchema.nullish(), locationId: text });
 
-export const fedexErrorSchema = z.looseObject({ code: text, message: text });
+export const fedexErrorSchema = z.object({ code: text, message: text });
 export type FedexError = z.infer<typeof fedexErrorSchema>;
 
-const delayDetailSchema = z.looseObject({ type: text, subType: text, status: text });
+const delayDetailSchema = z.object({ type: text, subType: text, status: text });
 
-export const fedexScanEventSchema = z.looseObject({
+export const fedexScanEventSchema = z.object({
   date: text,
   eventType: text,
   eventDescription: text,
@@ -40,15 +41,13 @@ export const fedexScanEventSchema = z.looseObject({
 });
 export type FedexScanEvent = z.infer<typeof fedexScanEventSchema>;
 
-const windowSchema = z.looseObject({ window: z.looseObject({ begins: text, ends: text }).nullish() });
+const windowSchema = z.object({ window: z.object({ begins: text, ends: text }).nullish() });
 
-export const fedexTrackResultSchema = z.looseObject({
-  trackingNumberInfo: z.looseObject({ trackingNumber: text, trackingNumberUniqueId: text, carrierCode: text }).nullish(),
+export const fedexTrackResultSchema = z.object({
+  trackingNumberInfo: z.object({ trackingNumber: text, trackingNumberUniqueId: text, carrierCode: text }).nullish(),
   additionalTrackingInfo: z
     .looseObject({
-      packageIdentifiers: z
-        .array(z.looseObject({ type: text, values: z.array(z.string()).nullish(), value: text }))
-        .nullish(),
+      packageIdentifiers: z.array(z.object({ type: text, values: z.array(z.string()).nullish(), value: text })).nullish(),
     })
     .nullish(),
   shipperInformation: contactAndAddressSchema.nullish(),
@@ -59,12 +58,12 @@ export const fedexTrackResultSchema = z.looseObject({
       derivedCode: text,
       statusByLocale: text,
       description: text,
-      ancillaryDetails: z.array(z.looseObject({ reason: text, reasonDescription: text, action: text })).nullish(),
+      ancillaryDetails: z.array(z.object({ reason: text, reasonDescription: text, action: text })).nullish(),
       delayDetail: delayDetailSchema.nullish(),
     })
     .nullish(),
-  dateAndTimes: z.array(z.looseObject({ type: text, dateTime: text })).nullish(),
-  availableImages: z.array(z.looseObject({ type: text, size: text })).nullish(),
+  dateAndTimes: z.array(z.object({ type: text, dateTime: text })).nullish(),
+  availableImages: z.array(z.object({ type: text, size: text })).nullish(),
   scanEvents: z.array(fedexScanEventSchema).nullish(),
   deliveryDetails: z
     .looseObject({
@@ -78,18 +77,18 @@ export const fedexTrackResultSchema = z.looseObject({
   originLocation: locationDetailSchema.nullish(),
   destinationLocation: locationDetailSchema.nullish(),
   lastUpdatedDestinationAddress: fedexAddressSchema.nullish(),
-  serviceDetail: z.looseObject({ type: text, description: text, shortDescription: text }).nullish(),
-  serviceCommitMessage: z.looseObject({ type: text, message: text }).nullish(),
+  serviceDetail: z.object({ type: text, description: text, shortDescription: text }).nullish(),
+  serviceCommitMessage: z.object({ type: text, message: text }).nullish(),
   estimatedDeliveryTimeWindow: windowSchema.nullish(),
   returnDetail: z
-    .looseObject({ authorizationName: text, reasonDetail: z.array(z.looseObject({ type: text, description: text })).nullish() })
+    .looseObject({ authorizationName: text, reasonDetail: z.array(z.object({ type: text, description: text })).nullish() })
     .nullish(),
   error: fedexErrorSchema.nullish(),
 });
 export type FedexTrackResult = z.infer<typeof fedexTrackResultSchema>;
 
 /** One entry per requested number; `trackResults` are validated one by one so a strange one spoils only its number. */
-export const fedexCompleteTrackResultSchema = z.looseObject({
+export const fedexCompleteTrackResultSchema = z.object({
   trackingNumber: text,
   trackResults: z.array(z.unknown()).nullish(),
 });
@@ -107,7 +106,9 @@ export const fedexTrackResponseSchema = z
       .nullish(),
     errors: z.array(fedexErrorSchema).nullish(),
   })
-  .refine((body) => Boolean(body.output) || (body.errors?.length ?? 0) > 0, { message: 'expected output.completeTrackResults or errors[]' });
+  .refine((body) => Boolean(body.output) || (body.errors?.length ?? 0) > 0, {
+    message: 'expected output.completeTrackResults or errors[]',
+  });
 export type FedexTrackResponse = z.infer<typeof fedexTrackResponseSchema>;
 
 /** `POST /track/v1/trackingdocuments` answer. The spec names the list `document`; the sandbox sends `documents`. */
@@ -127,81 +128,3 @@ export const fedexTrackingDocumentsResponseSchema = z
   })
   .refine((body) => Boolean(body.output) || (body.errors?.length ?? 0) > 0, { message: 'expected output or errors[]' });
 export type FedexTrackingDocumentsResponse = z.infer<typeof fedexTrackingDocumentsResponseSchema>;
-
-/*
- * A hand-written check with exactly the acceptance of `fedexTrackResultSchema`, for the hot path: validating every
- * trackResult with zod cost more than the rest of the normalising. It does not copy anything, so a valid input is
- * used as it is; on failure the zod schema is run to say what did not fit. A property test keeps the two in step.
- */
-type Check = (value: unknown) => boolean;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isText(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'string';
-}
-function optional(check: Check): Check {
-  return (value) => value === undefined || value === null || check(value);
-}
-function shape(fields: Record<string, Check>): Check {
-  const entries = Object.entries(fields);
-  return (value) => {
-    if (!isRecord(value)) return false;
-    for (const [key, check] of entries) if (!check(value[key])) return false;
-    return true;
-  };
-}
-function texts(...keys: string[]): Record<string, Check> {
-  return Object.fromEntries(keys.map((key) => [key, isText]));
-}
-function listOf(check: Check): Check {
-  return (value) => {
-    if (!Array.isArray(value)) return false;
-    for (const item of value) if (!check(item)) return false;
-    return true;
-  };
-}
-const isString: Check = (value) => typeof value === 'string';
-
-const addressCheck = shape({ ...texts('city', 'stateOrProvinceCode', 'postalCode', 'countryCode'), streetLines: optional(listOf(isString)) });
-const contactAndAddressCheck = shape({ address: optional(addressCheck) });
-const locationDetailCheck = shape({ locationContactAndAddress: optional(contactAndAddressCheck), locationId: isText });
-const delayDetailCheck = shape(texts('type', 'subType', 'status'));
-const scanEventCheck = shape({
-  ...texts('date', 'eventType', 'eventDescription', 'exceptionCode', 'exceptionDescription', 'derivedStatusCode', 'derivedStatus', 'locationId', 'locationType'),
-  scanLocation: optional(addressCheck),
-  delayDetail: optional(delayDetailCheck),
-});
-const trackResultCheck = shape({
-  trackingNumberInfo: optional(shape(texts('trackingNumber', 'trackingNumberUniqueId', 'carrierCode'))),
-  additionalTrackingInfo: optional(shape({ packageIdentifiers: optional(listOf(shape({ ...texts('type', 'value'), values: optional(listOf(isString)) }))) })),
-  shipperInformation: optional(contactAndAddressCheck),
-  recipientInformation: optional(contactAndAddressCheck),
-  latestStatusDetail: optional(
-    shape({
-      ...texts('code', 'derivedCode', 'statusByLocale', 'description'),
-      ancillaryDetails: optional(listOf(shape(texts('reason', 'reasonDescription', 'action')))),
-      delayDetail: optional(delayDetailCheck),
-    }),
-  ),
-  dateAndTimes: optional(listOf(shape(texts('type', 'dateTime')))),
-  availableImages: optional(listOf(shape(texts('type', 'size')))),
-  scanEvents: optional(listOf(scanEventCheck)),
-  deliveryDetails: optional(
-    shape({ ...texts('receivedByName', 'signedByName', 'locationDescription', 'locationType'), deliveryAttempts: (value) => isText(value) || (typeof value === 'number' && Number.isFinite(value)) }),
-  ),
-  originLocation: optional(locationDetailCheck),
-  destinationLocation: optional(locationDetailCheck),
-  lastUpdatedDestinationAddress: optional(addressCheck),
-  serviceDetail: optional(shape(texts('type', 'description', 'shortDescription'))),
-  serviceCommitMessage: optional(shape(texts('type', 'message'))),
-  estimatedDeliveryTimeWindow: optional(shape({ window: optional(shape(texts('begins', 'ends'))) })),
-  returnDetail: optional(shape({ authorizationName: isText, reasonDetail: optional(listOf(shape(texts('type', 'description')))) })),
-  error: optional(shape(texts('code', 'message'))),
-});
-
-/** True when `value` fits `fedexTrackResultSchema` (same acceptance, no copy). */
-export function isFedexTrackResult(value: unknown): value is FedexTrackResult {
-  return trackResultCheck(value);
-}

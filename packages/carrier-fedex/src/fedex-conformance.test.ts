@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runCarrierConformance } from '@wismo/core/testing';
-import { fedex } from './index';
+import { createFedex } from './fedex-adapter';
+import { parseFedexTrackResponse } from './parse-fedex-response';
 
 const CLIENT_ID = 'conformance-fedex-client-id-3c9e1f';
 const CLIENT_SECRET = 'conformance-fedex-client-secret-8d2a7b';
@@ -21,7 +22,7 @@ unknownScan.derivedStatusCode = 'Q7';
 
 runCarrierConformance({
   origin: 'https://fedex.conformance.test',
-  createAdapter: ({ baseUrl, transport }) => fedex({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl, ...transport }),
+  createAdapter: ({ baseUrl, transport }) => createFedex({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl, ...transport }),
   secrets: [CLIENT_ID, CLIENT_SECRET],
   interceptToken: (scope) => scope.post('/oauth/token'),
   tokenBody: fixture('oauth-token-response.json'),
@@ -33,8 +34,14 @@ runCarrierConformance({
   notFound: { trackingNumber: '794843185271', response: { status: 200, body: fixture('not-found-in-200.json') } },
   unknownCode: { trackingNumber: '738488882438', response: { status: 200, body: withUnknownCode }, rawCode: 'Q7' },
   // FedEx's OAuth endpoint refuses wrong credentials with 401 and an errors[] body.
+  parse: parseFedexTrackResponse,
   authFailure: {
     status: 401,
-    body: { transactionId: 'b2f7c0de-0000-4000-8000-000000000401', errors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'The given client credentials were not valid. Please modify your request and try again.' }] },
+    body: {
+      transactionId: 'b2f7c0de-0000-4000-8000-000000000401',
+      errors: [
+        { code: 'NOT.AUTHORIZED.ERROR', message: 'The given client credentials were not valid. Please modify your request and try again.' },
+      ],
+    },
   },
 });

@@ -1,34 +1,11 @@
-export { fedex, createFedex, fedexProofOfDelivery, type FedexAdapter, type FedexSettings, type FedexProofOfDeliveryOptions } from './fedex-adapter';
-export {
-  FEDEX_CARRIER_ID,
-  FEDEX_CARRIER_NAME,
-  FEDEX_PRODUCTION_BASE_URL,
-  FEDEX_SANDBOX_BASE_URL,
-  FEDEX_CLIENT_ID_ENV,
-  FEDEX_CLIENT_SECRET_ENV,
-  FEDEX_MAX_NUMBERS_PER_REQUEST,
-  FEDEX_RATE_LIMIT,
-  FEDEX_CONTACT,
-  FEDEX_CAPABILITIES,
-  fedexTrackingUrl,
-  normaliseFedexTrackingNumber,
-} from './fedex-constants';
+export { createFedex, fedex, type FedexAdapter, type FedexSettings, type FedexProofOfDeliveryOptions } from './fedex-adapter';
+export { FEDEX_CARRIER_ID } from './fedex-constants';
 export {
   parseFedexTrackResponse,
-  parseFedexTrackResults,
-  parseFedexProofOfDeliveryResponse,
-  buildFedexShipment,
-  parseFedexTime,
-  fedexRequestError,
-  describeFedexErrorBody,
-  refineFedexRateLimit,
-  millisecondsUntilFedexQuotaReset,
-  type ParseFedexOptions,
-  type ParseFedexTrackResponseInput,
   type FedexNumberResult,
   type FedexAlternative,
-  type FedexProofOfDeliveryDocument,
   type FedexProofOfDeliveryOutcome,
+  type FedexProofOfDeliveryDocument,
 } from './parse-fedex-response';
 export {
   FEDEX_EVENT_TYPES,
@@ -37,19 +14,4 @@ export {
   FEDEX_ANCILLARY_REASONS,
   FEDEX_DELAY_TYPES,
   FEDEX_POSSESSION_CODES,
-  mapFedexEvent,
-  mapFedexLatestStatus,
-  type FedexEventCodes,
-} from './map-fedex-status';
-export {
-  fedexTrackResponseSchema,
-  fedexTrackResultSchema,
-  fedexScanEventSchema,
-  fedexTrackingDocumentsResponseSchema,
-  type FedexTrackResponse,
-  type FedexTrackResult,
-  type FedexScanEvent,
-  type FedexAddress,
-  type FedexError,
-  type FedexTrackingDocumentsResponse,
-} from './fedex-api';
+} from './fedex-status-tables';

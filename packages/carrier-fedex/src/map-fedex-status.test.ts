@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { SUBSTATUSES, createEvent, type StatusTable } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,9 +8,8 @@ import {
   FEDEX_EVENT_TYPES,
   FEDEX_EXCEPTION_CODES,
   FEDEX_POSSESSION_CODES,
-  mapFedexEvent,
-  mapFedexLatestStatus,
-} from './map-fedex-status';
+} from './fedex-status-tables';
+import { mapFedexEvent, mapFedexLatestStatus } from './map-fedex-status';
 
 /*
  * The documented code lists, kept here verbatim so the test does not depend on files outside the repository.
@@ -19,15 +18,107 @@ import {
  * page writes `OW`. Codes are compared upper case.
  */
 const MOVEMENT_CODES = [
-  'AA', 'AC', 'AD', 'AF', 'AO', 'AP', 'AR', 'AX', 'CA', 'CH', 'DD', 'DE', 'DL', 'DP', 'DR', 'DS', 'DY', 'EA', 'ED', 'EO', 'EP', 'FD', 'HL', 'HP', 'IT',
-  'IX', 'LO', 'OC', 'OD', 'OF', 'OW', 'OX', 'PD', 'PF', 'PL', 'PM', 'PU', 'PX', 'RR', 'RM', 'RC', 'RS', 'RP', 'LP', 'RG', 'RD', 'SE', 'SF', 'SP', 'TR',
+  'AA',
+  'AC',
+  'AD',
+  'AF',
+  'AO',
+  'AP',
+  'AR',
+  'AX',
+  'CA',
+  'CH',
+  'DD',
+  'DE',
+  'DL',
+  'DP',
+  'DR',
+  'DS',
+  'DY',
+  'EA',
+  'ED',
+  'EO',
+  'EP',
+  'FD',
+  'HL',
+  'HP',
+  'IT',
+  'IX',
+  'LO',
+  'OC',
+  'OD',
+  'OF',
+  'OW',
+  'OX',
+  'PD',
+  'PF',
+  'PL',
+  'PM',
+  'PU',
+  'PX',
+  'RR',
+  'RM',
+  'RC',
+  'RS',
+  'RP',
+  'LP',
+  'RG',
+  'RD',
+  'SE',
+  'SF',
+  'SP',
+  'TR',
 ];
 const REGULATORY_CODES = ['CC', 'CD', 'CP', 'EA', 'SP'];
 const POSSESSION_CODES = ['CA', 'RC', 'SH', 'CU', 'BR', 'TP', 'SP'];
 /** [WEBHOOK] FedEx API reference, "Status Code and Statuses for Webhook Tracking Events". */
 const WEBHOOK_CODES = [
-  'OC', 'DO', 'LC', 'DS', 'PD', 'CA', 'PU', 'US', 'RD', 'IP', 'HP', 'RG', 'RP', 'RS', 'AR', 'AF', 'AC', 'IT', 'OX', 'PM', 'DP', 'DR', 'CP', 'EA', 'IN',
-  'MD', 'TR', 'CC', 'RC', 'CH', 'OD', 'DL', 'DD', 'DE', 'SE', 'CD', 'AE', 'AO', 'DY', 'RR', 'RM', 'HA', 'RT', 'RA', 'PR', 'AS',
+  'OC',
+  'DO',
+  'LC',
+  'DS',
+  'PD',
+  'CA',
+  'PU',
+  'US',
+  'RD',
+  'IP',
+  'HP',
+  'RG',
+  'RP',
+  'RS',
+  'AR',
+  'AF',
+  'AC',
+  'IT',
+  'OX',
+  'PM',
+  'DP',
+  'DR',
+  'CP',
+  'EA',
+  'IN',
+  'MD',
+  'TR',
+  'CC',
+  'RC',
+  'CH',
+  'OD',
+  'DL',
+  'DD',
+  'DE',
+  'SE',
+  'CD',
+  'AE',
+  'AO',
+  'DY',
+  'RR',
+  'RM',
+  'HA',
+  'RT',
+  'RA',
+  'PR',
+  'AS',
 ];
 /** derivedStatusCode / derivedCode values seen in real responses (shared/carrier-samples/fedex, karrio tests). */
 const DERIVED_CODES_SEEN = ['IN', 'PU', 'IT', 'OD', 'DY', 'DE', 'DL', 'RL'];
@@ -76,29 +167,44 @@ describe('FedEx status tables', () => {
     for (const table of Object.values(TABLES)) for (const code of Object.keys(table)) expect(code).toBe(code.toUpperCase());
   });
 
-  const researchList = '/work/shared/research/carrier-codes/fedex-codes.md';
-  it.skipIf(!existsSync(researchList))('agrees with the research extraction of the code list, when it is available', () => {
+  // The research extraction, copied into the repository (docs/research/README.md).
+  const researchList = new URL('../../../docs/research/carrier-codes/fedex-codes.md', import.meta.url);
+  it('agrees with the research extraction of the code list', () => {
     const codes = new Set<string>();
     for (const line of readFileSync(researchList, 'utf8').split('\n')) {
       if (!line.startsWith('|')) continue;
       for (const cell of line.split('|').map((part) => part.trim())) if (/^[A-Z][A-Za-z]$/.test(cell)) codes.add(cell.toUpperCase());
     }
     expect(codes.size).toBeGreaterThan(50);
-    const unaccounted = [...codes].filter((code) => !Object.hasOwn(FEDEX_EVENT_TYPES, code) && !Object.hasOwn(FEDEX_POSSESSION_CODES, code));
+    const unaccounted = [...codes].filter(
+      (code) => !Object.hasOwn(FEDEX_EVENT_TYPES, code) && !Object.hasOwn(FEDEX_POSSESSION_CODES, code),
+    );
     expect(unaccounted).toEqual([]);
   });
 });
 
 describe('mapFedexEvent precedence', () => {
   it('maps the eventType', () => {
-    expect(mapFedexEvent({ eventType: 'OD', derivedStatusCode: 'IT' })).toEqual({ status: 'out_for_delivery', substatus: 'out_for_delivery' });
+    expect(mapFedexEvent({ eventType: 'OD', derivedStatusCode: 'IT' })).toEqual({
+      status: 'out_for_delivery',
+      substatus: 'out_for_delivery',
+    });
     expect(mapFedexEvent({ eventType: 'ow' })).toEqual({ status: 'in_transit' });
   });
 
   it('lets the exception code decide for reason-driven types (DE, SE, DD, DY, PD, CD)', () => {
-    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: '08' })).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_recipient_absent' });
-    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: 'A47' })).toEqual({ status: 'in_transit', substatus: 'rerouted' });
-    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: '07' })).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_refused' });
+    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: '08' })).toEqual({
+      status: 'attempt_failed',
+      substatus: 'attempt_failed_recipient_absent',
+    });
+    // A47 "FedEx redirected your package to a nearby FedEx location" follows a failed attempt and FedEx derives "Delivery
+    // exception": not `rerouted` (core: "on request"), not yet held for pickup (HP says that): a carrier exception.
+    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: 'A47' })).toEqual({ status: 'exception', substatus: 'carrier_exception' });
+    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: 'A47' })?.substatus).not.toBe('rerouted');
+    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: '07' })).toEqual({
+      status: 'attempt_failed',
+      substatus: 'attempt_failed_refused',
+    });
     expect(mapFedexEvent({ eventType: 'DY', exceptionCode: 'A52' })).toEqual({ status: 'in_transit', substatus: 'delayed' });
   });
 
@@ -113,13 +219,22 @@ describe('mapFedexEvent precedence', () => {
   });
 
   it('uses the ancillary reason only when there is no exception code', () => {
-    expect(mapFedexEvent({ eventType: 'DE', ancillaryReason: '15' })).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_recipient_absent' });
-    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: 'A47', ancillaryReason: '15' })).toEqual({ status: 'in_transit', substatus: 'rerouted' });
+    expect(mapFedexEvent({ eventType: 'DE', ancillaryReason: '15' })).toEqual({
+      status: 'attempt_failed',
+      substatus: 'attempt_failed_recipient_absent',
+    });
+    expect(mapFedexEvent({ eventType: 'DE', exceptionCode: 'A47', ancillaryReason: '15' })).toEqual({
+      status: 'exception',
+      substatus: 'carrier_exception',
+    });
   });
 
   it('sharpens a delay by delayDetail.type', () => {
     expect(mapFedexEvent({ eventType: 'DY', delayType: 'WEATHER' })).toEqual({ status: 'in_transit', substatus: 'delayed_weather' });
-    expect(mapFedexEvent({ eventType: 'DD', delayType: 'OPERATIONAL' })).toEqual({ status: 'in_transit', substatus: 'delayed_carrier_issue' });
+    expect(mapFedexEvent({ eventType: 'DD', delayType: 'OPERATIONAL' })).toEqual({
+      status: 'in_transit',
+      substatus: 'delayed_carrier_issue',
+    });
     expect(mapFedexEvent({ eventType: 'DY', delayType: 'SOMETHING_NEW' })).toEqual({ status: 'in_transit', substatus: 'delayed' });
     // A delay type on an event that is not a delay changes nothing.
     expect(mapFedexEvent({ eventType: 'PU', delayType: 'WEATHER' })).toEqual({ status: 'in_transit', substatus: 'picked_up' });
@@ -135,5 +250,43 @@ describe('mapFedexEvent precedence', () => {
     expect(mapFedexLatestStatus('FD', 'RL')).toEqual({ status: 'in_transit', substatus: 'arrived_at_facility' });
     expect(mapFedexLatestStatus('Q7', 'RL')).toEqual({ status: 'in_transit', substatus: 'delayed' });
     expect(mapFedexLatestStatus(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('prototype keys', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps %s in any code field to unmapped, never to a prototype property',
+    (code) => {
+      for (const codes of [
+        { eventType: code },
+        { derivedStatusCode: code },
+        { eventType: code, derivedStatusCode: code, exceptionCode: code, ancillaryReason: code, delayType: code },
+      ]) {
+        const entry = mapFedexEvent(codes);
+        expect(entry, JSON.stringify(codes)).toBeUndefined();
+        const event = createEvent({ time: null, description: 'odd', code, mapped: entry });
+        expect(event.unmapped).toBe(true);
+        expect(event.status).toBe('unknown');
+      }
+      expect(mapFedexLatestStatus(code, code)).toBeUndefined();
+      // Beside a known event type the odd reason is ignored: DE decides, nothing from a prototype.
+      expect(mapFedexEvent({ eventType: 'DE', exceptionCode: code, delayType: code })).toEqual({
+        status: 'exception',
+        substatus: 'carrier_exception',
+      });
+    },
+  );
+
+  it('keeps every table without a prototype', () => {
+    for (const table of [
+      FEDEX_EVENT_TYPES,
+      FEDEX_DERIVED_STATUS_CODES,
+      FEDEX_EXCEPTION_CODES,
+      FEDEX_ANCILLARY_REASONS,
+      FEDEX_DELAY_TYPES,
+      FEDEX_POSSESSION_CODES,
+    ]) {
+      expect(Object.getPrototypeOf(table)).toBeNull();
+    }
   });
 });

@@ -30,7 +30,6 @@ import {
   fedexTrackResponseSchema,
   fedexTrackResultSchema,
   fedexTrackingDocumentsResponseSchema,
-  isFedexTrackResult,
   type FedexAddress,
   type FedexError,
   type FedexScanEvent,
@@ -76,7 +75,14 @@ const DELIVERED_LIKE: ReadonlySet<string> = new Set(['delivered', 'returned']);
 const USPS_EVENT_TYPES: ReadonlySet<string> = new Set(['AX', 'OX']);
 const CANADA_POST_EVENT_TYPES: ReadonlySet<string> = new Set(['AC']);
 /** Dates FedEx uses to say when a result was shipped or last active, for choosing between duplicate results. */
-const ACTIVITY_DATE_TYPES: ReadonlySet<string> = new Set(['ACTUAL_DELIVERY', 'ACTUAL_PICKUP', 'ACTUAL_TENDER', 'SHIP', 'SHIPMENT_DATA_RECEIVED', 'ANTICIPATED_TENDER']);
+const ACTIVITY_DATE_TYPES: ReadonlySet<string> = new Set([
+  'ACTUAL_DELIVERY',
+  'ACTUAL_PICKUP',
+  'ACTUAL_TENDER',
+  'SHIP',
+  'SHIPMENT_DATA_RECEIVED',
+  'ANTICIPATED_TENDER',
+]);
 
 // FedEx writes date-only values as midnight: the spec's dateAndTimes example is "2007-09-27T00:00:00" for a field
 // documented as "Format: YYYY-MM-DD", and real SHIP/ACTUAL_PICKUP/window values come as "T00:00:00-06:00" (FedEx's
@@ -96,34 +102,9 @@ export function parseFedexTime(value: string | null | undefined, midnightMeansDa
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  if (MIDNIGHT_WITHOUT_OFFSET.test(trimmed) || (midnightMeansDate && MIDNIGHT_WITH_OFFSET.test(trimmed))) return dateOnly(trimmed.slice(0, 10));
-  return fastInstant(trimmed) ?? parseCarrierDateTime(trimmed);
-}
-
-// FedEx's usual form, `2024-04-26T07:50:00-07:00`, read without the general parser (which was most of the time spent
-// on times). Gives what `parseCarrierDateTime` gives for it; anything else or doubtful goes to the general parser.
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24];
-
-function twoDigits(value: string, at: number): number {
-  return (value.charCodeAt(at) - 48) * 10 + (value.charCodeAt(at + 1) - 48);
-}
-
-function fastInstant(value: string): CarrierTime | null {
-  if (value.length !== 25 || value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':' || value[22] !== ':') return null;
-  if (value[19] !== '+' && value[19] !== '-') return null;
-  for (const position of DIGIT_POSITIONS) {
-    const code = value.charCodeAt(position);
-    if (code < 48 || code > 57) return null;
-  }
-  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
-  const month = twoDigits(value, 5);
-  const day = twoDigits(value, 8);
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
-  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59 || twoDigits(value, 20) > 14 || twoDigits(value, 23) > 59) return null;
-  return { occurredAt: value, localTime: value.slice(0, 19), timeKind: 'instant' };
+  if (MIDNIGHT_WITHOUT_OFFSET.test(trimmed) || (midnightMeansDate && MIDNIGHT_WITH_OFFSET.test(trimmed)))
+    return dateOnly(trimmed.slice(0, 10));
+  return parseCarrierDateTime(trimmed);
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -134,12 +115,23 @@ function clean(value: string | null | undefined): string | null {
 
 function locationOf(address: FedexAddress | null | undefined, cache?: Map<string, Location | null>): Location | null {
   if (!address) return null;
-  if (!cache) return createLocation({ city: address.city, region: address.stateOrProvinceCode, postalCode: address.postalCode, countryCode: address.countryCode });
+  if (!cache)
+    return createLocation({
+      city: address.city,
+      region: address.stateOrProvinceCode,
+      postalCode: address.postalCode,
+      countryCode: address.countryCode,
+    });
   // Scans repeat the same few places: build each once, hand out copies.
   const key = `${address.city}\u0000${address.stateOrProvinceCode}\u0000${address.postalCode}\u0000${address.countryCode}`;
   let location = cache.get(key);
   if (location === undefined) {
-    location = createLocation({ city: address.city, region: address.stateOrProvinceCode, postalCode: address.postalCode, countryCode: address.countryCode });
+    location = createLocation({
+      city: address.city,
+      region: address.stateOrProvinceCode,
+      postalCode: address.postalCode,
+      countryCode: address.countryCode,
+    });
     cache.set(key, location);
   }
   return location ? { ...location } : null;
@@ -190,10 +182,14 @@ export function refineFedexRateLimit(error: WismoError, nowMs: number = Date.now
 }
 
 /** For the transport: the FedEx `errors[]` of an error body, as one message and its codes. */
-export function describeFedexErrorBody(body: string, nowMs: number = Date.now()): { message?: string; codes?: string[]; retryAfterMs?: number | null } | undefined {
+export function describeFedexErrorBody(
+  body: string,
+  nowMs: number = Date.now(),
+): { message?: string; codes?: string[]; retryAfterMs?: number | null } | undefined {
   const described = describeFedexErrorText(body);
   // A spent daily quota must not be retried within the run: tell the transport how long to wait.
-  if (described?.message && DAILY_QUOTA.test(described.message)) return { ...described, retryAfterMs: millisecondsUntilFedexQuotaReset(nowMs) };
+  if (described?.message && DAILY_QUOTA.test(described.message))
+    return { ...described, retryAfterMs: millisecondsUntilFedexQuotaReset(nowMs) };
   return described;
 }
 
@@ -211,8 +207,15 @@ function describeFedexErrorText(body: string): { message?: string; codes?: strin
   const record = parsed as { errors?: unknown; message?: unknown };
   if (Array.isArray(record.errors)) {
     const errors = record.errors.filter((item): item is FedexError => typeof item === 'object' && item !== null);
-    const codes = errors.map((error) => clean(typeof error.code === 'string' ? error.code : null)).filter((code): code is string => code !== null);
-    const message = errorsText(errors.map((error) => ({ code: typeof error.code === 'string' ? error.code : null, message: typeof error.message === 'string' ? error.message : null })));
+    const codes = errors
+      .map((error) => clean(typeof error.code === 'string' ? error.code : null))
+      .filter((code): code is string => code !== null);
+    const message = errorsText(
+      errors.map((error) => ({
+        code: typeof error.code === 'string' ? error.code : null,
+        message: typeof error.message === 'string' ? error.message : null,
+      })),
+    );
     return { message: message || undefined, codes };
   }
   return typeof record.message === 'string' ? { message: record.message } : undefined;
@@ -224,17 +227,24 @@ export function fedexRequestError(httpStatus: number, errors: readonly FedexErro
   const detail = errorsText(errors);
   const suffix = detail ? ` (${detail})` : '';
   const options = { ...CARRIER, httpStatus, carrierCodes: codes };
+  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
+  if (httpStatus === 401 || httpStatus === 403 || codes.includes('NOT.AUTHORIZED.ERROR') || codes.includes('FORBIDDEN.ERROR')) {
+    return new AuthFailedError(
+      `FedEx rejected the credentials (HTTP ${httpStatus})${suffix}. Check the client id and secret and that the project has the Track API.`,
+      options,
+    );
+  }
   if (codes.some((code) => code.startsWith('TRACKING.') && code.includes('NOTFOUND'))) {
-    return new NotFoundError(`FedEx has no tracking data for the requested number${suffix}. Check the number; a new label can take a few hours to appear.`, options);
+    return new NotFoundError(
+      `FedEx has no tracking data for the requested number${suffix}. Check the number; a new label can take a few hours to appear.`,
+      options,
+    );
   }
   if (codes.includes('TRACKINGDOCUMENT.DOCUMENT.UNAVAILABLE')) {
     return new NotFoundError(`FedEx has no proof-of-delivery document for this number yet${suffix}.`, options);
   }
   if (codes.some((code) => /^TRACKING\.TRACKINGNUMBER\.(INVALID|EMPTY)$/.test(code))) {
     return new InvalidNumberError(`FedEx rejected the tracking number${suffix}.`, options);
-  }
-  if (httpStatus === 401 || httpStatus === 403 || codes.includes('NOT.AUTHORIZED.ERROR') || codes.includes('FORBIDDEN.ERROR')) {
-    return new AuthFailedError(`FedEx rejected the credentials (HTTP ${httpStatus})${suffix}. Check the client id and secret and that the project has the Track API.`, options);
   }
   if (httpStatus === 429) {
     if (DAILY_QUOTA.test(detail)) return dailyQuotaError(httpStatus, codes, nowMs, null);
@@ -253,7 +263,10 @@ function numberError(trackingNumber: string, error: FedexError): WismoError {
   const detail = [code, message].filter(Boolean).join(': ');
   const options = { ...CARRIER, httpStatus: 200, carrierCodes: code ? [code] : [], trackingNumber };
   if (code?.includes('NOTFOUND')) {
-    return new NotFoundError(`FedEx has no tracking data for ${trackingNumber} (${detail}). Check the number; a new label can take a few hours to appear.`, options);
+    return new NotFoundError(
+      `FedEx has no tracking data for ${trackingNumber} (${detail}). Check the number; a new label can take a few hours to appear.`,
+      options,
+    );
   }
   if (code && /TRACKINGNUMBER\.(INVALID|EMPTY)/.test(code)) {
     return new InvalidNumberError(`FedEx says ${trackingNumber} is not a valid tracking number (${detail}).`, options);
@@ -262,7 +275,11 @@ function numberError(trackingNumber: string, error: FedexError): WismoError {
 }
 
 function hasTrackingData(result: FedexTrackResult): boolean {
-  return (result.scanEvents?.length ?? 0) > 0 || Boolean(result.latestStatusDetail?.code || result.latestStatusDetail?.derivedCode) || (result.dateAndTimes?.length ?? 0) > 0;
+  return (
+    (result.scanEvents?.length ?? 0) > 0 ||
+    Boolean(result.latestStatusDetail?.code || result.latestStatusDetail?.derivedCode) ||
+    (result.dateAndTimes?.length ?? 0) > 0
+  );
 }
 
 function dateOfType(result: FedexTrackResult, type: string): string | null {
@@ -281,7 +298,13 @@ function estimate(from: CarrierTime | null, to: CarrierTime | null): EstimatedDe
   const kinds = [from?.timeKind, to?.timeKind];
   if (!from && !to) return null;
   const timeKind: TimeKind = kinds.includes('date') ? 'date' : kinds.includes('local') ? 'local' : 'instant';
-  return { from: from ? renderAs(from, timeKind) : null, to: to ? renderAs(to, timeKind) : null, timeKind, source: 'carrier', confidence: null };
+  return {
+    from: from ? renderAs(from, timeKind) : null,
+    to: to ? renderAs(to, timeKind) : null,
+    timeKind,
+    source: 'carrier',
+    confidence: null,
+  };
 }
 
 /**
@@ -312,9 +335,11 @@ function legsOf(result: FedexTrackResult, eventTypes: ReadonlySet<string>): Leg[
   const partnerNumber = partnerNumberOf(result);
   const commitType = result.serviceCommitMessage?.type ?? '';
   const isSmartPost = result.serviceDetail?.type === 'SMART_POST' || result.trackingNumberInfo?.carrierCode === 'FXSP';
-  const viaUsps = [...USPS_EVENT_TYPES].some((type) => eventTypes.has(type)) || commitType.startsWith('USPS_') || (partnerNumber !== null && isSmartPost);
+  const viaUsps =
+    [...USPS_EVENT_TYPES].some((type) => eventTypes.has(type)) || commitType.startsWith('USPS_') || (partnerNumber !== null && isSmartPost);
   if (viaUsps) return [{ carrier: 'usps', carrierName: 'USPS', trackingNumber: partnerNumber, role: 'last_mile' }];
-  if ([...CANADA_POST_EVENT_TYPES].some((type) => eventTypes.has(type))) return [{ carrier: 'canadapost', carrierName: 'Canada Post', trackingNumber: partnerNumber, role: 'last_mile' }];
+  if ([...CANADA_POST_EVENT_TYPES].some((type) => eventTypes.has(type)))
+    return [{ carrier: 'canadapost', carrierName: 'Canada Post', trackingNumber: partnerNumber, role: 'last_mile' }];
   if (partnerNumber) return [{ carrier: 'unknown', carrierName: null, trackingNumber: partnerNumber, role: 'last_mile' }];
   return [];
 }
@@ -361,19 +386,35 @@ function eventsOf(result: FedexTrackResult, places: Map<string, Location | null>
 }
 
 /** Normalises one FedEx trackResult into a wismo shipment (pure). */
-export function buildFedexShipment(result: FedexTrackResult, trackingNumber: string, options: ParseFedexOptions & { raw?: unknown } = {}): Shipment {
+export function buildFedexShipment(
+  result: FedexTrackResult,
+  trackingNumber: string,
+  options: ParseFedexOptions & { raw?: unknown } = {},
+): Shipment {
   return shipmentOf(result, trackingNumber, options, new Map());
 }
 
-function shipmentOf(result: FedexTrackResult, trackingNumber: string, options: ParseFedexOptions & { raw?: unknown }, places: Map<string, Location | null>): Shipment {
+function shipmentOf(
+  result: FedexTrackResult,
+  trackingNumber: string,
+  options: ParseFedexOptions & { raw?: unknown },
+  places: Map<string, Location | null>,
+): Shipment {
   const { events, eventTypes } = eventsOf(result, places);
   const latest = result.latestStatusDetail;
   const origin = locationOf(result.originLocation?.locationContactAndAddress?.address) ?? locationOf(result.shipperInformation?.address);
   const destination =
-    locationOf(result.destinationLocation?.locationContactAndAddress?.address) ?? locationOf(result.recipientInformation?.address) ?? locationOf(result.lastUpdatedDestinationAddress);
+    locationOf(result.destinationLocation?.locationContactAndAddress?.address) ??
+    locationOf(result.recipientInformation?.address) ??
+    locationOf(result.lastUpdatedDestinationAddress);
   const details = result.deliveryDetails;
   const hasSpod = (result.availableImages ?? []).some((image) => image.type === 'SIGNATURE_PROOF_OF_DELIVERY');
-  const service = result.serviceDetail ? { code: clean(result.serviceDetail.type), name: clean(result.serviceDetail.description) ?? clean(result.serviceDetail.shortDescription) } : null;
+  const service = result.serviceDetail
+    ? {
+        code: clean(result.serviceDetail.type),
+        name: clean(result.serviceDetail.description) ?? clean(result.serviceDetail.shortDescription),
+      }
+    : null;
   const shipment = buildShipment({
     carrier: FEDEX_CARRIER_ID,
     trackingNumber,
@@ -394,11 +435,8 @@ function shipmentOf(result: FedexTrackResult, trackingNumber: string, options: P
     fetchedAt: options.fetchedAt,
     raw: options.includeRaw ? options.raw : undefined,
   });
-  // Who received it and where it was left only mean something once it is delivered.
-  if (!DELIVERED_LIKE.has(shipment.status)) {
-    shipment.signedBy = null;
-    shipment.proofOfDelivery.deliveryLocation = null;
-  }
+  // Where it was left only means something once it is delivered; `signedBy` stays as FedEx sent it (as in every adapter).
+  if (!DELIVERED_LIKE.has(shipment.status)) shipment.proofOfDelivery.deliveryLocation = null;
   return shipment;
 }
 
@@ -422,23 +460,34 @@ function errorResult(trackingNumber: string, error: WismoError): FedexNumberResu
  * the newest scan, else the latest pickup/ship/delivery date — and the most recent is the outcome; ties keep
  * FedEx's order. The others are `alternatives`. Results that carry only an `error` count only when nothing else came.
  */
-function resolveNumber(trackingNumber: string, complete: unknown, options: ParseFedexOptions, places: Map<string, Location | null>): FedexNumberResult {
+function resolveNumber(
+  trackingNumber: string,
+  complete: unknown,
+  options: ParseFedexOptions,
+  places: Map<string, Location | null>,
+): FedexNumberResult {
   const parsedComplete = fedexCompleteTrackResultSchema.safeParse(complete);
   if (!parsedComplete.success) {
-    return errorResult(trackingNumber, new BadResponseError(`FedEx result for ${trackingNumber} did not have the expected shape (${issuesText(parsedComplete.error)})`, { ...CARRIER, httpStatus: 200, trackingNumber }));
+    return errorResult(
+      trackingNumber,
+      new BadResponseError(`FedEx result for ${trackingNumber} did not have the expected shape (${issuesText(parsedComplete.error)})`, {
+        ...CARRIER,
+        httpStatus: 200,
+        trackingNumber,
+      }),
+    );
   }
   const candidates: Array<{ result: FedexTrackResult; shipment: Shipment; recency: number; order: number }> = [];
   let firstError: FedexError | null = null;
   let shapeProblem: string | null = null;
   const trackResults = parsedComplete.data.trackResults ?? [];
   for (let order = 0; order < trackResults.length; order++) {
-    const candidate = trackResults[order];
-    if (!isFedexTrackResult(candidate)) {
-      const parsed = fedexTrackResultSchema.safeParse(candidate);
-      shapeProblem ??= parsed.success ? 'unexpected shape' : issuesText(parsed.error);
+    const parsed = fedexTrackResultSchema.safeParse(trackResults[order]);
+    if (!parsed.success) {
+      shapeProblem ??= issuesText(parsed.error);
       continue;
     }
-    const result = candidate;
+    const result = parsed.data;
     // The spec example carries an `error` beside full data: data wins.
     if (!hasTrackingData(result) && clean(result.error?.code)) {
       firstError ??= result.error!;
@@ -450,7 +499,10 @@ function resolveNumber(trackingNumber: string, complete: unknown, options: Parse
   if (candidates.length === 0) {
     if (firstError) return errorResult(trackingNumber, numberError(trackingNumber, firstError));
     const why = shapeProblem ? `did not have the expected shape (${shapeProblem})` : 'had no trackResults';
-    return errorResult(trackingNumber, new BadResponseError(`FedEx result for ${trackingNumber} ${why}`, { ...CARRIER, httpStatus: 200, trackingNumber }));
+    return errorResult(
+      trackingNumber,
+      new BadResponseError(`FedEx result for ${trackingNumber} ${why}`, { ...CARRIER, httpStatus: 200, trackingNumber }),
+    );
   }
   if (candidates.length > 1) {
     for (const candidate of candidates) candidate.recency = recencyOf(candidate.result, candidate.shipment);
@@ -461,7 +513,10 @@ function resolveNumber(trackingNumber: string, complete: unknown, options: Parse
     trackingNumber,
     outcome: successOutcome(chosen!.shipment),
     uniqueId: clean(chosen!.result.trackingNumberInfo?.trackingNumberUniqueId),
-    alternatives: others.map((other) => ({ uniqueId: clean(other.result.trackingNumberInfo?.trackingNumberUniqueId), shipment: other.shipment })),
+    alternatives: others.map((other) => ({
+      uniqueId: clean(other.result.trackingNumberInfo?.trackingNumberUniqueId),
+      shipment: other.shipment,
+    })),
   };
 }
 
@@ -481,8 +536,16 @@ export function parseFedexTrackResults(input: ParseFedexTrackResponseInput): Fed
   const { httpStatus, body, trackingNumbers } = input;
   const options: ParseFedexOptions = input;
   const envelope = fedexTrackResponseSchema.safeParse(body);
+  if (httpStatus === 401 || httpStatus === 403) {
+    // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): the credentials were refused.
+    const error = fedexRequestError(httpStatus, envelope.success ? (envelope.data.errors ?? []) : []);
+    return trackingNumbers.map((number) => errorResult(number, error));
+  }
   if (!envelope.success) {
-    const error = new BadResponseError(`FedEx response did not have the expected shape (HTTP ${httpStatus}; ${issuesText(envelope.error)})`, { ...CARRIER, httpStatus });
+    const error = new BadResponseError(
+      `FedEx response did not have the expected shape (HTTP ${httpStatus}; ${issuesText(envelope.error)})`,
+      { ...CARRIER, httpStatus },
+    );
     return trackingNumbers.map((number) => errorResult(number, error));
   }
   const output = envelope.data.output;
@@ -559,16 +622,33 @@ function alertList(alerts: unknown): string[] {
 
 /** Pure: the answer of `POST /track/v1/trackingdocuments` for one number. Never throws. */
 export function parseFedexProofOfDeliveryResponse(httpStatus: number, body: unknown, trackingNumber: string): FedexProofOfDeliveryOutcome {
-  const fail = (error: WismoError): FedexProofOfDeliveryOutcome => ({ trackingNumber, ok: false, error: error.forTrackingNumber(trackingNumber) });
+  const fail = (error: WismoError): FedexProofOfDeliveryOutcome => ({
+    trackingNumber,
+    ok: false,
+    error: error.forTrackingNumber(trackingNumber),
+  });
   const parsed = fedexTrackingDocumentsResponseSchema.safeParse(body);
-  if (!parsed.success) return fail(new BadResponseError(`FedEx proof-of-delivery response did not have the expected shape (HTTP ${httpStatus}; ${issuesText(parsed.error)})`, { ...CARRIER, httpStatus }));
+  if (httpStatus === 401 || httpStatus === 403)
+    return fail(fedexRequestError(httpStatus, parsed.success ? (parsed.data.errors ?? []) : []));
+  if (!parsed.success)
+    return fail(
+      new BadResponseError(
+        `FedEx proof-of-delivery response did not have the expected shape (HTTP ${httpStatus}; ${issuesText(parsed.error)})`,
+        { ...CARRIER, httpStatus },
+      ),
+    );
   const output = parsed.data.output;
   if (httpStatus < 200 || httpStatus >= 300 || !output) return fail(fedexRequestError(httpStatus, parsed.data.errors ?? []));
   const documents = output.documents ?? output.document ?? [];
   const alerts = alertList(output.alerts);
   if (documents.length === 0) {
     const detail = alerts.length > 0 ? ` (${alerts.join('; ')})` : '';
-    return fail(new NotFoundError(`FedEx has no signature proof of delivery for ${trackingNumber}${detail}; it exists once the parcel is delivered.`, { ...CARRIER, httpStatus }));
+    return fail(
+      new NotFoundError(
+        `FedEx has no signature proof of delivery for ${trackingNumber}${detail}; it exists once the parcel is delivered.`,
+        { ...CARRIER, httpStatus },
+      ),
+    );
   }
   return {
     trackingNumber,
@@ -583,4 +663,3 @@ export function parseFedexProofOfDeliveryResponse(httpStatus: number, body: unkn
     },
   };
 }
-

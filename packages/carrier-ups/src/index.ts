@@ -1,32 +1,7 @@
-export { ups, createUps, type UpsSettings } from './ups-adapter';
+export { createUps, ups, type UpsSettings } from './ups-adapter';
+export { UPS_CARRIER_ID } from './ups-carrier';
+export { parseUpsTrackResponse } from './parse-ups-response';
 export {
-  UPS_CARRIER_ID,
-  UPS_CARRIER_NAME,
-  UPS_PRODUCTION_BASE_URL,
-  UPS_SANDBOX_BASE_URL,
-  UPS_TOKEN_PATH,
-  UPS_TRACK_PATH,
-  UPS_CLIENT_ID_ENV,
-  UPS_CLIENT_SECRET_ENV,
-  UPS_DEFAULT_TRANSACTION_SOURCE,
-  UPS_DEFAULT_LOCALE,
-  UPS_DEFAULT_RATE_LIMIT,
-  UPS_CAPABILITIES,
-  UPS_CONTACT,
-  upsTrackingUrl,
-} from './ups-carrier';
-export {
-  parseUpsTrackResponse,
-  normaliseUpsPackage,
-  upsRequestError,
-  upsErrorMessages,
-  UPS_ERROR_CODES,
-  type ParseUpsTrackResponseInput,
-} from './parse-ups-response';
-export {
-  mapUpsStatus,
-  normaliseUpsStatusCode,
-  normaliseUpsScanCode,
   UPS_ACTIVITY_TYPES,
   UPS_LEGACY_ACTIVITY_TYPES,
   UPS_STATUS_DESCRIPTION_CODES,
@@ -38,28 +13,4 @@ export {
   UPS_FREIGHT_ACTIVITY_CODES,
   UPS_FREIGHT_EXCEPTION_CODES,
   UPS_MAIL_INNOVATIONS_CODES,
-  UPS_CATCH_ALL_STATUS_CODES,
-  UPS_SCAN_CODE_TABLES_BY_TYPE,
-  type UpsStatusCodes,
-  type UpsStatusMapping,
-} from './map-ups-status';
-export { upsActivityTime, readUpsActivityTimeSlowly, upsEstimatedDelivery, upsDeliveredTime } from './ups-time';
-export {
-  readUpsActivity,
-  upsTrackResponseSchema,
-  upsTrackResponseLenientSchema,
-  upsErrorResponseSchema,
-  upsShipmentSchema,
-  upsPackageSchema,
-  upsStatusSchema,
-  upsAddressSchema,
-  upsMessageSchema,
-  type UpsActivity,
-  type UpsAddress,
-  type UpsMessage,
-  type UpsPackage,
-  type UpsShipment,
-  type UpsStatus,
-  type UpsTrackResponse,
-  type UpsErrorResponse,
-} from './ups-api';
+} from './ups-status-tables';

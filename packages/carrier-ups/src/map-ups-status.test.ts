@@ -14,10 +14,8 @@ import {
   UPS_SCAN_CODE_TABLES_BY_TYPE,
   UPS_STATUS_DESCRIPTION_CODES,
   UPS_UPDATE_CODES,
-  mapUpsStatus,
-  normaliseUpsScanCode,
-  normaliseUpsStatusCode,
-} from './map-ups-status';
+} from './ups-status-tables';
+import { mapUpsStatus, normaliseUpsScanCode, normaliseUpsStatusCode } from './map-ups-status';
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/);
@@ -165,17 +163,30 @@ describe('UPS status tables', () => {
 
 describe('mapUpsStatus', () => {
   it('lets the 3-digit status code decide first', () => {
-    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '011' })).toEqual({ entry: { status: 'delivered' }, source: 'statusCode', rawCode: 'D/F4/011' });
+    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '011' })).toEqual({
+      entry: { status: 'delivered' },
+      source: 'statusCode',
+      rawCode: 'D/F4/011',
+    });
     // UPS's own classification wins over the code: 7H ("will be returned to export location") filed as 048 Delay.
     expect(mapUpsStatus({ type: 'X', code: '7H', statusCode: '048' }).entry).toEqual({ status: 'in_transit', substatus: 'delayed' });
     expect(mapUpsStatus({ type: 'I', code: 'OR', statusCode: '160' }).entry).toEqual({ status: 'in_transit', substatus: 'picked_up' });
   });
 
   it('refines a status code without substatus by a scan code of the same status', () => {
-    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '005' }).entry).toEqual({ status: 'in_transit', substatus: 'arrived_at_facility' });
-    expect(mapUpsStatus({ type: 'X', code: '48', statusCode: '022' }).entry).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_recipient_absent' });
+    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '005' }).entry).toEqual({
+      status: 'in_transit',
+      substatus: 'arrived_at_facility',
+    });
+    expect(mapUpsStatus({ type: 'X', code: '48', statusCode: '022' }).entry).toEqual({
+      status: 'attempt_failed',
+      substatus: 'attempt_failed_recipient_absent',
+    });
     // A scan code of another status does not change the status code's verdict.
-    expect(mapUpsStatus({ type: 'X', code: '7W', statusCode: '005' }).entry).toEqual({ status: 'in_transit', substatus: 'delayed_weather' });
+    expect(mapUpsStatus({ type: 'X', code: '7W', statusCode: '005' }).entry).toEqual({
+      status: 'in_transit',
+      substatus: 'delayed_weather',
+    });
     expect(mapUpsStatus({ type: 'X', code: 'AG', statusCode: '005' }).entry).toEqual({ status: 'in_transit' });
     // A status code with its own substatus is not refined.
     expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '160' }).entry).toEqual({ status: 'in_transit', substatus: 'picked_up' });
@@ -186,13 +197,19 @@ describe('mapUpsStatus', () => {
     expect(mapUpsStatus({ type: 'X', code: '77', statusCode: '013' })).toMatchObject({ entry: { status: 'in_transit' }, source: 'code' });
     expect(mapUpsStatus({ type: 'X', code: 'CT', statusCode: '013' }).entry).toEqual({ status: 'exception', substatus: 'customs_held' });
     // Unknown scan code, or one without status information: the catch-all stands.
-    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '013' })).toMatchObject({ entry: { status: 'exception' }, source: 'statusCode' });
+    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '013' })).toMatchObject({
+      entry: { status: 'exception' },
+      source: 'statusCode',
+    });
     expect(mapUpsStatus({ type: 'X', code: '5A', statusCode: '013' }).entry).toEqual({ status: 'exception' });
   });
 
   it('falls back to the scan code, then to the activity type', () => {
     expect(mapUpsStatus({ type: 'I', code: 'OT' })).toMatchObject({ entry: { status: 'out_for_delivery' }, source: 'code' });
-    expect(mapUpsStatus({ type: 'I', code: 'OT', statusCode: '999' })).toMatchObject({ entry: { status: 'out_for_delivery' }, source: 'code' });
+    expect(mapUpsStatus({ type: 'I', code: 'OT', statusCode: '999' })).toMatchObject({
+      entry: { status: 'out_for_delivery' },
+      source: 'code',
+    });
     expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '999' })).toMatchObject({ entry: { status: 'exception' }, source: 'type' });
     expect(mapUpsStatus({ type: 'D' })).toMatchObject({ entry: { status: 'delivered' }, source: 'type' });
     expect(mapUpsStatus({ type: 'P' })).toMatchObject({ entry: { status: 'in_transit', substatus: 'picked_up' }, source: 'type' });
@@ -203,7 +220,10 @@ describe('mapUpsStatus', () => {
     expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '000' })).toMatchObject({ entry: { status: 'delivered' }, source: 'code' });
     expect(mapUpsStatus({ type: 'D', statusCode: '155' })).toMatchObject({ entry: { status: 'delivered' }, source: 'type' });
     // Nothing else known: kept as a mapped unknown (not unmapped), so it never moves the shipment.
-    expect(mapUpsStatus({ type: 'U', code: 'UT', statusCode: '153' })).toMatchObject({ entry: { status: 'unknown', substatus: 'unknown' }, source: 'statusCode' });
+    expect(mapUpsStatus({ type: 'U', code: 'UT', statusCode: '153' })).toMatchObject({
+      entry: { status: 'unknown', substatus: 'unknown' },
+      source: 'statusCode',
+    });
     expect(mapUpsStatus({ type: 'NA' })).toMatchObject({ entry: { status: 'unknown' }, source: 'type' });
   });
 
@@ -235,5 +255,42 @@ describe('mapUpsStatus', () => {
     expect(normaliseUpsScanCode(undefined)).toBeNull();
     expect(mapUpsStatus({ type: 'X', code: '6', statusCode: '13' }).entry).toEqual({ status: 'in_transit', substatus: 'missorted' });
     expect(mapUpsStatus({ type: 'X', code: '06', statusCode: '013' }).entry).toEqual({ status: 'in_transit', substatus: 'missorted' });
+  });
+});
+
+describe('prototype keys', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps %s in any code field to unmapped, never to a prototype property',
+    (code) => {
+      for (const codes of [{ type: code }, { code }, { statusCode: code }, { type: code, code, statusCode: code }]) {
+        const mapping = mapUpsStatus(codes);
+        expect(mapping.entry, JSON.stringify(codes)).toBeUndefined();
+        const event = createEvent({ time: null, description: 'odd', code: mapping.rawCode, mapped: mapping.entry });
+        expect(event.unmapped).toBe(true);
+        expect(event.status).toBe('unknown');
+      }
+      // Beside a known activity type the odd code is ignored: the type decides, nothing from a prototype.
+      expect(mapUpsStatus({ type: 'I', code, statusCode: code }).entry).toEqual({ status: 'in_transit' });
+    },
+  );
+});
+
+describe('tables without a prototype', () => {
+  it('keeps every UPS table and the type → tables map without a prototype', () => {
+    const tables = [
+      UPS_ACTIVITY_TYPES,
+      UPS_STATUS_DESCRIPTION_CODES,
+      UPS_MOVEMENT_SCAN_CODES,
+      UPS_PACKAGE_EXCEPTION_CODES,
+      UPS_DELIVERY_CODES,
+      UPS_MANIFEST_CODES,
+      UPS_UPDATE_CODES,
+      UPS_FREIGHT_ACTIVITY_CODES,
+      UPS_FREIGHT_EXCEPTION_CODES,
+      UPS_MAIL_INNOVATIONS_CODES,
+      UPS_LEGACY_ACTIVITY_TYPES,
+      UPS_SCAN_CODE_TABLES_BY_TYPE,
+    ];
+    for (const table of tables) expect(Object.getPrototypeOf(table)).toBeNull();
   });
 });

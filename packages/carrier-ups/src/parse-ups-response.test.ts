@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { shipmentSchema } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
 import { parseUpsTrackResponse, upsRequestError } from './parse-ups-response';
-import { readUpsActivity } from './ups-api';
 
 const FETCHED_AT = new Date('2026-01-15T12:00:00.000Z');
 
@@ -50,7 +49,14 @@ describe('parseUpsTrackResponse: whole-request answers', () => {
   });
 
   it('reports a body of the wrong shape as bad_response, never throwing', () => {
-    for (const body of [{ unexpected: ['shape'] }, { trackResponse: {} }, { trackResponse: { shipment: [{ package: ['text'] }] } }, 'text', null, 42]) {
+    for (const body of [
+      { unexpected: ['shape'] },
+      { trackResponse: {} },
+      { trackResponse: { shipment: [{ package: ['text'] }] } },
+      'text',
+      null,
+      42,
+    ]) {
       const [outcome] = parse(body);
       expect(outcome!.ok).toBe(false);
       expect(outcome!.error?.code).toBe('bad_response');
@@ -58,7 +64,11 @@ describe('parseUpsTrackResponse: whole-request answers', () => {
   });
 
   it('names the shipment warnings on not_found, and TV1002 in a warning as invalid_number', () => {
-    const warned = parse({ trackResponse: { shipment: [{ inquiryNumber: '1Z1442YY7229014688', warnings: [{ code: 'TV1002', message: 'Invalid inquiry number' }] }] } })[0]!;
+    const warned = parse({
+      trackResponse: {
+        shipment: [{ inquiryNumber: '1Z1442YY7229014688', warnings: [{ code: 'TV1002', message: 'Invalid inquiry number' }] }],
+      },
+    })[0]!;
     expect(warned.error).toMatchObject({ code: 'invalid_number', carrierCodes: ['TV1002'] });
     const empty = parse({ trackResponse: { shipment: [{ inquiryNumber: '1Z1442YY7229014688', package: [] }] } })[0]!;
     expect(empty.error).toMatchObject({ code: 'not_found', carrierCodes: [] });
@@ -76,12 +86,24 @@ describe('parseUpsTrackResponse: shipments', () => {
       trackResponse: {
         shipment: [
           { inquiryNumber: '1Z999AA10123456784', warnings: [{ code: 'TW0001', message: 'Tracking Information Not Found' }] },
-          { inquiryNumber: '1Z1442YY7229014688', package: [{ trackingNumber: '1Z1442YY7229014688', activity: [{ status: { type: 'D', code: 'F4', statusCode: '011' }, date: '20220126' }] }] },
+          {
+            inquiryNumber: '1Z1442YY7229014688',
+            package: [
+              {
+                trackingNumber: '1Z1442YY7229014688',
+                activity: [{ status: { type: 'D', code: 'F4', statusCode: '011' }, date: '20220126' }],
+              },
+            ],
+          },
         ],
       },
     };
     const outcomes = parse(body, ['1Z1442YY7229014688', '1Z999AA10123456784', '1ZNOTASKEDFOR0000']);
-    expect(outcomes.map((outcome) => outcome.ok ? outcome.shipment.status : outcome.error.code)).toEqual(['delivered', 'not_found', 'not_found']);
+    expect(outcomes.map((outcome) => (outcome.ok ? outcome.shipment.status : outcome.error.code))).toEqual([
+      'delivered',
+      'not_found',
+      'not_found',
+    ]);
   });
 
   it('picks the package asked for out of a multi-package shipment, else the first', () => {
@@ -91,8 +113,14 @@ describe('parseUpsTrackResponse: shipments', () => {
           {
             inquiryNumber: '1ZLEAD0000000001',
             package: [
-              { trackingNumber: '1ZLEAD0000000001', activity: [{ status: { type: 'I', code: 'AR', statusCode: '005' }, date: '20250101', time: '100000' }] },
-              { trackingNumber: '1ZCHILD000000002', activity: [{ status: { type: 'D', code: 'F4', statusCode: '011' }, date: '20250102', time: '100000' }] },
+              {
+                trackingNumber: '1ZLEAD0000000001',
+                activity: [{ status: { type: 'I', code: 'AR', statusCode: '005' }, date: '20250101', time: '100000' }],
+              },
+              {
+                trackingNumber: '1ZCHILD000000002',
+                activity: [{ status: { type: 'D', code: 'F4', statusCode: '011' }, date: '20250102', time: '100000' }],
+              },
             ],
           },
         ],
@@ -103,8 +131,14 @@ describe('parseUpsTrackResponse: shipments', () => {
   });
 
   it('uses currentStatus when there are no activities (its code is the 3-digit status code)', () => {
-    const [outcome] = parse(packageBody({ currentStatus: { description: 'Delivered', code: '011' }, deliveryDate: [{ type: 'DEL', date: '20250102' }] }));
-    expect(outcome!.shipment).toMatchObject({ status: 'delivered', events: [], deliveredAt: { occurredAt: null, localTime: '2025-01-02', timeKind: 'date' } });
+    const [outcome] = parse(
+      packageBody({ currentStatus: { description: 'Delivered', code: '011' }, deliveryDate: [{ type: 'DEL', date: '20250102' }] }),
+    );
+    expect(outcome!.shipment).toMatchObject({
+      status: 'delivered',
+      events: [],
+      deliveredAt: { occurredAt: null, localTime: '2025-01-02', timeKind: 'date' },
+    });
     const [typed] = parse(packageBody({ currentStatus: { type: 'X', code: 'AG', statusCode: '029' } }));
     expect(typed!.shipment).toMatchObject({ status: 'exception', substatus: 'address_problem' });
     const [none] = parse(packageBody({}));
@@ -119,7 +153,12 @@ describe('parseUpsTrackResponse: shipments', () => {
           'not an object',
           null,
           { status: { type: 'I', code: 42, statusCode: '005' }, date: '20220125', time: '250000', location: { address: 'Paramus' } },
-          { status: { type: 'D', code: 'F4', statusCode: '011' }, date: '20220126', time: '163000', location: { address: { city: 'PARAMUS', countryCode: 'USA' } } },
+          {
+            status: { type: 'D', code: 'F4', statusCode: '011' },
+            date: '20220126',
+            time: '163000',
+            location: { address: { city: 'PARAMUS', countryCode: 'USA' } },
+          },
         ],
       }),
     );
@@ -129,7 +168,13 @@ describe('parseUpsTrackResponse: shipments', () => {
     const [delivered, ...rest] = shipment.events;
     expect(delivered).toMatchObject({ status: 'delivered', location: { city: 'PARAMUS', countryCode: 'US' } });
     // The in-transit scan with a number for its code and an impossible hour keeps what is readable.
-    expect(rest.find((event) => event.raw.code === 'I//005')).toMatchObject({ status: 'in_transit', timeKind: 'date', occurredAt: null, localTime: null, location: null });
+    expect(rest.find((event) => event.raw.code === 'I//005')).toMatchObject({
+      status: 'in_transit',
+      timeKind: 'date',
+      occurredAt: null,
+      localTime: null,
+      location: null,
+    });
     // An activity with nothing readable: unmapped, kept.
     expect(rest.find((event) => event.raw.code === '//')).toMatchObject({ status: 'unknown', unmapped: true });
   });
@@ -151,13 +196,23 @@ describe('parseUpsTrackResponse: shipments', () => {
   });
 
   it('drops a surprising package field instead of failing the answer', () => {
-    const [outcome] = parse(packageBody({ service: 'UPS Ground', deliveryDate: 'tomorrow', packageAddress: 7, activity: [{ status: { type: 'I', code: 'AR', statusCode: '005' }, date: '20250101' }] }));
+    const [outcome] = parse(
+      packageBody({
+        service: 'UPS Ground',
+        deliveryDate: 'tomorrow',
+        packageAddress: 7,
+        activity: [{ status: { type: 'I', code: 'AR', statusCode: '005' }, date: '20250101' }],
+      }),
+    );
     expect(outcome!.shipment).toMatchObject({ status: 'in_transit', service: null, estimatedDelivery: null, origin: null });
   });
 
   it('keeps the body as raw only when asked', () => {
     const body = fixture('delivered-official-postman-example.json');
-    expect(parseUpsTrackResponse({ httpStatus: 200, body, trackingNumbers: ['1Z1442YY7229014688'], fetchedAt: FETCHED_AT, includeRaw: true })[0]!.shipment?.raw).toBe(body);
+    expect(
+      parseUpsTrackResponse({ httpStatus: 200, body, trackingNumbers: ['1Z1442YY7229014688'], fetchedAt: FETCHED_AT, includeRaw: true })[0]!
+        .shipment?.raw,
+    ).toBe(body);
     expect(parse(body)[0]!.shipment).not.toHaveProperty('raw');
   });
 
@@ -172,20 +227,32 @@ describe('parseUpsTrackResponse: shipments', () => {
         ],
       }),
     );
-    expect(outcome!.shipment?.legs).toEqual([{ carrier: 'usps', carrierName: 'USPS', trackingNumber: '9241990000003349952296622', role: 'last_mile' }]);
+    expect(outcome!.shipment?.legs).toEqual([
+      { carrier: 'usps', carrierName: 'USPS', trackingNumber: '9241990000003349952296622', role: 'last_mile' },
+    ]);
   });
 });
 
-describe('readUpsActivity', () => {
-  it('reads the documented fields and drops values of the wrong type', () => {
-    const activity = readUpsActivity({ date: '20250101', time: 100000, gmtOffset: '-05:00', location: { address: { city: 'X', postalCode: 7 }, slic: '1234' }, status: { type: 'I', extra: true } });
-    expect(activity).toMatchObject({ date: '20250101', gmtOffset: '-05:00', location: { address: { city: 'X' }, slic: '1234' }, status: { type: 'I' } });
-    expect(activity).not.toHaveProperty('time');
-    // A nested object with a badly typed field is copied without it; a clean one is used as it is.
-    expect(activity?.location?.address).toEqual({ city: 'X' });
-    const status = { type: 'D', code: 'F4' };
-    expect(readUpsActivity({ status })?.status).toBe(status);
-    expect(readUpsActivity([])).toBeNull();
-    expect(readUpsActivity('x')).toBeNull();
+describe('activities of a surprising shape', () => {
+  it('drops values of the wrong type and keeps the rest of the activity', () => {
+    const body = packageBody({
+      activity: [
+        {
+          date: '20250101',
+          time: 100000,
+          gmtOffset: '-05:00',
+          location: { address: { city: 'X', postalCode: 7 }, slic: '1234' },
+          status: { type: 'I', code: 'AR', extra: true },
+        },
+        'not an activity',
+        [],
+      ],
+    });
+    const [outcome] = parse(body);
+    const shipment = shipmentSchema.parse(outcome!.shipment);
+    // Only the object became an event: the string and the array hold nothing to show.
+    expect(shipment.events).toHaveLength(1);
+    expect(shipment.events[0]).toMatchObject({ timeKind: 'date', localTime: '2025-01-01', location: { city: 'X', postalCode: null } });
+    expect(shipment.events[0]!.raw.codes).toEqual({ type: 'I', code: 'AR' });
   });
 });

@@ -13,6 +13,7 @@ import {
   normaliseCountryCode,
   parseWithSchema,
   sortEventsNewestFirst,
+  type CarrierParseInput,
   type Leg,
   type Location,
   type Shipment,
@@ -21,9 +22,7 @@ import {
 } from '@wismo/core';
 import { mapUpsStatus } from './map-ups-status';
 import {
-  readUpsActivity,
   upsErrorResponseSchema,
-  upsTrackResponseLenientSchema,
   upsTrackResponseSchema,
   type UpsActivity,
   type UpsAddress,
@@ -35,18 +34,11 @@ import {
 import { UPS_CARRIER_ID, UPS_CARRIER_NAME, UPS_CONTACT, upsTrackingUrl } from './ups-carrier';
 import { upsActivityTime, upsDeliveredTime, upsEstimatedDelivery } from './ups-time';
 
-export interface ParseUpsTrackResponseInput {
-  /** The HTTP status of the Track API answer. */
-  httpStatus: number;
-  /** The parsed JSON body; undefined when the body was empty or not JSON (only meaningful for a 404). */
-  body: unknown;
-  /** The numbers this request asked for, in order (the Track API takes one). */
-  trackingNumbers: readonly string[];
-  /** When the answer was read; defaults to now. */
-  fetchedAt?: Date;
-  /** Keep the response body on `Shipment.raw`. */
-  includeRaw?: boolean;
-}
+/**
+ * What `parseUpsTrackResponse` reads: the HTTP status, the parsed JSON body (undefined when a 404 came
+ * without a JSON body), the numbers of the request in order (the Track API takes one), when it was read.
+ */
+export type ParseUpsTrackResponseInput = CarrierParseInput;
 
 const context = { carrierId: UPS_CARRIER_ID } as const;
 
@@ -78,23 +70,48 @@ export function upsErrorMessages(body: unknown): UpsMessage[] {
   return parsed.success ? (parsed.data.response.errors ?? []) : [];
 }
 
+/** For the transport: the UPS error list of an error body as one message and its codes. */
+export function describeUpsErrorBody(body: string): { message: string; codes: string[] } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const messages = upsErrorMessages(parsed);
+  return messages.length === 0 ? undefined : { message: describeMessages(messages), codes: codesOf(messages) };
+}
+
 /** A whole-request UPS error (non-200 status or a 200 holding `response.errors`) as a typed error. */
 export function upsRequestError(httpStatus: number, messages: readonly UpsMessage[]): WismoError {
   const codes = codesOf(messages);
   const detail = describeMessages(messages);
   const said = detail ? `: ${detail}` : '';
   const options = { ...context, httpStatus, carrierCodes: codes };
-  if (codes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
-    return new InvalidNumberError(`UPS does not accept this as an inquiry number (HTTP ${httpStatus}${said}). Check the number: UPS numbers are 7 to 34 letters and digits.`, options);
+  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
+  if (httpStatus === 401 || httpStatus === 403 || codes.includes(UPS_ERROR_CODES.invalidAccessLicense)) {
+    return new AuthFailedError(
+      `UPS rejected the credentials (HTTP ${httpStatus}${said}). Check the client id and secret and that the app has the Tracking API.`,
+      options,
+    );
   }
-  if (codes.includes(UPS_ERROR_CODES.invalidAccessLicense)) {
-    return new AuthFailedError(`UPS rejected the credentials (HTTP ${httpStatus}${said}). Check the client id and secret and that the app has the Tracking API.`, options);
+  if (codes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
+    return new InvalidNumberError(
+      `UPS does not accept this as an inquiry number (HTTP ${httpStatus}${said}). Check the number: UPS numbers are 7 to 34 letters and digits.`,
+      options,
+    );
   }
   if (codes.includes(UPS_ERROR_CODES.tooManyRequests)) {
-    return new RateLimitedError(`UPS is rate limiting requests (HTTP ${httpStatus}${said}). Lower the request rate or ask UPS for a higher quota.`, options);
+    return new RateLimitedError(
+      `UPS is rate limiting requests (HTTP ${httpStatus}${said}). Lower the request rate or ask UPS for a higher quota.`,
+      options,
+    );
   }
   if (httpStatus === 404 || codes.includes(UPS_ERROR_CODES.trackingInformationNotFound)) {
-    return new NotFoundError(`UPS has no tracking information for this number (HTTP ${httpStatus}${said}). New labels can take a few hours to appear; UPS drops data after 120 days.`, options);
+    return new NotFoundError(
+      `UPS has no tracking information for this number (HTTP ${httpStatus}${said}). New labels can take a few hours to appear; UPS drops data after 120 days.`,
+      options,
+    );
   }
   return new BadResponseError(`UPS rejected the tracking request (HTTP ${httpStatus}${said})`, options);
 }
@@ -120,7 +137,9 @@ function sameNumber(a: string | undefined, b: string): boolean {
 
 function findShipment(shipments: readonly UpsShipment[], trackingNumber: string, onlyNumber: boolean): UpsShipment | undefined {
   const matching = shipments.find(
-    (shipment) => sameNumber(shipment.inquiryNumber, trackingNumber) || (shipment.package ?? []).some((item) => sameNumber(item.trackingNumber, trackingNumber)),
+    (shipment) =>
+      sameNumber(shipment.inquiryNumber, trackingNumber) ||
+      (shipment.package ?? []).some((item) => sameNumber(item.trackingNumber, trackingNumber)),
   );
   // One number per request: the only shipment answers it even if UPS echoes the number differently.
   return matching ?? (onlyNumber && shipments.length === 1 ? shipments[0] : undefined);
@@ -128,7 +147,12 @@ function findShipment(shipments: readonly UpsShipment[], trackingNumber: string,
 
 function locationOf(address: UpsAddress | undefined): Location | null {
   if (!address) return null;
-  return createLocation({ city: address.city, region: address.stateProvince, postalCode: address.postalCode, countryCode: address.countryCode ?? address.country });
+  return createLocation({
+    city: address.city,
+    region: address.stateProvince,
+    postalCode: address.postalCode,
+    countryCode: address.countryCode ?? address.country,
+  });
 }
 
 function eventOf(activity: UpsActivity): TrackingEvent {
@@ -150,7 +174,8 @@ const THREE_DIGITS = /^\d{3}$/;
 function currentStatusOf(item: UpsPackage) {
   const current = item.currentStatus;
   // Real answers send `currentStatus: { code: '005', description }`: there `code` is the 3-digit status code.
-  const statusCode = current?.statusCode ?? (current?.code && THREE_DIGITS.test(current.code.trim()) ? current.code : undefined) ?? item.statusCode;
+  const statusCode =
+    current?.statusCode ?? (current?.code && THREE_DIGITS.test(current.code.trim()) ? current.code : undefined) ?? item.statusCode;
   const code = current?.code && !THREE_DIGITS.test(current.code.trim()) ? current.code : undefined;
   return mapUpsStatus({ type: current?.type, code, statusCode }).entry;
 }
@@ -181,17 +206,15 @@ function nonEmpty(value: string | undefined): boolean {
 /** Normalises one UPS package into a `Shipment`. Pure: no I/O, no clock unless `fetchedAt` is omitted. */
 export function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, options: { fetchedAt?: Date; raw?: unknown } = {}): Shipment {
   const events: TrackingEvent[] = [];
-  for (const value of item.activity ?? []) {
-    const activity = readUpsActivity(value);
-    if (activity) events.push(eventOf(activity));
-  }
+  for (const activity of item.activity ?? []) if (activity) events.push(eventOf(activity));
   const delivery = item.deliveryInformation;
   const destination = addressOfType(item, 'DESTINATION');
   const hasDeliveredEvent = events.some((event) => event.status === 'delivered');
   const isReturn = events.some((event) => event.status === 'returning' || event.status === 'returned');
   // buildShipment keeps deliveredAt for a returned shipment but only takes it from a delivered event:
   // for "Returned to Sender" (034, no delivered scan) the moment it got back is the returned scan.
-  const returnedEvent = isReturn && !hasDeliveredEvent ? sortEventsNewestFirst(events, true).find((event) => event.status === 'returned') : undefined;
+  const returnedEvent =
+    isReturn && !hasDeliveredEvent ? sortEventsNewestFirst(events, true).find((event) => event.status === 'returned') : undefined;
   const destinationCountry = normaliseCountryCode(destination?.countryCode);
   return buildShipment({
     carrier: UPS_CARRIER_ID,
@@ -249,9 +272,7 @@ export function parseUpsTrackResponse(input: ParseUpsTrackResponseInput): TrackO
 
   let shipments: UpsShipment[];
   try {
-    // The documented shape first (fast); only a surprising answer pays for the lenient reading.
-    const documented = upsTrackResponseSchema.safeParse(body);
-    shipments = (documented.success ? documented.data : parseWithSchema(upsTrackResponseLenientSchema, body, UPS_CARRIER_NAME, UPS_CARRIER_ID, httpStatus)).trackResponse.shipment;
+    shipments = parseWithSchema(upsTrackResponseSchema, body, UPS_CARRIER_NAME, UPS_CARRIER_ID, httpStatus).trackResponse.shipment;
   } catch (error) {
     if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
     throw error;

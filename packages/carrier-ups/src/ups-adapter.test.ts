@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { shipmentSchema, type Shipment, type TrackOutcome } from '@wismo/core';
+import { createFixtureReplay, isolateNetwork, type ReplayBody } from '@wismo/core/testing';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ups, createUps, UPS_PRODUCTION_BASE_URL, UPS_SANDBOX_BASE_URL } from './index';
+import { describe, expect, it } from 'vitest';
+import { createUps, ups } from './ups-adapter';
+import { UPS_PRODUCTION_BASE_URL, UPS_SANDBOX_BASE_URL } from './ups-carrier';
 
 const ORIGIN = 'https://ups.fixtures.test';
 const CLIENT_ID = 'fixture-client-id';
@@ -10,30 +11,48 @@ const CLIENT_SECRET = 'fixture-client-secret-7c1e';
 const FETCHED_AT = new Date('2026-01-15T12:00:00.000Z');
 const DEFAULT_QUERY = { locale: 'en_US', returnSignature: 'false', returnMilestones: 'false', returnPOD: 'false' };
 
-function fixture(name: string): string {
-  return readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
-}
+const fixtures = createFixtureReplay({
+  fixturesDirectory: new URL('./__fixtures__/', import.meta.url),
+  origin: ORIGIN,
+  token: {
+    intercept: (scope) =>
+      scope
+        .post('/security/v1/oauth/token', 'grant_type=client_credentials')
+        .matchHeader('authorization', `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`),
+    fixture: 'oauth-token-response.json',
+  },
+});
+const fixture = fixtures.text;
 
-function adapter(settings: Parameters<typeof ups>[0] = {}) {
-  return ups({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: ORIGIN, clock: () => FETCHED_AT, retries: 0, rateLimit: false, ...settings });
+function adapter(settings: Parameters<typeof createUps>[0] = {}) {
+  return createUps({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: ORIGIN,
+    clock: () => FETCHED_AT,
+    retries: 0,
+    rateLimit: false,
+    ...settings,
+  });
 }
 
 /** Token + one track call, answering with a fixture body; checks the headers UPS requires. */
-function replay(trackingNumber: string, status: number, body: string, query: Record<string, string> = DEFAULT_QUERY) {
-  return nock(ORIGIN)
-    .post('/security/v1/oauth/token', 'grant_type=client_credentials')
-    .matchHeader('authorization', `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`)
-    .reply(200, fixture('oauth-token-response.json'), { 'Content-Type': 'application/json' })
-    .get(`/api/track/v1/details/${trackingNumber}`)
-    .query(query)
-    .matchHeader('authorization', 'Bearer access_token')
-    .matchHeader('transactionSrc', 'wismo')
-    .matchHeader('transId', /^[0-9a-f]{32}$/)
-    .reply(status, body, { 'Content-Type': 'application/json' });
+function replay(trackingNumber: string, status: number, name: ReplayBody, query: Record<string, string> = DEFAULT_QUERY) {
+  return fixtures.replay(
+    (scope) =>
+      scope
+        .get(`/api/track/v1/details/${trackingNumber}`)
+        .query(query)
+        .matchHeader('authorization', 'Bearer access_token')
+        .matchHeader('transactionSrc', 'wismo')
+        .matchHeader('transId', /^[0-9a-f]{32}$/),
+    name,
+    { status },
+  );
 }
 
 async function trackFixture(trackingNumber: string, name: string, status = 200): Promise<TrackOutcome> {
-  const scope = replay(trackingNumber, status, fixture(name));
+  const scope = replay(trackingNumber, status, name);
   const outcomes = await adapter().track([trackingNumber]);
   expect(scope.isDone()).toBe(true);
   expect(outcomes).toHaveLength(1);
@@ -51,19 +70,7 @@ function timeline(shipment: Shipment) {
   return shipment.events.map((event) => `${event.raw.code} ${event.status}/${event.substatus}`);
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
-beforeEach(() => {
-  nock.cleanAll();
-});
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNetwork();
 
 describe('real and spec samples, replayed', () => {
   it('delivered-official-postman-example: delivered, two local-time events, newest first', async () => {
@@ -79,7 +86,13 @@ describe('real and spec samples, replayed', () => {
     ]);
     expect(shipment.deliveredAt).toEqual({ occurredAt: null, localTime: '2022-01-26T16:30:00', timeKind: 'local' });
     expect(shipment.estimatedDelivery).toBeNull();
-    expect(shipment.events[0]!.location).toEqual({ city: 'PARAMUS', region: 'NJ', postalCode: null, countryCode: 'US', raw: 'PARAMUS, NJ, US' });
+    expect(shipment.events[0]!.location).toEqual({
+      city: 'PARAMUS',
+      region: 'NJ',
+      postalCode: null,
+      countryCode: 'US',
+      raw: 'PARAMUS, NJ, US',
+    });
     expect(shipment.events[0]!.description).toBe('DELIVERED');
     expect(shipment.signedBy).toBeNull();
     expect(shipment.trackingUrl).toBe('https://www.ups.com/track?tracknum=1Z1442YY7229014688');
@@ -100,7 +113,9 @@ describe('real and spec samples, replayed', () => {
     expect(shipment.estimatedDelivery).toBeNull();
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment.service).toEqual({ code: '518', name: 'UPS Ground' });
-    expect(shipment.legs).toEqual([{ carrier: 'usps', carrierName: 'USPS', trackingNumber: '92419900000033499522966220', role: 'last_mile' }]);
+    expect(shipment.legs).toEqual([
+      { carrier: 'usps', carrierName: 'USPS', trackingNumber: '92419900000033499522966220', role: 'last_mile' },
+    ]);
     // "ORIGIN/DESTINATION" is a placeholder type, neither of the two.
     expect(shipment.origin).toBeNull();
     expect(shipment.destination).toBeNull();
@@ -163,8 +178,18 @@ describe('composed fixtures, replayed', () => {
     expect(shipment.events[2]).toMatchObject({ occurredAt: '2025-12-09T19:59:00-05:00', localTime: '2025-12-09T19:59:00' });
     // gmtTime in the compact form "164024".
     expect(shipment.events[4]).toMatchObject({ occurredAt: '2025-12-08T11:40:24-05:00', localTime: '2025-12-08T11:40:24' });
-    expect(shipment.statusSince).toEqual({ occurredAt: '2025-12-09T16:08:47-05:00', localTime: '2025-12-09T16:08:47', timeKind: 'instant' });
-    expect(shipment.estimatedDelivery).toEqual({ from: '2025-12-16', to: '2025-12-16', timeKind: 'date', source: 'carrier', confidence: null });
+    expect(shipment.statusSince).toEqual({
+      occurredAt: '2025-12-09T16:08:47-05:00',
+      localTime: '2025-12-09T16:08:47',
+      timeKind: 'instant',
+    });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2025-12-16',
+      to: '2025-12-16',
+      timeKind: 'date',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment.origin?.city).toBe('BROOKLYN');
     expect(shipment.destination).toMatchObject({ city: 'SALT LAKE CITY', region: 'UT', countryCode: 'US' });
@@ -185,7 +210,13 @@ describe('composed fixtures, replayed', () => {
       'I/XD/167 in_transit/picked_up',
       'M/MP/003 info_received/label_created',
     ]);
-    expect(shipment.estimatedDelivery).toEqual({ from: '2025-03-14T13:30:00', to: '2025-03-14T17:30:00', timeKind: 'local', source: 'carrier', confidence: null });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2025-03-14T13:30:00',
+      to: '2025-03-14T17:30:00',
+      timeKind: 'local',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment.events[0]).toMatchObject({ occurredAt: '2025-03-14T08:52:11-04:00', timeKind: 'instant' });
     expect(shipment).toMatchSnapshot();
   });
@@ -200,7 +231,13 @@ describe('composed fixtures, replayed', () => {
       'I/DP/005 in_transit/departed_facility',
       'I/PU/038 in_transit/picked_up',
     ]);
-    expect(shipment.estimatedDelivery).toEqual({ from: '2025-06-02', to: '2025-06-02', timeKind: 'date', source: 'carrier', confidence: null });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2025-06-02',
+      to: '2025-06-02',
+      timeKind: 'date',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment.events[0]!.occurredAt).toBe('2025-06-02T10:12:00-07:00');
     expect(shipment).toMatchSnapshot();
   });
@@ -231,7 +268,13 @@ describe('composed fixtures, replayed', () => {
     expect(shipment.substatus).toBe('attempt_failed_recipient_absent');
     expect(shipment.events).toHaveLength(4);
     expect(shipment.events[0]!.raw.code).toBe('X/48/022');
-    expect(shipment.estimatedDelivery).toEqual({ from: '2025-05-21', to: '2025-05-21', timeKind: 'date', source: 'carrier', confidence: null });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2025-05-21',
+      to: '2025-05-21',
+      timeKind: 'date',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment).toMatchSnapshot();
   });
@@ -250,13 +293,22 @@ describe('composed fixtures, replayed', () => {
       'I/OR/160 in_transit/picked_up',
     ]);
     // Back with the sender: deliveredAt is when it got there, and no ETA is shown.
-    expect(shipment.deliveredAt).toEqual({ occurredAt: '2025-02-14T11:05:00-05:00', localTime: '2025-02-14T11:05:00', timeKind: 'instant' });
+    expect(shipment.deliveredAt).toEqual({
+      occurredAt: '2025-02-14T11:05:00-05:00',
+      localTime: '2025-02-14T11:05:00',
+      timeKind: 'instant',
+    });
     expect(shipment.estimatedDelivery).toBeNull();
     expect(shipment).toMatchSnapshot();
   });
 
   it('delivered with signature and POD: signedBy, Front Door, compact gmtTime', async () => {
-    const scope = replay('1Z8A4R070391550463', 200, fixture('composed-delivered-signature-pod.json'), { locale: 'en_GB', returnSignature: 'true', returnMilestones: 'false', returnPOD: 'true' });
+    const scope = replay('1Z8A4R070391550463', 200, 'composed-delivered-signature-pod.json', {
+      locale: 'en_GB',
+      returnSignature: 'true',
+      returnMilestones: 'false',
+      returnPOD: 'true',
+    });
     const [outcome] = await adapter({ returnSignature: true, returnPOD: true, locale: 'en-GB' }).track(['1Z8A4R070391550463']);
     expect(scope.isDone()).toBe(true);
     const shipment = shipmentOf(outcome!);
@@ -264,7 +316,11 @@ describe('composed fixtures, replayed', () => {
     expect(shipment.substatus).toBe('delivered');
     expect(shipment.events).toHaveLength(4);
     // gmtTime "91422" is 09:14:22 GMT, 10:14:22 at +01:00.
-    expect(shipment.deliveredAt).toEqual({ occurredAt: '2025-07-08T10:14:22+01:00', localTime: '2025-07-08T10:14:22', timeKind: 'instant' });
+    expect(shipment.deliveredAt).toEqual({
+      occurredAt: '2025-07-08T10:14:22+01:00',
+      localTime: '2025-07-08T10:14:22',
+      timeKind: 'instant',
+    });
     expect(shipment.events[2]).toMatchObject({ occurredAt: '2025-07-08T02:00:00+01:00', localTime: '2025-07-08T02:00:00' });
     expect(shipment.signedBy).toBe('SMITH');
     expect(shipment.proofOfDelivery).toEqual({ available: true, signatureAvailable: true, url: null, deliveryLocation: 'Front Door' });
@@ -279,7 +335,11 @@ describe('composed fixtures, replayed', () => {
     const shipment = shipmentOf(await trackFixture('1Z3Y12F80420715208', 'composed-access-point-awaiting-pickup.json'));
     expect(shipment.status).toBe('available_for_pickup');
     expect(shipment.substatus).toBe('arrived_at_pickup_point');
-    expect(timeline(shipment)).toEqual(['D/2Q/161 available_for_pickup/arrived_at_pickup_point', 'I/ZS/005 in_transit/in_transit', 'I/AR/005 in_transit/arrived_at_facility']);
+    expect(timeline(shipment)).toEqual([
+      'D/2Q/161 available_for_pickup/arrived_at_pickup_point',
+      'I/ZS/005 in_transit/in_transit',
+      'I/AR/005 in_transit/arrived_at_facility',
+    ]);
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment.contact?.url).toBe('https://www.ups.com/de/de/support/contact-us.page');
     expect(shipment).toMatchSnapshot();
@@ -296,7 +356,9 @@ describe('composed fixtures, replayed', () => {
     ]);
     expect(shipment.events.map((event) => event.timeKind)).toEqual(['local', 'instant', 'instant', 'instant']);
     expect(shipment.deliveredAt).toEqual({ occurredAt: null, localTime: '2025-09-09T13:22:00', timeKind: 'local' });
-    expect(shipment.legs).toEqual([{ carrier: 'usps', carrierName: 'USPS', trackingNumber: '92748901234567890123456789', role: 'last_mile' }]);
+    expect(shipment.legs).toEqual([
+      { carrier: 'usps', carrierName: 'USPS', trackingNumber: '92748901234567890123456789', role: 'last_mile' },
+    ]);
     expect(shipment.service).toEqual({ code: '093', name: 'UPS Ground Saver' });
     expect(shipment).toMatchSnapshot();
   });
@@ -313,21 +375,25 @@ describe('composed fixtures, replayed', () => {
     expect(shipment.status).toBe('delivered');
     const unmapped = shipment.events.filter((event) => event.unmapped);
     expect(unmapped).toHaveLength(1);
-    expect(unmapped[0]).toMatchObject({ status: 'unknown', substatus: 'unknown', raw: { code: 'K/K9/999', codes: { type: 'K', code: 'K9', statusCode: '999' } } });
+    expect(unmapped[0]).toMatchObject({
+      status: 'unknown',
+      substatus: 'unknown',
+      raw: { code: 'K/K9/999', codes: { type: 'K', code: 'K9', statusCode: '999' } },
+    });
   });
 
   it('HTTP 404 is not_found, with or without a JSON body', async () => {
     const withBody = await trackFixture('1Z999AA10123456784', 'composed-404-not-found.json', 404);
     expect(withBody.error?.code).toBe('not_found');
     expect(withBody.error?.httpStatus).toBe(404);
-    const scope = replay('1Z999AA10123456784', 404, '');
+    const scope = replay('1Z999AA10123456784', 404, { body: '' });
     const [empty] = await adapter().track(['1Z999AA10123456784']);
     expect(scope.isDone()).toBe(true);
     expect(empty!.error?.code).toBe('not_found');
   });
 
   it('includeRaw keeps the UPS body on the shipment', async () => {
-    const scope = replay('1Z1442YY7229014688', 200, fixture('delivered-official-postman-example.json'));
+    const scope = replay('1Z1442YY7229014688', 200, 'delivered-official-postman-example.json');
     const [outcome] = await adapter().track(['1Z1442YY7229014688'], { includeRaw: true });
     expect(scope.isDone()).toBe(true);
     expect(outcome!.shipment?.raw).toEqual(JSON.parse(fixture('delivered-official-postman-example.json')));
@@ -379,28 +445,45 @@ describe('requests and settings', () => {
   });
 
   it('uses a separate token URL when given, and accepts a base URL ending in /api', async () => {
-    const auth = nock('https://auth.example.test').post('/oauth/token').reply(200, fixture('oauth-token-response.json'), { 'Content-Type': 'application/json' });
-    const api = nock(ORIGIN).get('/api/track/v1/details/1Z1442YY7229014688').query(true).reply(200, fixture('delivered-official-postman-example.json'), { 'Content-Type': 'application/json' });
-    const [outcome] = await adapter({ baseUrl: `${ORIGIN}/api/`, authUrl: 'https://auth.example.test/oauth/token' }).track(['1Z1442YY7229014688']);
+    const auth = nock('https://auth.example.test')
+      .post('/oauth/token')
+      .reply(200, fixture('oauth-token-response.json'), { 'Content-Type': 'application/json' });
+    const api = nock(ORIGIN)
+      .get('/api/track/v1/details/1Z1442YY7229014688')
+      .query(true)
+      .reply(200, fixture('delivered-official-postman-example.json'), { 'Content-Type': 'application/json' });
+    const [outcome] = await adapter({ baseUrl: `${ORIGIN}/api/`, authUrl: 'https://auth.example.test/oauth/token' }).track([
+      '1Z1442YY7229014688',
+    ]);
     expect(auth.isDone() && api.isDone()).toBe(true);
     expect(outcome!.ok).toBe(true);
   });
 
-  it('takes the credentials from UPS_CLIENT_ID / UPS_CLIENT_SECRET, and names them when missing', () => {
+  it('takes the credentials from UPS_CLIENT_ID / UPS_CLIENT_SECRET when first used, and names them when missing', async () => {
     const saved = { id: process.env.UPS_CLIENT_ID, secret: process.env.UPS_CLIENT_SECRET };
     try {
       delete process.env.UPS_CLIENT_ID;
       delete process.env.UPS_CLIENT_SECRET;
-      expect(() => ups()).toThrowError(/UPS_CLIENT_ID/);
-      expect(() => ups({ clientId: 'x' })).toThrowError(/UPS_CLIENT_SECRET/);
-      try {
-        ups();
-      } catch (error) {
-        expect((error as { code?: string }).code).toBe('configuration');
-      }
+      // Building never throws; tracking reports the configuration error for every number, without a request.
+      const [missingBoth] = await ups.track(['1Z1442YY7229014688']);
+      expect(missingBoth!.error?.code).toBe('configuration');
+      expect(missingBoth!.error?.message).toMatch(/UPS_CLIENT_ID and UPS_CLIENT_SECRET/);
+      const [missingSecret] = await createUps({ clientId: 'x' }).track(['1Z1442YY7229014688']);
+      expect(missingSecret!.error?.message).toMatch(/no client secret.*UPS_CLIENT_SECRET/);
+      expect(missingSecret!.error?.message).not.toMatch(/UPS_CLIENT_ID/);
       process.env.UPS_CLIENT_ID = 'env-client-id';
       process.env.UPS_CLIENT_SECRET = 'env-client-secret';
-      expect(ups().id).toBe('ups');
+      // The default instance reads the environment lazily: set after import, still used.
+      const scope = nock(ORIGIN)
+        .post('/security/v1/oauth/token')
+        .matchHeader('authorization', `Basic ${Buffer.from('env-client-id:env-client-secret').toString('base64')}`)
+        .reply(200, fixture('oauth-token-response.json'), { 'Content-Type': 'application/json' })
+        .get('/api/track/v1/details/1Z1442YY7229014688')
+        .query(true)
+        .reply(200, fixture('delivered-official-postman-example.json'), { 'Content-Type': 'application/json' });
+      const [found] = await createUps({ baseUrl: ORIGIN, retries: 0 }).track(['1Z1442YY7229014688']);
+      expect(scope.isDone()).toBe(true);
+      expect(found!.ok).toBe(true);
     } finally {
       if (saved.id === undefined) delete process.env.UPS_CLIENT_ID;
       else process.env.UPS_CLIENT_ID = saved.id;
@@ -409,10 +492,26 @@ describe('requests and settings', () => {
     }
   });
 
+  it.each(['ht!tp://ups.example.test', 'file:///etc/passwd', 'ups.example.test'])(
+    'reports the base URL %s as a configuration error, not as UPS being down',
+    async (baseUrl) => {
+      const [outcome] = await adapter({ baseUrl }).track(['1Z1442YY7229014688']);
+      expect(outcome!.error?.code).toBe('configuration');
+      expect(outcome!.error?.retryable).toBe(false);
+      expect(outcome!.error?.message).toMatch(/baseUrl .* is not an http\(s\) URL/);
+    },
+  );
+
   it('describes itself: identity, capabilities, contacts, base URLs', () => {
     const instance = createUps({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     expect(instance.id).toBe('ups');
-    expect(instance.capabilities).toEqual({ maxNumbersPerRequest: 1, rateLimit: { requests: 5, intervalMs: 1000 }, webhooks: false, proofOfDelivery: true, estimatedDelivery: true });
+    expect(instance.capabilities).toEqual({
+      maxNumbersPerRequest: 1,
+      rateLimit: { requests: 5, intervalMs: 1000 },
+      webhooks: false,
+      proofOfDelivery: true,
+      estimatedDelivery: true,
+    });
     expect(instance.trackingUrl(' 1Z999AA10123456784 ')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
     expect(instance.contact.byCountry?.US?.phone).toBe('+1 800 742 5877');
     expect(UPS_PRODUCTION_BASE_URL).toBe('https://onlinetools.ups.com');

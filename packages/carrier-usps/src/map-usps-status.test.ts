@@ -1,5 +1,6 @@
-import { SUBSTATUSES, type StatusTableEntry } from '@wismo/core';
+import { SUBSTATUSES, lookupStatus, type StatusTableEntry } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
+import { mapUspsEvent, mapUspsStatusCategory } from './map-usps-status';
 import {
   USPS_DELIVERED_REFINEMENTS,
   USPS_EVENT_CODES,
@@ -10,20 +11,66 @@ import {
   USPS_SIGNED_DELIVERY,
   USPS_STATUS_CATEGORIES,
   USPS_TRACKING_ERROR_CODES,
-  mapUspsEvent,
-  mapUspsStatusCategory,
-} from './map-usps-status';
+} from './usps-status-tables';
 
 /**
  * Every USPS eventCode listed in shared/research/carrier-codes/misc-codes.md, section "USPS (Tracking v3)":
  * the Pub 199 App. G-4 / Web Tools TrackV2 list, plus the codes seen in the karrio v3 sample (GX, A1, T1, TL).
  */
 const RESEARCH_EVENT_CODES = [
-  '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '14', '15', '16', '17', '19',
-  '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31',
-  '41', '42', '43', '44', '51', '52', '53', '54', '55', '56', '71', '80', '81', '82',
-  'MA', 'OF', 'PC', 'DX', 'TM', 'PA', 'EF', 'SF',
-  'GX', 'A1', 'T1', 'TL',
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '11',
+  '14',
+  '15',
+  '16',
+  '17',
+  '19',
+  '21',
+  '22',
+  '23',
+  '24',
+  '25',
+  '26',
+  '27',
+  '28',
+  '29',
+  '30',
+  '31',
+  '41',
+  '42',
+  '43',
+  '44',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '71',
+  '80',
+  '81',
+  '82',
+  'MA',
+  'OF',
+  'PC',
+  'DX',
+  'TM',
+  'PA',
+  'EF',
+  'SF',
+  'GX',
+  'A1',
+  'T1',
+  'TL',
 ];
 
 /** Tracking error codes of USPS/api-examples "API Error Consolidated List.xlsx", sheet "Tracking" (misc-codes.md). */
@@ -31,7 +78,10 @@ const RESEARCH_ERROR_CODES = Array.from({ length: 13 }, (_, index) => String(150
 
 function expectEntryIsConsistent(where: string, entry: StatusTableEntry): void {
   expect(entry.substatus, `${where} needs an explicit substatus`).toBeDefined();
-  expect(SUBSTATUSES[entry.substatus!].status, `${where}: ${entry.substatus} belongs to ${SUBSTATUSES[entry.substatus!].status}, not ${entry.status}`).toBe(entry.status);
+  expect(
+    SUBSTATUSES[entry.substatus!].status,
+    `${where}: ${entry.substatus} belongs to ${SUBSTATUSES[entry.substatus!].status}, not ${entry.status}`,
+  ).toBe(entry.status);
 }
 
 describe('USPS status tables', () => {
@@ -40,7 +90,9 @@ describe('USPS status tables', () => {
     for (const [tableName, table] of Object.entries(tables)) {
       for (const [key, entry] of Object.entries(table)) expectEntryIsConsistent(`${tableName}[${key}]`, entry);
     }
-    USPS_DELIVERED_REFINEMENTS.forEach((refinement, index) => expectEntryIsConsistent(`USPS_DELIVERED_REFINEMENTS[${index}]`, refinement.entry));
+    USPS_DELIVERED_REFINEMENTS.forEach((refinement, index) =>
+      expectEntryIsConsistent(`USPS_DELIVERED_REFINEMENTS[${index}]`, refinement.entry),
+    );
     expectEntryIsConsistent('USPS_SIGNED_DELIVERY', USPS_SIGNED_DELIVERY);
   });
 
@@ -56,7 +108,7 @@ describe('USPS status tables', () => {
 
   it('map the return-to-sender codes to returning, with a reason for each', () => {
     for (const code of ['09', '21', '22', '23', '24', '25', '26', '27', '28', '29', '31']) {
-      expect(USPS_EVENT_CODES[code]).toEqual({ status: 'returning', substatus: 'returning_to_sender' });
+      expect(lookupStatus(USPS_EVENT_CODES, code)).toEqual({ status: 'returning', substatus: 'returning_to_sender' });
       expect(USPS_RETURN_REASONS[code], `reason for ${code}`).toBeTruthy();
     }
     // 30 sits among the return codes but is a delivery attempt.
@@ -91,13 +143,21 @@ describe('mapUspsEvent', () => {
   });
 
   it('reads "Delivered, To Original Sender" as returned', () => {
-    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, To Original Sender' })).toEqual({ status: 'returned', substatus: 'returned_to_sender' });
+    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, To Original Sender' })).toEqual({
+      status: 'returned',
+      substatus: 'returned_to_sender',
+    });
   });
 
   it('makes a signed delivery without a specific place signature_obtained', () => {
-    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, Left with Individual', name: 'J SMITH' })).toEqual({ status: 'delivered', substatus: 'signature_obtained' });
+    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, Left with Individual', name: 'J SMITH' })).toEqual({
+      status: 'delivered',
+      substatus: 'signature_obtained',
+    });
     // The place wins over the signature.
-    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, Front Desk/Reception/Mail Room', name: 'J SMITH' })?.substatus).toBe('delivered_to_safe_place');
+    expect(mapUspsEvent({ eventCode: '01', eventType: 'Delivered, Front Desk/Reception/Mail Room', name: 'J SMITH' })?.substatus).toBe(
+      'delivered_to_safe_place',
+    );
   });
 
   it('never maps an unknown code from its text', () => {
@@ -107,7 +167,10 @@ describe('mapUspsEvent', () => {
 
   it('uses the exact eventType only when no code came', () => {
     expect(mapUspsEvent({ eventCode: null, eventType: 'Held in Customs' })).toEqual({ status: 'exception', substatus: 'customs_held' });
-    expect(mapUspsEvent({ eventCode: null, eventType: '  OUT FOR DELIVERY ' })).toEqual({ status: 'out_for_delivery', substatus: 'out_for_delivery' });
+    expect(mapUspsEvent({ eventCode: null, eventType: '  OUT FOR DELIVERY ' })).toEqual({
+      status: 'out_for_delivery',
+      substatus: 'out_for_delivery',
+    });
     expect(mapUspsEvent({ eventCode: null, eventType: 'Out for Delivery, Expected Delivery by 9:00pm' })).toBeUndefined();
     expect(mapUspsEvent({ eventCode: null, eventType: null })).toBeUndefined();
   });

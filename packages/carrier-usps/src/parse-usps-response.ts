@@ -1,4 +1,5 @@
 import {
+  AuthFailedError,
   BadResponseError,
   InvalidNumberError,
   NotFoundError,
@@ -10,53 +11,54 @@ import {
   failAll,
   parseWithSchema,
   successOutcome,
+  type CarrierParseInput,
   type Leg,
   type Location,
   type TrackOutcome,
   type TrackingEvent,
   WismoError,
 } from '@wismo/core';
+import { mapUspsEvent, mapUspsStatusCategory } from './map-usps-status';
 import {
-  USPS_EVENT_CODE_MEANINGS,
-  USPS_PARTNER_LEG_CODES,
-  USPS_TRACKING_ERROR_CODES,
-  USPS_TRACKING_ERROR_FAMILY,
-  mapUspsEvent,
-  mapUspsStatusCategory,
-} from './map-usps-status';
-import {
-  readUspsTrackingDetails,
-  readUspsTrackingEvent,
   uspsErrorSchema,
   uspsTrackingDetailsSchema,
   type UspsErrorBody,
   type UspsTrackingDetails,
   type UspsTrackingEvent,
 } from './usps-api';
+import {
+  USPS_EVENT_CODE_MEANINGS,
+  USPS_PARTNER_LEG_CODES,
+  USPS_TRACKING_ERROR_CODES,
+  USPS_TRACKING_ERROR_FAMILY,
+} from './usps-status-tables';
 import { USPS_CARRIER_ID, USPS_CARRIER_NAME, USPS_CONTACT, uspsTrackingUrl } from './usps-constants';
 import { uspsEstimatedDelivery, uspsEventTime } from './usps-time';
 
-export interface ParseUspsTrackResponseInput {
-  /** HTTP status of the tracking response. */
-  httpStatus: number;
-  /** The JSON-parsed body. */
-  body: unknown;
-  /** The numbers this request asked for (the v3 API answers for one). */
-  trackingNumbers: readonly string[];
-  /** When the response was read; defaults to now. */
-  fetchedAt?: Date;
-  /** Keep the body on `Shipment.raw`. */
-  includeRaw?: boolean;
-}
-
-const SUP_BLOCK = /<sup>[\s\S]*?<\/sup>/gi;
-const HTML_TAG = /<[^>]*>/g;
+/**
+ * The longest carrier text kept, in characters; longer ones are cut and end in "…". USPS texts are short (the
+ * longest seen is under 200); the cap bounds the work a hostile response can ask for.
+ */
+export const USPS_MAX_TEXT_LENGTH = 1_000;
+// Linear patterns only: none may rescan the text from every `<` or every space (that was quadratic).
+const SUP_BLOCK = /<sup>[^<]*<\/sup>/gi;
+const HTML_TAG = /<[^<>]*>/g;
 const WHITESPACE = /\s+/g;
 const AMPERSAND = /&amp;/g;
 const TRADEMARK_ENTITY = /&(reg|trade|#174|#153|#8482);?/gi;
-const TRAILING_DASH = /\s*-\s*$/;
 /** USPS prefixes some messages with an internal number ("12: A status update…"). */
 const LEADING_NUMBER = /^\d+:\s*/;
+/** A code, not a sentence: only such values go into `carrierCodes`. */
+const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,80}$/;
+/** RFC 6749 §5.2 and RFC 6750 §3.1 error codes, and the gateway's own word: all mean the credentials failed. */
+const AUTH_ERROR_CODES = new Set([
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'invalid_token',
+  'insufficient_scope',
+  'unauthorized',
+]);
 const DELIVERED_PREFIX = /^delivered\s*,\s*/i;
 const TRACKING_NUMBER_WORDS = /tracking\s*(number|id|#)|trackingnumber/i;
 
@@ -64,21 +66,24 @@ const TRACKING_NUMBER_WORDS = /tracking\s*(number|id|#)|trackingnumber/i;
  * Pure: one USPS Tracking v3 response (status + parsed body) → one outcome per requested number.
  * Never throws for a surprising payload: it becomes `bad_response` or an `unmapped` event.
  */
-export function parseUspsTrackResponse(input: ParseUspsTrackResponseInput): TrackOutcome[] {
+export function parseUspsTrackResponse(input: CarrierParseInput): TrackOutcome[] {
   const { trackingNumbers } = input;
   try {
     return answer(input);
   } catch (error) {
     if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    const unexpected = new BadResponseError(`${USPS_CARRIER_NAME} response could not be read: ${(error as Error)?.message ?? String(error)}`, {
-      carrierId: USPS_CARRIER_ID,
-      httpStatus: input.httpStatus,
-    });
+    const unexpected = new BadResponseError(
+      `${USPS_CARRIER_NAME} response could not be read: ${(error as Error)?.message ?? String(error)}`,
+      {
+        carrierId: USPS_CARRIER_ID,
+        httpStatus: input.httpStatus,
+      },
+    );
     return failAll(trackingNumbers, unexpected);
   }
 }
 
-function answer(input: ParseUspsTrackResponseInput): TrackOutcome[] {
+function answer(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
   const record = isRecord(body) ? body : null;
 
@@ -87,10 +92,16 @@ function answer(input: ParseUspsTrackResponseInput): TrackOutcome[] {
     if (parsed.success) return trackingNumbers.map((number) => errorOutcome(number, errorFromBody(httpStatus, parsed.data, number)));
   }
   if (httpStatus < 200 || httpStatus >= 300) {
+    const options = { carrierId: USPS_CARRIER_ID, httpStatus };
     const error =
       httpStatus === 404
-        ? new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for this number (HTTP 404)`, { carrierId: USPS_CARRIER_ID, httpStatus })
-        : new BadResponseError(`${USPS_CARRIER_NAME} answered HTTP ${httpStatus} without a readable error body`, { carrierId: USPS_CARRIER_ID, httpStatus });
+        ? new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for this number (HTTP 404)`, options)
+        : httpStatus === 401 || httpStatus === 403
+          ? new AuthFailedError(
+              `${USPS_CARRIER_NAME} rejected the credentials (HTTP ${httpStatus}). Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.`,
+              options,
+            )
+          : new BadResponseError(`${USPS_CARRIER_NAME} answered HTTP ${httpStatus} without a readable error body`, options);
     return failAll(trackingNumbers, error);
   }
   if (record && isRecord(record.TrackResults)) {
@@ -101,19 +112,24 @@ function answer(input: ParseUspsTrackResponseInput): TrackOutcome[] {
     );
   }
   if (record && !('trackingEvents' in record) && Array.isArray(record.eventSummaries)) {
-    throw new BadResponseError(`${USPS_CARRIER_NAME} answered with the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL`, {
-      carrierId: USPS_CARRIER_ID,
-      httpStatus,
-    });
+    throw new BadResponseError(
+      `${USPS_CARRIER_NAME} answered with the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL`,
+      {
+        carrierId: USPS_CARRIER_ID,
+        httpStatus,
+      },
+    );
   }
   if (!record || !looksLikeDetails(record)) {
-    throw new BadResponseError(`${USPS_CARRIER_NAME} response did not have the expected shape (no trackingEvents, trackingNumber or status)`, {
-      carrierId: USPS_CARRIER_ID,
-      httpStatus,
-    });
+    throw new BadResponseError(
+      `${USPS_CARRIER_NAME} response did not have the expected shape (no trackingEvents, trackingNumber or status)`,
+      {
+        carrierId: USPS_CARRIER_ID,
+        httpStatus,
+      },
+    );
   }
-  // The plain check passes every well-formed body; the schema only runs to say what did not fit.
-  const details = readUspsTrackingDetails(record) ?? parseWithSchema(uspsTrackingDetailsSchema, record, USPS_CARRIER_NAME, USPS_CARRIER_ID, httpStatus);
+  const details = parseWithSchema(uspsTrackingDetailsSchema, record, USPS_CARRIER_NAME, USPS_CARRIER_ID, httpStatus);
   const answered = pickAnsweredNumber(details.trackingNumber, trackingNumbers);
   return trackingNumbers.map((number) =>
     number === answered
@@ -146,16 +162,16 @@ function pickAnsweredNumber(answered: string | null | undefined, requested: read
   return requested[0];
 }
 
-function toShipment(details: UspsTrackingDetails, trackingNumber: string, input: ParseUspsTrackResponseInput) {
+function toShipment(details: UspsTrackingDetails, trackingNumber: string, input: CarrierParseInput) {
   const rawEvents = details.trackingEvents ?? [];
   const events: TrackingEvent[] = [];
   const legs: Leg[] = [];
   let delivered: { event: TrackingEvent; raw: UspsTrackingEvent } | null = null;
+  let named: UspsTrackingEvent | undefined;
 
   const locations: CachedLocation[] = [];
 
-  for (let index = 0; index < rawEvents.length; index++) {
-    const raw = readUspsTrackingEvent(rawEvents[index], index);
+  for (const raw of rawEvents) {
     const code = eventCodeOf(raw.eventCode);
     const eventType = cleanText(raw.eventType);
     const mapped = mapUspsEvent({ eventCode: code, eventType, name: raw.name });
@@ -163,21 +179,33 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
       time: uspsEventTime(raw),
       description: eventType ?? (code ? USPS_EVENT_CODE_MEANINGS[code] : undefined) ?? '',
       code,
-      codes: raw.actionCode || raw.reasonCode ? { eventCode: code, actionCode: raw.actionCode, reasonCode: raw.reasonCode } : { eventCode: code },
+      codes:
+        raw.actionCode || raw.reasonCode
+          ? { eventCode: code, actionCode: raw.actionCode, reasonCode: raw.reasonCode }
+          : { eventCode: code },
       location: placeOf(raw.eventCity, raw.eventState, raw.eventZIP, raw.eventCountry, locations),
       mapped,
     });
     events.push(event);
-    if (event.status === 'delivered' && (!delivered || approximateEpochMs(event) > approximateEpochMs(delivered.event))) delivered = { event, raw };
+    if (!named && cleanText(raw.name)) named = raw;
+    if (event.status === 'delivered' && (!delivered || approximateEpochMs(event) > approximateEpochMs(delivered.event)))
+      delivered = { event, raw };
     const legRole = code ? USPS_PARTNER_LEG_CODES[code] : undefined;
     if (legRole && !legs.some((leg) => leg.role === legRole)) {
-      legs.push({ carrier: 'usps-shipping-partner', carrierName: 'USPS shipping partner (not named by USPS)', trackingNumber: null, role: legRole });
+      legs.push({
+        carrier: 'usps-shipping-partner',
+        carrierName: 'USPS shipping partner (not named by USPS)',
+        trackingNumber: null,
+        role: legRole,
+      });
     }
   }
 
   const proofEnabled = truthy(details.proofOfDeliveryEnabled) || truthy(details.trackingProofOfDeliveryEnabled);
-  const signerName = cleanText(delivered?.raw.name);
-  const firm = cleanText(delivered?.raw.firm);
+  // The signer as USPS sent it, whatever the status: the delivery's, else the first (newest) event that names one.
+  const signed = delivered?.raw.name ? delivered.raw : named;
+  const signerName = cleanText(signed?.name);
+  const firm = cleanText(signed?.firm);
   // `firm` is the company delivered to; it qualifies the signer rather than replacing one.
   const signer = signerName && firm ? `${signerName} (${firm})` : signerName;
   const serviceName = cleanText(details.mailClass);
@@ -197,7 +225,13 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
     },
     service: { code: cleanText(details.serviceTypeCode), name: serviceName },
     origin: placeOf(details.originCity, details.originState, details.originZIP, details.originCountry, locations),
-    destination: placeOf(details.destinationCity, details.destinationState, details.destinationZIP, details.destinationCountryCode, locations),
+    destination: placeOf(
+      details.destinationCity,
+      details.destinationState,
+      details.destinationZIP,
+      details.destinationCountryCode,
+      locations,
+    ),
     legs,
     contact: USPS_CONTACT.default,
     trackingUrl: uspsTrackingUrl(trackingNumber),
@@ -268,38 +302,70 @@ function truthy(value: boolean | string | null | undefined): boolean {
 /** USPS texts carry HTML (`Priority Mail<SUP>&reg;</SUP>`); the trademark marks are dropped. */
 export function cleanText(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
-  let cleaned = value;
+  let cleaned = value.length > USPS_MAX_TEXT_LENGTH ? `${value.slice(0, USPS_MAX_TEXT_LENGTH).trimEnd()}…` : value;
   // Plain text (nearly every event) only needs trimming; markup removal may leave double spaces.
   if (cleaned.includes('<') || cleaned.includes('&')) {
-    cleaned = cleaned.replace(SUP_BLOCK, '').replace(HTML_TAG, '').replace(AMPERSAND, '&').replace(TRADEMARK_ENTITY, '').replace(WHITESPACE, ' ');
+    cleaned = cleaned
+      .replace(SUP_BLOCK, '')
+      .replace(HTML_TAG, '')
+      .replace(AMPERSAND, '&')
+      .replace(TRADEMARK_ENTITY, '')
+      .replace(WHITESPACE, ' ');
   }
   cleaned = cleaned.trim();
   return cleaned === '' ? null : cleaned;
 }
 
-function errorFromBody(httpStatus: number, body: UspsErrorBody, trackingNumber: string): WismoError {
+/** The codes of an error body, the items' first. Codes only: a gateway's `error` may be a sentence that echoes what was sent. */
+function errorCodes(body: UspsErrorBody): { subCodes: string[]; carrierCodes: string[] } {
   const error = body.error;
-  const items = typeof error === 'string' ? [] : (error.errors ?? []);
-  const subCodes = items.map((item) => (item.code === null || item.code === undefined ? '' : String(item.code).trim())).filter(Boolean);
-  const topCode = typeof error === 'string' ? error : error.code === null || error.code === undefined ? '' : String(error.code);
-  const carrierCodes = [...new Set([...subCodes, ...(topCode ? [topCode] : [])])];
+  const subCodes = (typeof error === 'string' ? [] : (error.errors ?? [])).map((item) => String(item.code ?? '').trim()).filter(Boolean);
+  const topCode = typeof error === 'string' ? error : String(error.code ?? '');
+  return { subCodes, carrierCodes: [...new Set([...subCodes, topCode])].filter((code) => ERROR_CODE.test(code)) };
+}
+
+/** USPS's message and codes from the text of an error body, for the transport's auth and 5xx errors. */
+export function describeUspsErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const body = uspsErrorSchema.safeParse(parsed);
+  return body.success ? { message: errorDetail(body.data) ?? undefined, codes: errorCodes(body.data).carrierCodes } : undefined;
+}
+
+function errorFromBody(httpStatus: number, body: UspsErrorBody, trackingNumber: string): WismoError {
+  const items = typeof body.error === 'string' ? [] : (body.error.errors ?? []);
+  const { subCodes, carrierCodes } = errorCodes(body);
   const detail = errorDetail(body);
   const said = detail ? `: ${detail}` : '';
   const options = { carrierId: USPS_CARRIER_ID, httpStatus, carrierCodes, trackingNumber };
 
+  if (httpStatus === 401 || httpStatus === 403 || carrierCodes.some((code) => AUTH_ERROR_CODES.has(code.toLowerCase()))) {
+    return new AuthFailedError(
+      `${USPS_CARRIER_NAME} rejected the credentials (HTTP ${httpStatus}${said}). Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.`,
+      options,
+    );
+  }
   for (const code of subCodes) {
     const known = USPS_TRACKING_ERROR_CODES[code];
     if (known?.outcome === 'invalid_number') {
       return new InvalidNumberError(`${USPS_CARRIER_NAME} says ${trackingNumber} is not a tracking number (${code}${said})`, options);
     }
     if (known || USPS_TRACKING_ERROR_FAMILY.test(code)) {
-      return new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for ${trackingNumber} yet (${code}${said}). New labels can take a while to appear; check the number and try again later.`, options);
+      return new NotFoundError(
+        `${USPS_CARRIER_NAME} has no tracking information for ${trackingNumber} yet (${code}${said}). New labels can take a while to appear; check the number and try again later.`,
+        options,
+      );
     }
   }
   if (httpStatus === 404) {
     return new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for ${trackingNumber} (HTTP 404${said})`, options);
   }
-  const aboutTheNumber = items.some((item) => TRACKING_NUMBER_WORDS.test(item.source?.parameter ?? '')) || TRACKING_NUMBER_WORDS.test(detail ?? '');
+  const aboutTheNumber =
+    items.some((item) => TRACKING_NUMBER_WORDS.test(cleanText(item.source?.parameter) ?? '')) || TRACKING_NUMBER_WORDS.test(detail ?? '');
   if (httpStatus === 400 && aboutTheNumber) {
     return new InvalidNumberError(`${USPS_CARRIER_NAME} rejected ${trackingNumber} as a tracking number (HTTP 400${said})`, options);
   }
@@ -317,10 +383,17 @@ export function errorDetail(body: UspsErrorBody): string | null {
     candidates.push(body.error_description, body.message, error);
   }
   for (const candidate of candidates) {
-    const cleaned = cleanText(candidate)?.replace(TRAILING_DASH, '').replace(LEADING_NUMBER, '');
+    const cleaned = withoutTrailingDash(cleanText(candidate))?.replace(LEADING_NUMBER, '');
     if (cleaned) return cleaned;
   }
   return null;
+}
+
+/** "Status not available -" → "Status not available", without a pattern that rescans every space. */
+function withoutTrailingDash(text: string | null): string | null {
+  if (text === null) return null;
+  const trimmed = text.trimEnd();
+  return trimmed.endsWith('-') ? trimmed.slice(0, -1).trimEnd() : trimmed;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { approximateEpochMs, shipmentSchema, type Shipment, type TrackOutcome } from '@wismo/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { USPS_PRODUCTION_BASE_URL, USPS_SANDBOX_BASE_URL, createUsps, usps, type UspsSettings } from './index';
+import { createUsps, usps, type UspsSettings } from './usps-adapter';
+import { USPS_PRODUCTION_BASE_URL, USPS_SANDBOX_BASE_URL } from './usps-constants';
 
 const ORIGIN = 'https://usps.fixture.test';
 const FETCHED_AT = new Date('2025-01-15T12:00:00.000Z');
@@ -15,12 +16,27 @@ function fixture(name: string): string {
 }
 
 function adapter(overrides: UspsSettings = {}) {
-  return usps({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: ORIGIN, clock: () => FETCHED_AT, retries: 0, rateLimit: false, ...overrides });
+  return createUsps({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: ORIGIN,
+    clock: () => FETCHED_AT,
+    retries: 0,
+    rateLimit: false,
+    ...overrides,
+  });
 }
 
 function interceptToken(scope: nock.Scope): nock.Scope {
   return scope
-    .post('/oauth2/v3/token', (body: Record<string, string>) => body.grant_type === 'client_credentials' && body.client_id === CLIENT_ID && body.client_secret === CLIENT_SECRET && body.scope === 'tracking')
+    .post(
+      '/oauth2/v3/token',
+      (body: Record<string, string>) =>
+        body.grant_type === 'client_credentials' &&
+        body.client_id === CLIENT_ID &&
+        body.client_secret === CLIENT_SECRET &&
+        body.scope === 'tracking',
+    )
     .reply(200, TOKEN);
 }
 
@@ -69,7 +85,20 @@ describe('usps() with the real USPS samples', () => {
     expect(shipment.substatus).toBe('delivered_to_locker_or_parcel_shop');
     expect(shipment.events).toHaveLength(12);
     expectNewestFirst(shipment);
-    expect(shipment.events.map((event) => event.raw.code)).toEqual(['01', 'OF', '07', 'A1', 'TL', 'TL', 'TL', 'T1', '10', 'SF', '03', 'GX']);
+    expect(shipment.events.map((event) => event.raw.code)).toEqual([
+      '01',
+      'OF',
+      '07',
+      'A1',
+      'TL',
+      'TL',
+      'TL',
+      'T1',
+      '10',
+      'SF',
+      '03',
+      'GX',
+    ]);
     expect(new Set(shipment.events.map((event) => event.timeKind))).toEqual(new Set(['instant']));
     expect(shipment.events.some((event) => event.unmapped)).toBe(false);
     expect(shipment.events[0]).toMatchObject({
@@ -78,7 +107,11 @@ describe('usps() with the real USPS samples', () => {
       description: 'Delivered, Parcel Locker',
       location: { city: 'HERNANDO', region: 'FL', postalCode: '34442', countryCode: null, raw: 'HERNANDO, FL, 34442' },
     });
-    expect(shipment.deliveredAt).toEqual({ occurredAt: '2024-11-22T13:58:40-05:00', localTime: '2024-11-22T13:58:40', timeKind: 'instant' });
+    expect(shipment.deliveredAt).toEqual({
+      occurredAt: '2024-11-22T13:58:40-05:00',
+      localTime: '2024-11-22T13:58:40',
+      timeKind: 'instant',
+    });
     expect(shipment.statusSince).toEqual(shipment.deliveredAt);
     expect(shipment.estimatedDelivery).toBeNull();
     expect(shipment.signedBy).toBeNull();
@@ -100,7 +133,12 @@ describe('usps() with the real USPS samples', () => {
     expect(shipment.status).toBe('in_transit');
     expect(shipment.substatus).toBe('picked_up');
     expect(shipment.events).toHaveLength(1);
-    expect(shipment.events[0]).toMatchObject({ occurredAt: null, localTime: '2023-08-02T07:31:00', timeKind: 'local', description: 'USPS in possession of item' });
+    expect(shipment.events[0]).toMatchObject({
+      occurredAt: null,
+      localTime: '2023-08-02T07:31:00',
+      timeKind: 'local',
+      description: 'USPS in possession of item',
+    });
     expect(shipment.statusSince).toEqual({ occurredAt: null, localTime: '2023-08-02T07:31:00', timeKind: 'local' });
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment.estimatedDelivery).toBeNull();
@@ -129,7 +167,9 @@ describe('usps() with the real USPS samples', () => {
   });
 
   it.each([401, 400])('reports the OAuth invalid_client answer (HTTP %i) as auth_failed without tracking', async (httpStatus) => {
-    const scope = nock(ORIGIN).post('/oauth2/v3/token').reply(httpStatus, fixture('oauth-error-invalid-client.json'), { 'Content-Type': 'application/json' });
+    const scope = nock(ORIGIN)
+      .post('/oauth2/v3/token')
+      .reply(httpStatus, fixture('oauth-error-invalid-client.json'), { 'Content-Type': 'application/json' });
     const tracking = interceptTrack(nock(ORIGIN), '9400100000000000000000').reply(200, fixture('delivered-parcel-locker-detail.json'));
     const [outcome] = await adapter().track(['9400100000000000000000']);
     expect(scope.isDone()).toBe(true);
@@ -149,9 +189,24 @@ describe('usps() with composed fixtures', () => {
     expectNewestFirst(shipment);
     expect(shipment.events.map((event) => event.raw.code)).toEqual(['OF', '07', 'A1', 'TL', 'T1', '10', '03', 'GX']);
     // Two time zones: Chicago (-06:00) and Los Angeles (-08:00); the label event has no GMT fields.
-    expect(shipment.events.map((event) => event.timeKind)).toEqual(['instant', 'instant', 'instant', 'instant', 'instant', 'instant', 'instant', 'local']);
+    expect(shipment.events.map((event) => event.timeKind)).toEqual([
+      'instant',
+      'instant',
+      'instant',
+      'instant',
+      'instant',
+      'instant',
+      'instant',
+      'local',
+    ]);
     expect(shipment.events[4]!.occurredAt).toBe('2024-12-01T19:05:41-08:00');
-    expect(shipment.estimatedDelivery).toEqual({ from: '2024-12-03T10:05:00', to: '2024-12-03T14:05:00', timeKind: 'local', source: 'carrier', confidence: null });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2024-12-03T10:05:00',
+      to: '2024-12-03T14:05:00',
+      timeKind: 'local',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment).toMatchSnapshot();
   });
@@ -163,7 +218,12 @@ describe('usps() with composed fixtures', () => {
     expect(shipment.events).toHaveLength(6);
     expectNewestFirst(shipment);
     expect(shipment.statusSince?.occurredAt).toBe('2024-10-08T14:33:02-04:00');
-    expect(shipment.events.at(-1)).toMatchObject({ raw: { code: 'MA' }, status: 'info_received', timeKind: 'local', localTime: '2024-10-04T00:00:00' });
+    expect(shipment.events.at(-1)).toMatchObject({
+      raw: { code: 'MA' },
+      status: 'info_received',
+      timeKind: 'local',
+      localTime: '2024-10-04T00:00:00',
+    });
     expect(shipment.deliveredAt).toBeNull();
     expect(shipment).toMatchSnapshot();
   });
@@ -187,7 +247,11 @@ describe('usps() with composed fixtures', () => {
     expectNewestFirst(shipment);
     const returnToSender = shipment.events.find((event) => event.raw.code === '21');
     expect(returnToSender).toMatchObject({ status: 'returning', substatus: 'returning_to_sender', description: 'No Such Number' });
-    expect(shipment.deliveredAt).toEqual({ occurredAt: '2024-08-20T12:14:38-05:00', localTime: '2024-08-20T12:14:38', timeKind: 'instant' });
+    expect(shipment.deliveredAt).toEqual({
+      occurredAt: '2024-08-20T12:14:38-05:00',
+      localTime: '2024-08-20T12:14:38',
+      timeKind: 'instant',
+    });
     expect(shipment.estimatedDelivery).toBeNull();
     expect(shipment).toMatchSnapshot();
   });
@@ -216,11 +280,30 @@ describe('usps() with composed fixtures', () => {
     expect(shipment.substatus).toBe('arrived_at_facility');
     expect(shipment.events).toHaveLength(7);
     expectNewestFirst(shipment);
-    expect(shipment.legs).toEqual([{ carrier: 'usps-shipping-partner', carrierName: 'USPS shipping partner (not named by USPS)', trackingNumber: null, role: 'first_mile' }]);
+    expect(shipment.legs).toEqual([
+      {
+        carrier: 'usps-shipping-partner',
+        carrierName: 'USPS shipping partner (not named by USPS)',
+        trackingNumber: null,
+        role: 'first_mile',
+      },
+    ]);
     const byCode = (code: string) => shipment.events.filter((event) => event.raw.code === code);
-    expect(byCode('80')[0]).toMatchObject({ timeKind: 'local', occurredAt: null, localTime: '2024-11-21T17:01:00', status: 'in_transit', substatus: 'picked_up' });
+    expect(byCode('80')[0]).toMatchObject({
+      timeKind: 'local',
+      occurredAt: null,
+      localTime: '2024-11-21T17:01:00',
+      status: 'in_transit',
+      substatus: 'picked_up',
+    });
     expect(byCode('81')[0]).toMatchObject({ timeKind: 'instant', occurredAt: '2024-11-21T23:28:00-06:00' });
-    expect(shipment.estimatedDelivery).toEqual({ from: '2024-11-29', to: '2024-11-29', timeKind: 'date', source: 'carrier', confidence: null });
+    expect(shipment.estimatedDelivery).toEqual({
+      from: '2024-11-29',
+      to: '2024-11-29',
+      timeKind: 'date',
+      source: 'carrier',
+      confidence: null,
+    });
     expect(shipment).toMatchSnapshot();
   });
 
@@ -229,7 +312,12 @@ describe('usps() with composed fixtures', () => {
     expect(shipment.status).toBe('delivered');
     expect(shipment.substatus).toBe('signature_obtained');
     expect(shipment.signedBy).toBe('J SMITH (ACME CORP)');
-    expect(shipment.proofOfDelivery).toEqual({ available: true, signatureAvailable: true, url: null, deliveryLocation: 'Left with Individual' });
+    expect(shipment.proofOfDelivery).toEqual({
+      available: true,
+      signatureAvailable: true,
+      url: null,
+      deliveryLocation: 'Left with Individual',
+    });
     expect(shipment.deliveredAt?.occurredAt).toBe('2024-06-12T10:47:51-07:00');
     // The guaranteed time is dropped once delivered.
     expect(shipment.estimatedDelivery).toBeNull();
@@ -273,7 +361,12 @@ describe('usps() with composed fixtures', () => {
     const shipment = shipmentOf(outcome!);
     const unmapped = shipment.events.filter((event) => event.unmapped);
     expect(unmapped).toHaveLength(1);
-    expect(unmapped[0]).toMatchObject({ status: 'unknown', substatus: 'unknown', description: 'Arrived at USPS Regional Facility', raw: { code: 'Q7', codes: { eventCode: 'Q7' } } });
+    expect(unmapped[0]).toMatchObject({
+      status: 'unknown',
+      substatus: 'unknown',
+      description: 'Arrived at USPS Regional Facility',
+      raw: { code: 'Q7', codes: { eventCode: 'Q7' } },
+    });
     expect(shipment.status).toBe('delivered');
   });
 });
@@ -323,10 +416,15 @@ describe('usps() transport behaviour', () => {
     expect(outcome!.ok).toBe(true);
   });
 
-  it('refreshes the token once on a 401 from tracking, then reports auth_failed with USPS\'s message', async () => {
-    const unauthorized = JSON.stringify({ apiVersion: '/tracking/v3', error: { code: '401', message: 'The client application identifier is invalid.', errors: [] } });
+  it("refreshes the token once on a 401 from tracking, then reports auth_failed with USPS's message", async () => {
+    const unauthorized = JSON.stringify({
+      apiVersion: '/tracking/v3',
+      error: { code: '401', message: 'The client application identifier is invalid.', errors: [] },
+    });
     const scope = nock(ORIGIN).post('/oauth2/v3/token').times(2).reply(200, TOKEN);
-    interceptTrack(scope, '9400109104250532908587').times(2).reply(401, unauthorized, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' });
+    interceptTrack(scope, '9400109104250532908587')
+      .times(2)
+      .reply(401, unauthorized, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' });
     const [outcome] = await adapter().track(['9400109104250532908587']);
     expect(scope.isDone()).toBe(true);
     expect(outcome!.error?.code).toBe('auth_failed');
@@ -336,14 +434,19 @@ describe('usps() transport behaviour', () => {
 
   it('reports a 403 (an app without the tracking product) as auth_failed', async () => {
     const scope = interceptToken(nock(ORIGIN));
-    interceptTrack(scope, '9400109104250532908587').reply(403, { apiVersion: '/tracking/v3', error: { code: '403', message: 'Forbidden', errors: [] } });
+    interceptTrack(scope, '9400109104250532908587').reply(403, {
+      apiVersion: '/tracking/v3',
+      error: { code: '403', message: 'Forbidden', errors: [] },
+    });
     const [outcome] = await adapter().track(['9400109104250532908587']);
     expect(outcome!.error?.code).toBe('auth_failed');
     expect(outcome!.error?.httpStatus).toBe(403);
   });
 
   it('omits the scope when scope is false', async () => {
-    const tokenScope = nock(ORIGIN).post('/oauth2/v3/token', (body: Record<string, string>) => body.scope === undefined).reply(200, TOKEN);
+    const tokenScope = nock(ORIGIN)
+      .post('/oauth2/v3/token', (body: Record<string, string>) => body.scope === undefined)
+      .reply(200, TOKEN);
     interceptTrack(tokenScope, 'XXXXXXXXXXXXXXXXXXXX').reply(200, fixture('accepted-detail-official-readme-example.json'));
     const [outcome] = await adapter({ scope: false }).track(['XXXXXXXXXXXXXXXXXXXX']);
     expect(tokenScope.isDone()).toBe(true);
@@ -352,27 +455,37 @@ describe('usps() transport behaviour', () => {
 });
 
 describe('usps() settings', () => {
-  it('exports the production and sandbox base URLs and the alias', () => {
+  it('exports the production and sandbox base URLs, and a default instance', () => {
     expect(USPS_PRODUCTION_BASE_URL).toBe('https://apis.usps.com');
     expect(USPS_SANDBOX_BASE_URL).toBe('https://apis-tem.usps.com');
-    expect(createUsps).toBe(usps);
+    expect(usps.id).toBe('usps');
+    expect(typeof usps.track).toBe('function');
   });
 
   it('declares its identity and capabilities', () => {
     const instance = adapter();
     expect(instance.id).toBe('usps');
-    expect(instance.capabilities).toEqual({ maxNumbersPerRequest: 1, rateLimit: { requests: 60, intervalMs: 3_600_000 }, webhooks: false, proofOfDelivery: true, estimatedDelivery: true });
+    expect(instance.capabilities).toEqual({
+      maxNumbersPerRequest: 1,
+      rateLimit: { requests: 60, intervalMs: 3_600_000 },
+      webhooks: false,
+      proofOfDelivery: true,
+      estimatedDelivery: true,
+    });
     expect(instance.trackingUrl('EJ 123456785US')).toBe('https://tools.usps.com/go/TrackConfirmAction?tLabels=EJ123456785US');
   });
 
-  it('names the environment variable when a credential is missing', () => {
+  it('names the environment variable when a credential is missing, when first used', async () => {
     const saved = { id: process.env.USPS_CLIENT_ID, secret: process.env.USPS_CLIENT_SECRET };
     delete process.env.USPS_CLIENT_ID;
     delete process.env.USPS_CLIENT_SECRET;
     try {
-      expect(() => usps({ clientSecret: CLIENT_SECRET })).toThrow(/USPS_CLIENT_ID/);
-      expect(() => usps({ clientId: CLIENT_ID })).toThrow(/USPS_CLIENT_SECRET/);
-      expect(() => usps({ clientId: CLIENT_ID })).toThrowError(expect.objectContaining({ code: 'configuration' }));
+      // Building never throws; tracking reports the configuration error for every number, without a request.
+      const [missingId] = await createUsps({ clientSecret: CLIENT_SECRET, baseUrl: ORIGIN }).track(['9400109104250532908587']);
+      expect(missingId!.error).toMatchObject({ code: 'configuration', message: expect.stringMatching(/USPS_CLIENT_ID/) });
+      const [missingSecret] = await createUsps({ clientId: CLIENT_ID, baseUrl: ORIGIN }).track(['9400109104250532908587']);
+      expect(missingSecret!.error).toMatchObject({ code: 'configuration', message: expect.stringMatching(/USPS_CLIENT_SECRET/) });
+      expect(missingSecret!.error?.message).not.toMatch(/USPS_CLIENT_ID/);
     } finally {
       if (saved.id !== undefined) process.env.USPS_CLIENT_ID = saved.id;
       if (saved.secret !== undefined) process.env.USPS_CLIENT_SECRET = saved.secret;
@@ -386,7 +499,7 @@ describe('usps() settings', () => {
     try {
       const scope = interceptToken(nock(ORIGIN));
       interceptTrack(scope, 'XXXXXXXXXXXXXXXXXXXX').reply(200, fixture('accepted-detail-official-readme-example.json'));
-      const [outcome] = await usps({ baseUrl: ORIGIN, rateLimit: false, retries: 0 }).track(['XXXXXXXXXXXXXXXXXXXX']);
+      const [outcome] = await createUsps({ baseUrl: ORIGIN, rateLimit: false, retries: 0 }).track(['XXXXXXXXXXXXXXXXXXXX']);
       expect(scope.isDone()).toBe(true);
       expect(outcome!.ok).toBe(true);
     } finally {

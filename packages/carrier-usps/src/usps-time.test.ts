@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generalEventTime, normaliseUspsOffset, parseUspsClock, uspsEstimatedDelivery, uspsEventTime } from './usps-time';
+import { normaliseUspsOffset, parseUspsClock, uspsEstimatedDelivery, uspsEventTime } from './usps-time';
 
 describe('uspsEventTime', () => {
   it('takes the instant from GMTTimestamp + GMTOffset and keeps the local wall clock', () => {
@@ -21,11 +21,17 @@ describe('uspsEventTime', () => {
   });
 
   it('reads the spec example offset "-7:00"', () => {
-    expect(uspsEventTime({ eventTimestamp: '2024-04-04T07:03:00', GMTTimestamp: '2024-04-04T14:03:12.041Z', GMTOffset: '-7:00' })?.occurredAt).toBe('2024-04-04T07:03:12-07:00');
+    expect(
+      uspsEventTime({ eventTimestamp: '2024-04-04T07:03:00', GMTTimestamp: '2024-04-04T14:03:12.041Z', GMTOffset: '-7:00' })?.occurredAt,
+    ).toBe('2024-04-04T07:03:12-07:00');
   });
 
   it('strips the bogus Z of eventTimestamp and stays local without GMT fields', () => {
-    expect(uspsEventTime({ eventTimestamp: '2023-08-02T07:31:00Z' })).toEqual({ occurredAt: null, localTime: '2023-08-02T07:31:00', timeKind: 'local' });
+    expect(uspsEventTime({ eventTimestamp: '2023-08-02T07:31:00Z' })).toEqual({
+      occurredAt: null,
+      localTime: '2023-08-02T07:31:00',
+      timeKind: 'local',
+    });
     expect(uspsEventTime({ eventTimestamp: '2024-11-21T17:01:00', GMTTimestamp: null, GMTOffset: null })?.timeKind).toBe('local');
   });
 
@@ -34,7 +40,9 @@ describe('uspsEventTime', () => {
   });
 
   it('derives the offset from eventTimestamp and GMTTimestamp when GMTOffset is missing', () => {
-    expect(uspsEventTime({ eventTimestamp: '2024-11-22T13:58:00', GMTTimestamp: '2024-11-22T18:58:40Z' })?.occurredAt).toBe('2024-11-22T13:58:40-05:00');
+    expect(uspsEventTime({ eventTimestamp: '2024-11-22T13:58:00', GMTTimestamp: '2024-11-22T18:58:40Z' })?.occurredAt).toBe(
+      '2024-11-22T13:58:40-05:00',
+    );
     // Inconsistent pair (the next-day quirk without an offset): only the local time is trusted.
     expect(uspsEventTime({ eventTimestamp: '2024-11-25T18:31:00', GMTTimestamp: '2024-11-25T00:31:21Z' })).toEqual({
       occurredAt: null,
@@ -44,7 +52,11 @@ describe('uspsEventTime', () => {
   });
 
   it('uses GMTTimestamp alone as a UTC instant', () => {
-    expect(uspsEventTime({ GMTTimestamp: '2024-11-22T18:58:40Z' })).toEqual({ occurredAt: '2024-11-22T18:58:40Z', localTime: null, timeKind: 'instant' });
+    expect(uspsEventTime({ GMTTimestamp: '2024-11-22T18:58:40Z' })).toEqual({
+      occurredAt: '2024-11-22T18:58:40Z',
+      localTime: null,
+      timeKind: 'instant',
+    });
   });
 
   it('returns null for no usable time and date for a bare date', () => {
@@ -94,61 +106,113 @@ describe('uspsEstimatedDelivery', () => {
   });
 
   it('reads expectedDeliveryTimeStamp as "by" that local time, and midnight as a date', () => {
-    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2024-12-03T21:00:00' })).toMatchObject({ from: null, to: '2024-12-03T21:00:00', timeKind: 'local' });
-    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2024-11-29T00:00:00' })).toMatchObject({ from: '2024-11-29', to: '2024-11-29', timeKind: 'date' });
+    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2024-12-03T21:00:00' })).toMatchObject({
+      from: null,
+      to: '2024-12-03T21:00:00',
+      timeKind: 'local',
+    });
+    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2024-11-29T00:00:00' })).toMatchObject({
+      from: '2024-11-29',
+      to: '2024-11-29',
+      timeKind: 'date',
+    });
     // A trailing Z is as bogus here as on eventTimestamp.
-    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2026-06-20T17:00:00Z' })).toMatchObject({ to: '2026-06-20T17:00:00', timeKind: 'local' });
+    expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: '2026-06-20T17:00:00Z' })).toMatchObject({
+      to: '2026-06-20T17:00:00',
+      timeKind: 'local',
+    });
   });
 
   it('falls back to the predicted date, then the guaranteed time', () => {
-    expect(uspsEstimatedDelivery({ predictedDeliveryDate: '2024-12-04' })).toMatchObject({ from: '2024-12-04', to: '2024-12-04', timeKind: 'date' });
-    expect(uspsEstimatedDelivery({ guaranteedDeliveryTimeStamp: '2024-06-12T18:00:00' })).toMatchObject({ from: null, to: '2024-06-12T18:00:00', timeKind: 'local', source: 'carrier' });
+    expect(uspsEstimatedDelivery({ predictedDeliveryDate: '2024-12-04' })).toMatchObject({
+      from: '2024-12-04',
+      to: '2024-12-04',
+      timeKind: 'date',
+    });
+    expect(uspsEstimatedDelivery({ guaranteedDeliveryTimeStamp: '2024-06-12T18:00:00' })).toMatchObject({
+      from: null,
+      to: '2024-06-12T18:00:00',
+      timeKind: 'local',
+      source: 'carrier',
+    });
     expect(uspsEstimatedDelivery({})).toBeNull();
     expect(uspsEstimatedDelivery({ expectedDeliveryTimeStamp: 'next week' })).toBeNull();
   });
 });
 
-describe('uspsEventTime fast path', () => {
+describe('uspsEventTime on generated spellings', () => {
   const twoDigits = (max: number) => fc.integer({ min: 0, max }).map((value) => String(value).padStart(2, '0'));
   const stamp = fc
-    .tuple(fc.integer({ min: 1999, max: 2031 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 0, max: 31 }), twoDigits(24), twoDigits(60), twoDigits(60))
-    .map(([year, month, day, hour, minute, second]) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${hour}:${minute}:${second}`);
+    .tuple(
+      fc.integer({ min: 1999, max: 2031 }),
+      fc.integer({ min: 1, max: 13 }),
+      fc.integer({ min: 0, max: 31 }),
+      twoDigits(24),
+      twoDigits(60),
+      twoDigits(60),
+    )
+    .map(
+      ([year, month, day, hour, minute, second]) =>
+        `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${hour}:${minute}:${second}`,
+    );
   const offset = fc.oneof(
-    fc.tuple(fc.constantFrom('+', '-'), twoDigits(15), fc.constantFrom('00', '30', '45', '60')).map(([sign, hours, minutes]) => `${sign}${hours}:${minutes}`),
+    fc
+      .tuple(fc.constantFrom('+', '-'), twoDigits(15), fc.constantFrom('00', '30', '45', '60'))
+      .map(([sign, hours, minutes]) => `${sign}${hours}:${minutes}`),
     fc.constantFrom('-7:00', '-0500', 'EST', '', 'Z'),
   );
 
-  it('agrees with the general path on every spelling', () => {
+  it('is honest on every spelling: an instant has a valid offset, a local time none', () => {
     fc.assert(
       fc.property(
-        fc.option(fc.tuple(stamp, fc.constantFrom('', 'Z', '-05:00')).map(([value, suffix]) => `${value}${suffix}`), { nil: undefined }),
-        fc.option(fc.tuple(stamp, fc.constantFrom('Z', '.041Z', '')).map(([value, suffix]) => `${value}${suffix}`), { nil: undefined }),
+        fc.option(
+          fc.tuple(stamp, fc.constantFrom('', 'Z', '-05:00')).map(([value, suffix]) => `${value}${suffix}`),
+          { nil: undefined },
+        ),
+        fc.option(
+          fc.tuple(stamp, fc.constantFrom('Z', '.041Z', '')).map(([value, suffix]) => `${value}${suffix}`),
+          { nil: undefined },
+        ),
         fc.option(offset, { nil: undefined }),
         (eventTimestamp, GMTTimestamp, GMTOffset) => {
-          const fields = { eventTimestamp, GMTTimestamp, GMTOffset };
-          expect(uspsEventTime(fields)).toEqual(generalEventTime(fields));
+          const time = uspsEventTime({ eventTimestamp, GMTTimestamp, GMTOffset });
+          if (time?.timeKind === 'instant') {
+            expect(time.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+            expect(Number.isNaN(Date.parse(time.occurredAt!))).toBe(false);
+          } else if (time) {
+            expect(time.occurredAt).toBeNull();
+            expect(time.localTime ?? '').not.toMatch(/Z|[+-]\d{2}:\d{2}$/);
+          }
         },
       ),
       { numRuns: 3000 },
     );
   });
 
-  it('agrees on consistent triples, where the fast path does the work', () => {
+  it('reads consistent triples (and the next-day quirk) as the true instant at the local offset', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -12 * 4, max: 14 * 4 }), fc.boolean(), (instant, quarters, nextDayQuirk) => {
-        const shiftMinutes = quarters * 15;
-        const absolute = Math.abs(shiftMinutes);
-        const GMTOffset = `${shiftMinutes < 0 ? '-' : '+'}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
-        const eventTimestamp = `${new Date(instant.getTime() + shiftMinutes * 60_000).toISOString().slice(0, 17)}00`;
-        const utc = instant.toISOString().slice(0, 19);
-        // USPS's quirk: the UTC time of day with the local date.
-        const GMTTimestamp = `${nextDayQuirk ? eventTimestamp.slice(0, 10) + utc.slice(10) : utc}Z`;
-        const fields = { eventTimestamp, GMTTimestamp, GMTOffset };
-        const fast = uspsEventTime(fields);
-        expect(fast).toEqual(generalEventTime(fields));
-        expect(fast?.timeKind).toBe('instant');
-        expect(fast?.localTime?.slice(0, 16)).toBe(eventTimestamp.slice(0, 16));
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -12 * 4, max: 14 * 4 }),
+        fc.boolean(),
+        (instant, quarters, nextDayQuirk) => {
+          const shiftMinutes = quarters * 15;
+          const absolute = Math.abs(shiftMinutes);
+          const GMTOffset = `${shiftMinutes < 0 ? '-' : '+'}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+          const eventTimestamp = `${new Date(instant.getTime() + shiftMinutes * 60_000).toISOString().slice(0, 17)}00`;
+          const utc = instant.toISOString().slice(0, 19);
+          // USPS's quirk: the UTC time of day with the local date.
+          const GMTTimestamp = `${nextDayQuirk ? eventTimestamp.slice(0, 10) + utc.slice(10) : utc}Z`;
+          const time = uspsEventTime({ eventTimestamp, GMTTimestamp, GMTOffset });
+          expect(time?.timeKind).toBe('instant');
+          expect(time?.occurredAt?.endsWith(GMTOffset)).toBe(true);
+          expect(time?.localTime?.slice(0, 16)).toBe(eventTimestamp.slice(0, 16));
+          // The true instant, to the second when GMTTimestamp agrees, else to the minute of eventTimestamp.
+          const read = Date.parse(time!.occurredAt!);
+          expect(read).toBeLessThanOrEqual(Math.floor(instant.getTime() / 1000) * 1000);
+          expect(read).toBeGreaterThanOrEqual(Math.floor(instant.getTime() / 60_000) * 60_000);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

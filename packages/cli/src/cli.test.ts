@@ -27,7 +27,10 @@ async function wismo(args: string[], overrides: Partial<CliContext> = {}) {
 beforeAll(async () => {
   sandbox = await startSandboxCarriers({ rateLimits: 'off' });
   configPath = join(directory, 'wismo.config.json');
-  writeFileSync(configPath, JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }));
+  writeFileSync(
+    configPath,
+    JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
+  );
 });
 afterAll(() => sandbox?.close());
 
@@ -49,14 +52,31 @@ describe('exit codes and messages', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/wismo: No carrier credentials found\.\n/);
     expect(result.stderr).toMatch(/UPS_CLIENT_ID \+ UPS_CLIENT_SECRET/);
+    expect(result.stderr).toMatch(/--sandbox/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it('--sandbox: track and reconcile against the sandbox carriers on loopback, without credentials', async () => {
+    const tracked = await wismo(['track', SANDBOX_NUMBERS.ups.in_transit, '--sandbox']);
+    expect(tracked.stderr).toMatch(/sandbox carriers on 127\.0\.0\.1/);
+    expect(tracked.code).toBe(0);
+    expect(tracked.stdout).toMatch(new RegExp(`^UPS ${SANDBOX_NUMBERS.ups.in_transit}`));
+    const input = join(directory, 'sandbox-orders.csv');
+    writeFileSync(input, demoOrdersCsv(SANDBOX_NUMBERS));
+    const reconciled = await wismo(['reconcile', input, '--sandbox', '--progress', 'off', '--output', join(directory, 'sandbox.csv')]);
+    expect(reconciled.code).toBe(0);
+    expect(reconciled.stdout).toMatch(/Reconciled 44 rows/);
+    expect(reconciled.stdout).toMatch(/not found\s+1/);
+  }, 30_000);
 
   it('bad option values and missing files are usage errors with a hint', async () => {
     const window = await wismo(['reconcile', 'orders.csv', '--window', 'many', '--config', configPath]);
     expect(window).toMatchObject({ code: 2, stderr: expect.stringMatching(/--window must be a whole number/) });
     const missing = await wismo(['reconcile', 'nope.csv', '--config', configPath]);
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/Cannot read the input nope\.csv: no such file\.\nGive the path of a CSV or JSONL file/) });
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Cannot read the input nope\.csv: no such file\.\nGive the path of a CSV or JSONL file/),
+    });
   });
 });
 
@@ -85,8 +105,8 @@ describe('wismo track', () => {
     const missing = await wismo(['track', SANDBOX_NUMBERS.ups.not_found, '--config', configPath]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/not_found — [\s\S]*Check the number for typos/);
-    const unconfigured = await wismo(['track', '123', '--carrier', 'royalmail', '--config', configPath]);
-    expect(unconfigured).toMatchObject({ code: 2, stderr: expect.stringMatching(/--carrier royalmail is not configured/) });
+    const unconfigured = await wismo(['track', '123', '--carrier', 'yodel', '--config', configPath]);
+    expect(unconfigured).toMatchObject({ code: 2, stderr: expect.stringMatching(/--carrier yodel is not configured/) });
   });
 });
 
@@ -96,14 +116,28 @@ describe('wismo reconcile', () => {
     writeFileSync(input, demoOrdersCsv(SANDBOX_NUMBERS));
     const plain = await wismo(['reconcile', input, '--config', configPath, '--progress', 'off', '--output', join(directory, 'plain.csv')]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/Reconciled 41 rows/);
+    expect(plain.stdout).toMatch(/Reconciled 44 rows/);
     expect(plain.stdout).toMatch(/mismatches\s+1/);
-    const strict = await wismo(['reconcile', input, '--config', configPath, '--progress', 'off', '--output', join(directory, 'strict.jsonl'), '--fail-on-mismatch', '--json-summary']);
+    const strict = await wismo([
+      'reconcile',
+      input,
+      '--config',
+      configPath,
+      '--progress',
+      'off',
+      '--output',
+      join(directory, 'strict.jsonl'),
+      '--fail-on-mismatch',
+      '--json-summary',
+    ]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/Exit code 1: 1 mismatch\(es\) against expected_status/);
     const summary = JSON.parse(strict.stdout) as { status: string; summary: { rows: number; mismatches: number; notFound: number } };
-    expect(summary).toMatchObject({ status: 'completed', summary: { rows: 41, mismatches: 1, notFound: 1 } });
-    const lines = readFileSync(join(directory, 'strict.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { mismatch: boolean | null; order_id: string });
+    expect(summary).toMatchObject({ status: 'completed', summary: { rows: 44, mismatches: 1, notFound: 1 } });
+    const lines = readFileSync(join(directory, 'strict.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { mismatch: boolean | null; order_id: string });
     expect(lines.filter((line) => line.mismatch).map((line) => line.order_id)).toEqual(['ORD-1010']);
     const again = await wismo(['reconcile', input, '--config', configPath, '--progress', 'off', '--output', join(directory, 'plain.csv')]);
     expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/already exists[\s\S]*--overwrite/) });
@@ -118,7 +152,20 @@ describe('wismo reconcile', () => {
       const input = join(directory, 'many.csv');
       const numbers = paced.generateNumbers('ups', 1_500);
       writeFileSync(input, `order_id,tracking_number\n${numbers.map((number, index) => `O${index},${number}`).join('\n')}\n`);
-      const args = ['reconcile', input, '--config', pacedConfig, '--progress', 'lines', '--progress-interval', '0.05', '--window', '100', '--output', join(directory, 'many.out.csv')];
+      const args = [
+        'reconcile',
+        input,
+        '--config',
+        pacedConfig,
+        '--progress',
+        'lines',
+        '--progress-interval',
+        '0.05',
+        '--window',
+        '100',
+        '--output',
+        join(directory, 'many.out.csv'),
+      ];
       const stop = new AbortController();
       let stderr = '';
       const code = await runCli(args, {
@@ -150,14 +197,19 @@ describe('wismo reconcile', () => {
 
 describe('wismo serve', () => {
   it('says what is missing before it starts anything', async () => {
-    const noOrders = await wismo(['serve']);
+    // Without the store, orders come from a file and keys from WISMO_API_KEYS only.
+    const noOrders = await wismo(['serve', '--no-store']);
     expect(noOrders.code).toBe(2);
     expect(noOrders.stderr).toMatch(/--orders <orders.json>/);
-    const noKeys = await wismo(['serve', '--orders', 'orders.json']);
+    const noKeys = await wismo(['serve', '--no-store', '--orders', 'orders.json']);
     expect(noKeys.code).toBe(2);
     expect(noKeys.stderr).toMatch(/WISMO_API_KEYS/);
-    const noCarrier = await wismo(['serve', '--orders', 'orders.json'], { env: { WISMO_API_KEYS: 'key-1' } });
+    const noCarrier = await wismo(['serve', '--no-store', '--orders', 'orders.json'], { env: { WISMO_API_KEYS: 'key-1' } });
     expect(noCarrier.code).toBe(2);
     expect(noCarrier.stderr).toMatch(/DHL_API_KEY/);
+    // With the store (the default), orders and keys may come from the store; carriers are still needed.
+    const storeNoCarrier = await wismo(['serve']);
+    expect(storeNoCarrier.code).toBe(2);
+    expect(storeNoCarrier.stderr).toMatch(/DHL_API_KEY/);
   });
 });

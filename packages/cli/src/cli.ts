@@ -8,6 +8,8 @@ import { CARRIER_CREDENTIALS, CLI_CARRIER_IDS, WISMO_CONFIG_ENV } from './config
 import { defaultContext, writeLine, type CliContext } from './context';
 import { CliError, EXIT_CODES, type ExitCode } from './errors';
 import { VERSION } from './version';
+import { DEFAULT_STORE_URL, SHOP_OPTION_HELP, STORE_OPTION_HELP } from './store/open-store';
+import { registerStoreCommands } from './store/store-commands';
 
 const CREDENTIALS_HELP = `
 Credentials (only carriers with credentials are used):
@@ -19,7 +21,7 @@ ${CLI_CARRIER_IDS.map((carrier) => `  ${CARRIER_CREDENTIALS[carrier].name.padEnd
 Exit codes: 0 done · 1 findings (--fail-on-mismatch/--fail-on-error, a number without an answer)
             2 usage or configuration error · 3 failure while working · 130 interrupted (checkpoint saved)
 
-Try it without credentials: wismo demo`;
+Try it without credentials: wismo demo, or --sandbox with track and reconcile`;
 
 /** The `wismo` program. Actions store their exit code in `state`; nothing calls `process.exit` here. */
 export function createProgram(context: CliContext, state: { exitCode: ExitCode }): Command {
@@ -43,6 +45,7 @@ export function createProgram(context: CliContext, state: { exitCode: ExitCode }
     .option('--events <n>', 'events to show per shipment, or "all"', '10')
     .option('--timeout <seconds>', 'per-request timeout')
     .option('--config <file>', `JSON config file with credentials (default: $${WISMO_CONFIG_ENV})`)
+    .option('--sandbox', 'use the sandbox carriers on 127.0.0.1 instead (no credentials; they know the numbers of examples/orders.csv)')
     .action(async (numbers: string[], options: TrackCommandOptions) => {
       state.exitCode = await runTrack(numbers, options, context);
     });
@@ -66,6 +69,7 @@ export function createProgram(context: CliContext, state: { exitCode: ExitCode }
     .addOption(new Option('--input-format <format>', 'input format when the extension does not say').choices(['csv', 'jsonl']))
     .option('-c, --carrier <id>', 'carrier for rows without one (default: detected per number)')
     .option('--config <file>', `JSON config file with credentials (default: $${WISMO_CONFIG_ENV})`)
+    .option('--sandbox', 'use the sandbox carriers on 127.0.0.1 instead (no credentials; try examples/orders.csv)')
     .option('--concurrency <n>', 'batch requests in flight per carrier (rate limits still apply)', '8')
     .option('--window <rows>', 'rows in flight at most; reading pauses when full', '2000')
     .option('--retries <n>', 'extra attempts per row after a retryable error (after the transport retries)', '1')
@@ -81,21 +85,40 @@ export function createProgram(context: CliContext, state: { exitCode: ExitCode }
     .addOption(new Option('--progress <mode>', 'progress display on stderr').choices(['auto', 'bar', 'lines', 'off']).default('auto'))
     .option('--progress-interval <seconds>', 'seconds between plain progress lines (not a terminal)', '5')
     .option('--checkpoint-interval <seconds>', 'seconds between checkpoints while running', '1')
+    .option(
+      '--store [url]',
+      `also write every result into the store, watched from then on (url default: $DATABASE_URL, else ${DEFAULT_STORE_URL})`,
+    )
+    .option('--shop <id>', `with --store: ${SHOP_OPTION_HELP}`)
     .addHelpText('after', '\nInterrupted (Ctrl-C, crash)? Run the same command again: it continues from the checkpoint.')
     .action(async (file: string, options: ReconcileCommandOptions) => {
       state.exitCode = await runReconcile(file, options, context);
     });
 
+  registerStoreCommands(program, context, state);
+
   program
     .command('serve')
-    .description(`serve the REST API and the branded tracking page (API keys from $${'WISMO_API_KEYS'}, orders from a JSON file)`)
+    .description(
+      `serve the REST API, the branded tracking page and the helpdesk panels of the config file's "helpdesk" section (API keys from $${'WISMO_API_KEYS'})`,
+    )
     .option('--port <n>', 'port', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--orders <file>', 'JSON file with the orders to show (reloaded when it changes)')
+    .option(
+      '--orders <file>',
+      'JSON file with orders: stored in the store at start (with --no-store: served from the file, reloaded when it changes)',
+    )
     .option('--config <file>', `JSON config file with credentials (default: $${WISMO_CONFIG_ENV})`)
     .option('--brand-name <name>', 'shop name on the tracking page')
     .option('--time-zone <zone>', 'IANA time zone for anonymous visitors', 'UTC')
     .option('--locale <locale>', 'default language: en, de, nl, fr or es', 'en')
+    .option(
+      '--public-url <url>',
+      'public origin of the server, e.g. https://track.example.com (OpenAPI servers, problem types, helpdesk panels; default: $WISMO_PUBLIC_URL, else relative URLs)',
+    )
+    .option('--store <url>', STORE_OPTION_HELP)
+    .option('--no-store', 'run without a store (no /v1/trackings; orders only from --orders)')
+    .option('--worker', 'also run the refresh scheduler in this process (as `wismo worker` does)')
     .action(async (options: ServeCommandOptions) => {
       const { runServe } = await import('./commands/serve');
       state.exitCode = await runServe(options, context);
@@ -144,7 +167,10 @@ export async function runCli(argv: readonly string[], overrides: Partial<CliCont
     }
     const message = (error as Error)?.message ?? String(error);
     writeLine(context.stderr, `wismo: unexpected error: ${message}`);
-    writeLine(context.stderr, 'This is a bug in wismo; please report it with the command you ran (credentials are never part of this message).');
+    writeLine(
+      context.stderr,
+      'This is a bug in wismo; please report it with the command you ran (credentials are never part of this message).',
+    );
     if (context.env.WISMO_DEBUG) writeLine(context.stderr, String((error as Error)?.stack ?? ''));
     return EXIT_CODES.failure;
   }

@@ -22,6 +22,26 @@ function errorOf(run: () => unknown): { message: string; hint: string | null; ex
   throw new Error('expected an error');
 }
 
+describe('config file syntax errors', () => {
+  const CANARY = 'CANARYsecretXYZ987';
+  it.each([
+    ['an unquoted secret', `{\n  "carriers": {\n    "dhl": { "apiKey": ${CANARY} }\n  }\n}\n`, 3, 24],
+    ['a single-quoted secret', `{"carriers": {"dhl": {"apiKey": '${CANARY}'}}}`, 1, 33],
+    ['a missing comma after the secret', `{\r\n"carriers": {"dhl": {"apiKey": "${CANARY}" "service": "parcel-de"}}}`, 2, 53],
+    ['an unterminated secret', `{"carriers": {"dhl": {"apiKey": "${CANARY}\n}}}`, 1, 33],
+    ['a trailing comma', `{"carriers": {"dhl": {"apiKey": "${CANARY}",}}}`, 1, 54],
+  ])('%s: names the file, the line and the column, and nothing of the text around it', (_, text, line, column) => {
+    const path = configFile(text);
+    const error = errorOf(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain(`line ${line}, column ${column}`);
+    const everything = `${error.message} ${error.hint}`;
+    for (let length = 4; length <= CANARY.length; length += 1) expect(everything).not.toContain(CANARY.slice(0, length));
+    expect(error.message).not.toMatch(/apiKey|carriers/);
+  });
+});
+
 describe('loadConfig', () => {
   it('configures exactly the carriers whose environment variables are set', () => {
     const config = loadConfig({ env: { UPS_CLIENT_ID: 'id', UPS_CLIENT_SECRET: SECRET, DHL_API_KEY: ' key ' } });
@@ -34,7 +54,13 @@ describe('loadConfig', () => {
   });
 
   it('reads a config file (--config or WISMO_CONFIG); a setting in the file wins, other settings pass through', () => {
-    const path = configFile({ carriers: { fedex: { clientId: 'file-id', clientSecret: 'file-secret', baseUrl: 'http://127.0.0.1:1' }, dhl: { apiKey: 'file-key', service: 'parcel-de' } }, transport: { timeoutMs: 5000 } });
+    const path = configFile({
+      carriers: {
+        fedex: { clientId: 'file-id', clientSecret: 'file-secret', baseUrl: 'http://127.0.0.1:1' },
+        dhl: { apiKey: 'file-key', service: 'parcel-de' },
+      },
+      transport: { timeoutMs: 5000 },
+    });
     const config = loadConfig({ configPath: path, env: { FEDEX_CLIENT_ID: 'env-id', USPS_CLIENT_ID: 'u', USPS_CLIENT_SECRET: 's' } });
     expect(config.carriers.fedex).toEqual({ clientId: 'file-id', clientSecret: 'file-secret', baseUrl: 'http://127.0.0.1:1' });
     expect(config.carriers.dhl).toMatchObject({ apiKey: 'file-key', service: 'parcel-de' });
@@ -42,7 +68,10 @@ describe('loadConfig', () => {
     expect(config.transport).toEqual({ timeoutMs: 5000 });
     expect(config.configFile).toBe(path);
     expect(loadConfig({ env: { WISMO_CONFIG: path } }).configFile).toBe(path);
-    const mixed = loadConfig({ configPath: configFile({ carriers: { ups: { clientId: 'from-file' } } }), env: { UPS_CLIENT_SECRET: SECRET } });
+    const mixed = loadConfig({
+      configPath: configFile({ carriers: { ups: { clientId: 'from-file' } } }),
+      env: { UPS_CLIENT_SECRET: SECRET },
+    });
     expect(mixed.sources.ups).toBe('config file and environment');
   });
 
@@ -50,7 +79,18 @@ describe('loadConfig', () => {
     const error = errorOf(() => loadConfig({ env: {} }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toMatch(/No carrier credentials found/);
-    for (const variable of ['UPS_CLIENT_ID', 'UPS_CLIENT_SECRET', 'FEDEX_CLIENT_ID', 'FEDEX_CLIENT_SECRET', 'USPS_CLIENT_ID', 'USPS_CLIENT_SECRET', 'DHL_API_KEY', 'WISMO_CONFIG', '--config', 'wismo demo']) {
+    for (const variable of [
+      'UPS_CLIENT_ID',
+      'UPS_CLIENT_SECRET',
+      'FEDEX_CLIENT_ID',
+      'FEDEX_CLIENT_SECRET',
+      'USPS_CLIENT_ID',
+      'USPS_CLIENT_SECRET',
+      'DHL_API_KEY',
+      'WISMO_CONFIG',
+      '--config',
+      'wismo demo',
+    ]) {
       expect(error.hint).toContain(variable);
     }
     expect(loadConfig({ env: {}, requireCarrier: false }).carriers).toEqual({});
@@ -65,11 +105,17 @@ describe('loadConfig', () => {
   });
 
   it('a broken config file is a usage error saying what to fix', () => {
-    expect(errorOf(() => loadConfig({ configPath: join(directory, 'missing.json'), env: {} })).message).toMatch(/Cannot read the config file .*no such file/);
+    expect(errorOf(() => loadConfig({ configPath: join(directory, 'missing.json'), env: {} })).message).toMatch(
+      /Cannot read the config file .*no such file/,
+    );
     expect(errorOf(() => loadConfig({ configPath: configFile('{"carriers": '), env: {} })).message).toMatch(/not valid JSON/);
-    expect(errorOf(() => loadConfig({ configPath: configFile({ carriers: { royalmail: {} } }), env: {} })).hint).toMatch(/ups, fedex, usps, dhl/);
+    expect(errorOf(() => loadConfig({ configPath: configFile({ carriers: { yodel: {} } }), env: {} })).hint).toMatch(
+      /ups, fedex, usps, dhl/,
+    );
     expect(errorOf(() => loadConfig({ configPath: configFile({ carrier: {} }), env: {} })).message).toMatch(/unknown key\(s\): carrier/);
-    expect(errorOf(() => loadConfig({ configPath: configFile({ carriers: { dhl: { apiKey: 42 } } }), env: {} })).message).toMatch(/carriers\.dhl\.apiKey.*must be a string/);
+    expect(errorOf(() => loadConfig({ configPath: configFile({ carriers: { dhl: { apiKey: 42 } } }), env: {} })).message).toMatch(
+      /carriers\.dhl\.apiKey.*must be a string/,
+    );
     expect(errorOf(() => loadConfig({ configPath: configFile([1]), env: {} })).message).toMatch(/must hold a JSON object/);
   });
 });

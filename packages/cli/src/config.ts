@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseJsonWithErrors, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { resolve } from 'node:path';
-import { DHL_API_KEY_ENVIRONMENT_VARIABLE, dhl } from '@wismo/carrier-dhl';
-import { FEDEX_CLIENT_ID_ENV, FEDEX_CLIENT_SECRET_ENV, fedex } from '@wismo/carrier-fedex';
-import { UPS_CLIENT_ID_ENV, UPS_CLIENT_SECRET_ENV, ups } from '@wismo/carrier-ups';
-import { USPS_CLIENT_ID_ENV, USPS_CLIENT_SECRET_ENV, usps } from '@wismo/carrier-usps';
-import { createTracker, WismoError, type CarrierAdapter, type Logger, type Tracker, type TrackerCacheOptions, type TransportSettings } from '@wismo/core';
+import {
+  createTracker,
+  WismoError,
+  type CarrierAdapter,
+  type Logger,
+  type Tracker,
+  type TrackerCacheOptions,
+  type TransportSettings,
+} from '@wismo/core';
+import { WISMO_CARRIERS, WISMO_CARRIER_IDS, type WismoCarrierId } from '@wismo/testkit';
 import { describeFileError, usageError } from './errors';
 
-export const CLI_CARRIER_IDS = ['ups', 'fedex', 'usps', 'dhl'] as const;
-export type CliCarrierId = (typeof CLI_CARRIER_IDS)[number];
+/** The carriers the CLI can configure: every carrier of the registry (`WISMO_CARRIERS`). */
+export const CLI_CARRIER_IDS: readonly WismoCarrierId[] = WISMO_CARRIER_IDS;
+export type CliCarrierId = WismoCarrierId;
 
 /** The environment variable that names a config file when `--config` is not given. */
 export const WISMO_CONFIG_ENV = 'WISMO_CONFIG';
@@ -20,38 +27,20 @@ interface CredentialField {
   env: string;
 }
 
-/** Which credentials each carrier needs, and the variables its README documents for them. */
-export const CARRIER_CREDENTIALS: Readonly<Record<CliCarrierId, { name: string; fields: readonly CredentialField[]; portal: string }>> = {
-  ups: {
-    name: 'UPS',
-    fields: [
-      { setting: 'clientId', env: UPS_CLIENT_ID_ENV },
-      { setting: 'clientSecret', env: UPS_CLIENT_SECRET_ENV },
-    ],
-    portal: 'an app with the Tracking API on developer.ups.com',
-  },
-  fedex: {
-    name: 'FedEx',
-    fields: [
-      { setting: 'clientId', env: FEDEX_CLIENT_ID_ENV },
-      { setting: 'clientSecret', env: FEDEX_CLIENT_SECRET_ENV },
-    ],
-    portal: 'a project with the Track API on developer.fedex.com',
-  },
-  usps: {
-    name: 'USPS',
-    fields: [
-      { setting: 'clientId', env: USPS_CLIENT_ID_ENV },
-      { setting: 'clientSecret', env: USPS_CLIENT_SECRET_ENV },
-    ],
-    portal: 'an app on developers.usps.com (Consumer Key and Secret)',
-  },
-  dhl: {
-    name: 'DHL',
-    fields: [{ setting: 'apiKey', env: DHL_API_KEY_ENVIRONMENT_VARIABLE }],
-    portal: 'an app for "Shipment Tracking - Unified" on developer.dhl.com',
-  },
-};
+/** Which credentials each carrier needs, and the variables its package documents for them (read from the registry). */
+export const CARRIER_CREDENTIALS: Readonly<Record<CliCarrierId, { name: string; fields: readonly CredentialField[]; portal: string }>> =
+  (() => {
+    const byCarrier = {} as Record<CliCarrierId, { name: string; fields: readonly CredentialField[]; portal: string }>;
+    for (const id of WISMO_CARRIER_IDS) {
+      const { carrier } = WISMO_CARRIERS[id];
+      byCarrier[id] = {
+        name: carrier.name,
+        fields: carrier.credentials.map((credential) => ({ setting: credential.setting, env: credential.environmentVariable })),
+        portal: carrier.credentialsSource,
+      };
+    }
+    return byCarrier;
+  })();
 
 /** Settings for one carrier: its credentials plus any adapter setting (baseUrl, service, timeoutMs, ...). */
 export type CarrierSettings = Record<string, unknown>;
@@ -77,11 +66,14 @@ export interface LoadConfigOptions {
 
 /** How to configure credentials, for error messages. */
 export function credentialsHelp(): string {
-  const variables = CLI_CARRIER_IDS.map((carrier) => `  ${CARRIER_CREDENTIALS[carrier].name.padEnd(6)} ${CARRIER_CREDENTIALS[carrier].fields.map((field) => field.env).join(' + ')}`).join('\n');
+  const variables = CLI_CARRIER_IDS.map(
+    (carrier) =>
+      `  ${CARRIER_CREDENTIALS[carrier].name.padEnd(6)} ${CARRIER_CREDENTIALS[carrier].fields.map((field) => field.env).join(' + ')}`,
+  ).join('\n');
   return (
     `Set the environment variables of at least one carrier:\n${variables}\n` +
     `or pass --config wismo.config.json (or set ${WISMO_CONFIG_ENV}) with {"carriers": {"ups": {"clientId": "…", "clientSecret": "…"}, "dhl": {"apiKey": "…"}}}.\n` +
-    'To try wismo without any credentials, run `wismo demo`.'
+    'To try wismo without any credentials, run `wismo demo`, or add --sandbox to `wismo track` and `wismo reconcile` (sandbox carriers on 127.0.0.1).'
   );
 }
 
@@ -90,18 +82,68 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw usageError(`Cannot read the config file ${path}: ${describeFileError(error)}.`, `Check the path given with --config or ${WISMO_CONFIG_ENV}, or leave both out to use environment variables only.`);
+    throw usageError(
+      `Cannot read the config file ${path}: ${describeFileError(error)}.`,
+      `Check the path given with --config or ${WISMO_CONFIG_ENV}, or leave both out to use environment variables only.`,
+    );
   }
   let parsed: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw usageError(`The config file ${path} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON; a minimal file is {"carriers": {"dhl": {"apiKey": "…"}}}.');
+    parsed = JSON.parse(json);
+  } catch {
+    // V8's message quotes the text around the error, which may be the start of a secret: say where, not what.
+    throw usageError(
+      `The config file ${path} is not valid JSON: ${describeJsonSyntaxError(json)}.`,
+      'Fix the JSON; a minimal file is {"carriers": {"dhl": {"apiKey": "…"}}}.',
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw usageError(`The config file ${path} must hold a JSON object.`, 'Write {"carriers": {"ups": {"clientId": "…", "clientSecret": "…"}}}.');
+    throw usageError(
+      `The config file ${path} must hold a JSON object.`,
+      'Write {"carriers": {"ups": {"clientId": "…", "clientSecret": "…"}}}.',
+    );
   }
   return parsed as Record<string, unknown>;
+}
+
+// Keyed by jsonc-parser's error names (its codes are a const enum, which isolated modules cannot read).
+const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character (text must be in double quotes)',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing brace was expected',
+  CloseBracketExpected: 'a closing bracket was expected',
+  EndOfFileExpected: 'nothing may follow the closing brace',
+  InvalidCommentToken: 'comments are not allowed',
+  UnexpectedEndOfComment: 'comments are not allowed',
+  UnexpectedEndOfString: 'a string is not closed on its line',
+  UnexpectedEndOfNumber: 'invalid number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/** Where and what kind of JSON syntax error, as `line L, column C: …`, without quoting any of the text. */
+export function describeJsonSyntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  // Strict JSON: the same grammar as JSON.parse, with positions and codes instead of excerpts.
+  parseJsonWithErrors(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return 'its syntax is invalid';
+  let line = 1;
+  let lineStart = 0;
+  for (let position = 0; position < first.offset; position += 1) {
+    const code = text.charCodeAt(position);
+    if (code === 10 || (code === 13 && text.charCodeAt(position + 1) !== 10)) {
+      line += 1;
+      lineStart = position + 1;
+    }
+  }
+  return `line ${line}, column ${first.offset - lineStart + 1}: ${JSON_ERROR_WORDS[printParseErrorCode(first.error)] ?? 'invalid syntax'}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -126,12 +168,19 @@ export function loadConfig(options: LoadConfigOptions = {}): WismoConfig {
   const file = configFile ? readConfigFile(configFile) : {};
   const where = configFile ?? '';
 
-  const unknownKeys = Object.keys(file).filter((key) => key !== 'carriers' && key !== 'transport' && key !== '$schema');
+  // "helpdesk" is read by `wismo serve` (commands/serve-helpdesk.ts).
+  const unknownKeys = Object.keys(file).filter(
+    (key) => key !== 'carriers' && key !== 'transport' && key !== 'helpdesk' && key !== '$schema',
+  );
   if (unknownKeys.length > 0) {
-    throw usageError(`The config file ${where} has unknown key(s): ${unknownKeys.join(', ')}.`, 'Allowed top-level keys: "carriers" (ups, fedex, usps, dhl) and "transport" (timeoutMs, retries, ...).');
+    throw usageError(
+      `The config file ${where} has unknown key(s): ${unknownKeys.join(', ')}.`,
+      'Allowed top-level keys: "carriers" (ups, fedex, usps, dhl), "transport" (timeoutMs, retries, ...) and "helpdesk" (wismo serve\'s helpdesk panels).',
+    );
   }
   const fileCarriers = file.carriers ?? {};
-  if (!isPlainObject(fileCarriers)) throw usageError(`"carriers" in ${where} must be an object keyed by carrier id (ups, fedex, usps, dhl).`);
+  if (!isPlainObject(fileCarriers))
+    throw usageError(`"carriers" in ${where} must be an object keyed by carrier id (ups, fedex, usps, dhl).`);
   const transport = file.transport ?? {};
   if (!isPlainObject(transport)) throw usageError(`"transport" in ${where} must be an object, e.g. {"timeoutMs": 10000}.`);
   for (const key of Object.keys(fileCarriers)) {
@@ -154,7 +203,8 @@ export function loadConfig(options: LoadConfigOptions = {}): WismoConfig {
     let usedEnv = false;
     for (const field of definition.fields) {
       const raw = fromFile[field.setting];
-      if (raw !== undefined && typeof raw !== 'string') throw usageError(`"carriers.${carrier}.${field.setting}" in ${where} must be a string.`);
+      if (raw !== undefined && typeof raw !== 'string')
+        throw usageError(`"carriers.${carrier}.${field.setting}" in ${where} must be a string.`);
       const fileValue = nonEmpty(raw);
       const envValue = nonEmpty(env[field.env]);
       if (fileValue) {
@@ -171,7 +221,9 @@ export function loadConfig(options: LoadConfigOptions = {}): WismoConfig {
     }
     if (present.length === 0) continue;
     if (missing.length > 0) {
-      const missingText = missing.map((field) => `${field.env} (or "carriers.${carrier}.${field.setting}" in the config file)`).join(' and ');
+      const missingText = missing
+        .map((field) => `${field.env} (or "carriers.${carrier}.${field.setting}" in the config file)`)
+        .join(' and ');
       throw usageError(
         `${definition.name} is half configured: ${present.join(', ')} is set but ${missingText} is not.`,
         `Set ${definition.fields.map((field) => field.env).join(' and ')} (from ${definition.portal}), or remove the ${definition.name} credentials to leave ${definition.name} out.`,
@@ -182,17 +234,13 @@ export function loadConfig(options: LoadConfigOptions = {}): WismoConfig {
   }
 
   if ((options.requireCarrier ?? true) && Object.keys(carriers).length === 0) {
-    throw usageError(`No carrier credentials found${configFile ? ` (neither in ${configFile} nor in the environment)` : ''}.`, credentialsHelp());
+    throw usageError(
+      `No carrier credentials found${configFile ? ` (neither in ${configFile} nor in the environment)` : ''}.`,
+      credentialsHelp(),
+    );
   }
   return { carriers, transport: transport as TransportSettings, sources, configFile };
 }
-
-const FACTORIES: Record<CliCarrierId, (settings: Record<string, unknown>) => CarrierAdapter> = {
-  ups: (settings) => ups(settings),
-  fedex: (settings) => fedex(settings),
-  usps: (settings) => usps(settings),
-  dhl: (settings) => dhl(settings),
-};
 
 /** The adapters of every configured carrier. A carrier package's own configuration error is passed on with its advice. */
 export function createConfiguredAdapters(config: WismoConfig, transport: TransportSettings = {}): CarrierAdapter[] {
@@ -201,7 +249,7 @@ export function createConfiguredAdapters(config: WismoConfig, transport: Transpo
     const settings = config.carriers[carrier];
     if (!settings) continue;
     try {
-      adapters.push(FACTORIES[carrier]({ ...config.transport, ...transport, ...settings }));
+      adapters.push(WISMO_CARRIERS[carrier].create({ ...config.transport, ...transport, ...settings }));
     } catch (error) {
       if (WismoError.isInstance(error) && error.code === 'configuration') throw usageError(error.message, credentialsHelp());
       throw error;

@@ -32,7 +32,10 @@ export class CliError extends Error {
   }
 
   static isInstance(value: unknown): value is CliError {
-    return value instanceof CliError || (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CliError' && 'exitCode' in value);
+    return (
+      value instanceof CliError ||
+      (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CliError' && 'exitCode' in value)
+    );
   }
 }
 

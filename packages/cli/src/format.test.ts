@@ -16,8 +16,19 @@ describe('times shown honestly', () => {
       carrier: 'dhl',
       trackingNumber: '00340434161094042557',
       events: [
-        createEvent({ time: parseCarrierDateTime('2026-03-05T09:00:00'), code: 'pu', description: 'Picked up', mapped: { status: 'in_transit', substatus: 'picked_up' }, location: { city: 'Bonn', region: null, postalCode: null, countryCode: 'DE', raw: 'Bonn, Germany' } }),
-        createEvent({ time: parseCarrierDateTime('2026-03-06T07:15:00+01:00'), code: 'od', description: 'Out for delivery', mapped: { status: 'out_for_delivery' } }),
+        createEvent({
+          time: parseCarrierDateTime('2026-03-05T09:00:00'),
+          code: 'pu',
+          description: 'Picked up',
+          mapped: { status: 'in_transit', substatus: 'picked_up' },
+          location: { city: 'Bonn', region: null, postalCode: null, countryCode: 'DE', raw: 'Bonn, Germany' },
+        }),
+        createEvent({
+          time: parseCarrierDateTime('2026-03-06T07:15:00+01:00'),
+          code: 'od',
+          description: 'Out for delivery',
+          mapped: { status: 'out_for_delivery' },
+        }),
       ],
       estimatedDelivery: { from: '2026-03-06', to: '2026-03-06', timeKind: 'date', source: 'carrier', confidence: null },
     });
@@ -32,7 +43,16 @@ describe('times shown honestly', () => {
   });
 
   it('gives advice for every error code', () => {
-    for (const code of ['not_found', 'invalid_number', 'detection_failed', 'unsupported_carrier', 'auth_failed', 'rate_limited', 'carrier_unavailable', 'bad_response'] as const) {
+    for (const code of [
+      'not_found',
+      'invalid_number',
+      'detection_failed',
+      'unsupported_carrier',
+      'auth_failed',
+      'rate_limited',
+      'carrier_unavailable',
+      'bad_response',
+    ] as const) {
       expect(adviceFor({ code, carrierId: 'ups', retryAfterMs: 5_000 }).length).toBeGreaterThan(20);
     }
     expect(adviceFor({ code: 'rate_limited', carrierId: 'ups', retryAfterMs: 5_000 })).toMatch(/5 s/);

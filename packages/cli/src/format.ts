@@ -1,4 +1,5 @@
 import { SUBSTATUSES, isSubstatus, type CarrierTime, type DetectionCandidate, type Shipment, type WismoError } from '@wismo/core';
+import { WISMO_CARRIER_IDS, isWismoCarrierId } from '@wismo/testkit';
 
 /**
  * A carrier time as it really is:
@@ -53,12 +54,16 @@ export function formatShipment(shipment: Shipment, options: TimelineOptions = {}
   lines.push(`${shipment.carrier.toUpperCase()} ${shipment.trackingNumber}${shipment.service?.name ? ` · ${shipment.service.name}` : ''}`);
   lines.push(`  Status     ${shipment.status} / ${shipment.substatus}${substatus ? ` — ${substatus.description}` : ''}`);
   if (shipment.statusSince) lines.push(`  Since      ${formatCarrierTime(shipment.statusSince)}`);
-  if (shipment.deliveredAt) lines.push(`  Delivered  ${formatCarrierTime(shipment.deliveredAt)}${shipment.signedBy ? ` · signed by ${shipment.signedBy}` : ''}`);
+  if (shipment.deliveredAt)
+    lines.push(`  Delivered  ${formatCarrierTime(shipment.deliveredAt)}${shipment.signedBy ? ` · signed by ${shipment.signedBy}` : ''}`);
   else lines.push(`  ETA        ${etaText(shipment)}`);
   if (substatus && substatus.actor !== 'none') lines.push(`  Next       ${substatus.actor} must act`);
   const route = [place(shipment.origin), place(shipment.destination)];
   if (route[0] || route[1]) lines.push(`  Route      ${route[0] || '?'} → ${route[1] || '?'}`);
-  if (shipment.legs.length > 0) lines.push(`  Legs       ${shipment.legs.map((leg) => `${leg.carrierName ?? leg.carrier} ${leg.trackingNumber ?? ''} (${leg.role.replace(/_/g, ' ')})`.trim()).join(', ')}`);
+  if (shipment.legs.length > 0)
+    lines.push(
+      `  Legs       ${shipment.legs.map((leg) => `${leg.carrierName ?? leg.carrier} ${leg.trackingNumber ?? ''} (${leg.role.replace(/_/g, ' ')})`.trim()).join(', ')}`,
+    );
   if (shipment.trackingUrl) lines.push(`  Link       ${shipment.trackingUrl}`);
   const events = options.maxEvents === undefined ? shipment.events : shipment.events.slice(0, options.maxEvents);
   if (events.length === 0) lines.push('  No scans yet.');
@@ -67,9 +72,12 @@ export function formatShipment(shipment: Shipment, options: TimelineOptions = {}
     const width = Math.max(...events.map((event) => formatCarrierTime(event).length));
     for (const event of events) {
       const where = place(event.location);
-      lines.push(`    ${formatCarrierTime(event).padEnd(width)}  ${event.description}${where ? ` — ${where}` : ''}${event.unmapped ? `  [unmapped code ${event.raw.code ?? '?'}]` : ''}`);
+      lines.push(
+        `    ${formatCarrierTime(event).padEnd(width)}  ${event.description}${where ? ` — ${where}` : ''}${event.unmapped ? `  [unmapped code ${event.raw.code ?? '?'}]` : ''}`,
+      );
     }
-    if (events.length < shipment.events.length) lines.push(`    … ${shipment.events.length - events.length} earlier event(s); --events all to show them`);
+    if (events.length < shipment.events.length)
+      lines.push(`    … ${shipment.events.length - events.length} earlier event(s); --events all to show them`);
   }
   const kinds = new Set(events.map((event) => event.timeKind));
   if (kinds.has('local')) lines.push('  ("local time": the clock where the scan happened; the carrier gave no UTC offset.)');
@@ -84,7 +92,7 @@ export function adviceFor(error: Pick<WismoError, 'code' | 'carrierId' | 'retryA
     case 'invalid_number':
       return 'The carrier says the number is not valid: check it for typos, or name the right carrier with --carrier.';
     case 'detection_failed':
-      return 'Name the carrier: --carrier ups|fedex|usps|dhl (and check that its credentials are set).';
+      return `Name the carrier: --carrier ${WISMO_CARRIER_IDS.join('|')} (and check that its credentials are set).`;
     case 'unsupported_carrier':
       return 'That carrier is not configured: set its credentials (see `wismo --help`), or pick a configured one with --carrier.';
     case 'auth_failed':
@@ -104,10 +112,15 @@ export function adviceFor(error: Pick<WismoError, 'code' | 'carrierId' | 'retryA
 
 /** `wismo detect` output. */
 export function formatDetection(input: string, candidates: readonly DetectionCandidate[], configured: ReadonlySet<string>): string {
-  if (candidates.length === 0) return `${input}: no known tracking-number format matches. Check the number, or track it with --carrier to ask a carrier directly.`;
+  if (candidates.length === 0)
+    return `${input}: no known tracking-number format matches. Check the number, or track it with --carrier to ask a carrier directly.`;
   const lines = [`${candidates[0]!.trackingNumber}: ${candidates.length === 1 ? 'one match' : `${candidates.length} matches, best first`}`];
   for (const candidate of candidates) {
-    const tracked = ['ups', 'fedex', 'usps', 'dhl'].includes(candidate.carrier) ? (configured.has(candidate.carrier) ? 'configured' : 'supported, no credentials set') : 'not tracked by wismo';
+    const tracked = isWismoCarrierId(candidate.carrier)
+      ? configured.has(candidate.carrier)
+        ? 'configured'
+        : 'supported, no credentials set'
+      : 'not tracked by wismo';
     lines.push(
       `  ${candidate.carrier.padEnd(6)} ${candidate.carrierName} · ${candidate.format}${candidate.service ? ` · ${candidate.service}` : ''} · ${candidate.confidence === 'checksum' ? 'check digit verified' : 'pattern only'} · ${tracked}`,
     );

@@ -35,7 +35,9 @@ function readCourierFiles(directory) {
   const couriersDirectory = path.join(directory, 'couriers');
   if (!existsSync(couriersDirectory)) throw new Error(`${couriersDirectory} does not exist`);
   const files = new Map();
-  for (const name of readdirSync(couriersDirectory).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(couriersDirectory)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     files.set(name, readFileSync(path.join(couriersDirectory, name), 'utf8'));
   }
   return files;
@@ -54,8 +56,10 @@ function checkShape(fileName, courier, errors) {
   for (const format of courier.tracking_numbers) {
     const label = `${fileName} ${formatKey(format) ?? '(no name)'}`;
     if (typeof format.name !== 'string') errors.push(`${label}: format without a name`);
-    if (typeof format.regex !== 'string' && !Array.isArray(format.regex)) errors.push(`${label}: regex must be a string or an array of strings`);
-    if (!Array.isArray(format.test_numbers?.valid) || format.test_numbers.valid.length === 0) errors.push(`${label}: no valid test numbers`);
+    if (typeof format.regex !== 'string' && !Array.isArray(format.regex))
+      errors.push(`${label}: regex must be a string or an array of strings`);
+    if (!Array.isArray(format.test_numbers?.valid) || format.test_numbers.valid.length === 0)
+      errors.push(`${label}: no valid test numbers`);
   }
   return true;
 }
@@ -82,10 +86,12 @@ async function validate(courierFiles) {
       for (const problem of format.problems) errors.push(`${label}: ${problem}`);
       if (format.problems.length > 0) continue;
       for (const number of format.definition.test_numbers?.valid ?? []) {
-        if (!matchFormat(format, normaliseTrackingNumber(number))) errors.push(`${label}: valid test number ${JSON.stringify(number)} does not validate`);
+        if (!matchFormat(format, normaliseTrackingNumber(number)))
+          errors.push(`${label}: valid test number ${JSON.stringify(number)} does not validate`);
       }
       for (const number of format.definition.test_numbers?.invalid ?? []) {
-        if (matchFormat(format, normaliseTrackingNumber(number))) errors.push(`${label}: invalid test number ${JSON.stringify(number)} validates`);
+        if (matchFormat(format, normaliseTrackingNumber(number)))
+          errors.push(`${label}: invalid test number ${JSON.stringify(number)} validates`);
       }
     }
   }
@@ -132,7 +138,8 @@ function describeChanges(oldFiles, newFiles, oldGlossary, newGlossary) {
     }
   }
   for (const name of oldFiles.keys()) {
-    if (!newFiles.has(name)) lines.push(`  - couriers/${name} (remove its import from packages/core/src/detection/tracking-number-data.ts)`);
+    if (!newFiles.has(name))
+      lines.push(`  - couriers/${name} (remove its import from packages/core/src/detection/tracking-number-data.ts)`);
   }
   if (oldGlossary !== newGlossary) lines.push('  ~ glossary.json');
   return lines;

@@ -48,10 +48,12 @@ export class WismoError extends Error {
     this.httpStatus = options.httpStatus ?? null;
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs ?? null;
-    this.carrierCodes = options.carrierCodes ?? [];
-    this.trackingNumber = options.trackingNumber ?? null;
+    // Every string field is redacted, not only the message: a carrier may echo a key in a code.
+    this.carrierCodes = (options.carrierCodes ?? []).map(redactText);
+    this.trackingNumber = options.trackingNumber ? redactText(options.trackingNumber) : (options.trackingNumber ?? null);
     // The cause may be an axios error holding request headers: keep it, but out of enumeration.
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true, configurable: true });
+    if (options.cause !== undefined)
+      Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true, configurable: true });
   }
 
   static isInstance(value: unknown): value is WismoError {
@@ -62,7 +64,7 @@ export class WismoError extends Error {
   forTrackingNumber(trackingNumber: string): WismoError {
     const copy = Object.create(Object.getPrototypeOf(this) as object) as WismoError;
     Object.defineProperties(copy, Object.getOwnPropertyDescriptors(this));
-    Object.defineProperty(copy, 'trackingNumber', { value: trackingNumber, enumerable: true });
+    Object.defineProperty(copy, 'trackingNumber', { value: redactText(trackingNumber), enumerable: true });
     return copy;
   }
 

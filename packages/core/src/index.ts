@@ -1,36 +1,59 @@
-// Status model
+/*
+ * `@wismo/core`: what a user or a carrier package composes. The machinery under it (HTTP client, OAuth, redaction
+ * internals) is in `@wismo/core/internal`; the conformance suite and test helpers in `@wismo/core/testing`.
+ */
+
+// Status model: statuses, substatuses, the shipment schema and types
 export * from './status/statuses';
 export * from './status/shipment';
 export { normaliseCountryCode } from './status/country-codes';
-export { createEvent, createLocation, buildShipment, type StatusTable, type StatusTableEntry, type EventInput, type ShipmentInput } from './status/build-shipment';
-export { deriveShipmentStatus, nextStatus, sortEventsNewestFirst, dedupeEvents, type DerivedStatus } from './status/derive-shipment-status';
+export { createEvent, createLocation, buildShipment, type EventInput, type ShipmentInput } from './status/build-shipment';
+export {
+  createStatusTable,
+  lookupStatus,
+  statusEntry,
+  type StatusTable,
+  type StatusTableEntry,
+  type SubstatusOf,
+} from './status/status-table';
+export { deriveShipmentStatus, nextStatus, sortEventsNewestFirst, type DerivedStatus } from './status/derive-shipment-status';
 
-// Time
+// Time: carrier times (honest about offsets) and calendar arithmetic in a zone (date-fns + @date-fns/tz)
 export * from './time/carrier-time';
+export {
+  formatInstantAtOffset,
+  formatOffset,
+  instantOfWallClock,
+  wallClockInZone,
+  zoneOffsetMinutes,
+  type WallClock,
+} from './time/zoned-time';
 
-// Adapter contract
+// The adapter contract and the kit that builds adapters
 export * from './adapter/carrier-adapter';
-export { loadSetting } from './adapter/load-setting';
+export {
+  defineCarrier,
+  type CarrierAuth,
+  type CarrierBatch,
+  type CarrierDescription,
+  type CarrierFactory,
+  type CarrierInfo,
+  type CarrierKit,
+  type CarrierParseInput,
+  type CarrierSettings,
+  type CredentialDescription,
+  type CredentialSetting,
+  type NumberResult,
+  type ResultShape,
+} from './adapter/define-carrier';
 
 // Errors
 export * from './errors';
 
-// Transport
-export {
-  createHttpClient,
-  parseJsonBody,
-  parseWithSchema,
-  parseRetryAfter,
-  type HttpClient,
-  type HttpClientOptions,
-  type HttpRequest,
-  type HttpResponse,
-  type TransportSettings,
-  type AuthorizationProvider,
-} from './transport/http-client';
+// Transport settings, parsing helpers for parse functions, logging and redaction
+export { parseJsonBody, parseWithSchema, type HttpRequest, type HttpResponse, type TransportSettings } from './transport/http-client';
 export { createRateLimiter, type RateLimiter } from './transport/rate-limiter';
-export { createOAuthClientCredentials, type OAuthClientCredentialsOptions, type OAuthTokenProvider, type CachedToken } from './transport/oauth-client-credentials';
-export { registerSecret, redactText, redactValue } from './transport/redact';
+export { registerSecret, redactText, type RegisterSecretOptions } from './transport/redact';
 export { logSafely, type Logger, type LogLevel } from './transport/logger';
 
 // Tracker

@@ -110,7 +110,13 @@ function intercomRequest(kind: 'initialize' | 'submit', body: string, signature:
 }
 
 function texts(components: CanvasComponent[]): string[] {
-  return components.flatMap((component) => (component.type === 'text' ? [component.text] : component.type === 'data-table' ? component.items.map((item) => `${item.field}: ${item.value}`) : []));
+  return components.flatMap((component) =>
+    component.type === 'text'
+      ? [component.text]
+      : component.type === 'data-table'
+        ? component.items.map((item) => `${item.field}: ${item.value}`)
+        : [],
+  );
 }
 
 describe('Intercom Canvas Kit', () => {
@@ -132,7 +138,9 @@ describe('Intercom Canvas Kit', () => {
     expect(all).toContain(`Sendungsnummer: ${DHL_NUMBER}`);
     expect(all).toContain('Wer ist am Zug');
     expect(all).toContain('Antwortvorschlag');
-    expect(components).toContainEqual(expect.objectContaining({ type: 'button', id: 'track:0', action: { type: 'url', url: expect.stringContaining(DHL_NUMBER) } }));
+    expect(components).toContainEqual(
+      expect.objectContaining({ type: 'button', id: 'track:0', action: { type: 'url', url: expect.stringContaining(DHL_NUMBER) } }),
+    );
     expect(components).toContainEqual(expect.objectContaining({ type: 'button', id: 'back', action: { type: 'submit' } }));
     expect(Buffer.byteLength(JSON.stringify(order.canvas.content))).toBeLessThanOrEqual(64_000);
   });
@@ -156,7 +164,8 @@ describe('Intercom Canvas Kit', () => {
 });
 
 // ------------------------------------------------------------------------------------------------- Gladly
-const GLADLY_DETAILED = '{"lookupLevel":"DETAILED","query":{"emails":["anna.schmidt@example.de"],"externalCustomerId":"cus_301"},"uniqueMatchRequired":true}';
+const GLADLY_DETAILED =
+  '{"lookupLevel":"DETAILED","query":{"emails":["anna.schmidt@example.de"],"externalCustomerId":"cus_301"},"uniqueMatchRequired":true}';
 // BH=$(printf '%s' "$GLADLY_DETAILED" | openssl dgst -sha256 -r | cut -d' ' -f1)
 // CH=$(printf 'POST\n/helpdesk/gladly/lookup\n\naccept:application/json\ncontent-type:application/json\ngladly-correlation-id:corr-123\ngladly-time:20260331T075930Z\n\naccept;content-type;gladly-correlation-id;gladly-time\n%s' "$BH" | openssl dgst -sha256 -r | cut -d' ' -f1)
 // SALT=$(printf 20260331 | openssl dgst -sha256 -hmac gladly-signing-key-1 -r | cut -d' ' -f1)
@@ -174,7 +183,11 @@ function gladlyRequest(body: string, signature: string | null, correlationId: st
       accept: 'application/json',
       'gladly-correlation-id': correlationId,
       'gladly-time': '20260331T075930Z',
-      ...(signature ? { 'gladly-authorization': `SigningAlgorithm=hmac-sha256, SignedHeaders=accept;content-type;gladly-correlation-id;gladly-time, Signature=${signature}` } : {}),
+      ...(signature
+        ? {
+            'gladly-authorization': `SigningAlgorithm=hmac-sha256, SignedHeaders=accept;content-type;gladly-correlation-id;gladly-time, Signature=${signature}`,
+          }
+        : {}),
     },
     body,
   });
@@ -186,7 +199,12 @@ describe('Gladly Lookup Adaptor', () => {
     expect(response.status).toBe(200);
     const { results } = (await response.json()) as { results: GladlyCustomer[] };
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ externalCustomerId: 'cus_301', name: 'Anna Schmidt', emails: [{ original: ANNA }], customAttributes: { wismoEmail: ANNA, latestOrder: '1003' } });
+    expect(results[0]).toMatchObject({
+      externalCustomerId: 'cus_301',
+      name: 'Anna Schmidt',
+      emails: [{ original: ANNA }],
+      customAttributes: { wismoEmail: ANNA, latestOrder: '1003' },
+    });
     const [latest, older] = results[0]!.transactions!;
     expect(latest).toMatchObject({ type: 'ORDER', orderNumber: '1003', createdAt: '2026-03-27T09:12:00+01:00', itemCount: '1' });
     expect(latest!.fulfillments[0]).toMatchObject({ trackingNumber: DHL_NUMBER, productIds: ['li_1'] });
@@ -205,21 +223,29 @@ describe('Gladly Lookup Adaptor', () => {
     const w = world();
     const parent = new Hono();
     parent.route('/helpdesk', createApp(w, { publicBaseUrl: 'https://wismo.example' }));
-    const response = await parent.request(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123', 'http://10.0.0.7:8080/helpdesk/gladly/lookup'));
+    const response = await parent.request(
+      gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123', 'http://10.0.0.7:8080/helpdesk/gladly/lookup'),
+    );
     expect(response.status).toBe(200);
   });
 
   it('rejects tampered bodies, wrong keys, stale Gladly-Time, missing signatures and oversized bodies', async () => {
     const w = world();
     const app = createApp(w);
-    expect((await app.request(gladlyRequest(GLADLY_DETAILED.replace('cus_301', 'cus_900'), GLADLY_DETAILED_SIGNATURE, 'corr-123'))).status).toBe(401);
+    expect(
+      (await app.request(gladlyRequest(GLADLY_DETAILED.replace('cus_301', 'cus_900'), GLADLY_DETAILED_SIGNATURE, 'corr-123'))).status,
+    ).toBe(401);
     expect((await app.request(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-999'))).status).toBe(401);
     expect((await app.request(gladlyRequest(GLADLY_DETAILED, null, 'corr-123'))).status).toBe(401);
     const otherKey = createApp(w, { secrets: { gladly: { signingKey: 'gladly-signing-key-2' } } });
     expect((await otherKey.request(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123'))).status).toBe(401);
     w.clock.now = new Date(NOW.getTime() + 10 * 60_000);
-    expect((await problemOf(await app.request(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123')))).code).toBe('stale_timestamp');
-    expect((await app.request(gladlyRequest(`{"pad":"${'x'.repeat(70 * 1024)}"}`, GLADLY_DETAILED_SIGNATURE, 'corr-123'))).status).toBe(413);
+    expect((await problemOf(await app.request(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123')))).code).toBe(
+      'stale_timestamp',
+    );
+    expect((await app.request(gladlyRequest(`{"pad":"${'x'.repeat(70 * 1024)}"}`, GLADLY_DETAILED_SIGNATURE, 'corr-123'))).status).toBe(
+      413,
+    );
   });
 });
 
@@ -231,10 +257,18 @@ const HUBSPOT_TIMESTAMP = '1774944000000'; // = NOW
 //   | openssl dgst -sha256 -hmac 'hubspot-client-secret-7d0e' -binary | base64      (HubSpot signs with %40 decoded)
 const HUBSPOT_SIGNATURE = 'fTBnxQ5tG1SRfM8G17wwpFRbGIJiHDWTykrzeD3P+U4=';
 
-function hubspotRequest(body = HUBSPOT_BODY, signature: string | null = HUBSPOT_SIGNATURE, url = `https://wismo.example/hubspot/card${HUBSPOT_QUERY}`) {
+function hubspotRequest(
+  body = HUBSPOT_BODY,
+  signature: string | null = HUBSPOT_SIGNATURE,
+  url = `https://wismo.example/hubspot/card${HUBSPOT_QUERY}`,
+) {
   return new Request(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hubspot-request-timestamp': HUBSPOT_TIMESTAMP, ...(signature ? { 'x-hubspot-signature-v3': signature } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hubspot-request-timestamp': HUBSPOT_TIMESTAMP,
+      ...(signature ? { 'x-hubspot-signature-v3': signature } : {}),
+    },
     body,
   });
 }
@@ -258,7 +292,9 @@ describe('HubSpot UI extension card', () => {
   it('verifies behind a mount and a proxy (publicBaseUrl carries the public URL)', async () => {
     const parent = new Hono();
     parent.route('/helpdesk', createApp(world()));
-    const response = await parent.request(hubspotRequest(HUBSPOT_BODY, HUBSPOT_SIGNATURE, `http://10.0.0.7:8080/helpdesk/hubspot/card${HUBSPOT_QUERY}`));
+    const response = await parent.request(
+      hubspotRequest(HUBSPOT_BODY, HUBSPOT_SIGNATURE, `http://10.0.0.7:8080/helpdesk/hubspot/card${HUBSPOT_QUERY}`),
+    );
     expect(response.status).toBe(200);
   });
 
@@ -274,7 +310,13 @@ describe('HubSpot UI extension card', () => {
     const w = world();
     const app = createApp(w);
     expect((await app.request(hubspotRequest(HUBSPOT_BODY.replace('en-GB', 'de-DE')))).status).toBe(401);
-    expect((await app.request(hubspotRequest(HUBSPOT_BODY, HUBSPOT_SIGNATURE, `https://wismo.example/hubspot/card${HUBSPOT_QUERY.replace('62515', '1')}`))).status).toBe(401);
+    expect(
+      (
+        await app.request(
+          hubspotRequest(HUBSPOT_BODY, HUBSPOT_SIGNATURE, `https://wismo.example/hubspot/card${HUBSPOT_QUERY.replace('62515', '1')}`),
+        )
+      ).status,
+    ).toBe(401);
     expect((await problemOf(await app.request(hubspotRequest(HUBSPOT_BODY, null)))).code).toBe('missing_signature');
     const otherSecret = createApp(w, { secrets: { hubspot: { clientSecret: 'hubspot-client-secret-7d0f' } } });
     expect((await otherSecret.request(hubspotRequest())).status).toBe(401);
@@ -294,7 +336,11 @@ describe('Gorgias HTTP integration', () => {
     const payload = (await response.json()) as GorgiasPayload;
     expect(payload.customer).toEqual({ email: ANNA, name: 'Anna Schmidt' });
     expect(payload.latestOrder).toMatchObject({ number: '1003', stageLabel: 'In transit', whoMustAct: 'Carrier', stale: false });
-    expect(payload.latestOrder!.parcels[0]).toMatchObject({ carrier: 'DHL Paket', trackingNumber: DHL_NUMBER, carrierPhone: '+49 228 4333112' });
+    expect(payload.latestOrder!.parcels[0]).toMatchObject({
+      carrier: 'DHL Paket',
+      trackingNumber: DHL_NUMBER,
+      carrierPhone: '+49 228 4333112',
+    });
     expect(payload.latestOrder!.suggestedReply).toMatch(/^Hallo Anna/);
     expect(payload.orders).toHaveLength(2);
   });
@@ -335,7 +381,9 @@ describe('a carrier slower than the helpdesk’s budget', () => {
     expect(texts(intercom.canvas.content.components).join('\n')).toContain('Sendungsdaten eventuell nicht aktuell');
     expect(texts(intercom.canvas.content.components).join('\n')).toContain(DHL_NUMBER);
 
-    const gladly = (await (await timed(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123'))).json()) as { results: GladlyCustomer[] };
+    const gladly = (await (await timed(gladlyRequest(GLADLY_DETAILED, GLADLY_DETAILED_SIGNATURE, 'corr-123'))).json()) as {
+      results: GladlyCustomer[];
+    };
     expect(gladly.results[0]!.customAttributes.carrierDataStale).toBe('true');
     expect(gladly.results[0]!.transactions![0]!.fulfillments[0]!.trackingNumber).toBe(DHL_NUMBER);
 
@@ -360,7 +408,9 @@ describe('routes', () => {
   it('refuses a relative publicBaseUrl and a short session secret for iframe helpdesks', () => {
     const w = world();
     expect(() => createApp(w, { publicBaseUrl: '/helpdesk' })).toThrow(/absolute URL/);
-    expect(() => createApp(w, { secrets: { freshdesk: { sharedSecret: 'x'.repeat(32) } }, sessionSecret: 'short' })).toThrow(/sessionSecret/);
+    expect(() => createApp(w, { secrets: { freshdesk: { sharedSecret: 'x'.repeat(32) } }, sessionSecret: 'short' })).toThrow(
+      /sessionSecret/,
+    );
   });
 
   it('answers 503 without details when the order source fails', async () => {

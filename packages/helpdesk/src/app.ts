@@ -8,7 +8,16 @@ import { registerHubSpot } from './adapters/hubspot';
 import { registerIntercom } from './adapters/intercom';
 import type { AdapterContext, HelpdeskSecrets } from './adapters/shared';
 import { registerZendesk } from './adapters/zendesk';
-import { DEFAULT_SESSION_TTL_MS, HELPDESK_MAX_REQUEST_BYTES, HELPDESK_MAX_RESPONSE_BYTES, HELPDESK_TIME_BUDGETS_MS, type HelpdeskName } from './limits';
+import { registerTriageRoutes } from './triage/triage-routes';
+import { createTokenBucketLimiter, type TokenBucketLimiter } from './http/rate-limit';
+import {
+  DEFAULT_HELPDESK_RATE_LIMIT,
+  DEFAULT_SESSION_TTL_MS,
+  HELPDESK_MAX_REQUEST_BYTES,
+  HELPDESK_MAX_RESPONSE_BYTES,
+  HELPDESK_TIME_BUDGETS_MS,
+  type HelpdeskName,
+} from './limits';
 import type { OrderViewService } from './service/order-view-service';
 
 export interface HelpdeskAppOptions {
@@ -28,10 +37,28 @@ export interface HelpdeskAppOptions {
   maxResponseBytes?: Partial<Record<HelpdeskName, number>>;
   /** Iframe session lifetime. Default 15 minutes. */
   sessionTtlMs?: number;
+  /**
+   * Requests per helpdesk account and minute, as a token bucket (429 with `Retry-After` past it). Default
+   * `DEFAULT_HELPDESK_RATE_LIMIT`; `false` turns it off (e.g. when a gateway in front limits already).
+   */
+  rateLimit?: { requestsPerMinute?: number; burst?: number; maxAccounts?: number } | false;
   /** Signs the suggested replies. */
   shopName?: string;
   /** Gets warnings (carrier failures, order source errors); secrets are redacted. */
   logger?: Logger;
+}
+
+function createAccountLimiter(settings: HelpdeskAppOptions['rateLimit'], now: () => Date): TokenBucketLimiter | null {
+  if (settings === false) return null;
+  const perMinute = settings?.requestsPerMinute ?? DEFAULT_HELPDESK_RATE_LIMIT.requestsPerMinute;
+  if (!(perMinute > 0) || !Number.isFinite(perMinute))
+    throw new ConfigurationError('createHelpdeskApp: rateLimit.requestsPerMinute must be a positive number (or rateLimit: false).');
+  return createTokenBucketLimiter({
+    perMinute,
+    burst: settings?.burst ?? Math.min(perMinute, DEFAULT_HELPDESK_RATE_LIMIT.burst),
+    maxClients: settings?.maxAccounts ?? 1_000,
+    now: () => now().getTime(),
+  });
 }
 
 function configured<T extends { [key: string]: unknown }>(value: T | undefined, ...required: Array<keyof T>): value is T {
@@ -52,7 +79,8 @@ export function createHelpdeskApp(options: HelpdeskAppOptions): Hono {
     throw new ConfigurationError(`createHelpdeskApp: publicBaseUrl must be an absolute URL, got ${JSON.stringify(options.publicBaseUrl)}`);
   }
   if (options.secrets.zendesk || options.secrets.freshdesk) {
-    if (!options.sessionSecret || options.sessionSecret.length < 32) throw new ConfigurationError('createHelpdeskApp: sessionSecret must be at least 32 characters (it signs iframe sessions).');
+    if (!options.sessionSecret || options.sessionSecret.length < 32)
+      throw new ConfigurationError('createHelpdeskApp: sessionSecret must be at least 32 characters (it signs iframe sessions).');
   }
   const { secrets } = options;
   for (const value of [
@@ -68,16 +96,18 @@ export function createHelpdeskApp(options: HelpdeskAppOptions): Hono {
     registerSecret(value);
   }
 
+  const now = options.now ?? (() => new Date());
   const context: AdapterContext = {
     service: options.service,
     secrets,
     publicBaseUrl: publicBaseUrl.href.replace(/\/+$/, ''),
     sessionSecret: options.sessionSecret,
-    now: options.now ?? (() => new Date()),
+    now,
     budgets: { ...HELPDESK_TIME_BUDGETS_MS, ...options.timeBudgetsMs },
     maxRequestBytes: { ...HELPDESK_MAX_REQUEST_BYTES, ...options.maxRequestBytes },
     maxResponseBytes: { ...HELPDESK_MAX_RESPONSE_BYTES, ...options.maxResponseBytes },
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    limiter: createAccountLimiter(options.rateLimit, now),
     ...(options.shopName ? { shopName: options.shopName } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   };
@@ -90,5 +120,7 @@ export function createHelpdeskApp(options: HelpdeskAppOptions): Hono {
   if (configured(secrets.hubspot, 'clientSecret')) registerHubSpot(app, context, secrets.hubspot);
   if (secrets.zendesk && (secrets.zendesk.sharedSecret || secrets.zendesk.publicKey)) registerZendesk(app, context, secrets.zendesk);
   if (configured(secrets.freshdesk, 'sharedSecret')) registerFreshdesk(app, context, secrets.freshdesk);
+  // POST /{helpdesk}/triage beside each configured panel.
+  registerTriageRoutes(app, context);
   return app;
 }

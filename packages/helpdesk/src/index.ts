@@ -1,9 +1,8 @@
+// @wismo/helpdesk: what a user composes. Helpers stay in their modules; tests import the module they test.
+
 // The order-view service (shared with @wismo/server's REST API and tracking page)
 export {
   createOrderViewService,
-  DEFAULT_TIME_BUDGET_MS,
-  DEFAULT_LAST_KNOWN_SHIPMENTS,
-  DEFAULT_MAX_ORDERS_PER_EMAIL,
   type OrderViewService,
   type OrderViewServiceOptions,
   type ServedOrderView,
@@ -11,65 +10,59 @@ export {
   type ViewOptions,
 } from './service/order-view-service';
 
-// The hono app with one route group per helpdesk
+// The hono app: one route group per configured helpdesk
 export { createHelpdeskApp, type HelpdeskAppOptions } from './app';
 export type { HelpdeskSecrets } from './adapters/shared';
+export type { HelpdeskName } from './limits';
+
+// The panel as HTML, for embedding it elsewhere
+export { renderAgentPanel, renderAgentPage, type AgentPanelOptions, type AgentPageOptions } from './render/html';
+
+// Verification, for routes of your own; `createFreshdeskToken` is what the Freshworks app computes
 export {
-  HELPDESKS,
-  HELPDESK_TIME_BUDGETS_MS,
-  HELPDESK_MAX_REQUEST_BYTES,
-  HELPDESK_MAX_RESPONSE_BYTES,
-  DEFAULT_SESSION_TTL_MS,
-  type HelpdeskName,
-} from './limits';
-
-// Rendering
-export { renderAgentPanel, renderAgentPage, escapeHtml, type AgentPanelOptions, type AgentPageOptions } from './render/html';
-export { summariseOrder, type OrderSummary, type ParcelSummary, type LegSummary, type SummaryOptions, type Tone } from './render/order-summary';
-export { PANEL_LABELS, label, type LabelKey } from './i18n/labels';
-
-// Per-helpdesk payloads (pure)
-export { toGorgiasPayload, type GorgiasPayload, type GorgiasOrder, type GorgiasParcel } from './adapters/gorgias';
-export { helpScoutEmails } from './adapters/helpscout';
-export { intercomListCanvas, intercomOrderCanvas, escapeMarkdown, type CanvasComponent, type IntercomCanvasResponse, type IntercomStoredData } from './adapters/intercom';
-export { toGladlyCustomers, type GladlyCustomer, type GladlyOrderTransaction } from './adapters/gladly';
-export { toHubSpotCard, type HubSpotCardResponse, type HubSpotOrderCard, type HubSpotTagVariant } from './adapters/hubspot';
-export { zendeskTokenOptions, zendeskFrameAncestors } from './adapters/zendesk';
-export { FRESHDESK_FRAME_ANCESTORS } from './adapters/freshdesk';
-
-// Verification (pure, constant-time, raw bytes)
-export {
-  verifyHelpScoutSignature,
-  verifyIntercomSignature,
-  verifyHubSpotSignatureV3,
-  hubSpotSignedUri,
-  HUBSPOT_MAX_AGE_MS,
-  verifyGladlySignature,
-  gladlySignature,
-  gladlyCanonicalRequest,
-  parseGladlyAuthorization,
-  GLADLY_DEFAULT_MAX_AGE_MS,
-  verifyGorgiasRequest,
-  verifyFreshdeskToken,
   createFreshdeskToken,
-  freshdeskTokenSignature,
-  FRESHDESK_TOKEN_MAX_AGE_MS,
+  verifyFreshdeskToken,
+  verifyGladlySignature,
+  verifyGorgiasRequest,
+  verifyHelpScoutSignature,
+  verifyHubSpotSignatureV3,
+  verifyIntercomSignature,
+  type FreshdeskToken,
+  type GladlySignatureInput,
+  type HubSpotSignatureInput,
   type Verification,
   type VerificationFailure,
-  type HubSpotSignatureInput,
-  type GladlySignatureInput,
-  type FreshdeskToken,
 } from './security/signatures';
 export {
   verifyZendeskToken,
-  createSessionToken,
-  verifySessionToken,
+  type TokenFailure,
+  type TokenVerification,
   type ZendeskAlgorithm,
   type ZendeskTokenClaims,
   type ZendeskTokenOptions,
-  type SessionClaims,
-  type TokenVerification,
-  type TokenFailure,
 } from './security/tokens';
-export { constantTimeEqual } from './security/crypto';
-export { readRawBody } from './http/request';
+
+// The token bucket behind the helpdesk routes' rate limit (@wismo/server limits `/v1` and the page with it)
+export { createTokenBucketLimiter, type TakeResult, type TokenBucketLimiter, type TokenBucketOptions } from './http/rate-limit';
+
+// Ticket triage in each helpdesk's terms (tags, fields) and the POST /{helpdesk}/triage routes
+export {
+  toZendeskTriage,
+  toFreshdeskTriage,
+  toGorgiasTriage,
+  toHelpScoutTriage,
+  toHubSpotTriage,
+  toIntercomTriage,
+  toGladlyTriage,
+  mergeTags,
+  triageRows,
+  renderTriageHtml,
+  type ZendeskTriage,
+  type FreshdeskTriage,
+  type GorgiasTriage,
+  type HelpScoutTriage,
+  type HubSpotTriage,
+  type IntercomTriage,
+  type GladlyTriage,
+} from './triage/helpdesk-triage';
+export { readTriageRequest, htmlToText, type TriageRequest } from './triage/triage-routes';

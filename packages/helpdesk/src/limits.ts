@@ -57,3 +57,10 @@ export const HELPDESK_MAX_RESPONSE_BYTES: Readonly<Record<HelpdeskName, number>>
 
 /** Iframe sessions after the first verified load. */
 export const DEFAULT_SESSION_TTL_MS = 15 * 60_000;
+
+/**
+ * Requests per helpdesk account (one bucket per account: the Zendesk subdomain, the HubSpot portal, the
+ * Intercom workspace, else the helpdesk's one configured integration), after the request was verified.
+ * A sidebar load is one request per ticket opened: 300 a minute is a busy team, bursts of 60 a shift change.
+ */
+export const DEFAULT_HELPDESK_RATE_LIMIT = { requestsPerMinute: 300, burst: 60 } as const;

@@ -8,7 +8,11 @@ import { supportScenarios } from '../src/__fixtures__/scenarios';
 import { answerWhereIsMyOrder, buildOrderView, describeNextAction, formatTimeline, statusLine, suggestAgentReply } from '../src/index';
 
 const scenario = supportScenarios().find((candidate) => candidate.name.startsWith('split order'))!;
-const view = buildOrderView(scenario.order, scenario.shipments, { now: scenario.now, carriers: TEST_CARRIERS, history: createTestDeliveryHistory() });
+const view = buildOrderView(scenario.order, scenario.shipments, {
+  now: scenario.now,
+  carriers: TEST_CARRIERS,
+  history: createTestDeliveryHistory(),
+});
 
 const excerpt = {
   order: view.order,
@@ -29,9 +33,18 @@ const excerpt = {
     contact: parcel.contact,
     etaSource: parcel.etaSource,
     eta: parcel.eta && { from: parcel.eta.from, to: parcel.eta.to, timeKind: parcel.eta.timeKind },
-    lastScan: parcel.lastScan && { description: parcel.lastScan.description, customerTime: parcel.lastScan.customerTime, ageHours: parcel.lastScan.age?.hours },
+    lastScan: parcel.lastScan && {
+      description: parcel.lastScan.description,
+      customerTime: parcel.lastScan.customerTime,
+      ageHours: parcel.lastScan.age?.hours,
+    },
     delivered: parcel.delivered && { customerTime: parcel.delivered.customerTime, place: parcel.delivered.place },
-    performance: parcel.performance && { level: parcel.performance.level, sampleSize: parcel.performance.sampleSize, onTimeRate: parcel.performance.onTimeRate, transitDays: parcel.performance.transitDays },
+    performance: parcel.performance && {
+      level: parcel.performance.level,
+      sampleSize: parcel.performance.sampleSize,
+      onTimeRate: parcel.performance.onTimeRate,
+      transitDays: parcel.performance.transitDays,
+    },
     actor: parcel.actor,
     nextAction: parcel.nextAction.id,
   })),

@@ -12,7 +12,10 @@ function isLocale(value: string): boolean {
 }
 
 /** An ISO 8601 instant with an offset or `Z`: merchant systems always know when something happened. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 date-time with an offset, e.g. 2026-03-20T09:15:00+01:00' });
+export const instantSchema = z.iso.datetime({
+  offset: true,
+  message: 'Expected an ISO 8601 date-time with an offset, e.g. 2026-03-20T09:15:00+01:00',
+});
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'Expected a calendar date YYYY-MM-DD');
 export const timeZoneSchema = z.string().refine(isValidTimeZone, 'Expected an IANA time zone, e.g. Europe/Berlin');
 export const localeSchema = z.string().refine(isLocale, 'Expected a BCP 47 locale, e.g. de-AT');
@@ -23,7 +26,10 @@ export const countryCodeSchema = z
 
 export const customerSchema = z.object({
   id: z.string().min(1),
-  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'Expected an email address'),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'Expected an email address'),
   name: z.string().min(1),
   /** How to greet the customer; the first word of `name` when not given. */
   givenName: z.string().min(1).nullable().default(null),
@@ -114,7 +120,11 @@ export const orderSchema = z
       shipmentIds.add(shipment.id);
       shipment.items.forEach((item, itemIndex) => {
         if (!itemIds.has(item.itemId)) {
-          context.addIssue({ code: 'custom', path: ['shipments', shipmentIndex, 'items', itemIndex, 'itemId'], message: `Unknown order item ${item.itemId}` });
+          context.addIssue({
+            code: 'custom',
+            path: ['shipments', shipmentIndex, 'items', itemIndex, 'itemId'],
+            message: `Unknown order item ${item.itemId}`,
+          });
         }
       });
     });

@@ -1,4 +1,12 @@
-import { carrierTimeSchema, contactSchema, estimatedDeliverySchema, legSchema, locationSchema, shipmentStatusSchema, substatusSchema } from '@wismo/core';
+import {
+  carrierTimeSchema,
+  contactSchema,
+  estimatedDeliverySchema,
+  legSchema,
+  locationSchema,
+  shipmentStatusSchema,
+  substatusSchema,
+} from '@wismo/core';
 import { z } from 'zod';
 import { LANE_LEVELS } from './history/lanes';
 import { calendarDateSchema, instantSchema } from './order-schema';

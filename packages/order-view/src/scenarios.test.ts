@@ -12,7 +12,12 @@ import { SUPPORTED_LANGUAGES } from './words/languages';
 const history = createTestDeliveryHistory();
 
 function viewOf(scenario: Pick<Scenario, 'order' | 'shipments' | 'now' | 'notReceivedReported'>): OrderView {
-  return buildOrderView(scenario.order, scenario.shipments, { now: scenario.now, carriers: TEST_CARRIERS, history, notReceivedReported: scenario.notReceivedReported });
+  return buildOrderView(scenario.order, scenario.shipments, {
+    now: scenario.now,
+    carriers: TEST_CARRIERS,
+    history,
+    notReceivedReported: scenario.notReceivedReported,
+  });
 }
 
 /** Everything a person reads, in every language, for one view. */
@@ -64,12 +69,25 @@ describe('one parcel through every stage', () => {
   const steps = journeyScenarios();
 
   it('walks placed → confirmed → packed → shipped → in transit → out for delivery → delivered', () => {
-    expect(steps.map((step) => viewOf(step).stage)).toEqual(['placed', 'confirmed', 'packed', 'shipped', 'in_transit', 'out_for_delivery', 'delivered']);
+    expect(steps.map((step) => viewOf(step).stage)).toEqual([
+      'placed',
+      'confirmed',
+      'packed',
+      'shipped',
+      'in_transit',
+      'out_for_delivery',
+      'delivered',
+    ]);
     expect(steps.map((step) => viewOf(step).stage)).toEqual(steps.map((step) => step.stage));
   });
 
   it('says who must act and what to do at each step', () => {
-    expect(steps.map((step) => { const view = viewOf(step); return [view.stage, view.actor, view.nextAction.id, view.parcels[0]?.etaSource ?? 'none']; })).toEqual([
+    expect(
+      steps.map((step) => {
+        const view = viewOf(step);
+        return [view.stage, view.actor, view.nextAction.id, view.parcels[0]?.etaSource ?? 'none'];
+      }),
+    ).toEqual([
       ['placed', 'shipper', 'wait_for_dispatch', 'none'],
       ['confirmed', 'shipper', 'wait_for_dispatch', 'none'],
       ['packed', 'shipper', 'wait_for_dispatch', 'none'],

@@ -4,17 +4,27 @@ import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { ConfigurationError, logSafely, registerSecret, type CarrierAdapter, type Logger, type Tracker } from '@wismo/core';
-import { createHelpdeskApp, createOrderViewService, type HelpdeskAppOptions, type HelpdeskSecrets, type OrderViewService } from '@wismo/helpdesk';
+import {
+  createHelpdeskApp,
+  createOrderViewService,
+  type HelpdeskAppOptions,
+  type HelpdeskSecrets,
+  type OrderViewService,
+} from '@wismo/helpdesk';
 import type { CarrierDirectory, DeliveryHistory, OrderSource } from '@wismo/order-view';
-import { createBearerCheck, type ApiKeys } from './api/auth';
+import type { Store } from '@wismo/store';
+import { createBearerCheck, requestHeader, type ApiKeys } from './api/auth';
 import { buildProblem, PROBLEMS, ProblemError, toProblemError, type ProblemCode, type ValidationIssue } from './api/problem';
 import { registerApiRoutes } from './api/routes';
+import { registerTriageRoutes } from './api/triage-routes';
+import { registerStoreNotConfigured, registerStoreRoutes, withStoreApiKeys, type ShopOfApiKey } from './api/store-routes';
 import { DEFAULT_MAX_TRACK_ITEMS } from './api/schemas';
 import { createAccessTokens } from './page/access-token';
 import { resolveBrand, type BrandOptions, type ResolvedBrand } from './page/brand';
 import { pageCss } from './page/layout';
 import { registerPageRoutes, renderNotFoundPage } from './page/routes';
-import { createTokenBucketLimiter, type ClientKeyOptions } from './rate-limit';
+import { applyPageSecurityHeaders } from './page/security-headers';
+import { createTokenBucketLimiter, type ClientKeyOptions, type TokenBucketLimiter } from './rate-limit';
 import type { ServedOrderViewLike } from './service';
 import { ViewCache } from './view-cache';
 
@@ -35,22 +45,44 @@ export interface HelpdeskMountOptions {
 
 export interface WismoServerOptions extends ClientKeyOptions {
   tracker: Tracker;
-  /** Your orders (shop, OMS, ERP). */
-  orders: OrderSource;
+  /** Your orders (shop, OMS, ERP). Default with a `store`: the default shop's orders in the store. */
+  orders?: OrderSource;
+  /**
+   * The store (@wismo/store): mounts `/v1/trackings` and `PUT /v1/orders/{id}`, and `GET /v1/orders/{id}/view`
+   * reads orders from it, per shop. Without one those routes answer 501 `store_not_configured`.
+   */
+  store?: Store;
+  /** Which shop each API key belongs to (a map key → shop id, or a function); other keys: the default shop. */
+  shopOfApiKey?: ShopOfApiKey;
   /** Carrier names, contacts and tracking links for views: the adapters or a directory. Default: the tracker's adapters. */
   carriers?: readonly CarrierAdapter[] | CarrierDirectory;
   /** Past deliveries, for predicted ETAs. */
   history?: DeliveryHistory;
-  /** Keys accepted as `Authorization: Bearer <key>` on `/v1`, or a function that checks one. */
+  /** Keys accepted as `Authorization: Bearer <key>` on `/v1`, or a function that checks one. With a `store`, the keys it issued are accepted too (and may leave this empty). */
   apiKeys: ApiKeys;
   brand: BrandOptions;
   /** Mounts the helpdesk panels of @wismo/helpdesk under `/helpdesk`. */
   helpdesk?: HelpdeskMountOptions;
-  /** Tracking-page lookups per client (tracking number or order lookups). Default 30 a minute; `false` turns it off. */
-  rateLimit?: { lookupsPerMinute?: number; burst?: number; maxClients?: number } | false;
+  /**
+   * Token buckets. Tracking-page lookups per client (tracking number or order lookups): default 30 a minute.
+   * `api`: requests on `/v1` per API key, default `DEFAULT_API_RATE_LIMIT` (600 a minute, bursts of 100);
+   * past it, 429 `too_many_requests` with `Retry-After`. `false` turns one (or, at the top, all) off.
+   */
+  rateLimit?:
+    | {
+        lookupsPerMinute?: number;
+        burst?: number;
+        maxClients?: number;
+        api?: { requestsPerMinute?: number; burst?: number; maxKeys?: number } | false;
+      }
+    | false;
   /** Where the app is mounted when requests arrive with a prefix (`/wismo`): routes and links include it. */
   basePath?: string;
-  /** The server's public origin (and base path), e.g. `https://track.example.com`; used for problem type URIs and the OpenAPI `servers`. Default: the request's origin. */
+  /**
+   * The server's public origin, e.g. `https://track.example.com` (`basePath` is appended); used for problem
+   * type URIs, the OpenAPI `servers` and the helpdesk panels. Default: none, and those URLs are relative —
+   * never built from the request's Host header.
+   */
   publicBaseUrl?: string;
   /** Signs the short-lived order-page access tokens. Set it when several instances serve one site; default: random per process. */
   pageSecret?: string;
@@ -107,6 +139,55 @@ function normaliseBasePath(value: string | undefined): string {
   return trimmed;
 }
 
+/**
+ * The configured public URL without a trailing slash, or null. Absolute URLs the server writes come from
+ * it and never from the request's Host header, which any client chooses.
+ */
+function normalisePublicBaseUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError('publicBaseUrl must be an absolute http(s) URL such as https://track.example.com');
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new ConfigurationError(
+      'publicBaseUrl must be an absolute http(s) URL without query, fragment or credentials, such as https://track.example.com',
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** Requests on `/v1` per API key and minute, unless `rateLimit.api` says otherwise. */
+export const DEFAULT_API_RATE_LIMIT = { requestsPerMinute: 600, burst: 100 } as const;
+
+function createApiKeyLimiter(
+  settings: { requestsPerMinute?: number; burst?: number; maxKeys?: number } | undefined,
+  now: () => Date,
+): TokenBucketLimiter {
+  const perMinute = settings?.requestsPerMinute ?? DEFAULT_API_RATE_LIMIT.requestsPerMinute;
+  if (!(perMinute > 0) || !Number.isFinite(perMinute))
+    throw new ConfigurationError('rateLimit.api.requestsPerMinute must be a positive number (or rateLimit.api: false)');
+  return createTokenBucketLimiter({
+    perMinute,
+    burst: settings?.burst ?? Math.min(perMinute, DEFAULT_API_RATE_LIMIT.burst),
+    maxClients: settings?.maxKeys ?? 10_000,
+    now: () => now().getTime(),
+  });
+}
+
+/** The key of an accepted `Authorization: Bearer <key>` header. */
+function bearerKeyOf(c: Context): string {
+  return /^Bearer[ ]+(\S+)/i.exec(requestHeader(c, 'authorization') ?? '')?.[1] ?? '';
+}
+
 function formatIssuePath(target: string, path: readonly PropertyKey[]): string {
   let text = target === 'param' ? 'path' : target === 'json' ? 'body' : target;
   for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`;
@@ -125,8 +206,12 @@ function issuesOf(error: z.ZodError, target: string): ValidationIssue[] {
  */
 export function createWismoServer(options: WismoServerOptions): WismoServer {
   if (!options.tracker) throw new ConfigurationError('createWismoServer: `tracker` is required');
-  if (!options.orders) throw new ConfigurationError('createWismoServer: `orders` (an OrderSource) is required');
-  if (!options.apiKeys || (Array.isArray(options.apiKeys) && options.apiKeys.filter((key) => key.length > 0).length === 0)) {
+  const orders = options.orders ?? options.store?.shop().orders;
+  if (!orders) throw new ConfigurationError('createWismoServer: `orders` (an OrderSource) or a `store` is required');
+  if (
+    !options.apiKeys ||
+    (!options.store && Array.isArray(options.apiKeys) && options.apiKeys.filter((key) => key.length > 0).length === 0)
+  ) {
     throw new ConfigurationError('createWismoServer: `apiKeys` needs at least one key (or a function that checks keys)');
   }
   // Whatever wismo logs or puts in an error message goes through core's redaction: register our secrets too.
@@ -134,6 +219,10 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
   registerSecret(options.pageSecret);
   registerSecret(options.helpdesk?.sessionSecret);
   const basePath = normaliseBasePath(options.basePath);
+  const publicBaseUrl = normalisePublicBaseUrl(options.publicBaseUrl);
+  // Without a configured public URL, links are relative (RFC 9457 allows a relative `type` reference).
+  const absoluteBase = `${publicBaseUrl ?? ''}${basePath}`;
+  const frameAncestors = options.frameAncestors ?? "'self'";
   const brand = resolveBrand(options.brand);
   for (const adjustment of brand.adjustments) logSafely(options.logger, 'warn', `wismo server: ${adjustment}`);
   const css = pageCss(brand);
@@ -142,7 +231,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
   const service =
     options.service ??
     createOrderViewService({
-      orders: options.orders,
+      orders,
       tracker: options.tracker,
       carriers,
       ...(options.history ? { history: options.history } : {}),
@@ -156,21 +245,32 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
   const limiter =
     options.rateLimit === false
       ? null
-      : createTokenBucketLimiter({ perMinute: options.rateLimit?.lookupsPerMinute ?? 30, burst: options.rateLimit?.burst, maxClients: options.rateLimit?.maxClients });
+      : createTokenBucketLimiter({
+          perMinute: options.rateLimit?.lookupsPerMinute ?? 30,
+          burst: options.rateLimit?.burst,
+          maxClients: options.rateLimit?.maxClients,
+        });
+  const apiSettings = options.rateLimit === false ? false : options.rateLimit?.api;
+  const apiLimiter = apiSettings === false ? null : createApiKeyLimiter(apiSettings, now);
   const carrierList = [...options.tracker.carriers.values()].map((adapter) => ({ id: adapter.id, name: adapter.name }));
 
-  const problemTypeBase = (c: Context) => `${options.publicBaseUrl ? options.publicBaseUrl.replace(/\/+$/, '') : new URL(c.req.url).origin}${basePath}/problems/`;
-  const problemTypeOf = (c: Context, code: ProblemCode) => `${problemTypeBase(c)}${code}`;
+  const problemTypeBase = `${absoluteBase}/problems/`;
+  const problemTypeOf = (_c: Context, code: ProblemCode) => `${problemTypeBase}${code}`;
   const isApiPath = (c: Context) => {
     const path = new URL(c.req.url).pathname.slice(basePath.length);
     return path.startsWith('/v1/') || path === '/v1' || path === '/openapi.json';
   };
 
   function problemResponse(c: Context, error: ProblemError): Response {
-    const problem = buildProblem(error.code, error.init, { typeBase: problemTypeBase(c), instance: new URL(c.req.url).pathname });
+    const problem = buildProblem(error.code, error.init, { typeBase: problemTypeBase, instance: new URL(c.req.url).pathname });
     return new Response(JSON.stringify(problem), {
       status: problem.status,
-      headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...error.init.headers },
+      headers: {
+        'Content-Type': 'application/problem+json',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...error.init.headers,
+      },
     });
   }
 
@@ -190,10 +290,16 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
       else return error.getResponse();
     }
     if (!problem || problem.code === 'internal_error' || problem.status >= 500) {
-      logSafely(options.logger, problem ? 'warn' : 'error', `wismo server: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.message}`, problem ? { code: problem.code } : undefined);
+      logSafely(
+        options.logger,
+        problem ? 'warn' : 'error',
+        `wismo server: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.message}`,
+        problem ? { code: problem.code } : undefined,
+      );
     }
     problem ??= new ProblemError('internal_error');
     if (isApiPath(c)) return problemResponse(c, problem);
+    applyPageSecurityHeaders(c, frameAncestors);
     return c.html(
       await html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${PROBLEMS[problem.code].title}</title></head><body><main><h1>${PROBLEMS[problem.code].title}</h1><p>${PROBLEMS[problem.code].detail}</p></main></body></html>`,
       problem.status as 500,
@@ -202,11 +308,13 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
   app.onError(onError);
 
   // ------------------------------------------------------------ REST API
-  const checkBearer = createBearerCheck(options.apiKeys);
+  const checkBearer = createBearerCheck(options.store ? withStoreApiKeys(options.apiKeys, options.store) : options.apiKeys);
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? 64 * 1024,
     onError: () => {
-      throw new ProblemError('payload_too_large', { detail: `The request body is larger than ${options.maxBodyBytes ?? 64 * 1024} bytes.` });
+      throw new ProblemError('payload_too_large', {
+        detail: `The request body is larger than ${options.maxBodyBytes ?? 64 * 1024} bytes.`,
+      });
     },
   });
   // One middleware for the whole API (each one more costs on every request). Handlers set their own
@@ -216,11 +324,52 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
   app.use('/v1/*', async (c, next) => {
     const checking = checkBearer(c);
     if (checking) await checking;
+    // Per key, after the key was accepted: unknown keys cannot fill the limiter's memory.
+    if (apiLimiter) {
+      const taken = apiLimiter.take(bearerKeyOf(c));
+      if (!taken.allowed) {
+        const seconds = taken.retryAfterSeconds;
+        throw new ProblemError('too_many_requests', {
+          detail: `This API key made too many requests; retry after ${seconds} s.`,
+          retryAfterSeconds: seconds,
+          headers: { 'Retry-After': String(seconds) },
+        });
+      }
+    }
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return limitBody(c, next);
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API key configured on the server.' });
-  registerApiRoutes(app, { tracker: options.tracker, service, apiViews, maxTrackItems: options.maxTrackItems ?? DEFAULT_MAX_TRACK_ITEMS }, problemTypeOf);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key configured on the server.',
+  });
+  registerApiRoutes(
+    app,
+    {
+      tracker: options.tracker,
+      service,
+      apiViews,
+      maxTrackItems: options.maxTrackItems ?? DEFAULT_MAX_TRACK_ITEMS,
+      orderViews: !options.store,
+    },
+    problemTypeOf,
+  );
+  registerTriageRoutes(app, { orders, service, shopName: brand.name, ...(options.logger ? { logger: options.logger } : {}) });
+  const storeRoutes = options.store
+    ? registerStoreRoutes(app, {
+        store: options.store,
+        apiKeys: options.apiKeys,
+        ...(options.shopOfApiKey ? { shopOfApiKey: options.shopOfApiKey } : {}),
+        tracker: options.tracker,
+        carriers,
+        viewCache: cacheSettings,
+        ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        now,
+        onOrderChanged: () => pageViews.clear(),
+      })
+    : (registerStoreNotConfigured(app), null);
 
   const documentConfig = (serverUrl: string) => ({
     openapi: '3.1.0',
@@ -230,14 +379,19 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
       { name: 'Shipments', description: 'Tracking through the configured carrier adapters.' },
       { name: 'Detection', description: 'Which carrier a number belongs to.' },
       { name: 'Orders', description: 'Order views from your order source.' },
+      { name: 'Triage', description: 'Helpdesk tickets: intent, skill, priority and the suggested reply.' },
+      ...(options.store
+        ? [{ name: 'Trackings', description: 'Tracking numbers the store watches: checked on a schedule, every change recorded.' }]
+        : []),
     ],
   });
-  app.doc31('/openapi.json', (c) => documentConfig(`${options.publicBaseUrl ? options.publicBaseUrl.replace(/\/+$/, '') : new URL(c.req.url).origin}${basePath}`));
+  app.doc31('/openapi.json', () => documentConfig(absoluteBase || '/'));
 
   app.get('/problems/:code', async (c) => {
     const code = c.req.param('code');
     if (!Object.hasOwn(PROBLEMS, code)) return c.notFound();
     const definition = PROBLEMS[code as ProblemCode];
+    applyPageSecurityHeaders(c, frameAncestors);
     c.header('Cache-Control', 'public, max-age=86400');
     return c.html(
       await html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${code}</title></head><body><main><h1>${definition.title}</h1><p>HTTP ${definition.status}, <code>code: "${code}"</code></p><p>${definition.detail}</p></main></body></html>`,
@@ -248,7 +402,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
 
   // ------------------------------------------------------------ helpdesk panels
   if (options.helpdesk) {
-    const configuredUrl = options.helpdesk.publicBaseUrl ?? (options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/+$/, '')}${basePath}` : undefined);
+    const configuredUrl = options.helpdesk.publicBaseUrl ?? (publicBaseUrl ? absoluteBase : undefined);
     if (!configuredUrl) throw new ConfigurationError('helpdesk.publicBaseUrl (or publicBaseUrl) is required to mount the helpdesk panels');
     const trimmed = configuredUrl.replace(/\/+$/, '');
     const publicUrl = trimmed.endsWith('/helpdesk') ? trimmed : `${trimmed}/helpdesk`;
@@ -271,7 +425,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     brand,
     css,
     tracker: options.tracker,
-    orders: options.orders,
+    orders,
     service,
     carriers,
     carrierList,
@@ -281,13 +435,14 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     pageViews,
     accessTokens: createAccessTokens({ secret: options.pageSecret, ttlMs: options.orderAccessTtlMs }),
     allowPostcodeLookup: options.allowPostcodeLookup ?? true,
-    frameAncestors: options.frameAncestors ?? "'self'",
+    frameAncestors,
     logger: options.logger,
     now,
   };
   registerPageRoutes(app as unknown as Hono, pageDependencies);
 
-  const notFound = (c: Context) => (isApiPath(c) ? problemResponse(c, new ProblemError('route_not_found')) : renderNotFoundPage(c, pageDependencies));
+  const notFound = (c: Context) =>
+    isApiPath(c) ? problemResponse(c, new ProblemError('route_not_found')) : renderNotFoundPage(c, pageDependencies);
   app.notFound(notFound);
 
   let root: OpenAPIHono = app;
@@ -303,10 +458,11 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     fetch: (request, env, executionContext) => root.fetch(request, env as object | undefined, executionContext as never),
     service,
     brand,
-    openApiDocument: (serverUrl = basePath || '/') => app.getOpenAPI31Document(documentConfig(serverUrl)),
+    openApiDocument: (serverUrl = absoluteBase || '/') => app.getOpenAPI31Document(documentConfig(serverUrl)),
     clearViewCache: () => {
       apiViews.clear();
       pageViews.clear();
+      storeRoutes?.clearViews();
     },
   };
 }

@@ -12,7 +12,11 @@ async function exercise(base: string, numbers: { ups: { delivered: string }; dhl
   const detect = await fetch(`${base}/v1/detect/${numbers.ups.delivered}`, { headers: auth });
   expect(detect.status).toBe(200);
   expect((await detect.json()) as unknown).toMatchObject({ configuredCandidates: ['ups'] });
-  const many = await fetch(`${base}/v1/shipments/track`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ trackingNumber: numbers.ups.delivered }] }) });
+  const many = await fetch(`${base}/v1/shipments/track`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ items: [{ trackingNumber: numbers.ups.delivered }] }),
+  });
   expect(many.status).toBe(200);
   const page = await fetch(`${base}/de/track/dhl/${numbers.dhl.in_transit}`);
   expect(page.status).toBe(200);
@@ -20,7 +24,11 @@ async function exercise(base: string, numbers: { ups: { delivered: string }; dhl
   expect(html).toContain('aria-current="step"');
   // Links on the page carry the mount path.
   expect(html).toContain(`href="${new URL(base).pathname.replace(/\/$/, '')}/en/track/dhl/${numbers.dhl.in_transit}"`);
-  const lookup = await fetch(`${base}/orders/lookup`, { method: 'POST', body: new URLSearchParams({ orderNumber: '1001', email: 'anna@example.de' }), redirect: 'manual' });
+  const lookup = await fetch(`${base}/orders/lookup`, {
+    method: 'POST',
+    body: new URLSearchParams({ orderNumber: '1001', email: 'anna@example.de' }),
+    redirect: 'manual',
+  });
   expect(lookup.status).toBe(303);
   const order = await fetch(new URL(lookup.headers.get('location')!, base));
   expect(await order.text()).toContain('Anna');
@@ -65,11 +73,20 @@ describe('server examples', () => {
 
   it('Next.js route handler (web Request → Response)', async () => {
     try {
-      const detect = await GET(new Request('https://shop.example.com/wismo/v1/detect/1ZW0004S0318207000', { headers: { authorization: `Bearer ${EXAMPLE_API_KEY}` } }));
+      const detect = await GET(
+        new Request('https://shop.example.com/wismo/v1/detect/1ZW0004S0318207000', {
+          headers: { authorization: `Bearer ${EXAMPLE_API_KEY}` },
+        }),
+      );
       expect(detect.status).toBe(200);
       const page = await GET(new Request('https://shop.example.com/wismo/track', { headers: { 'accept-language': 'fr-FR' } }));
       expect(await page.text()).toContain('<html lang="fr"');
-      const lookup = await POST(new Request('https://shop.example.com/wismo/orders/lookup', { method: 'POST', body: new URLSearchParams({ orderNumber: 'US-1002', postcode: '98101' }) }));
+      const lookup = await POST(
+        new Request('https://shop.example.com/wismo/orders/lookup', {
+          method: 'POST',
+          body: new URLSearchParams({ orderNumber: 'US-1002', postcode: '98101' }),
+        }),
+      );
       expect(lookup.status).toBe(303);
       expect(lookup.headers.get('location')).toMatch(/^\/wismo\/en\/orders\/view\?access=/);
     } finally {

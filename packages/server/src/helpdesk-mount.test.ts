@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, BRAND, FIXED_NOW, SESSION_SECRET, startTestCarriers, ZENDESK, zendeskToken, type TestSetup } from './__fixtures__/server-fixtures';
+import {
+  API_KEY,
+  BRAND,
+  FIXED_NOW,
+  SESSION_SECRET,
+  startTestCarriers,
+  ZENDESK,
+  zendeskToken,
+  type TestSetup,
+} from './__fixtures__/server-fixtures';
 import { createWismoServer, type WismoServer } from './create-server';
 
 describe('helpdesk panels mounted under /helpdesk', () => {
@@ -55,7 +64,13 @@ describe('helpdesk panels mounted under /helpdesk', () => {
 
   it('needs a public URL to mount the panels', () => {
     expect(() =>
-      createWismoServer({ tracker: setup.tracker, orders: setup.orders, apiKeys: [API_KEY], brand: BRAND, helpdesk: { secrets: {}, sessionSecret: SESSION_SECRET } }),
+      createWismoServer({
+        tracker: setup.tracker,
+        orders: setup.orders,
+        apiKeys: [API_KEY],
+        brand: BRAND,
+        helpdesk: { secrets: {}, sessionSecret: SESSION_SECRET },
+      }),
     ).toThrow(/publicBaseUrl/);
   });
 });

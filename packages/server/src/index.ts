@@ -1,28 +1,19 @@
-export { createWismoServer, type WismoServer, type WismoServerOptions, type HelpdeskMountOptions } from './create-server';
+// @wismo/server: what a user composes. Helpers stay in their modules; tests import the module they test.
+export {
+  createWismoServer,
+  DEFAULT_API_RATE_LIMIT,
+  type WismoServer,
+  type WismoServerOptions,
+  type HelpdeskMountOptions,
+} from './create-server';
 export { startServer, type StartServerOptions, type RunningWismoServer } from './start-server';
 
-// API pieces, for integrators who extend the app or test against it
-export { PROBLEMS, SERVER_PROBLEM_CODES, ProblemError, problemFromWismoError, type Problem, type ProblemCode, type ServerProblemCode, type ValidationIssue } from './api/problem';
-export { createKeyVerifier, bearerAuth, type ApiKeys } from './api/auth';
-export {
-  ShipmentSchema,
-  OrderViewSchema,
-  ProblemSchema,
-  TrackResultSchema,
-  TrackManyResponseSchema,
-  DetectionSchema,
-  ServedOrderViewSchema,
-  DEFAULT_MAX_TRACK_ITEMS,
-} from './api/schemas';
+// Types the options refer to
+export type { ApiKeys } from './api/auth';
+export type { ClientKeyOptions } from './rate-limit';
+export { DEFAULT_BRAND, type BrandOptions, type BrandColors, type ResolvedBrand, type UpsellContext } from './page/brand';
 
-// The tracking page
-export { DEFAULT_BRAND, resolveBrand, safeUrl, type BrandOptions, type BrandColors, type ResolvedBrand, type UpsellContext } from './page/brand';
-export { contrastRatio, ensureContrast, parseHexColor, readableTextOn } from './page/colors';
-export { negotiatePageLocale, parseAcceptLanguage, LANGUAGE_NAMES, type PageLocale } from './page/locale';
-export { PAGE_WORDS, type PageWordKey } from './page/words';
-export { parcelSteps, orderSteps, type Step, type StepId, type StepState } from './page/milestones';
-export { buildParcelOnlyView } from './page/parcel-view';
-
-// Rate limiting and caching
-export { createTokenBucketLimiter, clientKeyOf, type TokenBucketLimiter, type TokenBucketOptions, type ClientKeyOptions } from './rate-limit';
-export { ViewCache, type ViewCacheOptions } from './view-cache';
+// The API's answers, for clients that handle them in TypeScript
+export type { Problem, ProblemCode } from './api/problem';
+export { type ShopOfApiKey } from './api/store-routes';
+export { TrackingSchema, TrackingPageSchema, WatchRequestSchema, OrderSchema } from './api/store-schemas';

@@ -66,3 +66,27 @@ export function glsCheckDigit(serial: string): number {
   for (let index = 0; index < serial.length; index++) total += (serial.charCodeAt(index) - 48) * (index % 2 === 0 ? 3 : 1);
   return (10 - (total % 10)) % 10;
 }
+
+/** UPU S10 (`CP123456785FR`): the 8-digit serial weighted 8 6 4 2 3 5 9 7, modulo 11 (10 → 0, 11 → 5). */
+export function s10CheckDigit(serial: string): number {
+  const weights = [8, 6, 4, 2, 3, 5, 9, 7];
+  let total = 0;
+  for (let index = 0; index < 8; index++) total += (serial.charCodeAt(index) - 48) * weights[index]!;
+  const check = 11 - (total % 11);
+  return check === 10 ? 0 : check === 11 ? 5 : check;
+}
+
+const MOD_37_36_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** DPD parcel label number: ISO 7064 MOD 37,36 over the 14 digits, one check character (`09980000020033` → `F`). */
+export function dpdCheckCharacter(serial: string): string {
+  let product = 36;
+  for (const character of serial) {
+    product += MOD_37_36_ALPHABET.indexOf(character);
+    if (product > 36) product -= 36;
+    product *= 2;
+    if (product > 36) product -= 37;
+  }
+  const check = 37 - product;
+  return MOD_37_36_ALPHABET[check === 36 ? 0 : check]!;
+}

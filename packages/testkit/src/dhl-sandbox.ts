@@ -1,4 +1,4 @@
-import { DHL_CAPABILITIES, DHL_TRACK_PATH } from '@wismo/carrier-dhl';
+import { DHL_CAPABILITIES, DHL_TRACK_PATH } from '@wismo/carrier-dhl/internal';
 import type { Journey, JourneyEvent, Milestone, Place } from './journeys';
 import { header, htmlErrorPage, type SandboxAnswer, type SandboxCarrier, type TrackedNumber } from './sandbox-carrier';
 import { instantOfLocal, zonedTime } from './zoned-time';
@@ -23,14 +23,26 @@ const PARCEL_TEXTS: Record<Milestone, DhlText> = {
     en: 'The instruction data for this shipment have been provided by the sender to DHL electronically',
     de: 'Die Sendung wurde elektronisch angekündigt. Sobald die Sendung von uns bearbeitet wurde, erhalten Sie weitere Informationen.',
   },
-  picked_up: { statusCode: 'transit', en: 'The shipment has been posted by the sender at the retail outlet', de: 'Die Sendung wurde vom Absender in der Filiale eingeliefert.' },
-  departed_origin: { statusCode: 'transit', en: 'The shipment has been processed in the parcel center of origin', de: 'Die Sendung wurde für den Weitertransport vorbereitet.' },
+  picked_up: {
+    statusCode: 'transit',
+    en: 'The shipment has been posted by the sender at the retail outlet',
+    de: 'Die Sendung wurde vom Absender in der Filiale eingeliefert.',
+  },
+  departed_origin: {
+    statusCode: 'transit',
+    en: 'The shipment has been processed in the parcel center of origin',
+    de: 'Die Sendung wurde für den Weitertransport vorbereitet.',
+  },
   arrived_hub: {
     statusCode: 'transit',
     en: 'The shipment has been processed in the parcel center',
     de: 'Die Sendung wurde von DHL bearbeitet und wird für den Weitertransport in die Region des Empfängers vorbereitet.',
   },
-  departed_hub: { statusCode: 'transit', en: 'The shipment is being prepared for onward transport', de: 'Die Sendung wurde für den Weitertransport vorbereitet.' },
+  departed_hub: {
+    statusCode: 'transit',
+    en: 'The shipment is being prepared for onward transport',
+    de: 'Die Sendung wurde für den Weitertransport vorbereitet.',
+  },
   arrived_destination: {
     statusCode: 'transit',
     en: 'The shipment has been processed in the destination parcel center',
@@ -42,16 +54,36 @@ const PARCEL_TEXTS: Record<Milestone, DhlText> = {
     de: 'Die Sendung wurde in das Zustellfahrzeug geladen. Die Zustellung erfolgt voraussichtlich heute.',
   },
   delivered: { statusCode: 'delivered', en: 'The shipment has been successfully delivered', de: 'Die Sendung wurde zugestellt.' },
-  attempt_failed: { statusCode: 'failure', en: 'The recipient was not present. The shipment could not be delivered', de: 'Der Empfänger wurde nicht angetroffen. Die Sendung konnte nicht zugestellt werden.' },
+  attempt_failed: {
+    statusCode: 'failure',
+    en: 'The recipient was not present. The shipment could not be delivered',
+    de: 'Der Empfänger wurde nicht angetroffen. Die Sendung konnte nicht zugestellt werden.',
+  },
   exception: { statusCode: 'failure', en: 'The shipment could not be delivered', de: 'Die Sendung konnte nicht zugestellt werden.' },
   export: { statusCode: 'transit', en: 'The shipment has been processed in the export parcel center' },
   import: { statusCode: 'transit', en: 'The shipment has arrived in the destination country' },
   customs_processing: { statusCode: 'transit', en: 'The shipment is pending completion of customs inspection.' },
   customs_held: { statusCode: 'failure', en: 'The shipment is pending completion of customs inspection.' },
-  refused: { statusCode: 'failure', en: 'The recipient could not be found at the address given', de: 'Der Empfänger ist unter der angegebenen Adresse nicht zu ermitteln.' },
-  return_started: { statusCode: 'transit', en: 'The shipment is on its way back to the sender', de: 'Die Sendung wird an den Absender zurückgesandt.' },
-  return_arrived_hub: { statusCode: 'transit', en: 'The shipment has been processed in the parcel center', de: 'Die Sendung wurde im Paketzentrum bearbeitet.' },
-  return_arrived_origin: { statusCode: 'transit', en: 'The shipment has been processed in the destination parcel center', de: 'Die Sendung wurde im Ziel-Paketzentrum bearbeitet.' },
+  refused: {
+    statusCode: 'failure',
+    en: 'The recipient could not be found at the address given',
+    de: 'Der Empfänger ist unter der angegebenen Adresse nicht zu ermitteln.',
+  },
+  return_started: {
+    statusCode: 'transit',
+    en: 'The shipment is on its way back to the sender',
+    de: 'Die Sendung wird an den Absender zurückgesandt.',
+  },
+  return_arrived_hub: {
+    statusCode: 'transit',
+    en: 'The shipment has been processed in the parcel center',
+    de: 'Die Sendung wurde im Paketzentrum bearbeitet.',
+  },
+  return_arrived_origin: {
+    statusCode: 'transit',
+    en: 'The shipment has been processed in the destination parcel center',
+    de: 'Die Sendung wurde im Ziel-Paketzentrum bearbeitet.',
+  },
   returned: { statusCode: 'delivered', en: 'The shipment has been successfully delivered', de: 'Die Sendung wurde zugestellt.' },
   ready_for_pickup: {
     statusCode: 'transit',
@@ -157,7 +189,13 @@ function shipmentOf(journey: Journey, express: boolean, language: Language): Rec
   shipment.service = express ? 'express' : 'parcel-de';
   const placeOf = (place: Place) =>
     express
-      ? { address: { countryCode: place.countryCode, ...(place.postalCode ? { postalCode: place.postalCode } : {}), addressLocality: expressPlace(place) } }
+      ? {
+          address: {
+            countryCode: place.countryCode,
+            ...(place.postalCode ? { postalCode: place.postalCode } : {}),
+            addressLocality: expressPlace(place),
+          },
+        }
       : { address: { countryCode: place.countryCode } };
   shipment.origin = placeOf(journey.origin);
   shipment.destination = placeOf(journey.destination);
@@ -239,6 +277,10 @@ export const dhlSandbox: SandboxCarrier = {
   }),
   serverError(status) {
     if (status === 502) return htmlErrorPage(502, 'Bad Gateway');
-    return problem(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error', 'The service is temporarily unavailable, please try again later.');
+    return problem(
+      status,
+      status === 503 ? 'Service Unavailable' : 'Internal Server Error',
+      'The service is temporarily unavailable, please try again later.',
+    );
   },
 };

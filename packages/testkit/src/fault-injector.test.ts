@@ -15,13 +15,20 @@ describe('createFaultInjector', () => {
 
   it('repeats the same sequence for the same seed, another for another seed', () => {
     const faults = { serverErrorRate: 0.2, timeoutRate: 0.1, malformedRate: 0.1, expiredTokenRate: 0.1 };
-    expect(draws(createFaultInjector({ ...faults, seed: 42 }, 1), 200)).toEqual(draws(createFaultInjector({ ...faults, seed: 42 }, 7), 200));
+    expect(draws(createFaultInjector({ ...faults, seed: 42 }, 1), 200)).toEqual(
+      draws(createFaultInjector({ ...faults, seed: 42 }, 7), 200),
+    );
     expect(draws(createFaultInjector(faults, 42), 200)).toEqual(draws(createFaultInjector({ ...faults, seed: 42 }, 1), 200));
-    expect(draws(createFaultInjector({ ...faults, seed: 42 }, 1), 200)).not.toEqual(draws(createFaultInjector({ ...faults, seed: 43 }, 1), 200));
+    expect(draws(createFaultInjector({ ...faults, seed: 42 }, 1), 200)).not.toEqual(
+      draws(createFaultInjector({ ...faults, seed: 43 }, 1), 200),
+    );
   });
 
   it('injects each fault at its rate', () => {
-    const injector = createFaultInjector({ serverErrorRate: 0.2, timeoutRate: 0.05, malformedRate: 0.1, expiredTokenRate: 0.15, seed: 9 }, 1);
+    const injector = createFaultInjector(
+      { serverErrorRate: 0.2, timeoutRate: 0.05, malformedRate: 0.1, expiredTokenRate: 0.15, seed: 9 },
+      1,
+    );
     const counts = new Map<FaultKind | null, number>();
     for (const fault of draws(injector, 20_000)) counts.set(fault, (counts.get(fault) ?? 0) + 1);
     expect(counts.get('server_error')! / 20_000).toBeCloseTo(0.2, 1);

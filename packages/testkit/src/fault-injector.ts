@@ -32,7 +32,8 @@ export function createFaultInjector(faults: SandboxFaults | undefined, defaultSe
   const timeoutRate = rate(faults?.timeoutRate, 'timeoutRate');
   const malformedRate = rate(faults?.malformedRate, 'malformedRate');
   const expiredTokenRate = rate(faults?.expiredTokenRate, 'expiredTokenRate');
-  if (serverErrorRate + timeoutRate + malformedRate + expiredTokenRate > 1 + 1e-9) throw new RangeError('faults: the rates add up to more than 1');
+  if (serverErrorRate + timeoutRate + malformedRate + expiredTokenRate > 1 + 1e-9)
+    throw new RangeError('faults: the rates add up to more than 1');
   const timeoutAfterMs = faults?.timeoutAfterMs ?? DEFAULT_TIMEOUT_AFTER_MS;
   if (!(timeoutAfterMs >= 0)) throw new RangeError('faults.timeoutAfterMs must be ≥ 0');
   const random: RandomSource = createSeededRandom(faults?.seed ?? defaultSeed);

@@ -1,4 +1,4 @@
-import { FEDEX_MAX_NUMBERS_PER_REQUEST, FEDEX_RATE_LIMIT } from '@wismo/carrier-fedex';
+import { FEDEX_MAX_NUMBERS_PER_REQUEST, FEDEX_RATE_LIMIT } from '@wismo/carrier-fedex/internal';
 import type { Journey, JourneyEvent, Milestone, Place } from './journeys';
 import { formFields, htmlErrorPage, type SandboxCarrier, type TrackedNumber } from './sandbox-carrier';
 import { hashString } from './seeded-random';
@@ -23,14 +23,42 @@ interface FedexScan {
 const IN_TRANSIT = { derivedStatusCode: 'IT', derivedStatus: 'In transit' } as const;
 
 const SCANS: Record<Milestone, FedexScan> = {
-  label_created: { eventType: 'OC', eventDescription: 'Shipment information sent to FedEx', derivedStatusCode: 'IN', derivedStatus: 'Label created', locationType: 'CUSTOMER' },
-  picked_up: { eventType: 'PU', eventDescription: 'Picked up', derivedStatusCode: 'PU', derivedStatus: 'Picked up', locationType: 'PICKUP_LOCATION' },
-  departed_origin: { eventType: 'DP', eventDescription: 'Left FedEx origin facility', ...IN_TRANSIT, locationType: 'ORIGIN_FEDEX_FACILITY' },
+  label_created: {
+    eventType: 'OC',
+    eventDescription: 'Shipment information sent to FedEx',
+    derivedStatusCode: 'IN',
+    derivedStatus: 'Label created',
+    locationType: 'CUSTOMER',
+  },
+  picked_up: {
+    eventType: 'PU',
+    eventDescription: 'Picked up',
+    derivedStatusCode: 'PU',
+    derivedStatus: 'Picked up',
+    locationType: 'PICKUP_LOCATION',
+  },
+  departed_origin: {
+    eventType: 'DP',
+    eventDescription: 'Left FedEx origin facility',
+    ...IN_TRANSIT,
+    locationType: 'ORIGIN_FEDEX_FACILITY',
+  },
   arrived_hub: { eventType: 'AR', eventDescription: 'Arrived at FedEx hub', ...IN_TRANSIT, locationType: 'FEDEX_FACILITY' },
   departed_hub: { eventType: 'DP', eventDescription: 'Departed FedEx hub', ...IN_TRANSIT, locationType: 'FEDEX_FACILITY' },
-  arrived_destination: { eventType: 'AR', eventDescription: 'At local FedEx facility', ...IN_TRANSIT, locationType: 'DESTINATION_FEDEX_FACILITY' },
+  arrived_destination: {
+    eventType: 'AR',
+    eventDescription: 'At local FedEx facility',
+    ...IN_TRANSIT,
+    locationType: 'DESTINATION_FEDEX_FACILITY',
+  },
   out_for_delivery: { eventType: 'OD', eventDescription: 'On FedEx vehicle for delivery', ...IN_TRANSIT, locationType: 'VEHICLE' },
-  delivered: { eventType: 'DL', eventDescription: 'Delivered', derivedStatusCode: 'DL', derivedStatus: 'Delivered', locationType: 'DELIVERY_LOCATION' },
+  delivered: {
+    eventType: 'DL',
+    eventDescription: 'Delivered',
+    derivedStatusCode: 'DL',
+    derivedStatus: 'Delivered',
+    locationType: 'DELIVERY_LOCATION',
+  },
   attempt_failed: {
     eventType: 'DE',
     eventDescription: 'Delivery exception',
@@ -78,7 +106,13 @@ const SCANS: Record<Milestone, FedexScan> = {
   },
   return_arrived_hub: { eventType: 'AR', eventDescription: 'Arrived at FedEx hub', ...IN_TRANSIT, locationType: 'FEDEX_FACILITY' },
   return_arrived_origin: { eventType: 'OD', eventDescription: 'On FedEx vehicle for delivery', ...IN_TRANSIT, locationType: 'VEHICLE' },
-  returned: { eventType: 'DL', eventDescription: 'Delivered', derivedStatusCode: 'DL', derivedStatus: 'Delivered', locationType: 'DELIVERY_LOCATION' },
+  returned: {
+    eventType: 'DL',
+    eventDescription: 'Delivered',
+    derivedStatusCode: 'DL',
+    derivedStatus: 'Delivered',
+    locationType: 'DELIVERY_LOCATION',
+  },
   ready_for_pickup: {
     eventType: 'HP',
     eventDescription: 'Ready for recipient pickup',
@@ -153,8 +187,10 @@ function trackResult(journey: Journey): Record<string, unknown> {
   };
   if (newest.milestone === 'customs_held') latestStatusDetail.delayDetail = { type: 'CLEARANCE', status: 'DELAYED' };
   const dateAndTimes: Array<{ type: string; dateTime: string }> = [];
-  if (newest.milestone === 'delivered' || newest.milestone === 'returned') dateAndTimes.push({ type: 'ACTUAL_DELIVERY', dateTime: isoAt(newest.at, newest.place.zone) });
-  if (newest.milestone === 'attempt_failed') dateAndTimes.push({ type: 'ATTEMPTED_DELIVERY', dateTime: isoAt(newest.at, newest.place.zone) });
+  if (newest.milestone === 'delivered' || newest.milestone === 'returned')
+    dateAndTimes.push({ type: 'ACTUAL_DELIVERY', dateTime: isoAt(newest.at, newest.place.zone) });
+  if (newest.milestone === 'attempt_failed')
+    dateAndTimes.push({ type: 'ATTEMPTED_DELIVERY', dateTime: isoAt(newest.at, newest.place.zone) });
   if (journey.estimate) dateAndTimes.push({ type: 'ESTIMATED_DELIVERY', dateTime: fedexDate(journey.estimate.date) });
   if (pickup) dateAndTimes.push({ type: 'ACTUAL_PICKUP', dateTime: isoAt(pickup.at, pickup.place.zone) });
   const shipDate = fedexDate(zonedTime(oldest.at, oldest.place.zone).date);
@@ -162,7 +198,11 @@ function trackResult(journey: Journey): Record<string, unknown> {
 
   const carrierCode = ground ? 'FDXG' : 'FDXE';
   const result: Record<string, unknown> = {
-    trackingNumberInfo: { trackingNumber: journey.trackingNumber, trackingNumberUniqueId: `12029~${journey.trackingNumber}~${ground ? 'FDEG' : 'FX'}`, carrierCode },
+    trackingNumberInfo: {
+      trackingNumber: journey.trackingNumber,
+      trackingNumberUniqueId: `12029~${journey.trackingNumber}~${ground ? 'FDEG' : 'FX'}`,
+      carrierCode,
+    },
     additionalTrackingInfo: { nickname: '', hasAssociatedShipments: false },
     shipperInformation: { contact: {}, address: fedexAddress(journey.origin, false) },
     recipientInformation: { contact: {}, address: fedexAddress(journey.destination, false) },
@@ -176,7 +216,9 @@ function trackResult(journey: Journey): Record<string, unknown> {
         : { deliveryAttempts: newest.milestone === 'attempt_failed' ? '1' : '0', deliveryToday: newest.milestone === 'out_for_delivery' },
     originLocation: { locationContactAndAddress: { address: fedexAddress(journey.origin, false) } },
     destinationLocation: { locationContactAndAddress: { address: fedexAddress(journey.destination, false) }, locationType: '' },
-    serviceDetail: ground ? { type: 'FEDEX_GROUND', description: 'FedEx Ground', shortDescription: 'FG' } : { type: 'INTERNATIONAL_PRIORITY', description: 'FedEx International Priority', shortDescription: 'IP' },
+    serviceDetail: ground
+      ? { type: 'FEDEX_GROUND', description: 'FedEx Ground', shortDescription: 'FG' }
+      : { type: 'INTERNATIONAL_PRIORITY', description: 'FedEx International Priority', shortDescription: 'IP' },
     goodsClassificationCode: '',
     returnDetail: {},
   };
@@ -196,7 +238,10 @@ function notFoundResult(trackingNumber: string): Record<string, unknown> {
     trackResults: [
       {
         trackingNumberInfo: { trackingNumber, trackingNumberUniqueId: '', carrierCode: '' },
-        error: { code: 'TRACKING.TRACKINGNUMBER.NOTFOUND', message: 'Tracking number cannot be found. Please correct the tracking number and try again.' },
+        error: {
+          code: 'TRACKING.TRACKINGNUMBER.NOTFOUND',
+          message: 'Tracking number cannot be found. Please correct the tracking number and try again.',
+        },
       },
     ],
   };
@@ -230,20 +275,42 @@ export const fedexSandbox: SandboxCarrier = {
     if (request.method === 'POST' && request.url.pathname === TRACK_PATH) return 'track';
     return null;
   },
-  unknownEndpoint: () => ({ status: 404, body: fedexErrors('NOT.FOUND.ERROR', 'The resource you requested is no longer available. Please modify your request and try again.') }),
+  unknownEndpoint: () => ({
+    status: 404,
+    body: fedexErrors('NOT.FOUND.ERROR', 'The resource you requested is no longer available. Please modify your request and try again.'),
+  }),
   clientCredentialsOf(request) {
     const fields = formFields(request);
     if (fields.grant_type !== 'client_credentials' || !fields.client_id || !fields.client_secret) {
-      return { refused: { status: 401, body: fedexErrors('NOT.AUTHORIZED.ERROR', 'The given client credentials were not valid. Please modify your request and try again.') } };
+      return {
+        refused: {
+          status: 401,
+          body: fedexErrors(
+            'NOT.AUTHORIZED.ERROR',
+            'The given client credentials were not valid. Please modify your request and try again.',
+          ),
+        },
+      };
     }
     return { clientId: fields.client_id, clientSecret: fields.client_secret };
   },
-  tokenIssued: (accessToken) => ({ status: 200, body: { access_token: accessToken, token_type: 'bearer', expires_in: 3599, scope: 'CXS' } }),
-  tokenRefused: () => ({ status: 401, body: fedexErrors('NOT.AUTHORIZED.ERROR', 'The given client credentials were not valid. Please modify your request and try again.') }),
+  tokenIssued: (accessToken) => ({
+    status: 200,
+    body: { access_token: accessToken, token_type: 'bearer', expires_in: 3599, scope: 'CXS' },
+  }),
+  tokenRefused: () => ({
+    status: 401,
+    body: fedexErrors('NOT.AUTHORIZED.ERROR', 'The given client credentials were not valid. Please modify your request and try again.'),
+  }),
   unauthorised(reason) {
     return {
       status: 401,
-      body: fedexErrors('NOT.AUTHORIZED.ERROR', reason === 'expired' ? 'Access token expired. Please modify your request and try again.' : 'The given token is not valid. Please modify your request and try again.'),
+      body: fedexErrors(
+        'NOT.AUTHORIZED.ERROR',
+        reason === 'expired'
+          ? 'Access token expired. Please modify your request and try again.'
+          : 'The given token is not valid. Please modify your request and try again.',
+      ),
     };
   },
   readTrackingRequest(request) {
@@ -255,11 +322,19 @@ export const fedexSandbox: SandboxCarrier = {
     }
     const info = (body as { trackingInfo?: unknown } | null)?.trackingInfo;
     const numbers = Array.isArray(info)
-      ? info.map((item) => (item as { trackingNumberInfo?: { trackingNumber?: unknown } } | null)?.trackingNumberInfo?.trackingNumber).map((value) => (typeof value === 'string' ? value.trim() : ''))
+      ? info
+          .map((item) => (item as { trackingNumberInfo?: { trackingNumber?: unknown } } | null)?.trackingNumberInfo?.trackingNumber)
+          .map((value) => (typeof value === 'string' ? value.trim() : ''))
       : [];
-    if (numbers.length === 0 || numbers.some((number) => number === '')) return { refused: { status: 400, body: fedexErrors('TRACKING.TRACKINGNUMBER.EMPTY', 'Please provide tracking number.') } };
+    if (numbers.length === 0 || numbers.some((number) => number === ''))
+      return { refused: { status: 400, body: fedexErrors('TRACKING.TRACKINGNUMBER.EMPTY', 'Please provide tracking number.') } };
     if (numbers.length > FEDEX_MAX_NUMBERS_PER_REQUEST) {
-      return { refused: { status: 400, body: fedexErrors('TRACKING.TRACKINGNUMBERS.LIMITEXCEEDED', 'Please limit your inquiry to 30 tracking numbers or references.') } };
+      return {
+        refused: {
+          status: 400,
+          body: fedexErrors('TRACKING.TRACKINGNUMBERS.LIMITEXCEEDED', 'Please limit your inquiry to 30 tracking numbers or references.'),
+        },
+      };
     }
     return { numbers };
   },
@@ -273,12 +348,27 @@ export const fedexSandbox: SandboxCarrier = {
   rateLimited: (retryAfter) => ({
     status: 429,
     headers: { 'Retry-After': retryAfter },
-    body: fedexErrors('TOO.MANY.REQUESTS.ERROR', 'We have received too many requests in a short duration. Please wait a while to try again.'),
+    body: fedexErrors(
+      'TOO.MANY.REQUESTS.ERROR',
+      'We have received too many requests in a short duration. Please wait a while to try again.',
+    ),
   }),
   serverError(status) {
     if (status === 502) return htmlErrorPage(502, 'Bad Gateway');
     return status === 503
-      ? { status, body: fedexErrors('SERVICE.UNAVAILABLE.ERROR', 'The service is currently unavailable and we are working to resolve the issue. We apologize for any inconvenience. Please check back at a later time.') }
-      : { status, body: fedexErrors('INTERNAL.SERVER.ERROR', 'We encountered an unexpected error and are working to resolve the issue. We apologize for any inconvenience. Please check back at a later time.') };
+      ? {
+          status,
+          body: fedexErrors(
+            'SERVICE.UNAVAILABLE.ERROR',
+            'The service is currently unavailable and we are working to resolve the issue. We apologize for any inconvenience. Please check back at a later time.',
+          ),
+        }
+      : {
+          status,
+          body: fedexErrors(
+            'INTERNAL.SERVER.ERROR',
+            'We encountered an unexpected error and are working to resolve the issue. We apologize for any inconvenience. Please check back at a later time.',
+          ),
+        };
   },
 };

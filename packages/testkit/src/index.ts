@@ -1,6 +1,13 @@
-export { startSandboxCarriers, SANDBOX_CREDENTIALS, SANDBOX_DOCUMENTED_RATE_LIMITS } from './start-sandbox-carriers';
+export { startSandboxCarriers, SANDBOX_CARRIERS, SANDBOX_CREDENTIALS, SANDBOX_DOCUMENTED_RATE_LIMITS } from './start-sandbox-carriers';
 export { createSandboxClock, type SandboxClock } from './sandbox-clock';
-export { SANDBOX_NUMBERS, SCENARIO_SLOTS, decodeSandboxNumber, generateSandboxNumbers, scenarioOfSlot, type DecodedSandboxNumber } from './sandbox-numbers';
+export {
+  SANDBOX_NUMBERS,
+  SCENARIO_SLOTS,
+  decodeSandboxNumber,
+  generateSandboxNumbers,
+  scenarioOfSlot,
+  type DecodedSandboxNumber,
+} from './sandbox-numbers';
 export { ADVANCING_SCHEDULE, type Milestone } from './journeys';
 export { SANDBOX_EXPECTED_OUTCOMES, type SandboxExpectation } from './sandbox-expectations';
 export {
@@ -15,3 +22,4 @@ export {
   type SandboxScenario,
   type SandboxStats,
 } from './sandbox-types';
+export { WISMO_CARRIERS, WISMO_CARRIER_IDS, isWismoCarrierId, type RegisteredCarrier, type WismoCarrierId } from './carrier-registry';

@@ -29,7 +29,8 @@ describe('buildJourney', () => {
       const journey = journeyOf(carrier, scenario)!;
       expect(journey.events[0]!.milestone, scenario).toBe(milestone);
       expect(journey.events.at(-1)!.milestone).toBe('label_created');
-      for (let index = 1; index < journey.events.length; index++) expect(journey.events[index - 1]!.at).toBeGreaterThan(journey.events[index]!.at);
+      for (let index = 1; index < journey.events.length; index++)
+        expect(journey.events[index - 1]!.at).toBeGreaterThan(journey.events[index]!.at);
       expect(journey.events[0]!.at).toBeLessThanOrEqual(NOW);
       expect(journey.origin).not.toEqual(journey.destination);
     }
@@ -77,7 +78,9 @@ describe('buildJourney', () => {
   });
 
   it('spreads parcels of one scenario over routes and minutes', () => {
-    const journeys = generateSandboxNumbers('ups', 50, 'delivered').map((number) => buildJourney(decodeSandboxNumber('ups', number)!, NOW, NOW)!);
+    const journeys = generateSandboxNumbers('ups', 50, 'delivered').map((number) =>
+      buildJourney(decodeSandboxNumber('ups', number)!, NOW, NOW)!,
+    );
     expect(new Set(journeys.map((journey) => `${journey.origin.city}>${journey.destination.city}`)).size).toBeGreaterThan(10);
     expect(new Set(journeys.map((journey) => journey.events[0]!.at)).size).toBeGreaterThan(10);
   });
@@ -89,8 +92,18 @@ describe('buildJourney', () => {
 
 describe('zoned time', () => {
   it('prints local wall-clock time with the zone’s offset, across DST changes', () => {
-    expect(zonedTime(Date.parse('2025-03-09T06:59:00Z'), 'America/New_York')).toEqual({ date: '2025-03-09', time: '01:59:00', offsetMinutes: -300, offset: '-05:00' });
-    expect(zonedTime(Date.parse('2025-03-09T07:00:00Z'), 'America/New_York')).toEqual({ date: '2025-03-09', time: '03:00:00', offsetMinutes: -240, offset: '-04:00' });
+    expect(zonedTime(Date.parse('2025-03-09T06:59:00Z'), 'America/New_York')).toEqual({
+      date: '2025-03-09',
+      time: '01:59:00',
+      offsetMinutes: -300,
+      offset: '-05:00',
+    });
+    expect(zonedTime(Date.parse('2025-03-09T07:00:00Z'), 'America/New_York')).toEqual({
+      date: '2025-03-09',
+      time: '03:00:00',
+      offsetMinutes: -240,
+      offset: '-04:00',
+    });
     expect(zonedTime(Date.parse('2025-07-01T12:00:00Z'), 'Europe/Berlin').offset).toBe('+02:00');
     expect(zonedTime(Date.parse('2025-07-01T12:00:00Z'), 'America/Phoenix').offset).toBe('-07:00');
     expect(zonedTime(Date.parse('2025-07-01T23:30:00Z'), 'Asia/Shanghai')).toMatchObject({ date: '2025-07-02', time: '07:30:00' });

@@ -103,6 +103,61 @@ const DE_PLACES: readonly Place[] = [
   place('Leipzig', null, '04109', 'DE', 'Europe/Berlin'),
 ];
 
+const FR_PLACES: readonly Place[] = [
+  place('Paris', null, '75011', 'FR', 'Europe/Paris'),
+  place('Lyon', null, '69004', 'FR', 'Europe/Paris'),
+  place('Marseille', null, '13001', 'FR', 'Europe/Paris'),
+  place('Toulouse', null, '31000', 'FR', 'Europe/Paris'),
+  place('Nantes', null, '44000', 'FR', 'Europe/Paris'),
+  place('Lille', null, '59000', 'FR', 'Europe/Paris'),
+];
+
+const BE_PLACES: readonly Place[] = [
+  place('Bruxelles', null, '1000', 'BE', 'Europe/Brussels'),
+  place('Antwerpen', null, '2000', 'BE', 'Europe/Brussels'),
+  place('Gent', null, '9000', 'BE', 'Europe/Brussels'),
+  place('Liège', null, '4000', 'BE', 'Europe/Brussels'),
+  place('Leuven', null, '3000', 'BE', 'Europe/Brussels'),
+  place('Namur', null, '5000', 'BE', 'Europe/Brussels'),
+];
+
+const NL_PLACES: readonly Place[] = [
+  place('Utrecht', null, '3511AA', 'NL', 'Europe/Amsterdam'),
+  place('Amsterdam', null, '1012AB', 'NL', 'Europe/Amsterdam'),
+  place('Rotterdam', null, '3011AA', 'NL', 'Europe/Amsterdam'),
+  place('Den Haag', null, '2511AA', 'NL', 'Europe/Amsterdam'),
+  place('Eindhoven', null, '5611AA', 'NL', 'Europe/Amsterdam'),
+  place('Groningen', null, '9711AA', 'NL', 'Europe/Amsterdam'),
+];
+
+const AU_PLACES: readonly Place[] = [
+  place('Sydney', 'NSW', '2000', 'AU', 'Australia/Sydney'),
+  place('Melbourne', 'VIC', '3000', 'AU', 'Australia/Melbourne'),
+  place('Brisbane', 'QLD', '4000', 'AU', 'Australia/Brisbane'),
+  place('Perth', 'WA', '6000', 'AU', 'Australia/Perth'),
+  place('Adelaide', 'SA', '5000', 'AU', 'Australia/Adelaide'),
+  place('Hobart', 'TAS', '7000', 'AU', 'Australia/Hobart'),
+];
+
+const GB_PLACES: readonly Place[] = [
+  place('London', null, 'EC1A 1BB', 'GB', 'Europe/London'),
+  place('Manchester', null, 'M1 1AE', 'GB', 'Europe/London'),
+  place('Birmingham', null, 'B1 1AA', 'GB', 'Europe/London'),
+  place('Leeds', null, 'LS1 1UR', 'GB', 'Europe/London'),
+  place('Glasgow', null, 'G1 1XQ', 'GB', 'Europe/London'),
+  place('Bristol', null, 'BS1 4DJ', 'GB', 'Europe/London'),
+];
+
+const CA_PLACES: readonly Place[] = [
+  place('Toronto', 'ON', 'M5V 3L9', 'CA', 'America/Toronto'),
+  place('Montréal', 'QC', 'H2Y 1C6', 'CA', 'America/Toronto'),
+  place('Vancouver', 'BC', 'V6B 1A1', 'CA', 'America/Vancouver'),
+  place('Calgary', 'AB', 'T2P 1J9', 'CA', 'America/Edmonton'),
+  place('Winnipeg', 'MB', 'R3C 0V8', 'CA', 'America/Winnipeg'),
+  place('Halifax', 'NS', 'B3J 1S9', 'CA', 'America/Halifax'),
+  place("St. John's", 'NL', 'A1C 5M2', 'CA', 'America/St_Johns'),
+];
+
 const FOREIGN_ORIGINS: readonly Place[] = [
   place('SHENZHEN', null, '518000', 'CN', 'Asia/Shanghai'),
   place('DUESSELDORF', null, '40213', 'DE', 'Europe/Berlin'),
@@ -111,11 +166,58 @@ const FOREIGN_ORIGINS: readonly Place[] = [
 
 /** Each carrier's sorting hub for domestic parcels, and its gateway for imports (where customs happens). */
 const HUBS: Record<SandboxCarrierId | 'dhl-express', { hub: Place; gateway: Place }> = {
-  ups: { hub: place('LOUISVILLE', 'KY', '40209', 'US', 'America/Kentucky/Louisville'), gateway: place('LOUISVILLE', 'KY', '40209', 'US', 'America/Kentucky/Louisville') },
-  fedex: { hub: place('MEMPHIS', 'TN', '38118', 'US', 'America/Chicago'), gateway: place('MEMPHIS', 'TN', '38118', 'US', 'America/Chicago') },
-  usps: { hub: place('KANSAS CITY', 'MO', '64121', 'US', 'America/Chicago'), gateway: place('JAMAICA', 'NY', '11430', 'US', 'America/New_York') },
+  ups: {
+    hub: place('LOUISVILLE', 'KY', '40209', 'US', 'America/Kentucky/Louisville'),
+    gateway: place('LOUISVILLE', 'KY', '40209', 'US', 'America/Kentucky/Louisville'),
+  },
+  fedex: {
+    hub: place('MEMPHIS', 'TN', '38118', 'US', 'America/Chicago'),
+    gateway: place('MEMPHIS', 'TN', '38118', 'US', 'America/Chicago'),
+  },
+  usps: {
+    hub: place('KANSAS CITY', 'MO', '64121', 'US', 'America/Chicago'),
+    gateway: place('JAMAICA', 'NY', '11430', 'US', 'America/New_York'),
+  },
   dhl: { hub: place('Kassel', null, '34123', 'DE', 'Europe/Berlin'), gateway: place('Leipzig', null, '04435', 'DE', 'Europe/Berlin') },
-  'dhl-express': { hub: place('LEIPZIG', null, '04435', 'DE', 'Europe/Berlin'), gateway: place('CINCINNATI HUB', 'OH', '41048', 'US', 'America/New_York') },
+  // The same DHL Paket network as `dhl` (another API onto it): a number has one journey whichever API asks.
+  dhlparcelde: {
+    hub: place('Kassel', null, '34123', 'DE', 'Europe/Berlin'),
+    gateway: place('Leipzig', null, '04435', 'DE', 'Europe/Berlin'),
+  },
+  'dhl-express': {
+    hub: place('LEIPZIG', null, '04435', 'DE', 'Europe/Berlin'),
+    gateway: place('CINCINNATI HUB', 'OH', '41048', 'US', 'America/New_York'),
+  },
+  gls: {
+    hub: place('Neuenstein', null, '36286', 'DE', 'Europe/Berlin'),
+    gateway: place('Neuenstein', null, '36286', 'DE', 'Europe/Berlin'),
+  },
+  postnl: {
+    hub: place('Nieuwegein', null, '3439LM', 'NL', 'Europe/Amsterdam'),
+    gateway: place('Amsterdam', null, '1118AA', 'NL', 'Europe/Amsterdam'),
+  },
+  laposte: {
+    hub: place('Wissous', null, '91320', 'FR', 'Europe/Paris'),
+    gateway: place('Roissy-en-France', null, '95700', 'FR', 'Europe/Paris'),
+  },
+  hermes: { hub: place('Ketzin', null, '14669', 'DE', 'Europe/Berlin'), gateway: place('Hamburg', null, '20457', 'DE', 'Europe/Berlin') },
+  dpd: { hub: place('Mechelen', null, '2800', 'BE', 'Europe/Brussels'), gateway: place('Puurs', null, '2870', 'BE', 'Europe/Brussels') },
+  bpost: {
+    hub: place('Brussel X', null, '1099', 'BE', 'Europe/Brussels'),
+    gateway: place('Zaventem', null, '1930', 'BE', 'Europe/Brussels'),
+  },
+  auspost: {
+    hub: place('Chullora', 'NSW', '2190', 'AU', 'Australia/Sydney'),
+    gateway: place('Sydney', 'NSW', '2020', 'AU', 'Australia/Sydney'),
+  },
+  royalmail: {
+    hub: place('Warrington', null, 'WA55 1AA', 'GB', 'Europe/London'),
+    gateway: place('Heathrow Worldwide DC', null, 'TW6 3XB', 'GB', 'Europe/London'),
+  },
+  canadapost: {
+    hub: place('Mississauga', 'ON', 'L5T 2T3', 'CA', 'America/Toronto'),
+    gateway: place('Mississauga', 'ON', 'L5T 2T3', 'CA', 'America/Toronto'),
+  },
 };
 
 type Step = readonly [Milestone, number, PlaceRole];
@@ -241,7 +343,22 @@ function pick<T>(list: readonly T[], value: number): T {
 function routeFor(decoded: DecodedSandboxNumber, scenario: SandboxScenario): Route {
   const { hash, carrier } = decoded;
   const express = carrier === 'dhl' && decoded.dhlService === 'express';
-  const domestic = carrier === 'dhl' && !express ? DE_PLACES : US_PLACES;
+  const domestic =
+    carrier === 'auspost'
+      ? AU_PLACES
+      : carrier === 'royalmail'
+        ? GB_PLACES
+        : carrier === 'canadapost'
+          ? CA_PLACES
+          : carrier === 'postnl'
+            ? NL_PLACES
+            : carrier === 'dpd' || carrier === 'bpost'
+              ? BE_PLACES
+              : carrier === 'laposte'
+                ? FR_PLACES
+                : (carrier === 'dhl' && !express) || carrier === 'dhlparcelde' || carrier === 'gls' || carrier === 'hermes'
+                  ? DE_PLACES
+                  : US_PLACES;
   const hubs = HUBS[express ? 'dhl-express' : carrier];
   const destinationIndex = (hash >>> 8) % domestic.length;
   let originIndex = hash % domestic.length;
@@ -263,7 +380,12 @@ function dayOf(epochMs: number, zone: string): string {
   return zonedTime(epochMs, zone).date;
 }
 
-function estimateFor(scenario: SandboxScenario, nowMs: number, destination: Place, advancingDeliveryAt: number | null): DeliveryEstimate | null {
+function estimateFor(
+  scenario: SandboxScenario,
+  nowMs: number,
+  destination: Place,
+  advancingDeliveryAt: number | null,
+): DeliveryEstimate | null {
   switch (scenario) {
     case 'in_transit':
     case 'failed_attempt':
@@ -277,7 +399,9 @@ function estimateFor(scenario: SandboxScenario, nowMs: number, destination: Plac
       return { kind: 'window', date: next.date, from, to: from + 4 * HOUR_MS };
     }
     case 'advancing':
-      return advancingDeliveryAt === null ? null : { kind: 'date', date: dayOf(advancingDeliveryAt, destination.zone), from: null, to: null };
+      return advancingDeliveryAt === null
+        ? null
+        : { kind: 'date', date: dayOf(advancingDeliveryAt, destination.zone), from: null, to: null };
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 // The README's vitest example, run as it is printed there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTracker, type Tracker } from '@wismo/core';
-import { ups } from '@wismo/carrier-ups';
+import { createUps } from '@wismo/carrier-ups';
 import { SANDBOX_NUMBERS, createSandboxClock, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 
 describe('order status page', () => {
@@ -23,7 +23,7 @@ describe('order status page', () => {
   });
 
   it('builds one adapter by hand, the way your app does', async () => {
-    const adapter = ups({ ...sandbox.adapterSettings('ups'), timeoutMs: 2_000 });
+    const adapter = createUps({ ...sandbox.adapterSettings('ups'), timeoutMs: 2_000 });
     const [outcome] = await adapter.track([SANDBOX_NUMBERS.ups.failed_attempt]);
     expect(outcome?.shipment?.substatus).toBe('attempt_failed_recipient_absent');
   });

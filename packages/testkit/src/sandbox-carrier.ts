@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Journey } from './journeys';
-import type { SandboxCarrierId, SandboxRateLimit } from './sandbox-types';
+import type { SandboxCarrierId, SandboxCredentials, SandboxRateLimit } from './sandbox-types';
 
 /** A request as the carrier modules see it: the body is already read. */
 export interface SandboxRequest {
@@ -48,12 +48,27 @@ export interface SandboxCarrier {
   tokenRefused?(): SandboxAnswer;
   /** API-key carriers: the key a tracking request carries. */
   apiKeyOf?(request: SandboxRequest): string | null;
+  /** Token carriers that send the token elsewhere than `Authorization: Bearer` (DPD: in the SOAP header). */
+  presentedTokenOf?(request: SandboxRequest): string | null;
+  /** The adapter's settings for a sandbox credential, where its setting names differ (DPD: delisId, password). */
+  adapterCredentials?(credential: SandboxCredentials): Record<string, string>;
+  /**
+   * Where core's detection names the numbers of another registered carrier (DHL Parcel DE: DHL Paket numbers are
+   * `dhl`, tracked by default through Unified): routing by detection alone goes there.
+   */
+  detectedAs?: SandboxCarrierId;
+  /**
+   * False where the carrier's numbers carry no documented check digit (PostNL 3S): core can only match the
+   * pattern. The sandbox still ends its numbers with a digit of its own, so a changed number is unknown to it.
+   */
+  documentedCheckDigit?: false;
   /** A tracking request without valid credentials: missing, unknown, or an expired token. */
   unauthorised(reason: 'missing' | 'invalid' | 'expired'): SandboxAnswer;
   /** The numbers a tracking request asks for, or the carrier's answer to a malformed request. */
   readTrackingRequest(request: SandboxRequest): TrackingRequestRead;
   trackAnswer(request: SandboxRequest, numbers: TrackedNumber[]): SandboxAnswer;
-  rateLimited(retryAfter: string): SandboxAnswer;
+  /** `limit`: the limit being enforced (GLS answers its daily quota differently from a short window). */
+  rateLimited(retryAfter: string, limit?: SandboxRateLimit | null): SandboxAnswer;
   /** `retryAfter`: a short wait in the run's time scale, for carriers that send one with 503. */
   serverError(status: 500 | 502 | 503, retryAfter: string): SandboxAnswer;
 }

@@ -2,12 +2,16 @@ import {
   dhlExpressCheckDigit,
   dhlIdentcodeCheckDigit,
   dhlSsccCheckDigit,
+  dpdCheckCharacter,
   fedexExpressCheckDigit,
   fedexGroundCheckDigit,
   glsCheckDigit,
+  s10CheckDigit,
   upsCheckDigit,
   uspsImpbCheckDigit,
+  weightedMod10,
 } from './check-digits';
+import { detectCarrier } from '@wismo/core';
 import { hashString } from './seeded-random';
 import { SANDBOX_CARRIER_IDS, SANDBOX_SCENARIOS, type SandboxCarrierId, type SandboxScenario } from './sandbox-types';
 
@@ -32,7 +36,9 @@ export const SCENARIO_SLOTS: ReadonlyArray<{ scenario: SandboxScenario; slots: n
   { scenario: 'advancing', slots: 10 },
 ];
 
-const SCENARIO_BY_SLOT: readonly SandboxScenario[] = SCENARIO_SLOTS.flatMap(({ scenario, slots }) => Array.from({ length: slots }, () => scenario));
+const SCENARIO_BY_SLOT: readonly SandboxScenario[] = SCENARIO_SLOTS.flatMap(({ scenario, slots }) =>
+  Array.from({ length: slots }, () => scenario),
+);
 const SLOTS_BY_SCENARIO = new Map<SandboxScenario, number[]>(SANDBOX_SCENARIOS.map((scenario) => [scenario, []]));
 SCENARIO_BY_SLOT.forEach((scenario, slot) => SLOTS_BY_SCENARIO.get(scenario)!.push(slot));
 
@@ -131,7 +137,123 @@ const DHL_EXPRESS_FORMAT: NumberFormat = {
   },
 };
 
-const SCRAMBLE_OFFSET: Record<SandboxCarrierId, number> = { ups: 418_207, fedex: 60_221, usps: 31_337, dhl: 271_828 };
+const POSTNL_FORMAT: NumberFormat = {
+  // PostNL 3S: 3S + a customer code (WSMO) + 9 digits (6 block digits, the slot, a digit of the sandbox's own:
+  // PostNL documents no check digit, but a changed number should be as unknown to the sandbox as to PostNL).
+  size: 1e6,
+  build(block, slot) {
+    const digits = `${pad(block, 6)}${pad(slot, 2)}`;
+    return `3SWSMO${digits}${weightedMod10(digits, 3, 1)}`;
+  },
+};
+
+/** Depot prefixes tried for a GLS parcel number, until core's detection ranks GLS first (no other check digit fits). */
+const GLS_DEPOTS = ['36', '42', '93', '66', '77', '88'] as const;
+
+const GLS_FORMAT: NumberFormat = {
+  // GLS parcel number (12): a depot prefix, 7 block digits, the slot, the GLS check digit.
+  size: 1e7,
+  build(block, slot) {
+    let fallback = '';
+    for (const depot of GLS_DEPOTS) {
+      const serial = `${depot}${pad(block, 7)}${pad(slot, 2)}`;
+      const number = `${serial}${glsCheckDigit(serial)}`;
+      fallback ||= number;
+      // 12 digits are also FedEx Express, DHL Paket Identcodes and Purolator (Luhn): skip numbers another check digit fits.
+      if (detectCarrier(number)[0]?.carrier === 'gls') return number;
+    }
+    return fallback;
+  },
+};
+
+const LAPOSTE_S10_FORMAT: NumberFormat = {
+  // UPU S10 from La Poste: CP (parcel) + 8-digit serial (6 block digits and the slot) + S10 check digit + FR.
+  size: 1e6,
+  build(block, slot) {
+    const serial = `${pad(block, 6)}${pad(slot, 2)}`;
+    return `CP${serial}${s10CheckDigit(serial)}FR`;
+  },
+};
+
+/** Depots tried for a DPD parcel number, until core's detection ranks DPD first. */
+const DPD_DEPOTS = ['0530', '0532', '0539', '0541'] as const;
+
+const DPD_FORMAT: NumberFormat = {
+  // DPD parcel label number as printed: depot (4), 8 block digits, the slot, then the MOD 37,36 check character.
+  size: 1e8,
+  build(block, slot) {
+    let fallback = '';
+    for (const depot of DPD_DEPOTS) {
+      const serial = `${depot}${pad(block, 8)}${pad(slot, 2)}`;
+      const number = `${serial}${dpdCheckCharacter(serial)}`;
+      fallback ||= number;
+      if (detectCarrier(number)[0]?.carrier === 'dpd') return number;
+    }
+    return fallback;
+  },
+};
+
+const HERMES_FORMAT: NumberFormat = {
+  // Hermes 14: a 0, 10 block digits, the slot, the check digit (weights 3 and 1).
+  size: 1e10,
+  build(block, slot) {
+    const serial = `0${pad(block, 10)}${pad(slot, 2)}`;
+    return `${serial}${weightedMod10(serial, 3, 1)}`;
+  },
+};
+
+const BPOST_S10_FORMAT: NumberFormat = {
+  // UPU S10 from bpost: CE (parcel) + 8-digit serial (6 block digits and the slot) + S10 check digit + BE.
+  size: 1e6,
+  build(block, slot) {
+    const serial = `${pad(block, 6)}${pad(slot, 2)}`;
+    return `CE${serial}${s10CheckDigit(serial)}BE`;
+  },
+};
+
+const AUSPOST_S10_FORMAT: NumberFormat = {
+  // UPU S10 from Australia Post: CX (parcel) + 8-digit serial (6 block digits and the slot) + S10 check digit + AU.
+  size: 1e6,
+  build(block, slot) {
+    const serial = `${pad(block, 6)}${pad(slot, 2)}`;
+    return `CX${serial}${s10CheckDigit(serial)}AU`;
+  },
+};
+
+const ROYALMAIL_S10_FORMAT: NumberFormat = {
+  // UPU S10 from Royal Mail: TT (tracked) + 8-digit serial (6 block digits and the slot) + S10 check digit + GB.
+  size: 1e6,
+  build(block, slot) {
+    const serial = `${pad(block, 6)}${pad(slot, 2)}`;
+    return `TT${serial}${s10CheckDigit(serial)}GB`;
+  },
+};
+
+const CANADAPOST_FORMAT: NumberFormat = {
+  // Canada Post 16-digit PIN (tracking-number-data canada_post): 7-digit origin 7023210, 6 block digits, the slot, mod 10 (3, 1).
+  size: 1e6,
+  build(block, slot) {
+    const serial = `7023210${pad(block, 6)}${pad(slot, 2)}`;
+    return `${serial}${weightedMod10(serial, 3, 1)}`;
+  },
+};
+
+const SCRAMBLE_OFFSET: Record<SandboxCarrierId, number> = {
+  ups: 418_207,
+  fedex: 60_221,
+  usps: 31_337,
+  dhl: 271_828,
+  dhlparcelde: 314_159,
+  gls: 141_421,
+  laposte: 173_205,
+  hermes: 264_575,
+  dpd: 223_606,
+  bpost: 264_575,
+  postnl: 244_949,
+  auspost: 282_842,
+  royalmail: 316_227,
+  canadapost: 331_662,
+};
 
 function formatFor(carrier: SandboxCarrierId, scenario: SandboxScenario): NumberFormat {
   switch (carrier) {
@@ -143,6 +265,26 @@ function formatFor(carrier: SandboxCarrierId, scenario: SandboxScenario): Number
       return USPS_FORMAT;
     case 'dhl':
       return DHL_EXPRESS_SCENARIOS.has(scenario) ? DHL_EXPRESS_FORMAT : DHL_PARCEL_FORMAT;
+    case 'dhlparcelde':
+      return DHL_PARCEL_FORMAT;
+    case 'gls':
+      return GLS_FORMAT;
+    case 'postnl':
+      return POSTNL_FORMAT;
+    case 'laposte':
+      return LAPOSTE_S10_FORMAT;
+    case 'hermes':
+      return HERMES_FORMAT;
+    case 'dpd':
+      return DPD_FORMAT;
+    case 'bpost':
+      return BPOST_S10_FORMAT;
+    case 'auspost':
+      return AUSPOST_S10_FORMAT;
+    case 'royalmail':
+      return ROYALMAIL_S10_FORMAT;
+    case 'canadapost':
+      return CANADAPOST_FORMAT;
   }
 }
 
@@ -157,7 +299,8 @@ const MIXED_SLOT_STRIDE = 37;
 export function generateSandboxNumbers(carrier: SandboxCarrierId, count: number, scenario: SandboxScenario | 'mixed' = 'mixed'): string[] {
   if (!SANDBOX_CARRIER_IDS.includes(carrier)) throw new RangeError(`generateNumbers: unknown sandbox carrier '${String(carrier)}'`);
   if (!Number.isInteger(count) || count < 0) throw new RangeError('generateNumbers: count must be a whole number ≥ 0');
-  if (scenario !== 'mixed' && !SLOTS_BY_SCENARIO.has(scenario)) throw new RangeError(`generateNumbers: unknown scenario '${String(scenario)}'`);
+  if (scenario !== 'mixed' && !SLOTS_BY_SCENARIO.has(scenario))
+    throw new RangeError(`generateNumbers: unknown scenario '${String(scenario)}'`);
   const offset = SCRAMBLE_OFFSET[carrier];
   const numbers = new Array<string>(count);
   if (scenario === 'mixed') {
@@ -172,7 +315,8 @@ export function generateSandboxNumbers(carrier: SandboxCarrierId, count: number,
   }
   const slots = SLOTS_BY_SCENARIO.get(scenario)!;
   const format = formatFor(carrier, scenario);
-  if (count > format.size * slots.length) throw new RangeError(`generateNumbers: at most ${format.size * slots.length} ${scenario} numbers for ${carrier}`);
+  if (count > format.size * slots.length)
+    throw new RangeError(`generateNumbers: at most ${format.size * slots.length} ${scenario} numbers for ${carrier}`);
   for (let index = 0; index < count; index++) {
     const slot = slots[index % slots.length]!;
     numbers[index] = format.build(scramble(Math.floor(index / slots.length), format.size, offset), slot);
@@ -208,13 +352,66 @@ function recognise(carrier: SandboxCarrierId, trackingNumber: string): { dhlServ
       if (trackingNumber.length === 15) return fedexGroundCheckDigit(trackingNumber.slice(0, 14)) === check ? {} : null;
       return null;
     case 'usps':
-      return trackingNumber.length === 22 && DIGITS.test(trackingNumber) && /^9[2-5]/.test(trackingNumber) && uspsImpbCheckDigit(trackingNumber.slice(0, 21)) === check ? {} : null;
+      return trackingNumber.length === 22 &&
+        DIGITS.test(trackingNumber) &&
+        /^9[2-5]/.test(trackingNumber) &&
+        uspsImpbCheckDigit(trackingNumber.slice(0, 21)) === check
+        ? {}
+        : null;
     case 'dhl':
       if (!DIGITS.test(trackingNumber)) return null;
-      if (trackingNumber.length === 20 && trackingNumber.startsWith('00')) return dhlSsccCheckDigit(trackingNumber.slice(2, 19)) === check ? { dhlService: 'parcel-de' } : null;
-      if (trackingNumber.length === 12) return dhlIdentcodeCheckDigit(trackingNumber.slice(0, 11)) === check ? { dhlService: 'parcel-de' } : null;
-      if (trackingNumber.length === 10) return dhlExpressCheckDigit(trackingNumber.slice(0, 9)) === check ? { dhlService: 'express' } : null;
+      if (trackingNumber.length === 20 && trackingNumber.startsWith('00'))
+        return dhlSsccCheckDigit(trackingNumber.slice(2, 19)) === check ? { dhlService: 'parcel-de' } : null;
+      if (trackingNumber.length === 12)
+        return dhlIdentcodeCheckDigit(trackingNumber.slice(0, 11)) === check ? { dhlService: 'parcel-de' } : null;
+      if (trackingNumber.length === 10)
+        return dhlExpressCheckDigit(trackingNumber.slice(0, 9)) === check ? { dhlService: 'express' } : null;
       return null;
+    case 'dhlparcelde':
+      // DHL Paket only: the 20-digit SSCC and the 12-digit Identcode.
+      if (!DIGITS.test(trackingNumber)) return null;
+      if (trackingNumber.length === 20 && trackingNumber.startsWith('00'))
+        return dhlSsccCheckDigit(trackingNumber.slice(2, 19)) === check ? {} : null;
+      if (trackingNumber.length === 12) return dhlIdentcodeCheckDigit(trackingNumber.slice(0, 11)) === check ? {} : null;
+      return null;
+    case 'gls':
+      return trackingNumber.length === 12 && DIGITS.test(trackingNumber) && glsCheckDigit(trackingNumber.slice(0, 11)) === check
+        ? {}
+        : null;
+    case 'postnl':
+      return /^3S[A-Z]{4}\d{9}$/.test(trackingNumber) && weightedMod10(trackingNumber.slice(6, 14), 3, 1) === check ? {} : null;
+    case 'dpd':
+      // The API receives the 14 digits without the check character; a printed number carries it.
+      if (trackingNumber.length === 14) return DIGITS.test(trackingNumber) ? {} : null;
+      return trackingNumber.length === 15 &&
+        DIGITS.test(trackingNumber.slice(0, 14)) &&
+        dpdCheckCharacter(trackingNumber.slice(0, 14)) === trackingNumber[14]
+        ? {}
+        : null;
+    case 'hermes':
+      return trackingNumber.length === 14 && DIGITS.test(trackingNumber) && weightedMod10(trackingNumber.slice(0, 13), 3, 1) === check
+        ? {}
+        : null;
+    case 'bpost':
+      return /^[A-Z]{2}\d{9}BE$/.test(trackingNumber) && s10CheckDigit(trackingNumber.slice(2, 10)) === trackingNumber.charCodeAt(10) - 48
+        ? {}
+        : null;
+    case 'laposte':
+      return /^[A-Z]{2}\d{9}FR$/.test(trackingNumber) && s10CheckDigit(trackingNumber.slice(2, 10)) === trackingNumber.charCodeAt(10) - 48
+        ? {}
+        : null;
+    case 'auspost':
+      return /^[A-Z]{2}\d{9}AU$/.test(trackingNumber) && s10CheckDigit(trackingNumber.slice(2, 10)) === trackingNumber.charCodeAt(10) - 48
+        ? {}
+        : null;
+    case 'royalmail':
+      return /^[A-Z]{2}\d{9}GB$/.test(trackingNumber) && s10CheckDigit(trackingNumber.slice(2, 10)) === trackingNumber.charCodeAt(10) - 48
+        ? {}
+        : null;
+    case 'canadapost':
+      return trackingNumber.length === 16 && DIGITS.test(trackingNumber) && weightedMod10(trackingNumber.slice(0, 15), 3, 1) === check
+        ? {}
+        : null;
   }
 }
 
@@ -223,17 +420,31 @@ function recognise(carrier: SandboxCarrierId, trackingNumber: string): { dhlServ
  * sandbox knows or its check digit is wrong (the carrier would not know it either: not found).
  */
 export function decodeSandboxNumber(carrier: SandboxCarrierId, input: string): DecodedSandboxNumber | null {
-  const trackingNumber = input.replace(SEPARATORS, '').toUpperCase();
+  const written = input.replace(SEPARATORS, '').toUpperCase();
+  // DPD keys parcels by the 14 digits; the printed check character is not part of the number.
+  const trackingNumber = carrier === 'dpd' && written.length === 15 ? written.slice(0, 14) : written;
   if (trackingNumber.length < 8) return null;
-  const recognised = recognise(carrier, trackingNumber);
+  const recognised = recognise(carrier, written);
   if (!recognised) return null;
   const hash = hashString(trackingNumber);
-  const slot = slotBefore(trackingNumber, hash);
+  // S10 numbers end in the country code: the slot is before the check digit that precedes it. DPD's
+  // 14 digits end with the slot (the check character follows them on the label).
+  const slot = slotBefore(
+    carrier === 'laposte' || carrier === 'bpost' || carrier === 'auspost' || carrier === 'royalmail'
+      ? trackingNumber.slice(0, -2)
+      : carrier === 'dpd'
+        ? `${trackingNumber}${dpdCheckCharacter(trackingNumber)}`
+        : trackingNumber,
+    hash,
+  );
   return { carrier, trackingNumber, slot, scenario: scenarioOfSlot(slot), hash, ...recognised };
 }
 
 function documentedNumbers(carrier: SandboxCarrierId): Record<SandboxScenario, string> {
-  return Object.fromEntries(SANDBOX_SCENARIOS.map((scenario) => [scenario, generateSandboxNumbers(carrier, 1, scenario)[0]!])) as Record<SandboxScenario, string>;
+  return Object.fromEntries(SANDBOX_SCENARIOS.map((scenario) => [scenario, generateSandboxNumbers(carrier, 1, scenario)[0]!])) as Record<
+    SandboxScenario,
+    string
+  >;
 }
 
 /** The documented sandbox numbers: one per scenario per carrier, valid in the carrier's format. */
@@ -242,4 +453,14 @@ export const SANDBOX_NUMBERS: Readonly<Record<SandboxCarrierId, Readonly<Record<
   fedex: Object.freeze(documentedNumbers('fedex')),
   usps: Object.freeze(documentedNumbers('usps')),
   dhl: Object.freeze(documentedNumbers('dhl')),
+  dhlparcelde: Object.freeze(documentedNumbers('dhlparcelde')),
+  gls: Object.freeze(documentedNumbers('gls')),
+  postnl: Object.freeze(documentedNumbers('postnl')),
+  laposte: Object.freeze(documentedNumbers('laposte')),
+  hermes: Object.freeze(documentedNumbers('hermes')),
+  dpd: Object.freeze(documentedNumbers('dpd')),
+  bpost: Object.freeze(documentedNumbers('bpost')),
+  auspost: Object.freeze(documentedNumbers('auspost')),
+  royalmail: Object.freeze(documentedNumbers('royalmail')),
+  canadapost: Object.freeze(documentedNumbers('canadapost')),
 });

@@ -112,7 +112,9 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
   function handleToken(request: SandboxRequest): SandboxAnswer {
     const read = carrier.clientCredentialsOf!(request);
     if ('refused' in read) return read.refused;
-    const known = options.credentials.some((credential) => 'clientId' in credential && credential.clientId === read.clientId && credential.clientSecret === read.clientSecret);
+    const known = options.credentials.some(
+      (credential) => 'clientId' in credential && credential.clientId === read.clientId && credential.clientSecret === read.clientSecret,
+    );
     if (!known) return carrier.tokenRefused!();
     return carrier.tokenIssued!(issueToken(read.clientId), read.clientId, clock.now().getTime());
   }
@@ -121,7 +123,7 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     let credential: string;
     let token: IssuedToken | undefined;
     if (oauth) {
-      const presented = bearerToken(request);
+      const presented = carrier.presentedTokenOf ? carrier.presentedTokenOf(request) : bearerToken(request);
       if (!presented) return { answer: carrier.unauthorised('missing') };
       token = tokens.get(presented);
       if (!token) return { answer: carrier.unauthorised('invalid') };
@@ -130,14 +132,15 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     } else {
       const key = carrier.apiKeyOf?.(request) ?? null;
       if (!key) return { answer: carrier.unauthorised('missing') };
-      if (!options.credentials.some((candidate) => 'apiKey' in candidate && candidate.apiKey === key)) return { answer: carrier.unauthorised('invalid') };
+      if (!options.credentials.some((candidate) => 'apiKey' in candidate && candidate.apiKey === key))
+        return { answer: carrier.unauthorised('invalid') };
       credential = key;
     }
 
     const decision = bucketFor(credential)?.take();
     if (decision && !decision.allowed) {
       stats.rateLimited += 1;
-      return { answer: carrier.rateLimited(retryAfterHeader(decision.retryAfterMs, timeScale)) };
+      return { answer: carrier.rateLimited(retryAfterHeader(decision.retryAfterMs, timeScale), options.rateLimit) };
     }
 
     const fault = injector.draw(token !== undefined && !spared(token));

@@ -1,9 +1,11 @@
 import type { CarrierAdapter, TransportSettings } from '@wismo/core';
+import { WISMO_CARRIER_IDS, type WismoCarrierId } from './carrier-registry';
 import type { SandboxClock } from './sandbox-clock';
 
-export type SandboxCarrierId = 'ups' | 'fedex' | 'usps' | 'dhl';
+/** Every registered carrier has a sandbox (see `WISMO_CARRIERS`). */
+export type SandboxCarrierId = WismoCarrierId;
 
-export const SANDBOX_CARRIER_IDS: readonly SandboxCarrierId[] = ['ups', 'fedex', 'usps', 'dhl'];
+export const SANDBOX_CARRIER_IDS: readonly SandboxCarrierId[] = WISMO_CARRIER_IDS;
 
 export type SandboxScenario =
   | 'delivered'
@@ -53,7 +55,7 @@ export interface SandboxFaults {
 }
 
 /** Credentials the sandbox accepts: OAuth client credentials (UPS, FedEx, USPS) or an API key (DHL). */
-export type SandboxCredentials = { clientId: string; clientSecret: string } | { apiKey: string };
+export type SandboxCredentials = { clientId: string; clientSecret: string; username?: string; password?: string } | { apiKey: string };
 
 export interface SandboxOptions {
   /** Default: all four. */

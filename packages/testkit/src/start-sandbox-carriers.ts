@@ -1,15 +1,22 @@
-import { dhl } from '@wismo/carrier-dhl';
-import { fedex } from '@wismo/carrier-fedex';
-import { ups } from '@wismo/carrier-ups';
-import { usps } from '@wismo/carrier-usps';
-import type { CarrierAdapter, TransportSettings } from '@wismo/core';
+import type { TransportSettings } from '@wismo/core';
+import { ausPostSandbox } from './auspost-sandbox';
+import { canadaPostSandbox } from './canadapost-sandbox';
+import { WISMO_CARRIERS } from './carrier-registry';
+import { dhlParcelDeSandbox } from './dhl-parcel-de-sandbox';
 import { dhlSandbox } from './dhl-sandbox';
+import { dpdSandbox } from './dpd-sandbox';
+import { bpostSandbox } from './bpost-sandbox';
 import { fedexSandbox } from './fedex-sandbox';
+import { glsSandbox } from './gls-sandbox';
+import { postnlSandbox } from './postnl-sandbox';
+import { laposteSandbox } from './laposte-sandbox';
+import { HERMES_SANDBOX_USER, hermesSandbox } from './hermes-sandbox';
 import type { SandboxCarrier } from './sandbox-carrier';
 import { createRealTimeClock } from './sandbox-clock';
 import { generateSandboxNumbers } from './sandbox-numbers';
 import { startCarrierServer, type CarrierServer } from './sandbox-server';
 import { createSeededRandom, hashString } from './seeded-random';
+import { royalMailSandbox } from './royalmail-sandbox';
 import {
   SANDBOX_CARRIER_IDS,
   type RunningSandboxCarriers,
@@ -27,6 +34,16 @@ export const SANDBOX_CARRIERS: Readonly<Record<SandboxCarrierId, SandboxCarrier>
   fedex: fedexSandbox,
   usps: uspsSandbox,
   dhl: dhlSandbox,
+  dhlparcelde: dhlParcelDeSandbox,
+  gls: glsSandbox,
+  postnl: postnlSandbox,
+  laposte: laposteSandbox,
+  hermes: hermesSandbox,
+  dpd: dpdSandbox,
+  bpost: bpostSandbox,
+  auspost: ausPostSandbox,
+  royalmail: royalMailSandbox,
+  canadapost: canadaPostSandbox,
 };
 
 /** The credentials every sandbox carrier accepts unless `credentials` says otherwise. */
@@ -35,6 +52,22 @@ export const SANDBOX_CREDENTIALS: Readonly<Record<SandboxCarrierId, SandboxCrede
   fedex: { clientId: 'wismo-sandbox-fedex-client', clientSecret: 'wismo-sandbox-fedex-secret' },
   usps: { clientId: 'wismo-sandbox-usps-client', clientSecret: 'wismo-sandbox-usps-secret' },
   dhl: { apiKey: 'wismo-sandbox-dhl-api-key' },
+  // The Basic pair of a developer-portal app, `key:secret` (see `adapterCredentials`); the XML login is DHL's sandbox one.
+  dhlparcelde: { apiKey: 'wismo-sandbox-dhl-parcel-de-key:wismo-sandbox-dhl-parcel-de-secret' },
+  gls: { clientId: 'wismo-sandbox-gls-client', clientSecret: 'wismo-sandbox-gls-secret' },
+  postnl: { apiKey: 'wismo-sandbox-postnl-api-key' },
+  laposte: { apiKey: 'wismo-sandbox-laposte-okapi-key' },
+  hermes: { clientId: 'wismo-sandbox-hermes-client', clientSecret: 'wismo-sandbox-hermes-secret', ...HERMES_SANDBOX_USER },
+  // DPD's delisId and password, in the sandbox's client-credential form (see `adapterCredentials`).
+  dpd: { clientId: 'wismo-sandbox-dpd-delis', clientSecret: 'wismo-sandbox-dpd-password' },
+  // bpost's HTTP Basic account id and passphrase, as one `account:passphrase` key (see `adapterCredentials`).
+  bpost: { apiKey: 'wismo-sandbox-bpost-account:wismo-sandbox-bpost-passphrase' },
+  // Australia Post: Basic key and password plus the Account-Number header, as `key:password:account` (see `adapterCredentials`).
+  auspost: { apiKey: 'wismo-sandbox-auspost-key:wismo-sandbox-auspost-password:0001234567' },
+  // Royal Mail: the X-IBM-Client-Id and X-IBM-Client-Secret headers, as `id:secret`.
+  royalmail: { apiKey: 'wismo-sandbox-royalmail-client:wismo-sandbox-royalmail-secret' },
+  // Canada Post: the API key's Basic user name and password, as `username:password`.
+  canadapost: { apiKey: 'wismo-sandbox-canadapost-user:wismo-sandbox-canadapost-password' },
 };
 
 /** The limit each carrier documents (the adapters' defaults), as the sandbox enforces it by default. */
@@ -43,6 +76,16 @@ export const SANDBOX_DOCUMENTED_RATE_LIMITS: Readonly<Record<SandboxCarrierId, S
   fedex: { ...fedexSandbox.documentedRateLimit },
   usps: { ...uspsSandbox.documentedRateLimit },
   dhl: { ...dhlSandbox.documentedRateLimit },
+  dhlparcelde: { ...dhlParcelDeSandbox.documentedRateLimit },
+  gls: { ...glsSandbox.documentedRateLimit },
+  postnl: { ...postnlSandbox.documentedRateLimit },
+  laposte: { ...laposteSandbox.documentedRateLimit },
+  hermes: { ...hermesSandbox.documentedRateLimit },
+  dpd: { ...dpdSandbox.documentedRateLimit },
+  bpost: { ...bpostSandbox.documentedRateLimit },
+  auspost: { ...ausPostSandbox.documentedRateLimit },
+  royalmail: { ...royalMailSandbox.documentedRateLimit },
+  canadapost: { ...canadaPostSandbox.documentedRateLimit },
 };
 
 function checkRateLimit(carrier: string, limit: SandboxRateLimit): SandboxRateLimit {
@@ -72,9 +115,13 @@ function latencyDraw(option: SandboxOptions['latencyMs'], seed: number): { draw:
 function credentialsFor(carrier: SandboxCarrierId, option: SandboxOptions['credentials']): SandboxCredentials[] {
   const given = option?.[carrier];
   if (!given || given.length === 0) return [SANDBOX_CREDENTIALS[carrier]];
-  const wanted = carrier === 'dhl' ? 'apiKey' : 'clientId';
+  // API-key carriers have no token endpoint.
+  const wanted = SANDBOX_CARRIERS[carrier].tokenPath === null ? 'apiKey' : 'clientId';
   for (const credential of given) {
-    if (!(wanted in credential)) throw new TypeError(`credentials.${carrier}: ${carrier === 'dhl' ? 'DHL takes { apiKey }' : `${carrier} takes { clientId, clientSecret }`}`);
+    if (!(wanted in credential))
+      throw new TypeError(
+        `credentials.${carrier}: ${wanted === 'apiKey' ? `${carrier} takes { apiKey }` : `${carrier} takes { clientId, clientSecret }`}`,
+      );
   }
   return [...given];
 }
@@ -90,7 +137,8 @@ function derivedSeed(seed: number, carrier: SandboxCarrierId, purpose: string): 
  */
 export async function startSandboxCarriers(options: SandboxOptions = {}): Promise<RunningSandboxCarriers> {
   const carriers = options.carriers ?? [...SANDBOX_CARRIER_IDS];
-  for (const carrier of carriers) if (!SANDBOX_CARRIER_IDS.includes(carrier)) throw new RangeError(`startSandboxCarriers: unknown carrier '${String(carrier)}'`);
+  for (const carrier of carriers)
+    if (!SANDBOX_CARRIER_IDS.includes(carrier)) throw new RangeError(`startSandboxCarriers: unknown carrier '${String(carrier)}'`);
   if (new Set(carriers).size !== carriers.length) throw new RangeError('startSandboxCarriers: a carrier is listed twice');
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError('timeScale must be a finite number > 0');
@@ -128,7 +176,10 @@ export async function startSandboxCarriers(options: SandboxOptions = {}): Promis
     throw error;
   }
 
-  const baseUrls = Object.fromEntries([...servers].map(([carrier, server]) => [carrier, server.baseUrl])) as Record<SandboxCarrierId, string>;
+  const baseUrls = Object.fromEntries([...servers].map(([carrier, server]) => [carrier, server.baseUrl])) as Record<
+    SandboxCarrierId,
+    string
+  >;
 
   function serverOf(carrier: SandboxCarrierId): CarrierServer {
     const server = servers.get(carrier);
@@ -146,26 +197,27 @@ export async function startSandboxCarriers(options: SandboxOptions = {}): Promis
     return {
       baseUrl,
       ...(tokenPath ? { authUrl: `${baseUrl}${tokenPath}` } : {}),
-      ...credential,
+      ...(SANDBOX_CARRIERS[carrier].adapterCredentials?.(credential) ?? credential),
       rateLimit,
       // DHL's adapter stops calling for a while after a 429 outlived its retries: compress that too.
       ...(carrier === 'dhl' ? { rateLimitCooldownMs: 60_000 / timeScale } : {}),
     };
   }
 
-  const factories: Record<SandboxCarrierId, (settings: Record<string, unknown>) => CarrierAdapter> = { ups, fedex, usps, dhl };
-
   return {
     baseUrls,
     adapterSettings,
     createAdapters(transport?: TransportSettings) {
-      return carriers.map((carrier) => factories[carrier]({ ...adapterSettings(carrier), ...transport }));
+      return carriers.map((carrier) => WISMO_CARRIERS[carrier].create({ ...adapterSettings(carrier), ...transport }));
     },
     clock,
     advancingStart,
     generateNumbers: generateSandboxNumbers,
     stats() {
-      return Object.fromEntries([...servers].map(([carrier, server]) => [carrier, { ...server.stats }])) as Record<SandboxCarrierId, SandboxStats>;
+      return Object.fromEntries([...servers].map(([carrier, server]) => [carrier, { ...server.stats }])) as Record<
+        SandboxCarrierId,
+        SandboxStats
+      >;
     },
     resetStats() {
       for (const server of servers.values()) server.resetStats();

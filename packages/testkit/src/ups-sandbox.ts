@@ -1,4 +1,4 @@
-import { UPS_DEFAULT_RATE_LIMIT, UPS_TOKEN_PATH, UPS_TRACK_PATH } from '@wismo/carrier-ups';
+import { UPS_DEFAULT_RATE_LIMIT, UPS_TOKEN_PATH, UPS_TRACK_PATH } from '@wismo/carrier-ups/internal';
 import type { Journey, JourneyEvent, Milestone, Place } from './journeys';
 import { basicCredentials, formFields, header, htmlErrorPage, type SandboxCarrier, type TrackedNumber } from './sandbox-carrier';
 import { shiftedParts, zonedTime } from './zoned-time';
@@ -17,7 +17,12 @@ interface UpsScan {
 }
 
 const SCANS: Record<Milestone, UpsScan> = {
-  label_created: { type: 'M', code: 'MP', statusCode: '003', description: 'Shipper created a label, UPS has not received the package yet. ' },
+  label_created: {
+    type: 'M',
+    code: 'MP',
+    statusCode: '003',
+    description: 'Shipper created a label, UPS has not received the package yet. ',
+  },
   picked_up: { type: 'I', code: 'PU', statusCode: '038', description: 'Pickup Scan ' },
   departed_origin: { type: 'I', code: 'DP', statusCode: '005', description: 'Departed from Facility' },
   arrived_hub: { type: 'I', code: 'AR', statusCode: '005', description: 'Arrived at Facility' },
@@ -25,12 +30,32 @@ const SCANS: Record<Milestone, UpsScan> = {
   arrived_destination: { type: 'I', code: 'DS', statusCode: '005', description: 'Destination Scan' },
   out_for_delivery: { type: 'I', code: 'OT', statusCode: '021', description: 'Out For Delivery Today' },
   delivered: { type: 'D', code: 'F4', statusCode: '011', description: 'DELIVERED ' },
-  attempt_failed: { type: 'X', code: '48', statusCode: '022', description: "The receiver was not available for delivery. We'll make a second attempt the next business day." },
-  exception: { type: 'X', code: 'AG', statusCode: '029', description: "The address is incomplete. This may delay delivery. We're attempting to update the address." },
+  attempt_failed: {
+    type: 'X',
+    code: '48',
+    statusCode: '022',
+    description: "The receiver was not available for delivery. We'll make a second attempt the next business day.",
+  },
+  exception: {
+    type: 'X',
+    code: 'AG',
+    statusCode: '029',
+    description: "The address is incomplete. This may delay delivery. We're attempting to update the address.",
+  },
   export: { type: 'I', code: 'EP', statusCode: '005', description: 'Export Scan' },
   import: { type: 'I', code: 'IP', statusCode: '005', description: 'Import Scan' },
-  customs_processing: { type: 'X', code: '4C', statusCode: '012', description: 'UPS is preparing your package for clearance. We will notify you if additional information is needed.' },
-  customs_held: { type: 'X', code: 'CT', statusCode: '013', description: 'Your shipment is being held under the General Order regulations and may be taken into Customs possession.' },
+  customs_processing: {
+    type: 'X',
+    code: '4C',
+    statusCode: '012',
+    description: 'UPS is preparing your package for clearance. We will notify you if additional information is needed.',
+  },
+  customs_held: {
+    type: 'X',
+    code: 'CT',
+    statusCode: '013',
+    description: 'Your shipment is being held under the General Order regulations and may be taken into Customs possession.',
+  },
   refused: { type: 'X', code: 'KT', statusCode: '064', description: 'The receiver refused the delivery.' },
   return_started: { type: 'X', code: 'DL', statusCode: '033', description: 'The package will be returned to the sender.' },
   return_arrived_hub: { type: 'I', code: 'AR', statusCode: '035', description: 'Arrived at Facility' },
@@ -82,7 +107,10 @@ function activity(event: JourneyEvent): Record<string, unknown> {
   const scan = SCANS[event.milestone];
   const local = zonedTime(event.at, event.place.zone);
   const gmt = shiftedParts(event.at, 0);
-  const location = event.milestone === 'label_created' ? { address: { countryCode: event.place.countryCode, country: event.place.countryCode } } : { address: address(event.place, false) };
+  const location =
+    event.milestone === 'label_created'
+      ? { address: { countryCode: event.place.countryCode, country: event.place.countryCode } }
+      : { address: address(event.place, false) };
   return {
     location,
     status: { type: scan.type, description: scan.description, code: scan.code, statusCode: scan.statusCode },
@@ -114,7 +142,11 @@ function packageOf(journey: Journey): Record<string, unknown> {
     item.deliveryDate = dates;
     item.deliveryTime =
       estimate.kind === 'window' && estimate.from !== null && estimate.to !== null
-        ? { type: 'EDW', startTime: compactTime(zonedTime(estimate.from, journey.destination.zone).time), endTime: compactTime(zonedTime(estimate.to, journey.destination.zone).time) }
+        ? {
+            type: 'EDW',
+            startTime: compactTime(zonedTime(estimate.from, journey.destination.zone).time),
+            endTime: compactTime(zonedTime(estimate.to, journey.destination.zone).time),
+          }
         : { type: 'EOD' };
   }
   item.activity = journey.events.map(activity);
@@ -151,7 +183,8 @@ export const upsSandbox: SandboxCarrier = {
   clientCredentialsOf(request) {
     const fields = formFields(request);
     // Sandbox check without a published UPS code: the token endpoint only grants client credentials.
-    if (fields.grant_type !== 'client_credentials') return { refused: { status: 400, body: upsErrors(null, 'grant_type must be client_credentials') } };
+    if (fields.grant_type !== 'client_credentials')
+      return { refused: { status: 400, body: upsErrors(null, 'grant_type must be client_credentials') } };
     const credentials = basicCredentials(request);
     return credentials ?? { refused: { status: 401, body: upsErrors('10401', 'ClientId is Invalid') } };
   },
@@ -185,14 +218,22 @@ export const upsSandbox: SandboxCarrier = {
     } catch {
       inquiryNumber = '';
     }
-    if (!/^[A-Za-z0-9]{7,34}$/.test(inquiryNumber)) return { refused: { status: 400, body: upsErrors('TV1002', 'Invalid inquiry number') } };
+    if (!/^[A-Za-z0-9]{7,34}$/.test(inquiryNumber))
+      return { refused: { status: 400, body: upsErrors('TV1002', 'Invalid inquiry number') } };
     return { numbers: [inquiryNumber] };
   },
   trackAnswer(_request, [tracked]: TrackedNumber[]) {
     const { trackingNumber, journey } = tracked!;
     if (!journey) {
       // UPS answers an unknown number with HTTP 200 and the TW0001 warning, no package.
-      return { status: 200, body: { trackResponse: { shipment: [{ inquiryNumber: trackingNumber, warnings: [{ code: 'TW0001', message: 'Tracking Information Not Found' }] }] } } };
+      return {
+        status: 200,
+        body: {
+          trackResponse: {
+            shipment: [{ inquiryNumber: trackingNumber, warnings: [{ code: 'TW0001', message: 'Tracking Information Not Found' }] }],
+          },
+        },
+      };
     }
     return { status: 200, body: { trackResponse: { shipment: [{ inquiryNumber: trackingNumber, package: [packageOf(journey)] }] } } };
   },
@@ -202,4 +243,3 @@ export const upsSandbox: SandboxCarrier = {
     return { status, body: upsErrors(null, status === 503 ? 'Service Unavailable' : 'Internal Server Error') };
   },
 };
-

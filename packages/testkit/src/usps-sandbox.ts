@@ -1,4 +1,4 @@
-import { USPS_DEFAULT_RATE_LIMIT, USPS_TOKEN_PATH, USPS_TRACKING_PATH } from '@wismo/carrier-usps';
+import { USPS_DEFAULT_RATE_LIMIT, USPS_TOKEN_PATH, USPS_TRACKING_PATH } from '@wismo/carrier-usps/internal';
 import type { Journey, JourneyEvent, Milestone } from './journeys';
 import { formFields, htmlErrorPage, type SandboxCarrier, type TrackedNumber } from './sandbox-carrier';
 import { shiftedParts, zonedTime } from './zoned-time';
@@ -110,7 +110,20 @@ function timeOfDay(time: string): string {
   return `${hours % 12 === 0 ? 12 : hours % 12}:${time.slice(3, 5)}${hours < 12 ? 'am' : 'pm'}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 function statusSummary(journey: Journey, newest: JourneyEvent): string {
   const local = zonedTime(newest.at, newest.place.zone);
@@ -197,10 +210,16 @@ export const uspsSandbox: SandboxCarrier = {
     if (request.method === 'GET' && TRACKING_PATH.test(request.url.pathname)) return 'track';
     return null;
   },
-  unknownEndpoint: () => ({ status: 404, body: uspsError(404, 'Not Found', [{ status: '404', code: '404', title: 'Not Found', detail: 'The requested resource was not found.' }]) }),
+  unknownEndpoint: () => ({
+    status: 404,
+    body: uspsError(404, 'Not Found', [
+      { status: '404', code: '404', title: 'Not Found', detail: 'The requested resource was not found.' },
+    ]),
+  }),
   clientCredentialsOf(request) {
     const fields = formFields(request);
-    if (fields.grant_type !== 'client_credentials') return { refused: { status: 400, body: { error: 'unsupported_grant_type', error_description: 'The grant type is not supported.' } } };
+    if (fields.grant_type !== 'client_credentials')
+      return { refused: { status: 400, body: { error: 'unsupported_grant_type', error_description: 'The grant type is not supported.' } } };
     if (!fields.client_id || !fields.client_secret) return { refused: this.tokenRefused!() };
     return { clientId: fields.client_id, clientSecret: fields.client_secret };
   },
@@ -221,13 +240,26 @@ export const uspsSandbox: SandboxCarrier = {
   }),
   tokenRefused: () => ({
     status: 401,
-    body: { error: 'invalid_client', error_description: 'Client authentication failed.', error_uri: 'https://datatracker.ietf.org/doc/html/rfc6749#page-45' },
+    body: {
+      error: 'invalid_client',
+      error_description: 'Client authentication failed.',
+      error_uri: 'https://datatracker.ietf.org/doc/html/rfc6749#page-45',
+    },
   }),
   unauthorised(reason) {
     return {
       status: 401,
-      headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${reason === 'expired' ? 'The access token expired' : 'The access token is invalid'}"` },
-      body: uspsError(401, 'Unauthorized', [{ status: '401', code: '401', title: 'Unauthorized', detail: reason === 'expired' ? 'The access token expired.' : 'The access token is missing or invalid.' }]),
+      headers: {
+        'WWW-Authenticate': `Bearer error="invalid_token", error_description="${reason === 'expired' ? 'The access token expired' : 'The access token is invalid'}"`,
+      },
+      body: uspsError(401, 'Unauthorized', [
+        {
+          status: '401',
+          code: '401',
+          title: 'Unauthorized',
+          detail: reason === 'expired' ? 'The access token expired.' : 'The access token is missing or invalid.',
+        },
+      ]),
     };
   },
   readTrackingRequest(request) {
@@ -239,7 +271,14 @@ export const uspsSandbox: SandboxCarrier = {
       trackingNumber = '';
     }
     if (trackingNumber === '') {
-      return { refused: { status: 400, body: uspsError(400, 'Bad Request', [{ status: '400', code: '400', title: 'trackingNumber is required', source: 'trackingNumber' }]) } };
+      return {
+        refused: {
+          status: 400,
+          body: uspsError(400, 'Bad Request', [
+            { status: '400', code: '400', title: 'trackingNumber is required', source: 'trackingNumber' },
+          ]),
+        },
+      };
     }
     return { numbers: [trackingNumber] };
   },
@@ -252,21 +291,38 @@ export const uspsSandbox: SandboxCarrier = {
     if ((request.url.searchParams.get('expand') ?? 'SUMMARY').toUpperCase() !== 'DETAIL') {
       // The default, SUMMARY: sentences without events.
       const newest = journey.events[0]!;
-      return { status: 200, body: { trackingNumber: journey.trackingNumber, statusCategory: CATEGORY[newest.milestone], statusSummary: statusSummary(journey, newest) } };
+      return {
+        status: 200,
+        body: {
+          trackingNumber: journey.trackingNumber,
+          statusCategory: CATEGORY[newest.milestone],
+          statusSummary: statusSummary(journey, newest),
+        },
+      };
     }
     return { status: 200, body: detail(journey) };
   },
   rateLimited: (retryAfter) => ({
     status: 429,
     headers: { 'Retry-After': retryAfter },
-    body: uspsError(429, 'Too Many Requests', [{ status: '429', code: 'TOO_MANY_REQUESTS', title: 'Too Many Requests', detail: 'The number of requests exceeds the quota of this application.' }]),
+    body: uspsError(429, 'Too Many Requests', [
+      {
+        status: '429',
+        code: 'TOO_MANY_REQUESTS',
+        title: 'Too Many Requests',
+        detail: 'The number of requests exceeds the quota of this application.',
+      },
+    ]),
   }),
   serverError(status, retryAfter) {
     if (status === 502) return htmlErrorPage(502, 'Bad Gateway');
     // The v3 spec documents 503 with Retry-After.
     return status === 503
-      ? { status, headers: { 'Retry-After': retryAfter }, body: uspsError(503, 'Service Unavailable', [{ status: '503', code: '503', title: 'Service Unavailable' }]) }
+      ? {
+          status,
+          headers: { 'Retry-After': retryAfter },
+          body: uspsError(503, 'Service Unavailable', [{ status: '503', code: '503', title: 'Service Unavailable' }]),
+        }
       : { status, body: uspsError(500, 'Internal Server Error', [{ status: '500', code: '500', title: 'Internal Server Error' }]) };
   },
 };
-

@@ -1,5 +1,5 @@
 import {
-  CARRIER_ADAPTER_SPEC_VERSION,
+  CARRIER_ADAPTER_SPECIFICATION_VERSION,
   CarrierUnavailableError,
   NotFoundError,
   buildShipment,
@@ -22,7 +22,18 @@ export interface MemoryCarrierOptions {
   seed?: number;
 }
 
-const STATUS_BY_DIGIT: Array<ShipmentStatus | null> = ['delivered', 'in_transit', 'delivered', 'out_for_delivery', 'in_transit', 'delivered', 'exception', 'info_received', null, 'delivered'];
+const STATUS_BY_DIGIT: Array<ShipmentStatus | null> = [
+  'delivered',
+  'in_transit',
+  'delivered',
+  'out_for_delivery',
+  'in_transit',
+  'delivered',
+  'exception',
+  'info_received',
+  null,
+  'delivered',
+];
 
 /** An in-memory carrier for engine tests: out-of-order answers, failures, and counters of what it saw. */
 export function createMemoryCarrier(options: MemoryCarrierOptions = {}) {
@@ -35,11 +46,17 @@ export function createMemoryCarrier(options: MemoryCarrierOptions = {}) {
   const counters = { batches: 0, numbers: 0, inFlight: 0, maxInFlight: 0, failures: 0, failedNumbers: 0 };
   const statusOf = options.statusOf ?? ((number: string) => STATUS_BY_DIGIT[Number(number.at(-1)) || 0] ?? null);
   const adapter: CarrierAdapter = {
-    specVersion: CARRIER_ADAPTER_SPEC_VERSION,
+    specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
     id,
     name: `Memory ${id}`,
     contact: { default: { phone: null, url: 'https://example.test/contact' } },
-    capabilities: { maxNumbersPerRequest: options.maxNumbersPerRequest ?? 10, rateLimit: { requests: 1_000, intervalMs: 1_000 }, webhooks: false, proofOfDelivery: false, estimatedDelivery: true },
+    capabilities: {
+      maxNumbersPerRequest: options.maxNumbersPerRequest ?? 10,
+      rateLimit: { requests: 1_000, intervalMs: 1_000 },
+      webhooks: false,
+      proofOfDelivery: false,
+      estimatedDelivery: true,
+    },
     trackingUrl: (number) => `https://example.test/track/${number}`,
     async track(numbers): Promise<TrackOutcome[]> {
       counters.batches += 1;
@@ -59,8 +76,18 @@ export function createMemoryCarrier(options: MemoryCarrierOptions = {}) {
         }
         return numbers.map((trackingNumber): TrackOutcome => {
           const status = statusOf(trackingNumber);
-          if (!status) return { trackingNumber, ok: false, error: new NotFoundError(`${id} has no shipment ${trackingNumber}`, { carrierId: id, trackingNumber }) };
-          const event = createEvent({ time: parseCarrierDateTime('2024-01-02T10:00:00+01:00'), code: status, description: `Status ${status}`, mapped: { status } });
+          if (!status)
+            return {
+              trackingNumber,
+              ok: false,
+              error: new NotFoundError(`${id} has no shipment ${trackingNumber}`, { carrierId: id, trackingNumber }),
+            };
+          const event = createEvent({
+            time: parseCarrierDateTime('2024-01-02T10:00:00+01:00'),
+            code: status,
+            description: `Status ${status}`,
+            mapped: { status },
+          });
           return { trackingNumber, ok: true, shipment: buildShipment({ carrier: id, trackingNumber, events: [event] }) };
         });
       } finally {

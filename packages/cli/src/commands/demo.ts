@@ -7,9 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { createTracker, type Shipment, type Tracker } from '@wismo/core';
 import type * as OrderViewWords from '@wismo/order-view';
 import type { OrderInput, OrderSource, OrderView } from '@wismo/order-view';
+import type { Store } from '@wismo/store';
 import type { RunningSandboxCarriers } from '@wismo/testkit';
 import { writeLine, type CliContext } from '../context';
 import { DEMO_SHOWCASE_ORDERS, demoOrdersCsv } from '../demo/demo-orders';
+import { openDemoStore, storeDemoOrders, watchDemoOrders, type DemoStore } from '../demo/demo-store';
 import { EXIT_CODES, runtimeError, usageError, type ExitCode } from '../errors';
 import { readInputRows, type InputRow } from '../reconcile/input';
 import { runReconcile } from './reconcile';
@@ -38,7 +40,14 @@ const HOUR_MS = 3_600_000;
 const DEMO_CUSTOMERS = [
   { id: 'cus_de_1', email: 'jonas.weber@example.de', name: 'Jonas Weber', locale: 'de-DE', timeZone: 'Europe/Berlin', country: 'DE' },
   { id: 'cus_us_1', email: 'maya.johnson@example.com', name: 'Maya Johnson', locale: 'en-US', timeZone: 'America/New_York', country: 'US' },
-  { id: 'cus_us_2', email: 'luis.garcia@example.com', name: 'Luis Garcia', locale: 'en-US', timeZone: 'America/Los_Angeles', country: 'US' },
+  {
+    id: 'cus_us_2',
+    email: 'luis.garcia@example.com',
+    name: 'Luis Garcia',
+    locale: 'en-US',
+    timeZone: 'America/Los_Angeles',
+    country: 'US',
+  },
 ] as const;
 
 /** `examples/orders.csv` from the working directory or one of its parents (the repository), if there. */
@@ -68,7 +77,12 @@ export function demoOrdersFromRows(rows: readonly InputRow[], carriersByRow: Rea
   }
   return [...byOrder].map(([orderId, orderRows], orderIndex) => {
     const customer = DEMO_CUSTOMERS[orderIndex % DEMO_CUSTOMERS.length]!;
-    const items = orderRows.map((_, index) => ({ id: `${orderId}-item-${index + 1}`, sku: null, name: ['Trail runner', 'Rain jacket', 'Merino socks', 'Water bottle'][index % 4]!, quantity: 1 }));
+    const items = orderRows.map((_, index) => ({
+      id: `${orderId}-item-${index + 1}`,
+      sku: null,
+      name: ['Trail runner', 'Rain jacket', 'Merino socks', 'Water bottle'][index % 4]!,
+      quantity: 1,
+    }));
     return {
       id: orderId,
       number: orderId.replace(/^ORD-/, ''),
@@ -96,7 +110,8 @@ function printOrderView(context: CliContext, view: OrderView, words: typeof Orde
   out('  Parcels');
   for (const parcel of view.parcels) out(`    ${statusLine(view, parcel.id, 'en')}`);
   if (view.delays.length === 0) out('  Delays      none');
-  else view.delays.forEach((delay, index) => out(`${index === 0 ? '  Delays      ' : '              '}${describeDelay(view, delay, 'en')}`));
+  else
+    view.delays.forEach((delay, index) => out(`${index === 0 ? '  Delays      ' : '              '}${describeDelay(view, delay, 'en')}`));
   out(`  Next action ${describeNextAction(view, 'en')} (${view.nextAction.actor} must act)`);
   out('  "Where is my order?" (English)');
   out(`    ${answerWhereIsMyOrder(view, 'en')}`);
@@ -119,13 +134,15 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
   const viewCount = options.orders === undefined ? 3 : Number(options.orders);
   if (!Number.isInteger(viewCount) || viewCount < 0) throw usageError(`--orders must be a whole number, not "${options.orders}".`);
   // Loaded here, not at the top: the other commands never need the sandbox or the order views.
-  const { SANDBOX_NUMBERS, startSandboxCarriers } = await import('@wismo/testkit');
+  const { SANDBOX_NUMBERS, decodeSandboxNumber, startSandboxCarriers } = await import('@wismo/testkit');
   const orderView = await import('@wismo/order-view');
   const workDirectory = await mkdtemp(join(tmpdir(), 'wismo-demo-'));
   let sandbox: RunningSandboxCarriers | null = null;
+  let demoStore: DemoStore | null = null;
   try {
     let input = options.file ? resolve(context.cwd, options.file) : findExampleFile(context.cwd);
-    if (options.file && !existsSync(input!)) throw usageError(`Cannot read ${options.file}: no such file.`, 'Leave --file out to use examples/orders.csv.');
+    if (options.file && !existsSync(input!))
+      throw usageError(`Cannot read ${options.file}: no such file.`, 'Leave --file out to use examples/orders.csv.');
     if (!input) {
       // Installed from npm, outside the repository: the same orders, written from the built-in list.
       input = join(workDirectory, 'orders.csv');
@@ -134,13 +151,22 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
     try {
       sandbox = await startSandboxCarriers({ host: '127.0.0.1', rateLimits: 'documented', timeScale: DEMO_TIME_SCALE, seed: 1 });
     } catch (error) {
-      throw runtimeError(`Could not start the sandbox carriers on 127.0.0.1: ${(error as Error).message}.`, 'Check that loopback networking is available (no sandboxing forbids listening on 127.0.0.1).', error);
+      throw runtimeError(
+        `Could not start the sandbox carriers on 127.0.0.1: ${(error as Error).message}.`,
+        'Check that loopback networking is available (no sandboxing forbids listening on 127.0.0.1).',
+        error,
+      );
     }
     // The real adapters, pointed at the sandbox, pacing themselves to the same compressed documented limits.
     const adapters = sandbox.createAdapters({ timeoutMs: 5_000 });
     // One tracker with a cache: the order views below reuse the reconciliation's answers without new requests.
     const tracker: Tracker = createTracker({ carriers: adapters, cache: { max: 1_000 } });
-    writeLine(context.stdout, `wismo demo — sandbox carriers on ${Object.entries(sandbox.baseUrls).map(([carrier, url]) => `${carrier} ${url}`).join(', ')}`);
+    writeLine(
+      context.stdout,
+      `wismo demo — sandbox carriers on ${Object.entries(sandbox.baseUrls)
+        .map(([carrier, url]) => `${carrier} ${url}`)
+        .join(', ')}`,
+    );
     writeLine(context.stdout, `Documented rate limits and batch sizes, time compressed ${DEMO_TIME_SCALE}×; no credentials.`);
     writeLine(context.stdout, `Reconciling ${input}\n`);
 
@@ -150,18 +176,28 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
     if (code === EXIT_CODES.interrupted) return code;
 
     let orders: OrderSource | null = null;
+    let orderInputs: OrderInput[] = [];
     if (viewCount > 0 || options.serve !== false) {
       const rows = await readRows(input);
-      const outcomes = await tracker.trackMany(rows.filter((row) => !row.problem).map((row) => (row.carrier ? { trackingNumber: row.trackingNumber, carrier: row.carrier } : { trackingNumber: row.trackingNumber })));
+      const outcomes = await tracker.trackMany(
+        rows
+          .filter((row) => !row.problem)
+          .map((row) =>
+            row.carrier ? { trackingNumber: row.trackingNumber, carrier: row.carrier } : { trackingNumber: row.trackingNumber },
+          ),
+      );
       const carriersByRow = new Map<number, string>();
       const shipments: Shipment[] = [];
-      rows.filter((row) => !row.problem).forEach((row, index) => {
-        const outcome = outcomes[index]!;
-        if (outcome.carrier) carriersByRow.set(row.index, outcome.carrier);
-        if (outcome.ok) shipments.push(outcome.shipment);
-      });
+      rows
+        .filter((row) => !row.problem)
+        .forEach((row, index) => {
+          const outcome = outcomes[index]!;
+          if (outcome.carrier) carriersByRow.set(row.index, outcome.carrier);
+          if (outcome.ok) shipments.push(outcome.shipment);
+        });
       const now = Date.now();
-      orders = orderView.createInMemoryOrderSource(demoOrdersFromRows(rows, carriersByRow, now));
+      orderInputs = demoOrdersFromRows(rows, carriersByRow, now);
+      orders = orderView.createInMemoryOrderSource(orderInputs);
       const showcase = [...DEMO_SHOWCASE_ORDERS, ...rows.map((row) => row.orderId)].filter((id, index, all) => all.indexOf(id) === index);
       let printed = 0;
       for (const orderId of showcase) {
@@ -169,19 +205,50 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
         const order = await orders.getOrderById(orderId);
         if (!order) continue;
         const numbers = new Set(order.shipments.map((shipment) => shipment.trackingNumber));
-        const view = orderView.buildOrderView(order, shipments.filter((shipment) => numbers.has(shipment.trackingNumber)), { now, carriers: adapters });
+        const view = orderView.buildOrderView(
+          order,
+          shipments.filter((shipment) => numbers.has(shipment.trackingNumber)),
+          { now, carriers: adapters },
+        );
         writeLine(context.stdout, '');
         printOrderView(context, view, orderView);
         printed += 1;
       }
-      writeLine(context.stdout, `\nCarrier requests: ${tracker.stats().upstreamBatches} for ${rows.length} rows (the order views reused the cached answers).`);
+      writeLine(
+        context.stdout,
+        `\nCarrier requests: ${tracker.stats().upstreamBatches} for ${rows.length} rows (the order views reused the cached answers).`,
+      );
+    }
+    if (orderInputs.length > 0) {
+      // The store: the moving parcels are watched while the sandbox clock advances, then every order is kept.
+      const running = sandbox;
+      demoStore = await openDemoStore(context, workDirectory, () => running.clock.now());
+      writeLine(context.stdout, `\nStore: ${demoStore.description}.`);
+      await watchDemoOrders({
+        store: demoStore.store,
+        sandbox,
+        orders: orderInputs,
+        context,
+        adapters: sandbox.createAdapters({ timeoutMs: 5_000 }),
+        decode: decodeSandboxNumber,
+      });
+      const stored = await storeDemoOrders(demoStore.store, orderInputs);
+      writeLine(context.stdout, `Stored all ${stored} orders; the API and the pages below read them from the store.`);
     }
     if (options.serve !== false && orders) {
-      const serveCode = await serveDemo({ tracker, orders, adapters: sandbox.createAdapters({ timeoutMs: 5_000 }), options, context });
+      const serveCode = await serveDemo({
+        tracker,
+        orders,
+        store: demoStore?.store,
+        adapters: sandbox.createAdapters({ timeoutMs: 5_000 }),
+        options,
+        context,
+      });
       if (serveCode !== EXIT_CODES.ok) return serveCode;
     }
     return code;
   } finally {
+    await demoStore?.dispose();
     await sandbox?.close();
     await rm(workDirectory, { recursive: true, force: true });
   }
@@ -190,6 +257,8 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
 interface ServeDemoInput {
   tracker: Tracker;
   orders: OrderSource;
+  /** When set, the server reads orders from it (and serves /v1/trackings). */
+  store?: Store | undefined;
   adapters: ReturnType<RunningSandboxCarriers['createAdapters']>;
   options: DemoCommandOptions;
   context: CliContext;
@@ -199,12 +268,13 @@ interface ServeDemoInput {
  * Serves the branded tracking page, the REST API and a Freshdesk-style helpdesk panel over the same
  * tracker, prints their URLs and checks each once. On a terminal it keeps serving until Ctrl-C.
  */
-async function serveDemo({ tracker, orders, adapters, options, context }: ServeDemoInput): Promise<ExitCode> {
+async function serveDemo({ tracker, orders, store, adapters, options, context }: ServeDemoInput): Promise<ExitCode> {
   const { startServer } = await import('@wismo/server');
   const { createFreshdeskToken } = await import('@wismo/helpdesk');
   const freshdeskSecret = randomBytes(24).toString('hex');
   const requestedPort = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) throw usageError(`--port must be a port number, not "${options.port}".`);
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)
+    throw usageError(`--port must be a port number, not "${options.port}".`);
   let running;
   try {
     // The helpdesk signs URLs, so it must know its public address before the server starts.
@@ -214,14 +284,23 @@ async function serveDemo({ tracker, orders, adapters, options, context }: ServeD
       host: '127.0.0.1',
       publicBaseUrl: `http://127.0.0.1:${port}`,
       tracker,
-      orders,
+      ...(store ? { store } : { orders }),
       carriers: adapters,
       apiKeys: [DEMO_API_KEY],
-      brand: { name: 'Nordlicht Outdoor (wismo demo)', colors: { primary: '#0b5cad', background: '#ffffff', text: '#1f2328' }, defaultLocale: 'en', timeZone: 'Europe/Berlin' },
+      brand: {
+        name: 'Nordlicht Outdoor (wismo demo)',
+        colors: { primary: '#0b5cad', background: '#ffffff', text: '#1f2328' },
+        defaultLocale: 'en',
+        timeZone: 'Europe/Berlin',
+      },
       helpdesk: { secrets: { freshdesk: { sharedSecret: freshdeskSecret } }, sessionSecret: randomBytes(32).toString('hex') },
     });
   } catch (error) {
-    throw runtimeError(`Could not start the demo server: ${(error as Error).message}.`, 'Pass --port with a free port, or --no-serve to skip serving.', error);
+    throw runtimeError(
+      `Could not start the demo server: ${(error as Error).message}.`,
+      'Pass --port with a free port, or --no-serve to skip serving.',
+      error,
+    );
   }
   try {
     const order = (await orders.getOrderById(DEMO_SHOWCASE_ORDERS[0]!)) ?? null;
@@ -232,9 +311,25 @@ async function serveDemo({ tracker, orders, adapters, options, context }: ServeD
       { label: 'tracking page', url: `${running.url}/track/${parcel?.carrier ?? ''}/${parcel?.trackingNumber ?? ''}` },
       { label: 'tracking page (de)', url: `${running.url}/de/track/${parcel?.carrier ?? ''}/${parcel?.trackingNumber ?? ''}` },
       { label: `order lookup (order ${order?.number ?? ''} + ${email})`, url: `${running.url}/orders/lookup` },
-      { label: 'order view API', url: `${running.url}/v1/orders/${order?.id ?? ''}/view`, headers: { Authorization: `Bearer ${DEMO_API_KEY}` } },
+      {
+        label: 'order view API',
+        url: `${running.url}/v1/orders/${order?.id ?? ''}/view`,
+        headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+      },
+      ...(store
+        ? [
+            {
+              label: 'watched trackings API (from the store)',
+              url: `${running.url}/v1/trackings?limit=5`,
+              headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+            },
+          ]
+        : []),
       { label: 'OpenAPI document', url: `${running.url}/openapi.json` },
-      { label: 'helpdesk panel (Freshdesk sidebar, signed link valid 5 min)', url: `${running.url}/helpdesk/freshdesk?${new URLSearchParams({ ...panel })}` },
+      {
+        label: 'helpdesk panel (Freshdesk sidebar, signed link valid 5 min)',
+        url: `${running.url}/helpdesk/freshdesk?${new URLSearchParams({ ...panel })}`,
+      },
     ];
     writeLine(context.stdout, `\nServing on ${running.url} (API key for /v1: ${DEMO_API_KEY})`);
     for (const page of pages) {

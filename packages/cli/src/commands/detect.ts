@@ -13,10 +13,22 @@ export interface DetectCommandOptions {
 export async function runDetect(number: string, options: DetectCommandOptions, context: CliContext): Promise<ExitCode> {
   const candidates = detectCarrier(number);
   // Credentials are optional here: they only decide whether a match is marked "configured".
-  const config = loadConfig({ env: context.env, cwd: context.cwd, requireCarrier: false, ...(options.config ? { configPath: options.config } : {}) });
+  const config = loadConfig({
+    env: context.env,
+    cwd: context.cwd,
+    requireCarrier: false,
+    ...(options.config ? { configPath: options.config } : {}),
+  });
   const configured = new Set(Object.keys(config.carriers));
   if (options.json) {
-    writeLine(context.stdout, JSON.stringify({ input: number, candidates: candidates.map((candidate) => ({ ...candidate, configured: configured.has(candidate.carrier) })) }, null, 2));
+    writeLine(
+      context.stdout,
+      JSON.stringify(
+        { input: number, candidates: candidates.map((candidate) => ({ ...candidate, configured: configured.has(candidate.carrier) })) },
+        null,
+        2,
+      ),
+    );
   } else {
     writeLine(context.stdout, formatDetection(number, candidates, configured));
   }

@@ -7,6 +7,8 @@ import type { InputFormat } from '../reconcile/input';
 import { createProgressReporter, type ProgressMode } from '../reconcile/progress';
 import type { OutputFormat } from '../reconcile/result-record';
 import { formatSummaryTable } from '../reconcile/summary';
+import { startSandboxTracker } from './sandbox-tracker';
+import { describeStoreRecording, openReconcileStore } from '../store/reconcile-store-option';
 
 export interface ReconcileCommandOptions {
   output?: string;
@@ -28,6 +30,11 @@ export interface ReconcileCommandOptions {
   stalledAfter?: string;
   retries?: string;
   timeout?: string;
+  /** Reconcile against the sandbox carriers on loopback instead of the real ones (no credentials). */
+  sandbox?: boolean;
+  /** `--store [url]`: also record every result in the store (`true`: the default store). */
+  store?: string | boolean;
+  shop?: string;
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
@@ -58,13 +65,18 @@ export function reconcileOptionsFrom(file: string, options: ReconcileCommandOpti
   const stalledAfterHours = positiveNumber('--stalled-after', options.stalledAfter);
   const checkpointSeconds = positiveNumber('--checkpoint-interval', options.checkpointInterval);
   const retries = options.retries === undefined ? undefined : Number(options.retries);
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) throw usageError(`--retries must be a whole number (0 or more), not "${options.retries}".`);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0))
+    throw usageError(`--retries must be a whole number (0 or more), not "${options.retries}".`);
   return {
     input: file,
     ...(inputFormat ? { inputFormat } : {}),
     ...(options.output ? { output: options.output } : {}),
     ...(outputFormat ? { outputFormat } : {}),
-    ...(options.checkpoint === false ? { checkpoint: false as const } : typeof options.checkpoint === 'string' ? { checkpoint: options.checkpoint } : {}),
+    ...(options.checkpoint === false
+      ? { checkpoint: false as const }
+      : typeof options.checkpoint === 'string'
+        ? { checkpoint: options.checkpoint }
+        : {}),
     ...(options.restart ? { restart: true } : {}),
     ...(options.overwrite ? { overwrite: true } : {}),
     ...(window ? { window } : {}),
@@ -84,7 +96,10 @@ export interface RunReconcileExtras {
 }
 
 /** What `--fail-on-*` and an interruption make of a finished run. */
-export function exitCodeFor(result: Pick<ReconcileResult, 'status' | 'summary'>, options: Pick<ReconcileCommandOptions, 'failOnMismatch' | 'failOnError'>): ExitCode {
+export function exitCodeFor(
+  result: Pick<ReconcileResult, 'status' | 'summary'>,
+  options: Pick<ReconcileCommandOptions, 'failOnMismatch' | 'failOnError'>,
+): ExitCode {
   if (result.status === 'interrupted') return EXIT_CODES.interrupted;
   if (options.failOnMismatch && result.summary.mismatches > 0) return EXIT_CODES.findings;
   if (options.failOnError && result.summary.errors + result.summary.badInput > 0) return EXIT_CODES.findings;
@@ -92,18 +107,32 @@ export function exitCodeFor(result: Pick<ReconcileResult, 'status' | 'summary'>,
 }
 
 /** `wismo reconcile <file>`. */
-export async function runReconcile(file: string, options: ReconcileCommandOptions, context: CliContext, extras: RunReconcileExtras = {}): Promise<ExitCode> {
+export async function runReconcile(
+  file: string,
+  options: ReconcileCommandOptions,
+  context: CliContext,
+  extras: RunReconcileExtras = {},
+): Promise<ExitCode> {
   const engineOptions = reconcileOptionsFrom(file, options);
   const concurrency = positiveInteger('--concurrency', options.concurrency);
   const progressMode = oneOf<ProgressMode>('--progress', options.progress, ['auto', 'bar', 'lines', 'off']) ?? 'auto';
   const intervalSeconds = positiveNumber('--progress-interval', options.progressInterval);
   const timeoutSeconds = positiveNumber('--timeout', options.timeout);
   let tracker = extras.tracker;
+  const sandbox =
+    !tracker && !extras.carriers && options.sandbox
+      ? await startSandboxTracker(context, { cache: false, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) })
+      : null;
+  tracker ??= sandbox?.tracker;
   if (!tracker && !extras.carriers) {
     const config = loadConfig({ env: context.env, cwd: context.cwd, ...(options.config ? { configPath: options.config } : {}) });
     // No cache: duplicate numbers in flight together share one lookup anyway, and cached shipments living
     // on in the old generation would only raise the memory peak of a long run.
-    tracker = createCliTracker(config, { cache: false, ...(concurrency ? { concurrency } : {}), transport: timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {} });
+    tracker = createCliTracker(config, {
+      cache: false,
+      ...(concurrency ? { concurrency } : {}),
+      transport: timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {},
+    });
   }
 
   const stop = new AbortController();
@@ -121,10 +150,17 @@ export async function runReconcile(file: string, options: ReconcileCommandOption
   const onContextAbort = () => onSignal();
   context.signal?.addEventListener('abort', onContextAbort, { once: true });
 
-  const reporter = createProgressReporter(context.stderr, { mode: progressMode, ...(intervalSeconds ? { intervalMs: intervalSeconds * 1000 } : {}) });
+  const reporter = createProgressReporter(context.stderr, {
+    mode: progressMode,
+    ...(intervalSeconds ? { intervalMs: intervalSeconds * 1000 } : {}),
+  });
+  let storeTarget: Awaited<ReturnType<typeof openReconcileStore>> | null = null;
   let result: ReconcileResult;
   try {
+    // Opened in here, so that a store that cannot be opened still releases the sandbox and the signals.
+    if (options.store) storeTarget = await openReconcileStore(options, context);
     result = await reconcile({
+      ...(storeTarget ? { onOutcome: storeTarget.recorder.record } : {}),
       ...engineOptions,
       ...(tracker ? { tracker } : { carriers: extras.carriers ?? [] }),
       ...(concurrency ? { concurrency } : {}),
@@ -132,10 +168,15 @@ export async function runReconcile(file: string, options: ReconcileCommandOption
       abandonSignal: abandon.signal,
       onProgress: (progress) => reporter.update(progress),
       onResume: (checkpoint) =>
-        writeLine(context.stderr, `Resuming: ${checkpoint.rowsDone.toLocaleString('en-US')} rows already done (checkpoint of ${checkpoint.updatedAt}); --restart starts over.`),
+        writeLine(
+          context.stderr,
+          `Resuming: ${checkpoint.rowsDone.toLocaleString('en-US')} rows already done (checkpoint of ${checkpoint.updatedAt}); --restart starts over.`,
+        ),
     });
   } finally {
     reporter.stop();
+    await sandbox?.close();
+    await storeTarget?.store.close();
     if (context.handleSignals) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -144,10 +185,15 @@ export async function runReconcile(file: string, options: ReconcileCommandOption
   }
   extras.onResult?.(result);
 
-  const table = formatSummaryTable(result.summary, { elapsedMs: result.elapsedMs, rowsThisRun: result.rowsThisRun, resumedFrom: result.resumedFrom });
+  const table = formatSummaryTable(result.summary, {
+    elapsedMs: result.elapsedMs,
+    rowsThisRun: result.rowsThisRun,
+    resumedFrom: result.resumedFrom,
+  });
   const tableStream = options.jsonSummary ? context.stderr : context.stdout;
   writeLine(tableStream, table);
   writeLine(tableStream, `Output: ${result.outputPath} (${result.outputFormat})`);
+  if (storeTarget) writeLine(tableStream, describeStoreRecording(storeTarget.recorder.counts, storeTarget.url));
   if (result.status === 'interrupted') {
     writeLine(
       context.stderr,
@@ -176,7 +222,10 @@ export async function runReconcile(file: string, options: ReconcileCommandOption
   }
   const code = exitCodeFor(result, options);
   if (code === EXIT_CODES.findings) {
-    writeLine(context.stderr, `Exit code 1: ${options.failOnMismatch && result.summary.mismatches > 0 ? `${result.summary.mismatches} mismatch(es) against expected_status` : `${result.summary.errors + result.summary.badInput} row(s) with errors`} (see the output file).`);
+    writeLine(
+      context.stderr,
+      `Exit code 1: ${options.failOnMismatch && result.summary.mismatches > 0 ? `${result.summary.mismatches} mismatch(es) against expected_status` : `${result.summary.errors + result.summary.badInput} row(s) with errors`} (see the output file).`,
+    );
   }
   return code;
 }

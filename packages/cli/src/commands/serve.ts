@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { writeLine, type CliContext } from '../context';
 import { createCliTracker, createConfiguredAdapters, credentialsHelp, loadConfig } from '../config';
 import { EXIT_CODES, usageError, type ExitCode } from '../errors';
+import { readServeHelpdesk } from './serve-helpdesk';
+import { openStoreForServe, runServeWorker } from '../store/serve-store';
 
 export interface ServeCommandOptions {
   port?: string;
@@ -12,42 +14,108 @@ export interface ServeCommandOptions {
   brandName?: string;
   timeZone?: string;
   locale?: string;
+  /** `--store <url>`; `false` with `--no-store`. Default: $DATABASE_URL, else the embedded SQLite file. */
+  store?: string | false;
+  /** Also run the refresh scheduler in this process. */
+  worker?: boolean;
+  /** `--public-url`: the origin visitors and helpdesks use; absolute URLs are built from it, never from the Host header. */
+  publicUrl?: string;
 }
+
+/** `--public-url` falls back to this variable. */
+export const PUBLIC_URL_ENV = 'WISMO_PUBLIC_URL';
 
 /** Where `wismo serve` reads the API keys it accepts: comma-separated, never printed. */
 export const API_KEYS_ENV = 'WISMO_API_KEYS';
 
 /**
- * `wismo serve`: the REST API, the branded tracking page and (with secrets in the config file) the helpdesk
- * panels, over the carriers configured by environment variables or the config file; orders from a JSON file.
+ * `wismo serve`: the REST API, the branded tracking page and the helpdesk panels listed in the config file's
+ * `"helpdesk"` section (secrets from the file or their environment variables, see serve-helpdesk.ts), over
+ * the carriers configured by environment variables or the config file.
  */
 export async function runServe(options: ServeCommandOptions, context: CliContext): Promise<ExitCode> {
   const port = Number(options.port ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw usageError(`--port must be a port number, not "${options.port}".`);
-  if (!options.orders) throw usageError('wismo serve needs the orders to show: --orders <orders.json> (a JSON array of orders, see @wismo/order-view).');
-  const apiKeys = (context.env[API_KEYS_ENV] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
-  if (apiKeys.length === 0) throw usageError(`Set ${API_KEYS_ENV} to the comma-separated API keys that may call /v1 (Authorization: Bearer <key>).`);
+  const withStore = options.store !== false;
+  if (!withStore && !options.orders)
+    throw usageError(
+      'wismo serve --no-store needs the orders to show: --orders <orders.json> (a JSON array of orders, see @wismo/order-view).',
+    );
+  if (!withStore && options.worker) throw usageError('--worker needs a store (leave out --no-store).');
+  const apiKeys = (context.env[API_KEYS_ENV] ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  // With a store, keys made by `wismo api-key create` are accepted too, each for its own shop.
+  if (apiKeys.length === 0 && !withStore)
+    throw usageError(`Set ${API_KEYS_ENV} to the comma-separated API keys that may call /v1 (Authorization: Bearer <key>).`);
   const config = loadConfig({ configPath: options.config, cwd: context.cwd, env: context.env });
   const adapters = createConfiguredAdapters(config);
   if (adapters.length === 0) throw usageError('No carrier is configured, so there is nothing to serve.', credentialsHelp());
+  const publicUrl = options.publicUrl ?? context.env[PUBLIC_URL_ENV];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(publicUrl))
+    throw usageError(`--public-url must be an absolute http(s) URL such as https://track.example.com, not "${publicUrl}".`);
+  const helpdesk = readServeHelpdesk({ configFile: config.configFile, env: context.env, publicUrl });
   const { startServer, DEFAULT_BRAND } = await import('@wismo/server');
   const { createJsonFileOrderSource } = await import('@wismo/order-view');
+  const tracker = createCliTracker(config);
+  const stored = withStore ? await openStoreForServe(options, context) : null;
   const running = await startServer({
     port,
     host: options.host ?? '127.0.0.1',
-    tracker: createCliTracker(config),
+    tracker,
     carriers: adapters,
-    orders: createJsonFileOrderSource(resolve(context.cwd, options.orders)),
+    // With a store, the tracking page and the panels predict ETAs from the default shop's finished deliveries.
+    ...(stored
+      ? { store: stored.store, history: await stored.store.shop().deliveryHistory() }
+      : { orders: createJsonFileOrderSource(resolve(context.cwd, options.orders!)) }),
     apiKeys,
-    brand: { ...DEFAULT_BRAND, name: options.brandName ?? DEFAULT_BRAND.name, timeZone: options.timeZone ?? DEFAULT_BRAND.timeZone, defaultLocale: options.locale ?? DEFAULT_BRAND.defaultLocale },
+    brand: {
+      ...DEFAULT_BRAND,
+      name: options.brandName ?? DEFAULT_BRAND.name,
+      timeZone: options.timeZone ?? DEFAULT_BRAND.timeZone,
+      defaultLocale: options.locale ?? DEFAULT_BRAND.defaultLocale,
+    },
     pageSecret: context.env.WISMO_PAGE_SECRET ?? randomBytes(32).toString('hex'),
+    ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
+    ...(helpdesk ? { helpdesk: helpdesk.mount } : {}),
+  }).catch(async (error: unknown) => {
+    await stored?.store.close();
+    throw error;
   });
   writeLine(context.stdout, `wismo serving on ${running.url} — carriers: ${adapters.map((adapter) => adapter.id).join(', ')}`);
   writeLine(context.stdout, `  tracking page ${running.url}/track · API ${running.url}/v1 · OpenAPI ${running.url}/openapi.json`);
+  if (helpdesk)
+    writeLine(
+      context.stdout,
+      `  helpdesk panels (${helpdesk.names.join(', ')}) ${running.url}/helpdesk, public URL ${helpdesk.mount.publicBaseUrl}`,
+    );
+  if (stored && apiKeys.length === 0)
+    writeLine(context.stdout, `  no ${API_KEYS_ENV}: /v1 accepts only keys made with \`wismo api-key create\``);
+  if (stored)
+    writeLine(
+      context.stdout,
+      `  store ${stored.description}${options.worker ? ' · worker running in this process' : ' · run `wismo worker` to keep watched parcels up to date'}`,
+    );
+  const stop = new AbortController();
+  const worker =
+    stored && options.worker ? runServeWorker(stored.store, createCliTracker(config, { cache: false }), stop.signal, context) : null;
   await new Promise<void>((resolveStop) => {
-    process.once('SIGINT', () => resolveStop());
-    process.once('SIGTERM', () => resolveStop());
+    const stopServing = () => {
+      process.off('SIGINT', stopServing);
+      process.off('SIGTERM', stopServing);
+      context.signal?.removeEventListener('abort', stopServing);
+      resolveStop();
+    };
+    process.once('SIGINT', stopServing);
+    process.once('SIGTERM', stopServing);
+    // Tests and embedders stop the server as Ctrl-C would.
+    if (context.signal?.aborted) stopServing();
+    else context.signal?.addEventListener('abort', stopServing, { once: true });
   });
+  stop.abort();
   await running.close();
+  await worker;
+  await stored?.store.close();
   return EXIT_CODES.ok;
 }

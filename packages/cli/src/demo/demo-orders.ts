@@ -23,7 +23,13 @@ export const DEMO_ROWS: readonly DemoRow[] = [
   // The customer must collect, and a failed delivery attempt.
   { order_id: 'ORD-1002', carrier: 'fedex', scenario: 'failed_attempt', carrierColumn: true, expected_status: '' },
   { order_id: 'ORD-1003', carrier: 'dhl', scenario: 'customs_hold', carrierColumn: true, expected_status: '' },
-  { order_id: 'ORD-1004', carrier: 'usps', scenario: 'available_for_pickup', carrierColumn: false, expected_status: 'available_for_pickup' },
+  {
+    order_id: 'ORD-1004',
+    carrier: 'usps',
+    scenario: 'available_for_pickup',
+    carrierColumn: false,
+    expected_status: 'available_for_pickup',
+  },
   { order_id: 'ORD-1005', carrier: 'fedex', scenario: 'delivered', carrierColumn: true, expected_status: 'delivered' },
   { order_id: 'ORD-1006', carrier: 'ups', scenario: 'in_transit', carrierColumn: false, expected_status: 'in_transit' },
   { order_id: 'ORD-1006', carrier: 'ups', scenario: 'out_for_delivery', carrierColumn: false, expected_status: '' },
@@ -62,6 +68,10 @@ export const DEMO_ROWS: readonly DemoRow[] = [
   { order_id: 'ORD-1037', carrier: 'dhl', scenario: 'advancing', carrierColumn: true, expected_status: '' },
   // A number the carrier has never seen.
   { order_id: 'ORD-1038', carrier: 'ups', scenario: 'not_found', carrierColumn: false, expected_status: 'not_found' },
+  // A German order in two parcels, DHL Paket and GLS; a Dutch order with PostNL (GLS and PostNL detected from the numbers).
+  { order_id: 'ORD-1039', carrier: 'dhlparcelde', scenario: 'delivered', carrierColumn: true, expected_status: '' },
+  { order_id: 'ORD-1039', carrier: 'gls', scenario: 'in_transit', carrierColumn: false, expected_status: '' },
+  { order_id: 'ORD-1040', carrier: 'postnl', scenario: 'out_for_delivery', carrierColumn: false, expected_status: '' },
 ];
 
 /** Orders printed as order views by `wismo demo`, most telling first. */
@@ -70,6 +80,7 @@ export const DEMO_SHOWCASE_ORDERS: readonly string[] = ['ORD-1001', 'ORD-1002', 
 /** The CSV text of `examples/orders.csv` for the given sandbox numbers. */
 export function demoOrdersCsv(numbers: Record<SandboxCarrierId, Record<SandboxScenario, string>>): string {
   const lines = ['order_id,tracking_number,carrier,expected_status'];
-  for (const row of DEMO_ROWS) lines.push([row.order_id, numbers[row.carrier][row.scenario], row.carrierColumn ? row.carrier : '', row.expected_status].join(','));
+  for (const row of DEMO_ROWS)
+    lines.push([row.order_id, numbers[row.carrier][row.scenario], row.carrierColumn ? row.carrier : '', row.expected_status].join(','));
   return `${lines.join('\n')}\n`;
 }

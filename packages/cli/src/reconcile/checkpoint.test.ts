@@ -2,7 +2,15 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKPOINT_VERSION, defaultCheckpointPath, fileIdentity, readCheckpoint, sameInput, writeCheckpointAtomically, type Checkpoint } from './checkpoint';
+import {
+  CHECKPOINT_VERSION,
+  defaultCheckpointPath,
+  fileIdentity,
+  readCheckpoint,
+  sameInput,
+  writeCheckpointAtomically,
+  type Checkpoint,
+} from './checkpoint';
 import { emptySummary } from './summary';
 
 const directory = mkdtempSync(join(tmpdir(), 'wismo-checkpoint-'));
@@ -44,7 +52,10 @@ describe('checkpoint', () => {
     writeFileSync(damaged, '{"version": 1, "rowsDo');
     await expect(readCheckpoint(damaged)).rejects.toMatchObject({ exitCode: 2, hint: expect.stringMatching(/--restart/) });
     writeFileSync(damaged, '{"version": 99}');
-    await expect(readCheckpoint(damaged)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/not a wismo reconcile checkpoint/) });
+    await expect(readCheckpoint(damaged)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/not a wismo reconcile checkpoint/),
+    });
   });
 
   it('identifies the input by size and the hashes of its first and last 64 KiB', async () => {

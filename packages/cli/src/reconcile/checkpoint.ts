@@ -82,10 +82,22 @@ export async function readCheckpoint(path: string): Promise<Checkpoint | null> {
   try {
     value = JSON.parse(text) as Checkpoint;
   } catch {
-    throw usageError(`The checkpoint ${path} is damaged (not JSON).`, 'Run again with --restart to start over (the output is rewritten), or delete the checkpoint file.');
+    throw usageError(
+      `The checkpoint ${path} is damaged (not JSON).`,
+      'Run again with --restart to start over (the output is rewritten), or delete the checkpoint file.',
+    );
   }
-  if (value?.version !== CHECKPOINT_VERSION || typeof value.rowsDone !== 'number' || typeof value.outputBytes !== 'number' || !value.input || !value.output) {
-    throw usageError(`The checkpoint ${path} is not a wismo reconcile checkpoint of version ${CHECKPOINT_VERSION}.`, 'Run again with --restart to start over, or delete the checkpoint file.');
+  if (
+    value?.version !== CHECKPOINT_VERSION ||
+    typeof value.rowsDone !== 'number' ||
+    typeof value.outputBytes !== 'number' ||
+    !value.input ||
+    !value.output
+  ) {
+    throw usageError(
+      `The checkpoint ${path} is not a wismo reconcile checkpoint of version ${CHECKPOINT_VERSION}.`,
+      'Run again with --restart to start over, or delete the checkpoint file.',
+    );
   }
   value.summary = { ...emptySummary(), ...value.summary };
   return value;

@@ -45,7 +45,11 @@ export function earliestPossibleEpochMs(time: CarrierTime): number | null {
  * Both are decided on the time bounds, never on a guess: a scan or estimate without an offset counts as late
  * as it could possibly be, so a parcel is never called stalled or late too early.
  */
-export function delayFlags(shipment: Pick<Shipment, 'status' | 'events' | 'estimatedDelivery'>, nowMs: number, options: DelayOptions = {}): DelayFlags {
+export function delayFlags(
+  shipment: Pick<Shipment, 'status' | 'events' | 'estimatedDelivery'>,
+  nowMs: number,
+  options: DelayOptions = {},
+): DelayFlags {
   const stalledAfterMs = (options.stalledAfterHours ?? 72) * HOUR_MS;
   const newest = shipment.events[0];
   const lastScanAt = newest ? latestPossibleEpochMs(newest) : null;
@@ -57,7 +61,9 @@ export function delayFlags(shipment: Pick<Shipment, 'status' | 'events' | 'estim
     const end = estimate.to ?? estimate.from;
     if (end) {
       const endTime: CarrierTime =
-        estimate.timeKind === 'instant' ? { occurredAt: end, localTime: null, timeKind: 'instant' } : { occurredAt: null, localTime: end, timeKind: estimate.timeKind };
+        estimate.timeKind === 'instant'
+          ? { occurredAt: end, localTime: null, timeKind: 'instant' }
+          : { occurredAt: null, localTime: end, timeKind: estimate.timeKind };
       const latestEnd = latestPossibleEpochMs(endTime);
       late = latestEnd !== null && nowMs > latestEnd;
     }

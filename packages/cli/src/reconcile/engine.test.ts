@@ -49,6 +49,29 @@ describe('reconcile engine', () => {
     expect(existsSync(`${output}.checkpoint.json`)).toBe(false);
   });
 
+  it('a file with mixed line breaks, an unclosed quote and a wrong cell count: every row once, each problem one bad_input row with its line', async () => {
+    const { adapter } = createMemoryCarrier({ latencyMs: { min: 0, max: 3 } });
+    const body = Array.from({ length: 2_197 }, (_, index) => {
+      if (index === 9) return `O${index},"N${index},memory,`;
+      if (index === 500) return `O${index},N${index},memory,,extra`;
+      return `O${index},N${index},memory,`;
+    });
+    const input = join(directory, `mixed-${counter++}.csv`);
+    writeFileSync(input, `order_id,tracking_number,carrier,expected_status\r\n${body.join('\n')}\n`);
+    const output = join(directory, `out-${counter++}.csv`);
+    const result = await reconcile({ input, output, carriers: [adapter] });
+    const all = await records(output);
+    expectRowsOnce(all, 2_197);
+    expect(all.filter((record) => record.error_code === 'bad_input').map((record) => record.error_message)).toEqual([
+      expect.stringMatching(/^row 10: line 11: the quote opened on this line is never closed/),
+      'row 501: line 502 has 5 cells where the header has 4',
+    ]);
+    expect(
+      all.filter((record) => record.error_code !== 'bad_input').every((record) => record.tracking_number === `N${record.row - 1}`),
+    ).toBe(true);
+    expect(result.summary.badInput).toBe(2);
+  });
+
   it('never has more rows in flight than the window, and batches for carriers that take many numbers', async () => {
     const { adapter, counters } = createMemoryCarrier({ latencyMs: { min: 1, max: 5 }, maxNumbersPerRequest: 30 });
     const input = inputFile(3_000);
@@ -63,7 +86,7 @@ describe('reconcile engine', () => {
     expect(maxInFlight).toBeLessThanOrEqual(240);
     expect(counters.numbers).toBe(3_000);
     // Refilling the window in chunks keeps batches near full: far fewer requests than numbers.
-    expect(counters.batches).toBeLessThan(3_000 / 30 * 1.5);
+    expect(counters.batches).toBeLessThan((3_000 / 30) * 1.5);
   });
 
   it('stops on a signal with the rows in flight written and a checkpoint, and continues where it stopped', async () => {
@@ -71,7 +94,14 @@ describe('reconcile engine', () => {
     const input = inputFile(2_000);
     const output = join(directory, `out-${counter++}.csv`);
     const stop = new AbortController();
-    const first = await reconcile({ input, output, carriers: [adapter], window: 100, signal: stop.signal, onProgress: (progress) => progress.rowsDone >= 700 && stop.abort() });
+    const first = await reconcile({
+      input,
+      output,
+      carriers: [adapter],
+      window: 100,
+      signal: stop.signal,
+      onProgress: (progress) => progress.rowsDone >= 700 && stop.abort(),
+    });
     expect(first.status).toBe('interrupted');
     const checkpoint = await readCheckpoint(first.checkpointPath!);
     expect(checkpoint).toMatchObject({ rowsDone: first.rowsDone, summary: { rows: first.rowsDone } });
@@ -79,7 +109,12 @@ describe('reconcile engine', () => {
     const messages: string[] = [];
     const second = await reconcile({ input, output, carriers: [adapter], onResume: (saved) => messages.push(`resume ${saved.rowsDone}`) });
     expect(messages).toEqual([`resume ${first.rowsDone}`]);
-    expect(second).toMatchObject({ status: 'completed', resumedFrom: first.rowsDone, rowsThisRun: 2_000 - first.rowsDone, summary: { rows: 2_000 } });
+    expect(second).toMatchObject({
+      status: 'completed',
+      resumedFrom: first.rowsDone,
+      rowsThisRun: 2_000 - first.rowsDone,
+      summary: { rows: 2_000 },
+    });
     expectRowsOnce(await records(output), 2_000);
   });
 
@@ -88,7 +123,14 @@ describe('reconcile engine', () => {
     const input = inputFile(1_000);
     const output = join(directory, `out-${counter++}.csv`);
     const stop = new AbortController();
-    await reconcile({ input, output, carriers: [adapter], window: 50, signal: stop.signal, onProgress: (progress) => progress.rowsDone >= 400 && stop.abort() });
+    await reconcile({
+      input,
+      output,
+      carriers: [adapter],
+      window: 50,
+      signal: stop.signal,
+      onProgress: (progress) => progress.rowsDone >= 400 && stop.abort(),
+    });
     // What a crash leaves behind: rows written but not yet checkpointed, the last one cut in half.
     appendFileSync(output, '999,O998,N998,memory,delivered,,,,,,\n1000,O999,N9');
     const resumed = await reconcile({ input, output, carriers: [adapter] });
@@ -99,17 +141,25 @@ describe('reconcile engine', () => {
 
   it('abandons rows still in flight on the abandon signal: they are not counted and are redone next time', async () => {
     const { adapter } = createMemoryCarrier({ statusOf: (number) => (number === 'N250' ? null : 'in_transit') });
-    const slow = { ...adapter, async track(numbers: readonly string[]) {
-      if (numbers.includes('N250')) await new Promise((resolve) => setTimeout(resolve, 5_000));
-      return adapter.track(numbers);
-    } };
+    const slow = {
+      ...adapter,
+      async track(numbers: readonly string[]) {
+        if (numbers.includes('N250')) await new Promise((resolve) => setTimeout(resolve, 5_000));
+        return adapter.track(numbers);
+      },
+    };
     const input = inputFile(500);
     const output = join(directory, `out-${counter++}.csv`);
     const stop = new AbortController();
     const abandon = new AbortController();
     const tracker = createTracker({ carriers: [slow], cache: false });
     const first = await reconcile({
-      input, output, tracker, window: 100, signal: stop.signal, abandonSignal: abandon.signal,
+      input,
+      output,
+      tracker,
+      window: 100,
+      signal: stop.signal,
+      abandonSignal: abandon.signal,
       onProgress: (progress) => {
         if (progress.rowsDone >= 250) {
           stop.abort();
@@ -130,13 +180,31 @@ describe('reconcile engine', () => {
     const input = inputFile(300);
     const output = join(directory, `out-${counter++}.csv`);
     const stop = new AbortController();
-    await reconcile({ input, output, carriers: [adapter], window: 20, signal: stop.signal, onProgress: (progress) => progress.rowsDone >= 100 && stop.abort() });
+    await reconcile({
+      input,
+      output,
+      carriers: [adapter],
+      window: 20,
+      signal: stop.signal,
+      onProgress: (progress) => progress.rowsDone >= 100 && stop.abort(),
+    });
     appendFileSync(input, 'O300,N300,memory,\n');
-    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/belongs to another version of the input/), hint: expect.stringMatching(/--restart/) });
+    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/belongs to another version of the input/),
+      hint: expect.stringMatching(/--restart/),
+    });
     const restarted = await reconcile({ input, output, carriers: [adapter], restart: true });
     expect(restarted).toMatchObject({ status: 'completed', resumedFrom: 0, summary: { rows: 301 } });
-    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/already exists/), hint: expect.stringMatching(/--overwrite/) });
-    await expect(reconcile({ input: join(directory, 'missing.csv'), carriers: [adapter] })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no such file/) });
+    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/already exists/),
+      hint: expect.stringMatching(/--overwrite/),
+    });
+    await expect(reconcile({ input: join(directory, 'missing.csv'), carriers: [adapter] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/no such file/),
+    });
   });
 
   it('a file without a tracking_number column is refused before any output or checkpoint is written', async () => {
@@ -144,7 +212,10 @@ describe('reconcile engine', () => {
     const input = join(directory, `bad-header-${counter++}.csv`);
     writeFileSync(input, 'order,number\nA,1\n');
     const output = join(directory, `out-${counter++}.csv`);
-    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no tracking_number column/) });
+    await expect(reconcile({ input, output, carriers: [adapter] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/no tracking_number column/),
+    });
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.checkpoint.json`)).toBe(false);
   });

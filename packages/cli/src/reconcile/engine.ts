@@ -2,7 +2,16 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { createTracker, type CarrierAdapter, type TrackManyOutcome, type Tracker } from '@wismo/core';
 import { describeFileError, runtimeError, usageError } from '../errors';
-import { defaultCheckpointPath, fileIdentity, readCheckpoint, removeCheckpoint, sameInput, writeCheckpointAtomically, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint';
+import {
+  defaultCheckpointPath,
+  fileIdentity,
+  readCheckpoint,
+  removeCheckpoint,
+  sameInput,
+  writeCheckpointAtomically,
+  CHECKPOINT_VERSION,
+  type Checkpoint,
+} from './checkpoint';
 import { formatFromPath, readInputRows, type InputFormat, type InputRow } from './input';
 import { ReorderBuffer } from './reorder-buffer';
 import { badInputRecord, csvHeader, recordFromOutcome, serialiseRecord, type OutputFormat, type ResultRecord } from './result-record';
@@ -71,6 +80,11 @@ export interface ReconcileOptions {
   onProgress?: (progress: ReconcileProgress) => void;
   /** Called before work starts when an earlier run's checkpoint is picked up. */
   onResume?: (checkpoint: Checkpoint) => void;
+  /**
+   * Called with each row's final outcome before its result is written (`reconcile --store` records it);
+   * awaited, so a checkpoint never counts a row whose outcome was not handed over. A rejection fails the row.
+   */
+  onOutcome?: (row: InputRow, outcome: TrackManyOutcome) => Promise<void>;
 }
 
 export interface ReconcileResult {
@@ -139,19 +153,28 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   try {
     inputInfo = await stat(inputPath);
   } catch (error) {
-    throw usageError(`Cannot read the input ${options.input}: ${describeFileError(error)}.`, 'Give the path of a CSV or JSONL file with the columns order_id,tracking_number[,carrier][,expected_status].');
+    throw usageError(
+      `Cannot read the input ${options.input}: ${describeFileError(error)}.`,
+      'Give the path of a CSV or JSONL file with the columns order_id,tracking_number[,carrier][,expected_status].',
+    );
   }
   if (!inputInfo.isFile()) throw usageError(`The input ${options.input} is not a file.`);
   const detectedFormat = options.inputFormat ?? formatFromPath(inputPath);
-  if (!detectedFormat) throw usageError(`Cannot tell the format of ${options.input} from its name.`, 'Name it .csv or .jsonl, or pass --input-format csv|jsonl.');
+  if (!detectedFormat)
+    throw usageError(
+      `Cannot tell the format of ${options.input} from its name.`,
+      'Name it .csv or .jsonl, or pass --input-format csv|jsonl.',
+    );
   const inputFormat: InputFormat = detectedFormat;
   const outputFormat = options.outputFormat ?? (options.output ? outputFormatFromPath(options.output) : null) ?? 'csv';
   const outputPath = resolve(options.output ?? defaultOutputPath(inputPath, outputFormat));
   if (outputPath === inputPath) throw usageError('The output would overwrite the input.', 'Choose another --output.');
   const checkpointPath = options.checkpoint === false ? null : resolve(options.checkpoint ?? defaultCheckpointPath(outputPath));
-  if (!(await exists(dirname(outputPath)))) throw usageError(`The output directory ${dirname(outputPath)} does not exist.`, 'Create it, or choose another --output.');
+  if (!(await exists(dirname(outputPath))))
+    throw usageError(`The output directory ${dirname(outputPath)} does not exist.`, 'Create it, or choose another --output.');
 
-  if (!options.tracker && (!options.carriers || options.carriers.length === 0)) throw usageError('reconcile needs a tracker or at least one carrier adapter.');
+  if (!options.tracker && (!options.carriers || options.carriers.length === 0))
+    throw usageError('reconcile needs a tracker or at least one carrier adapter.');
   const tracker =
     options.tracker ??
     createTracker({ carriers: options.carriers ?? [], cache: false, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
@@ -167,7 +190,10 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       );
     }
     if (checkpoint.output.format !== outputFormat) {
-      throw usageError(`The checkpoint ${checkpointPath} was written for ${checkpoint.output.format} output, not ${outputFormat}.`, `Run with --output-format ${checkpoint.output.format} to continue, or --restart to start over.`);
+      throw usageError(
+        `The checkpoint ${checkpointPath} was written for ${checkpoint.output.format} output, not ${outputFormat}.`,
+        `Run with --output-format ${checkpoint.output.format} to continue, or --restart to start over.`,
+      );
     }
     let outputSize = -1;
     try {
@@ -183,7 +209,10 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     }
     options.onResume?.(checkpoint);
   } else if (!options.restart && !options.overwrite && (await exists(outputPath))) {
-    throw usageError(`The output ${outputPath} already exists and there is no checkpoint to continue from.`, 'Pass --overwrite to replace it, or choose another --output.');
+    throw usageError(
+      `The output ${outputPath} already exists and there is no checkpoint to continue from.`,
+      'Pass --overwrite to replace it, or choose another --output.',
+    );
   }
 
   // Read up to the first row before touching the output: a file without a tracking_number column (a usage
@@ -211,7 +240,11 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     }
   } catch (error) {
     await rowIterator.return?.();
-    throw runtimeError(`Cannot open the output ${outputPath}: ${describeFileError(error)}.`, 'Check that the directory is writable, or choose another --output.', error);
+    throw runtimeError(
+      `Cannot open the output ${outputPath}: ${describeFileError(error)}.`,
+      'Check that the directory is writable, or choose another --output.',
+      error,
+    );
   }
 
   const resumedFrom = checkpoint?.rowsDone ?? 0;
@@ -356,23 +389,33 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
 
   async function track(row: InputRow): Promise<ResultRecord> {
     if (row.problem) return badInputRecord(row);
-    const item = { trackingNumber: row.trackingNumber, ...(row.carrier || options.defaultCarrier ? { carrier: row.carrier || options.defaultCarrier } : {}) };
+    const item = {
+      trackingNumber: row.trackingNumber,
+      ...(row.carrier || options.defaultCarrier ? { carrier: row.carrier || options.defaultCarrier } : {}),
+    };
     let outcome: TrackManyOutcome | undefined;
     for (let attempt = 0; attempt <= rowRetries; attempt += 1) {
       [outcome] = await tracker.trackMany([item]);
       // Retry what a later attempt may fix: retryable errors, and an unreadable answer (a proxy's error page).
-      if (!outcome || outcome.ok || !(outcome.error.retryable || outcome.error.code === 'bad_response') || attempt === rowRetries || closed) break;
+      if (!outcome || outcome.ok || !(outcome.error.retryable || outcome.error.code === 'bad_response') || attempt === rowRetries || closed)
+        break;
       const wait = Math.min(30_000, outcome.error.retryAfterMs ?? rowRetryDelayMs * 2 ** attempt);
       await sleep(wait, closing.signal);
       if (closing.signal.aborted) break;
     }
+    if (options.onOutcome) await options.onOutcome(row, outcome!);
     return recordFromOutcome(row, outcome!, now(), delayOptions);
   }
 
   function dispatch(row: InputRow): void {
     inFlight += 1;
-    track(row)
-      .catch((error: unknown) => ({ ...badInputRecord(row), error_code: 'internal_error', error_message: `wismo failed on this row: ${(error as Error)?.message ?? String(error)}` }))
+    // Never rejects: a failure becomes the row's record, and the continuation only queues it.
+    void track(row)
+      .catch((error: unknown) => ({
+        ...badInputRecord(row),
+        error_code: 'internal_error',
+        error_message: `wismo failed on this row: ${(error as Error)?.message ?? String(error)}`,
+      }))
       .then((record) => {
         inFlight -= 1;
         if (closed) return;
@@ -426,7 +469,9 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     closed = true;
     closing.abort();
     await pump();
-    while (pumping) await pumping;
+    // Read through a function: the pump reassigns `pumping` while we wait, which narrowing cannot see.
+    const currentPump = (): Promise<void> | null => pumping;
+    for (let running = currentPump(); running !== null; running = currentPump()) await running;
     if (failure !== null) throw failure;
     rowsAbandoned = inFlight + reorder.size;
     status = reachedEnd && rowsAbandoned === 0 ? 'completed' : 'interrupted';
@@ -437,7 +482,11 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     closing.abort();
     await handle.close().catch(() => undefined);
     if (error && typeof error === 'object' && 'exitCode' in error) throw error;
-    throw runtimeError(`Reconciliation failed while writing ${outputPath}: ${describeFileError(error)}.`, 'Fix the problem and run the same command again: it continues from the last checkpoint.', error);
+    throw runtimeError(
+      `Reconciliation failed while writing ${outputPath}: ${describeFileError(error)}.`,
+      'Fix the problem and run the same command again: it continues from the last checkpoint.',
+      error,
+    );
   } finally {
     options.signal?.removeEventListener('abort', onStop);
     options.abandonSignal?.removeEventListener('abort', onStop);

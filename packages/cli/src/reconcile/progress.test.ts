@@ -4,7 +4,20 @@ import { createProgressReporter, formatProgressLine } from './progress';
 import { emptySummary } from './summary';
 
 function progress(rowsDone: number, overrides: Partial<ReconcileProgress> = {}): ReconcileProgress {
-  return { rowsDone, rowsThisRun: rowsDone, rowsRead: rowsDone + 10, resumedFrom: 0, inFlight: 10, inputBytes: 1000, bytesRead: 500, estimatedTotalRows: 1000, readingDone: false, elapsedMs: 0, summary: emptySummary(), ...overrides };
+  return {
+    rowsDone,
+    rowsThisRun: rowsDone,
+    rowsRead: rowsDone + 10,
+    resumedFrom: 0,
+    inFlight: 10,
+    inputBytes: 1000,
+    bytesRead: 500,
+    estimatedTotalRows: 1000,
+    readingDone: false,
+    elapsedMs: 0,
+    summary: emptySummary(),
+    ...overrides,
+  };
 }
 
 function sink(isTTY = false) {

@@ -26,7 +26,9 @@ describe('ReorderBuffer', () => {
 
   it('restores any permutation to order', () => {
     for (let seed = 1; seed < 20; seed += 1) {
-      const indices = Array.from({ length: 50 }, (_, index) => index).sort((a, b) => ((a * 7919 + seed * 31) % 53) - ((b * 7919 + seed * 31) % 53));
+      const indices = Array.from({ length: 50 }, (_, index) => index).sort(
+        (a, b) => ((a * 7919 + seed * 31) % 53) - ((b * 7919 + seed * 31) % 53),
+      );
       const buffer = new ReorderBuffer<number>();
       const out: number[] = [];
       for (const index of indices) {

@@ -131,10 +131,28 @@ export function recordFromOutcome(row: InputRow, outcome: TrackManyOutcome, nowM
 
 export type OutputFormat = 'csv' | 'jsonl';
 
+/**
+ * OWASP's CSV-injection rule: a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a
+ * formula, so such a text cell gets a leading `'` (shown as text by Excel, LibreOffice and Sheets) and quotes.
+ * Values that already start with quotes before such a character get one more, so `readResultRecords` can
+ * remove exactly one and give back every value as it was. Numbers and booleans are ours and never negative.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of `neutraliseFormula`. */
+export function restoreFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text) ? text.slice(1) : text;
+}
+
 function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  const text = neutraliseFormula(value);
+  return text !== value || /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvHeader(): string {

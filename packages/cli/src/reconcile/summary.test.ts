@@ -4,8 +4,23 @@ import { addToSummary, categorisedRows, emptySummary, formatSummaryTable } from 
 
 function record(overrides: Partial<ResultRecord>): ResultRecord {
   return {
-    row: 1, order_id: 'O', tracking_number: 'N', carrier: 'ups', status: null, substatus: null, expected_status: null, mismatch: null,
-    last_event_at: null, last_event_time_kind: null, last_event: null, eta: null, eta_time_kind: null, stalled: false, late: false, error_code: null, error_message: null,
+    row: 1,
+    order_id: 'O',
+    tracking_number: 'N',
+    carrier: 'ups',
+    status: null,
+    substatus: null,
+    expected_status: null,
+    mismatch: null,
+    last_event_at: null,
+    last_event_time_kind: null,
+    last_event: null,
+    eta: null,
+    eta_time_kind: null,
+    stalled: false,
+    late: false,
+    error_code: null,
+    error_message: null,
     ...overrides,
   };
 }
@@ -23,8 +38,18 @@ describe('summary', () => {
     ];
     for (const row of rows) addToSummary(summary, row);
     expect(summary).toMatchObject({
-      rows: 6, byStatus: { delivered: 2, in_transit: 1 }, notFound: 1, errors: 1, errorsByCode: { carrier_unavailable: 1 }, badInput: 1,
-      stalled: 1, late: 1, withExpectedStatus: 4, matches: 2, mismatches: 1, byCarrier: { ups: 4, dhl: 1 },
+      rows: 6,
+      byStatus: { delivered: 2, in_transit: 1 },
+      notFound: 1,
+      errors: 1,
+      errorsByCode: { carrier_unavailable: 1 },
+      badInput: 1,
+      stalled: 1,
+      late: 1,
+      withExpectedStatus: 4,
+      matches: 2,
+      mismatches: 1,
+      byCarrier: { ups: 4, dhl: 1 },
     });
     expect(categorisedRows(summary)).toBe(6);
     const table = formatSummaryTable(summary, { elapsedMs: 2_000, rowsThisRun: 6 });

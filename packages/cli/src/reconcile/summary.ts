@@ -24,7 +24,20 @@ export interface ReconcileSummary {
 }
 
 export function emptySummary(): ReconcileSummary {
-  return { rows: 0, byStatus: {}, notFound: 0, errors: 0, errorsByCode: {}, badInput: 0, stalled: 0, late: 0, withExpectedStatus: 0, matches: 0, mismatches: 0, byCarrier: {} };
+  return {
+    rows: 0,
+    byStatus: {},
+    notFound: 0,
+    errors: 0,
+    errorsByCode: {},
+    badInput: 0,
+    stalled: 0,
+    late: 0,
+    withExpectedStatus: 0,
+    matches: 0,
+    mismatches: 0,
+    byCarrier: {},
+  };
 }
 
 function increment(counts: Record<string, number>, key: string): void {
@@ -73,9 +86,15 @@ export function formatDuration(ms: number): string {
 }
 
 /** The summary as a plain-text table (what `wismo reconcile` prints at the end). */
-export function formatSummaryTable(summary: ReconcileSummary, details: { elapsedMs?: number; rowsThisRun?: number; resumedFrom?: number } = {}): string {
+export function formatSummaryTable(
+  summary: ReconcileSummary,
+  details: { elapsedMs?: number; rowsThisRun?: number; resumedFrom?: number } = {},
+): string {
   const rows: Array<[string, string]> = [];
-  const statusOrder = [...SHIPMENT_STATUSES, ...Object.keys(summary.byStatus).filter((status) => !(SHIPMENT_STATUSES as readonly string[]).includes(status))];
+  const statusOrder = [
+    ...SHIPMENT_STATUSES,
+    ...Object.keys(summary.byStatus).filter((status) => !(SHIPMENT_STATUSES as readonly string[]).includes(status)),
+  ];
   for (const status of statusOrder) {
     const count = summary.byStatus[status];
     if (count) rows.push([status, number(count)]);
@@ -98,14 +117,21 @@ export function formatSummaryTable(summary: ReconcileSummary, details: { elapsed
     details.elapsedMs !== undefined
       ? ` in ${duration(details.elapsedMs)}${details.rowsThisRun !== undefined && details.elapsedMs > 0 ? ` (${number(Math.round((details.rowsThisRun / details.elapsedMs) * 1000))} rows/s this run)` : ''}`
       : '';
-  out.push(`Reconciled ${number(summary.rows)} rows${timing}${details.resumedFrom ? `, resumed after row ${number(details.resumedFrom)}` : ''}`);
+  out.push(
+    `Reconciled ${number(summary.rows)} rows${timing}${details.resumedFrom ? `, resumed after row ${number(details.resumedFrom)}` : ''}`,
+  );
   out.push(line('status', 'rows'));
   for (const [label, value] of rows) out.push(line(label, value));
   out.push(`  ${'─'.repeat(width + valueWidth)}`);
   out.push(line('total', number(summary.rows)));
   out.push(line('stalled', number(summary.stalled)));
   out.push(line('late', number(summary.late)));
-  out.push(line('expected_status given', `${number(summary.withExpectedStatus)}  (${number(summary.matches)} match, ${number(summary.mismatches)} mismatch)`));
+  out.push(
+    line(
+      'expected_status given',
+      `${number(summary.withExpectedStatus)}  (${number(summary.matches)} match, ${number(summary.mismatches)} mismatch)`,
+    ),
+  );
   out.push(line('mismatches', number(summary.mismatches)));
   const carriers = Object.entries(summary.byCarrier).sort((a, b) => b[1] - a[1]);
   if (carriers.length > 0) out.push(`  by carrier: ${carriers.map(([carrier, count]) => `${carrier} ${number(count)}`).join(', ')}`);

@@ -3,7 +3,7 @@ import type { Contact, Shipment } from '../status/shipment';
 import type { Logger } from '../transport/logger';
 
 /** The version of this contract. A breaking change to `CarrierAdapter` bumps it. */
-export const CARRIER_ADAPTER_SPEC_VERSION = 1;
+export const CARRIER_ADAPTER_SPECIFICATION_VERSION = 1;
 
 export interface RateLimit {
   /** Requests allowed per `intervalMs`. */
@@ -16,6 +16,11 @@ export interface CarrierCapabilities {
   maxNumbersPerRequest: number;
   /** The carrier's documented rate limit, used as the adapter's default. */
   rateLimit: RateLimit;
+  /**
+   * A documented quota over a longer period (DHL's default plan: 250 calls a day), for planning large runs.
+   * Absent when the carrier publishes none; a spent quota still comes back as `rate_limited` with its reset time.
+   */
+  quota?: { requests: number; per: 'hour' | 'day' | 'month' };
   webhooks: boolean;
   proofOfDelivery: boolean;
   estimatedDelivery: boolean;
@@ -46,7 +51,7 @@ export type TrackOutcome =
  * capabilities and `track`. Parsing and mapping live in pure exported functions beside it.
  */
 export interface CarrierAdapter {
-  readonly specVersion: typeof CARRIER_ADAPTER_SPEC_VERSION;
+  readonly specificationVersion: typeof CARRIER_ADAPTER_SPECIFICATION_VERSION;
   /** Stable id, lower case: `ups`, `fedex`, `usps`, `dhl`, ... */
   readonly id: string;
   readonly name: string;

@@ -25,12 +25,12 @@ export interface PostalOperator {
  */
 export const S10_POSTAL_OPERATORS: Readonly<Record<string, PostalOperator>> = {
   US: { carrier: 'usps', trackingUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=%s' },
-  GB: { carrier: 'royalmail', trackingUrl: null },
+  GB: { carrier: 'royalmail', trackingUrl: 'https://www.royalmail.com/track-your-item#/tracking-results/%s' },
   FR: { carrier: 'laposte', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=%s' },
   NL: { carrier: 'postnl', trackingUrl: null },
   DE: { carrier: 'deutschepost', trackingUrl: null },
   BE: { carrier: 'bpost', trackingUrl: null },
-  AU: { carrier: 'australiapost', trackingUrl: null },
+  AU: { carrier: 'auspost', trackingUrl: 'https://auspost.com.au/mypost/track/details/%s' },
   CA: {
     carrier: 'canadapost',
     trackingUrl: 'https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=%s',

@@ -29,7 +29,11 @@ const DPD: ChecksumDefinition = { name: 'mod_37_36', modulo: 36, alphabet: '0123
 describe('check digits on published examples', () => {
   it.each([
     // GS1 GLN example (ecosio.com/de/blog/gln-pruefziffer-berechnen): 12 digits, rightmost weighted 3.
-    ['mod10 3-1 from the right (GLN 4260304620007)', () => mod10CheckDigit('426030462000', { name: 'mod10', evens_multiplier: 1, odds_multiplier: 3 }), '7'],
+    [
+      'mod10 3-1 from the right (GLN 4260304620007)',
+      () => mod10CheckDigit('426030462000', { name: 'mod10', evens_multiplier: 1, odds_multiplier: 3 }),
+      '7',
+    ],
     // paketda.de "Prüfziffer DHL 12-stellig", example 201298452277.
     ['mod10 4-9 (DHL Paket 201298452277)', () => mod10CheckDigit('20129845227', DHL_PAKET), '7'],
     // paketda.de "20-stellige DHL-Paketnummern", example 00340433836442636597 (SSCC without AI).
@@ -152,7 +156,11 @@ describe('a single changed digit (property)', () => {
       fc.assert(
         fc.property(mutation(fc.stringMatching(/^[0-9]{11,15}$/)), ({ serial, position, original, replacement }) => {
           const weight = (position % 2 === 0 ? checksum.evens_multiplier : checksum.odds_multiplier) ?? 1;
-          const stillValid = verifyCheckDigit(checksum, mutateAt(serial, position, String(replacement)), mod10CheckDigit(serial, checksum) as string);
+          const stillValid = verifyCheckDigit(
+            checksum,
+            mutateAt(serial, position, String(replacement)),
+            mod10CheckDigit(serial, checksum) as string,
+          );
           expect(stillValid).toBe((weight * Math.abs(original - replacement)) % 10 === 0);
         }),
         { numRuns: 300 },

@@ -1,12 +1,7 @@
 import { carrierIdForCourierCode, s10CarrierId, S10_POSTAL_OPERATORS } from './carrier-ids';
 import { isKnownChecksum, verifyCheckDigit } from './checksums';
 import { profileRegex, type RegexProfile } from './regex-profile';
-import type {
-  ChecksumDefinition,
-  CourierDefinition,
-  LookupEntry,
-  TrackingNumberDefinition,
-} from './tracking-number-definition';
+import type { ChecksumDefinition, CourierDefinition, LookupEntry, TrackingNumberDefinition } from './tracking-number-definition';
 
 export interface CompiledLookup {
   name: string;

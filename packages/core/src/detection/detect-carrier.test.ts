@@ -24,7 +24,11 @@ interface FormatCase {
 }
 
 const FORMATS: FormatCase[] = ALL_COURIERS.flatMap((courier) =>
-  courier.tracking_numbers.map((definition) => ({ courier, definition, label: `${courier.courier_code}/${definition.id ?? definition.name}` })),
+  courier.tracking_numbers.map((definition) => ({
+    courier,
+    definition,
+    label: `${courier.courier_code}/${definition.id ?? definition.name}`,
+  })),
 );
 
 function hasChecksum(definition: TrackingNumberDefinition): boolean {
@@ -53,41 +57,53 @@ describe('every valid test number is detected as its courier', () => {
     expect(VALID.length).toBeGreaterThan(150);
   });
 
-  it.each(VALID.map((testCase) => [testCase.label, testCase.number, testCase] as const))('%s %j', (_label, number, { courier, definition }) => {
-    const candidates = detectCarrier(number);
-    const own = candidates.find((candidate) => isOwnFormat(candidate, definition));
-    expect(own, `no candidate of its own format among ${JSON.stringify(candidates)}`).toBeDefined();
-    expect(own?.confidence).toBe(hasChecksum(definition) ? 'checksum' : 'pattern');
-    expect(own?.carrier).toBe(expectedCarrier(courier, number));
-    expect(own?.trackingNumber).toBe(normaliseTrackingNumber(number));
-    if (new Set(candidates.map((candidate) => candidate.carrier)).size === 1) expect(candidates[0]).toBe(own);
-  });
+  it.each(VALID.map((testCase) => [testCase.label, testCase.number, testCase] as const))(
+    '%s %j',
+    (_label, number, { courier, definition }) => {
+      const candidates = detectCarrier(number);
+      const own = candidates.find((candidate) => isOwnFormat(candidate, definition));
+      expect(own, `no candidate of its own format among ${JSON.stringify(candidates)}`).toBeDefined();
+      expect(own?.confidence).toBe(hasChecksum(definition) ? 'checksum' : 'pattern');
+      expect(own?.carrier).toBe(expectedCarrier(courier, number));
+      expect(own?.trackingNumber).toBe(normaliseTrackingNumber(number));
+      if (new Set(candidates.map((candidate) => candidate.carrier)).size === 1) expect(candidates[0]).toBe(own);
+    },
+  );
 });
 
 describe('every invalid test number is rejected for its format', () => {
-  it.each(INVALID.map((testCase) => [testCase.label, testCase.number, testCase.definition] as const))('%s %j', (_label, number, definition) => {
-    expect(detectCarrier(number).filter((candidate) => isOwnFormat(candidate, definition))).toEqual([]);
-  });
+  it.each(INVALID.map((testCase) => [testCase.label, testCase.number, testCase.definition] as const))(
+    '%s %j',
+    (_label, number, definition) => {
+      expect(detectCarrier(number).filter((candidate) => isOwnFormat(candidate, definition))).toEqual([]);
+    },
+  );
 });
 
 describe('changing the check digit of a valid number rejects it for that format', () => {
   const formatsById = new Map(getDefaultCarrierDetector().formats.map((format) => [format.definition, format]));
   const cases = VALID.filter(({ definition }) => hasChecksum(definition));
 
-  it.each(cases.map((testCase) => [testCase.label, testCase.number, testCase.definition] as const))('%s %j', (_label, number, definition) => {
-    const format = formatsById.get(definition);
-    const normalised = normaliseTrackingNumber(number);
-    const match = new RegExp(format?.regex.source ?? '(?!)', 'd').exec(normalised);
-    const [start, end] = match?.indices?.groups?.CheckDigit ?? [];
-    expect(start).toBeDefined();
-    const alphabet = definition.validation?.checksum?.name === 'mod_37_36' ? '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ' : '0123456789';
-    const original = normalised.slice(start, end);
-    for (const replacement of alphabet) {
-      if (replacement === original) continue;
-      const mutated = normalised.slice(0, start) + replacement + normalised.slice(end);
-      expect(detectCarrier(mutated).filter((candidate) => isOwnFormat(candidate, definition)), mutated).toEqual([]);
-    }
-  });
+  it.each(cases.map((testCase) => [testCase.label, testCase.number, testCase.definition] as const))(
+    '%s %j',
+    (_label, number, definition) => {
+      const format = formatsById.get(definition);
+      const normalised = normaliseTrackingNumber(number);
+      const match = new RegExp(format?.regex.source ?? '(?!)', 'd').exec(normalised);
+      const [start, end] = match?.indices?.groups?.CheckDigit ?? [];
+      expect(start).toBeDefined();
+      const alphabet = definition.validation?.checksum?.name === 'mod_37_36' ? '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ' : '0123456789';
+      const original = normalised.slice(start, end);
+      for (const replacement of alphabet) {
+        if (replacement === original) continue;
+        const mutated = normalised.slice(0, start) + replacement + normalised.slice(end);
+        expect(
+          detectCarrier(mutated).filter((candidate) => isOwnFormat(candidate, definition)),
+          mutated,
+        ).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('spacing, dashes, dots and lower case do not change the result', () => {
@@ -141,11 +157,13 @@ describe('detectCarrier', () => {
         trackingUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=RB123456785US',
       },
     ]);
-    expect(detectCarrier('RB123456785CV')).toMatchObject([{ carrier: 'upu-s10:CV', carrierName: 'Correios de Cabo Verde', countryCode: 'CV' }]);
+    expect(detectCarrier('RB123456785CV')).toMatchObject([
+      { carrier: 'upu-s10:CV', carrierName: 'Correios de Cabo Verde', countryCode: 'CV' },
+    ]);
     expect(detectCarrier('EW112720413FR')).toMatchObject([{ carrier: 'laposte', service: 'EMS' }]);
     // The Australia Post API example ET123456789AU has a placeholder serial: its check digit would be 5.
     expect(detectCarrier('ET123456789AU')).toEqual([]);
-    expect(detectCarrier('ET123456785AU')).toMatchObject([{ carrier: 'australiapost', carrierName: 'Australia Post' }]);
+    expect(detectCarrier('ET123456785AU')).toMatchObject([{ carrier: 'auspost', carrierName: 'Australia Post' }]);
     // The data's Courier lookup must know the country: XX is no post.
     expect(detectCarrier('RB123456785XX')).toEqual([]);
   });
@@ -159,7 +177,9 @@ describe('detectCarrier', () => {
   it('keeps only the carriers asked for', () => {
     expect(detectCarrier('RB123456785US', { carriers: ['royalmail'] })).toEqual([]);
     expect(detectCarrier('RB123456785US', { carriers: ['usps', 'fedex'] })).toHaveLength(1);
-    expect(detectCarrier('9261292700768711948021', { carriers: ['fedex'] })).toMatchObject([{ carrier: 'fedex', formatId: 'fedex_smartpost_impb' }]);
+    expect(detectCarrier('9261292700768711948021', { carriers: ['fedex'] })).toMatchObject([
+      { carrier: 'fedex', formatId: 'fedex_smartpost_impb' },
+    ]);
   });
 
   it('offers the partner of a shared number after the issuing carrier, without claiming its check digit', () => {
@@ -177,9 +197,10 @@ describe('detectCarrier', () => {
   });
 
   it('ranks verified check digits first, then the more specific format', () => {
-    // Hermes (14) verifies its check digit; DHL E-Commerce (14) is a bare 14-digit pattern.
+    // Hermes (14) verifies its check digit; DPD's bare parcel number (leading 0) and DHL E-Commerce (14) are patterns.
     expect(detectCarrier('09133131530724').map((candidate) => [candidate.carrier, candidate.confidence])).toEqual([
       ['hermes', 'checksum'],
+      ['dpd', 'pattern'],
       ['dhl', 'pattern'],
     ]);
     // Both verify (an SSCC with AI 00 always passes the USPS 20 check too); the DHL prefix is more specific.
@@ -195,12 +216,18 @@ describe('detectCarrier', () => {
 });
 
 describe('the data rules', () => {
-  const courier = (definition: TrackingNumberDefinition): CourierDefinition => ({ name: 'Test', courier_code: 'test', tracking_numbers: [definition] });
+  const courier = (definition: TrackingNumberDefinition): CourierDefinition => ({
+    name: 'Test',
+    courier_code: 'test',
+    tracking_numbers: [definition],
+  });
   const ontrac = TRACKING_NUMBER_DATA.find((entry) => entry.courier_code === 'ontrac')?.tracking_numbers[0] as TrackingNumberDefinition;
 
   it('rejects, never accepts, a format whose checksum it does not know', () => {
     const definition = { ...ontrac, validation: { checksum: { name: 'mod11_unknown' } } };
-    expect(compileFormats([courier(definition)])[0]?.problems).toEqual(['unknown checksum "mod11_unknown": the format rejects every number']);
+    expect(compileFormats([courier(definition)])[0]?.problems).toEqual([
+      'unknown checksum "mod11_unknown": the format rejects every number',
+    ]);
     expect(createCarrierDetector([courier(definition)]).detect('C11031500001879')).toEqual([]);
   });
 

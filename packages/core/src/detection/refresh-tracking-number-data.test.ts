@@ -40,7 +40,12 @@ describe('refresh-tracking-number-data.mjs', () => {
     const target = copyOfBundledData();
     editCourier(source, 'dhl.json', (courier) => {
       (courier.tracking_numbers[0]?.test_numbers as { valid: string[] }).valid.push('3318810040');
-      courier.tracking_numbers.push({ id: 'dhl_new', name: 'DHL New', regex: 'N(?<SerialNumber>[0-9]{4})', test_numbers: { valid: ['N1234'] } });
+      courier.tracking_numbers.push({
+        id: 'dhl_new',
+        name: 'DHL New',
+        regex: 'N(?<SerialNumber>[0-9]{4})',
+        test_numbers: { valid: ['N1234'] },
+      });
     });
 
     const { status, output } = refresh(source, target, '--commit', 'abc1234');
@@ -54,27 +59,43 @@ describe('refresh-tracking-number-data.mjs', () => {
   }, 30_000);
 
   it.each([
-    ['a regex that does not compile', (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
-      (courier.tracking_numbers[0] as Record<string, unknown>).regex = '(?<SerialNumber>[0-9]{9,10}';
-    }, 'regex does not compile'],
-    ['an unknown checksum', (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
-      (courier.tracking_numbers[0] as Record<string, unknown>).validation = { checksum: { name: 'mod11' } };
-    }, 'unknown checksum "mod11"'],
-    ['a valid test number that fails', (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
-      (courier.tracking_numbers[0]?.test_numbers as { valid: string[] }).valid.push('3318810011');
-    }, 'valid test number "3318810011" does not validate'],
-  ])('refuses %s and writes nothing', (_case, edit, message) => {
-    const source = copyOfBundledData();
-    const target = copyOfBundledData();
-    editCourier(source, 'dhl.json', edit);
-    const before = readFileSync(path.join(target, 'couriers/dhl.json'), 'utf8');
+    [
+      'a regex that does not compile',
+      (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
+        (courier.tracking_numbers[0] as Record<string, unknown>).regex = '(?<SerialNumber>[0-9]{9,10}';
+      },
+      'regex does not compile',
+    ],
+    [
+      'an unknown checksum',
+      (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
+        (courier.tracking_numbers[0] as Record<string, unknown>).validation = { checksum: { name: 'mod11' } };
+      },
+      'unknown checksum "mod11"',
+    ],
+    [
+      'a valid test number that fails',
+      (courier: { tracking_numbers: Array<Record<string, unknown>> }) => {
+        (courier.tracking_numbers[0]?.test_numbers as { valid: string[] }).valid.push('3318810011');
+      },
+      'valid test number "3318810011" does not validate',
+    ],
+  ])(
+    'refuses %s and writes nothing',
+    (_case, edit, message) => {
+      const source = copyOfBundledData();
+      const target = copyOfBundledData();
+      editCourier(source, 'dhl.json', edit);
+      const before = readFileSync(path.join(target, 'couriers/dhl.json'), 'utf8');
 
-    const { status, output } = refresh(source, target);
+      const { status, output } = refresh(source, target);
 
-    expect(status).toBe(1);
-    expect(output).toContain(message);
-    expect(readFileSync(path.join(target, 'couriers/dhl.json'), 'utf8')).toBe(before);
-  }, 30_000);
+      expect(status).toBe(1);
+      expect(output).toContain(message);
+      expect(readFileSync(path.join(target, 'couriers/dhl.json'), 'utf8')).toBe(before);
+    },
+    30_000,
+  );
 
   it('changes nothing with --dry-run', () => {
     const source = copyOfBundledData();

@@ -98,7 +98,10 @@ describe('wismo formats', () => {
 
     // Tracking API v2 example: mailPieceId / uniqueItemId 090367574000000FE1E1B (structure unpublished).
     it('reads the 21-character unique item id on pattern', () => {
-      expect(candidateOf('090367574000000FE1E1B', 'royalmail_unique_item_id')).toMatchObject({ carrier: 'royalmail', confidence: 'pattern' });
+      expect(candidateOf('090367574000000FE1E1B', 'royalmail_unique_item_id')).toMatchObject({
+        carrier: 'royalmail',
+        confidence: 'pattern',
+      });
     });
   });
 
@@ -115,7 +118,9 @@ describe('wismo formats', () => {
 
     // The Suivi v2 sample in shared/carrier-samples/laposte tracks EW112720413FR, an S10 number.
     it('names La Poste for S10 numbers issued in FR', () => {
-      expect(detectCarrier('EW112720413FR')).toMatchObject([{ carrier: 'laposte', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR' }]);
+      expect(detectCarrier('EW112720413FR')).toMatchObject([
+        { carrier: 'laposte', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR' },
+      ]);
     });
   });
 
@@ -136,6 +141,16 @@ describe('wismo formats', () => {
     });
   });
 
+  describe('DPD', () => {
+    // DPD ParcelLifeCycle parcelLabelNumber 05308801410058 (shared/carrier-samples/dpd, karrio fixture).
+    it('reads the bare 14-digit parcel number on pattern, the printed forms by their MOD 37,36 check character', () => {
+      expect(candidateOf('05308801410058', 'dpd_parcel_14')).toMatchObject({ carrier: 'dpd', confidence: 'pattern' });
+      expect(detectCarrier('05308801410058')[0]).toMatchObject({ carrier: 'dpd' });
+      expect(detectCarrier('0998 0000 0200 33F')[0]).toMatchObject({ carrier: 'dpd', confidence: 'checksum' });
+      expect(detectCarrier('15308801410058').some((candidate) => candidate.carrier === 'dpd')).toBe(false);
+    });
+  });
+
   describe('bpost', () => {
     // bpost trackedmail itemCode 323212345659900040669030 (shared/carrier-samples/bpost, karrio fixture).
     it('reads 24-digit 3232… numbers on pattern and S10 numbers issued in BE', () => {
@@ -145,9 +160,16 @@ describe('wismo formats', () => {
   });
 
   describe('Australia Post', () => {
-    // Only S10 with AU: no public document of the domestic article id structure was found (see docs/detection.md).
     it('names Australia Post for S10 numbers issued in AU', () => {
-      expect(detectCarrier('EE123456785AU')).toMatchObject([{ carrier: 'australiapost', service: 'EMS' }]);
+      expect(detectCarrier('EE123456785AU')).toMatchObject([{ carrier: 'auspost', service: 'EMS' }]);
+    });
+
+    // The eParcel article number's structure (Neodynamic's description of the 997 001 barcode); no published check digit.
+    it('reads eParcel article numbers on pattern: location id, consignment, article, service, last-article flag', () => {
+      expect(candidateOf('JDQ0123456010023', 'auspost_eparcel_article')).toMatchObject({ carrier: 'auspost', confidence: 'pattern' });
+      // The last-article indicator is 1 or 2; an all-digit number is no eParcel article (and stays Canada Post's or Hermes').
+      expect(detectCarrier('JDQ0123456010033').some((candidate) => candidate.carrier === 'auspost')).toBe(false);
+      expect(detectCarrier('0123456789010021').some((candidate) => candidate.carrier === 'auspost')).toBe(false);
     });
   });
 });

@@ -99,7 +99,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
       {
         id: 'dhl_paket_sscc_20',
         name: 'DHL Paket (20, SSCC)',
-        description: 'Application identifier 00 and an SSCC with DHL\'s 3404… company prefix; GS1 check digit.',
+        description: "Application identifier 00 and an SSCC with DHL's 3404… company prefix; GS1 check digit.",
         source:
           'paketda.de/firmenkunden/paket-pruefziffern.html "20-stellige DHL-Paketnummern" (modulo 10, weights 3-1, example 00340433836442636597); GS1 General Specifications §7.9 (SSCC check digit); sandbox piece 00340434161094015902 in shared/carrier-samples/dhl-parcel-de/d-get-piece-detail-delivered.xml',
         regex: '(?<ApplicationIdentifier>00)(?<SerialNumber>3404[0-9]{13})(?<CheckDigit>[0-9])',
@@ -140,8 +140,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
       {
         id: 'royalmail_unique_item_id',
         name: 'Royal Mail unique item ID (21)',
-        description:
-          'The 2D-barcode item id the Tracking API v2 accepts as mailPieceId. Its structure is not published: pattern only.',
+        description: 'The 2D-barcode item id the Tracking API v2 accepts as mailPieceId. Its structure is not published: pattern only.',
         source:
           'Royal Mail Tracking API v2 example (mailPieceId / uniqueItemId 090367574000000FE1E1B) in shared/carrier-samples/royalmail/mailpieces-v2-events-special-delivery.json and elliotjreed/royal-mail-tracking README.md; Royal Mail 1D numbers are S10 with GB (COSS Spec 03 v1.1)',
         regex: '(?<SerialNumber>[0-9A-F]{21})',
@@ -212,6 +211,24 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
     ],
   },
   {
+    name: 'DPD',
+    courier_code: 'dpd',
+    tracking_numbers: [
+      {
+        id: 'dpd_parcel_14',
+        name: 'DPD parcel label number (14, without check character)',
+        description:
+          'A 4-digit depot starting with 0 and ten digits: the parcelLabelNumber the DPD web services take. The check character is printed on the label only (see DPD (14)): pattern only.',
+        source:
+          'DPD ParcelLifeCycleService getTrackingData parcelLabelNumber 05308801410058 in karrio modules/connectors/dpd/tests/dpd/test_tracking.py (shared/carrier-samples/dpd); research/carriers.md §5',
+        regex: '(?<SerialNumber>0[0-9]{13})',
+        validation: {},
+        tracking_url: 'https://www.dpdgroup.com/be/mydpd/my-parcels/track?lang=en&parcelNumber=%s',
+        test_numbers: { valid: ['05308801410058'], invalid: ['0530880141005', '15308801410058'] },
+      },
+    ],
+  },
+  {
     name: 'bpost',
     courier_code: 'bpost',
     tracking_numbers: [
@@ -225,6 +242,28 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         validation: {},
         tracking_url: null,
         test_numbers: { valid: ['323212345659900040669030'], invalid: ['32321234565990004066903', '333212345659900040669030'] },
+      },
+    ],
+  },
+  {
+    name: 'Australia Post',
+    courier_code: 'auspost',
+    tracking_numbers: [
+      {
+        id: 'auspost_eparcel_article',
+        name: 'Australia Post eParcel article (16)',
+        description:
+          'The eye-readable eParcel article number: merchant location id (3), consignment (7), article in the consignment (2), service code (2), last-article indicator (1 or 2) and a check digit whose algorithm is not published: pattern only. Location ids starting with a letter only, which keeps it apart from 16-digit numbers.',
+        source:
+          'Neodynamic "Australia Post Domestic eParcel Barcode" (structure of the 16-character article number inside the 997 001 RSD barcode); consignment numbers such as ABC1234567 (3 + 7); test number composed from that structure',
+        regex:
+          '(?<MerchantLocationId>[A-Z][A-Z0-9]{2})(?<ConsignmentNumber>[0-9]{7})(?<ArticleNumber>[0-9]{2})(?<ServiceCode>[0-9]{2})(?<LastArticle>[12])(?<CheckDigit>[0-9])',
+        validation: {},
+        tracking_url: 'https://auspost.com.au/mypost/track/details/%s',
+        test_numbers: {
+          valid: ['JDQ0123456010023', 'ABC1234567010021'],
+          invalid: ['JDQ0123456010033', '0123456789010021', 'JDQ012345601002'],
+        },
       },
     ],
   },

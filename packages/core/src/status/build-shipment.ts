@@ -2,15 +2,10 @@ import { normaliseCountryCode } from './country-codes';
 import { dedupeEvents, deriveShipmentStatus, sortEventsNewestFirst } from './derive-shipment-status';
 import type { Contact, EstimatedDelivery, Leg, Location, ProofOfDelivery, Shipment, TrackingEvent } from './shipment';
 import type { CarrierTime } from '../time/carrier-time';
-import { DEFAULT_SUBSTATUS, statusOfSubstatus, type ShipmentStatus, type Substatus } from './statuses';
+import type { StatusTableEntry } from './status-table';
+import { DEFAULT_SUBSTATUS, statusOfSubstatus } from './statuses';
 
-export interface StatusTableEntry {
-  status: ShipmentStatus;
-  substatus?: Substatus;
-}
-
-/** A carrier's status table: raw code → normalised status. Data, reviewed against the carrier's code list. */
-export type StatusTable = Readonly<Record<string, StatusTableEntry>>;
+export type { StatusTable, StatusTableEntry } from './status-table';
 
 export interface EventInput {
   time: CarrierTime | null;
@@ -103,9 +98,14 @@ export function buildShipment(input: ShipmentInput): Shipment {
   const derived = deriveShipmentStatus(events, input.carrierStatus);
   // Delivered to the recipient, or back to the sender: the newest event of that status carries the time.
   const deliveredEvent =
-    derived.status === 'delivered' || derived.status === 'returned' ? events.find((event) => event.status === derived.status || (derived.status === 'returned' && event.status === 'delivered')) : undefined;
+    derived.status === 'delivered' || derived.status === 'returned'
+      ? events.find((event) => event.status === derived.status || (derived.status === 'returned' && event.status === 'delivered'))
+      : undefined;
   const deliveredAt =
-    input.deliveredAt ?? (deliveredEvent ? { occurredAt: deliveredEvent.occurredAt, localTime: deliveredEvent.localTime, timeKind: deliveredEvent.timeKind } : null);
+    input.deliveredAt ??
+    (deliveredEvent
+      ? { occurredAt: deliveredEvent.occurredAt, localTime: deliveredEvent.localTime, timeKind: deliveredEvent.timeKind }
+      : null);
   const isReturn = input.direction === 'return' || derived.status === 'returning' || derived.status === 'returned';
   const shipment: Shipment = {
     carrier: input.carrier,

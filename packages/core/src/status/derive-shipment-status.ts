@@ -14,7 +14,9 @@ export function sortEventsNewestFirst(events: readonly TrackingEvent[], carrierL
 }
 
 function eventIdentity(event: TrackingEvent): string {
-  const location = event.location ? [event.location.raw, event.location.city, event.location.postalCode, event.location.countryCode].join('|') : '';
+  const location = event.location
+    ? [event.location.raw, event.location.city, event.location.postalCode, event.location.countryCode].join('|')
+    : '';
   return [event.occurredAt ?? event.localTime, event.raw.code, event.description, location].join('\u0000');
 }
 
@@ -86,7 +88,10 @@ function timeOf(event: TrackingEvent): CarrierTime {
  * Derives the shipment's status from its events (newest first, as stored). With no usable event the
  * carrier's own current status (if any) is used, else `pending`.
  */
-export function deriveShipmentStatus(eventsNewestFirst: readonly TrackingEvent[], fallback?: { status: ShipmentStatus; substatus?: Substatus }): DerivedStatus {
+export function deriveShipmentStatus(
+  eventsNewestFirst: readonly TrackingEvent[],
+  fallback?: { status: ShipmentStatus; substatus?: Substatus },
+): DerivedStatus {
   let state: DerivedStatus = { status: 'pending', substatus: DEFAULT_SUBSTATUS.pending, since: null };
   let sawMappedEvent = false;
   for (let index = eventsNewestFirst.length - 1; index >= 0; index--) {

@@ -1,1 +1,14 @@
-export { runCarrierConformance, type CarrierConformanceOptions, type MockedResponse, type ConformanceTransport } from './run-carrier-conformance';
+export {
+  runCarrierConformance,
+  type CarrierConformanceOptions,
+  type MockedResponse,
+  type ConformanceTransport,
+} from './run-carrier-conformance';
+export {
+  createFixtureReplay,
+  isolateNetwork,
+  type FixtureReplay,
+  type FixtureReplayOptions,
+  type ReplayOptions,
+  type ReplayBody,
+} from './fixture-replay';

@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { CarrierAdapter, TrackOutcome } from '../adapter/carrier-adapter';
-import { CARRIER_ADAPTER_SPEC_VERSION } from '../adapter/carrier-adapter';
+import type { CarrierParseInput } from '../adapter/define-carrier';
+import { CARRIER_ADAPTER_SPECIFICATION_VERSION } from '../adapter/carrier-adapter';
 import { shipmentSchema } from '../status/shipment';
 
 export interface MockedResponse {
@@ -46,6 +47,8 @@ export interface CarrierConformanceOptions {
   unknownCode: { trackingNumber: string; response: MockedResponse; rawCode: string };
   /** The carrier's answer to bad credentials on the tracking endpoint (API-key carriers) or token endpoint. */
   authFailure: MockedResponse;
+  /** The carrier's pure parse function: checked to classify 401/403 answers as `auth_failed` whatever the body. */
+  parse?: (input: CarrierParseInput) => TrackOutcome[];
 }
 
 function outcomeText(outcome: TrackOutcome): string {
@@ -72,7 +75,10 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
 
   function reply(interceptor: nock.Interceptor, response: MockedResponse): nock.Scope {
     const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-    return interceptor.reply(response.status, body, { 'Content-Type': typeof response.body === 'string' && response.body.trimStart().startsWith('<') ? 'text/html' : 'application/json', ...response.headers });
+    return interceptor.reply(response.status, body, {
+      'Content-Type': typeof response.body === 'string' && response.body.trimStart().startsWith('<') ? 'text/html' : 'application/json',
+      ...response.headers,
+    });
   }
 
   async function trackOne(adapter: CarrierAdapter, trackingNumber: string): Promise<TrackOutcome> {
@@ -80,6 +86,8 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
     expect(outcomes).toHaveLength(1);
     const outcome = outcomes[0]!;
     expect(outcome.trackingNumber).toBe(trackingNumber);
+    // Every shipment an adapter returns is valid for core's schema, not only the first test's.
+    if (outcome.ok) shipmentSchema.parse(outcome.shipment);
     collected.push(outcomeText(outcome));
     return outcome;
   }
@@ -101,11 +109,12 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
 
     it('implements the versioned contract', () => {
       const instance = adapter();
-      expect(instance.specVersion).toBe(CARRIER_ADAPTER_SPEC_VERSION);
+      expect(instance.specificationVersion).toBe(CARRIER_ADAPTER_SPECIFICATION_VERSION);
       expect(instance.id).toMatch(/^[a-z0-9-]+$/);
       expect(instance.name.length).toBeGreaterThan(0);
       expect(instance.capabilities.maxNumbersPerRequest).toBeGreaterThanOrEqual(1);
       expect(instance.capabilities.rateLimit.requests).toBeGreaterThan(0);
+      if (instance.capabilities.quota) expect(instance.capabilities.quota.requests).toBeGreaterThan(0);
       expect(instance.trackingUrl(options.found.trackingNumber)).toMatch(/^https:\/\//);
       expect(instance.contact.default.url ?? instance.contact.default.phone).toBeTruthy();
     });
@@ -161,7 +170,11 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
 
     it('waits for Retry-After on 429 and then succeeds', async () => {
       const scoped = scope();
-      reply(options.interceptTrack(scoped, options.found.trackingNumber), { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '1' } });
+      reply(options.interceptTrack(scoped, options.found.trackingNumber), {
+        status: 429,
+        body: { message: 'Too Many Requests' },
+        headers: { 'Retry-After': '1' },
+      });
       reply(options.interceptTrack(scoped, options.found.trackingNumber), options.found.response);
       const started = performance.now();
       const outcome = await trackOne(adapter(), options.found.trackingNumber);
@@ -173,7 +186,11 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
     it('reports rate_limited once retries are spent', async () => {
       const scoped = scope();
       for (let attempt = 0; attempt <= transport.retries; attempt++) {
-        reply(options.interceptTrack(scoped, options.found.trackingNumber), { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '0' } });
+        reply(options.interceptTrack(scoped, options.found.trackingNumber), {
+          status: 429,
+          body: { message: 'Too Many Requests' },
+          headers: { 'Retry-After': '0' },
+        });
       }
       const outcome = await trackOne(adapter(), options.found.trackingNumber);
       expect(outcome.error?.code).toBe('rate_limited');
@@ -211,14 +228,22 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
     });
 
     it('reports an HTML error page as bad_response', async () => {
-      reply(options.interceptTrack(scope(), options.found.trackingNumber), { status: 200, body: '<!DOCTYPE html><html><body><h1>Maintenance</h1></body></html>' });
+      reply(options.interceptTrack(scope(), options.found.trackingNumber), {
+        status: 200,
+        body: '<!DOCTYPE html><html><body><h1>Maintenance</h1></body></html>',
+      });
       const outcome = await trackOne(adapter(), options.found.trackingNumber);
       expect(outcome.error?.code).toBe('bad_response');
     });
 
     it('reports a truncated body as bad_response', async () => {
-      const body = typeof options.found.response.body === 'string' ? options.found.response.body : JSON.stringify(options.found.response.body);
-      reply(options.interceptTrack(scope(), options.found.trackingNumber), { status: 200, body: body.slice(0, Math.floor(body.length / 2)), headers: { 'Content-Type': 'application/json' } });
+      const body =
+        typeof options.found.response.body === 'string' ? options.found.response.body : JSON.stringify(options.found.response.body);
+      reply(options.interceptTrack(scope(), options.found.trackingNumber), {
+        status: 200,
+        body: body.slice(0, Math.floor(body.length / 2)),
+        headers: { 'Content-Type': 'application/json' },
+      });
       const outcome = await trackOne(adapter(), options.found.trackingNumber);
       expect(outcome.error?.code).toBe('bad_response');
     });
@@ -228,6 +253,28 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
       const outcome = await trackOne(adapter(), options.found.trackingNumber);
       expect(outcome.error?.code).toBe('bad_response');
     });
+
+    if (options.parse) {
+      it('parse: a 401 or 403 is auth_failed for every number, whatever the body', () => {
+        const bodies: unknown[] = [
+          { error: 'invalid_client', error_description: 'Client authentication failed' },
+          { errors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'unauthorized' }] },
+          { response: { errors: [{ code: '250003', message: 'Invalid Access License number' }] } },
+          '<html><body>401 Unauthorized</body></html>',
+          undefined,
+        ];
+        const trackingNumbers = [options.found.trackingNumber, options.notFound.trackingNumber];
+        for (const httpStatus of [401, 403]) {
+          for (const body of bodies) {
+            const outcomes = options.parse!({ httpStatus, body, trackingNumbers, fetchedAt: new Date('2026-01-15T12:00:00Z') });
+            expect(
+              outcomes.map((outcome) => [outcome.trackingNumber, outcome.error?.code, outcome.error?.retryable]),
+              `${httpStatus} ${JSON.stringify(body)}`,
+            ).toEqual(trackingNumbers.map((trackingNumber) => [trackingNumber, 'auth_failed', false]));
+          }
+        }
+      });
+    }
 
     if (options.interceptToken) {
       it('refreshes an expired token once on 401 and succeeds', async () => {

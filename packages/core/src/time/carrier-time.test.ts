@@ -1,10 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { approximateEpochMs, dateOnly, instantTime, joinCompactDateTime, localTime, normaliseOffset, parseCarrierDateTime } from './carrier-time';
+import {
+  approximateEpochMs,
+  dateOnly,
+  instantTime,
+  joinCompactDateTime,
+  localTime,
+  normaliseOffset,
+  parseCarrierDateTime,
+} from './carrier-time';
 
 describe('parseCarrierDateTime', () => {
   it('keeps an ISO time with offset as an instant, with the wall clock beside it', () => {
-    expect(parseCarrierDateTime('2024-04-26T07:50:00-07:00')).toEqual({ occurredAt: '2024-04-26T07:50:00-07:00', localTime: '2024-04-26T07:50:00', timeKind: 'instant' });
+    expect(parseCarrierDateTime('2024-04-26T07:50:00-07:00')).toEqual({
+      occurredAt: '2024-04-26T07:50:00-07:00',
+      localTime: '2024-04-26T07:50:00',
+      timeKind: 'instant',
+    });
   });
 
   it('reads GLS-style offsets without a colon', () => {
@@ -12,7 +24,11 @@ describe('parseCarrierDateTime', () => {
   });
 
   it('keeps UTC instants in Z but does not claim a local wall time', () => {
-    expect(parseCarrierDateTime('2024-11-22T18:58:00Z')).toEqual({ occurredAt: '2024-11-22T18:58:00Z', localTime: null, timeKind: 'instant' });
+    expect(parseCarrierDateTime('2024-11-22T18:58:00Z')).toEqual({
+      occurredAt: '2024-11-22T18:58:00Z',
+      localTime: null,
+      timeKind: 'instant',
+    });
   });
 
   it('never stamps a local time without offset with Z', () => {
@@ -21,30 +37,41 @@ describe('parseCarrierDateTime', () => {
   });
 
   it('treats a bogus Z as local time for carriers known to send it', () => {
-    expect(parseCarrierDateTime('2023-08-02T07:31:00Z', { treatZuluAsLocal: true })).toEqual({ occurredAt: null, localTime: '2023-08-02T07:31:00', timeKind: 'local' });
+    expect(parseCarrierDateTime('2023-08-02T07:31:00Z', { treatZuluAsLocal: true })).toEqual({
+      occurredAt: null,
+      localTime: '2023-08-02T07:31:00',
+      timeKind: 'local',
+    });
   });
 
   it('reads a bare date as date-only', () => {
     expect(parseCarrierDateTime('2024-08-15')).toEqual({ occurredAt: null, localTime: '2024-08-15', timeKind: 'date' });
   });
 
-  it.each(['', 'yesterday', '2024-02-30T10:00:00', '2024-13-01', '2024-01-01T25:00:00', '2024-01-01T10:00:00+15:00'])('rejects %j', (value) => {
-    expect(parseCarrierDateTime(value)).toBeNull();
-  });
+  it.each(['', 'yesterday', '2024-02-30T10:00:00', '2024-13-01', '2024-01-01T25:00:00', '2024-01-01T10:00:00+15:00'])(
+    'rejects %j',
+    (value) => {
+      expect(parseCarrierDateTime(value)).toBeNull();
+    },
+  );
 
   it('round-trips any valid instant: the epoch is the same as Date.parse of the source', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -12 * 60, max: 14 * 60 }), (date, offsetMinutes) => {
-        const shifted = new Date(date.getTime() + offsetMinutes * 60_000);
-        const sign = offsetMinutes < 0 ? '-' : '+';
-        const absolute = Math.abs(offsetMinutes);
-        const offset = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
-        const wall = shifted.toISOString().slice(0, 19);
-        const parsed = parseCarrierDateTime(`${wall}${offset}`)!;
-        expect(parsed.timeKind).toBe('instant');
-        expect(parsed.localTime).toBe(wall);
-        expect(Date.parse(parsed.occurredAt!)).toBe(Math.floor(date.getTime() / 1000) * 1000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        (date, offsetMinutes) => {
+          const shifted = new Date(date.getTime() + offsetMinutes * 60_000);
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const absolute = Math.abs(offsetMinutes);
+          const offset = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+          const wall = shifted.toISOString().slice(0, 19);
+          const parsed = parseCarrierDateTime(`${wall}${offset}`)!;
+          expect(parsed.timeKind).toBe('instant');
+          expect(parsed.localTime).toBe(wall);
+          expect(Date.parse(parsed.occurredAt!)).toBe(Math.floor(date.getTime() / 1000) * 1000);
+        },
+      ),
     );
   });
 });
@@ -56,6 +83,17 @@ describe('time builders', () => {
     expect(joinCompactDateTime('20230315', '1041')).toBe('2023-03-15T10:41:00');
     expect(joinCompactDateTime('20230315')).toBe('2023-03-15');
     expect(joinCompactDateTime('2023031', '1041')).toBeNull();
+  });
+
+  it('joins only real dates and times, including the years 0000-0099', () => {
+    expect(joinCompactDateTime('20230230')).toBeNull();
+    expect(joinCompactDateTime('20240229', '235959')).toBe('2024-02-29T23:59:59');
+    // Year 0 is a leap year; Date.UTC would read it as 1900, which is not.
+    expect(joinCompactDateTime('00000229')).toBe('0000-02-29');
+    expect(joinCompactDateTime('19000229')).toBeNull();
+    expect(joinCompactDateTime('20230315', '240000')).toBeNull();
+    expect(joinCompactDateTime('20230315', '12:60:00')).toBeNull();
+    expect(joinCompactDateTime('20230315', 'string')).toBeNull();
   });
 
   it('normalises offsets', () => {

@@ -48,7 +48,9 @@ export function normaliseLocalDateTime(value: string): string | null {
 
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Not Date.UTC: it reads the years 0–99 as 1900–1999, whose leap years differ (year 0 is leap, 1900 is not).
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   return day <= daysInMonth;
 }
 
@@ -114,16 +116,28 @@ export function approximateEpochMs(time: CarrierTime): number {
   return Number.isNaN(epoch) ? Number.NEGATIVE_INFINITY : epoch;
 }
 
-/** Joins a compact `YYYYMMDD` date and `HHMMSS` / `HH:MM:SS` / `HHMM` time into `YYYY-MM-DDTHH:mm:ss`. */
+const COMPACT_DATE = /^(\d{4})-?(\d{2})-?(\d{2})$/;
+const COMPACT_TIME = /^\d{3,6}$/;
+
+/**
+ * Joins a compact `YYYYMMDD` date and a `HHMMSS` / `HH:MM:SS` / `HHMM` time into a valid local
+ * `YYYY-MM-DDTHH:mm:ss` (or `YYYY-MM-DD` without a time); null when either is not a real date or time.
+ */
 export function joinCompactDateTime(date: string | null | undefined, time?: string | null): string | null {
   if (!date) return null;
-  const digits = date.replace(/-/g, '');
-  if (!/^\d{8}$/.test(digits)) return null;
-  const isoDate = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  const dateMatch = COMPACT_DATE.exec(date);
+  if (!dateMatch) return null;
+  const [, year = '', month = '', day = ''] = dateMatch;
+  if (!isValidCalendarDate(Number(year), Number(month), Number(day))) return null;
+  const isoDate = `${year}-${month}-${day}`;
   if (time === undefined || time === null || time.trim() === '') return isoDate;
-  const timeDigits = time.replace(/:/g, '').trim();
-  if (!/^\d{3,6}$/.test(timeDigits)) return null;
+  const timeDigits = time.includes(':') ? time.replace(/:/g, '').trim() : time.trim();
+  if (!COMPACT_TIME.test(timeDigits)) return null;
   // UPS writes "74700" for 07:47:00: pad on the left to HHMMSS (or HHMM).
   const padded = timeDigits.length <= 4 ? timeDigits.padStart(4, '0') + '00' : timeDigits.padStart(6, '0');
-  return `${isoDate}T${padded.slice(0, 2)}:${padded.slice(2, 4)}:${padded.slice(4, 6)}`;
+  const hour = padded.slice(0, 2);
+  const minute = padded.slice(2, 4);
+  const second = padded.slice(4, 6);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  return `${isoDate}T${hour}:${minute}:${second}`;
 }

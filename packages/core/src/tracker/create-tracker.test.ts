@@ -66,7 +66,13 @@ describe('createTracker', () => {
       { trackingNumber: 'GOOD2', carrier: 'fake' },
       { trackingNumber: 'X1', carrier: 'nope' },
     ]);
-    expect(outcomes.map((outcome) => (outcome.ok ? outcome.shipment.status : outcome.error.code))).toEqual(['delivered', 'not_found', 'rate_limited', 'in_transit', 'unsupported_carrier']);
+    expect(outcomes.map((outcome) => (outcome.ok ? outcome.shipment.status : outcome.error.code))).toEqual([
+      'delivered',
+      'not_found',
+      'rate_limited',
+      'in_transit',
+      'unsupported_carrier',
+    ]);
     expect(outcomes[2]?.error?.trackingNumber).toBe('SLOW');
   });
 
@@ -77,7 +83,10 @@ describe('createTracker', () => {
     };
     const healthy = createFakeCarrierAdapter({ id: 'healthy', statuses: { H1: 'delivered' } });
     const tracker = createTracker({ carriers: [broken, healthy] });
-    const outcomes = await tracker.trackMany([{ trackingNumber: 'B1', carrier: 'broken' }, { trackingNumber: 'H1', carrier: 'healthy' }]);
+    const outcomes = await tracker.trackMany([
+      { trackingNumber: 'B1', carrier: 'broken' },
+      { trackingNumber: 'H1', carrier: 'healthy' },
+    ]);
     expect(outcomes[0]?.error).toBeInstanceOf(CarrierUnavailableError);
     expect(outcomes[1]?.ok).toBe(true);
   });
@@ -87,7 +96,10 @@ describe('createTracker', () => {
     const adapter = createFakeCarrierAdapter({ maxNumbersPerRequest: 7, statuses: inTransit(list) });
     const tracker = createTracker({ carriers: [adapter] });
     const progress: number[] = [];
-    const outcomes = await tracker.trackMany(list.map((trackingNumber) => ({ trackingNumber, carrier: 'fake' })), { onProgress: ({ done }) => progress.push(done) });
+    const outcomes = await tracker.trackMany(
+      list.map((trackingNumber) => ({ trackingNumber, carrier: 'fake' })),
+      { onProgress: ({ done }) => progress.push(done) },
+    );
     expect(outcomes.map((outcome) => outcome.trackingNumber)).toEqual(list);
     expect(progress.at(-1)).toBe(50);
     expect(Math.max(...adapter.batches.map((batch) => batch.length))).toBeLessThanOrEqual(7);
@@ -114,14 +126,23 @@ describe('createTracker', () => {
   it('stops at a candidate that fails for another reason than not found', async () => {
     const down = createFakeCarrierAdapter({ id: 'down', batchFailure: new CarrierUnavailableError('down', { carrierId: 'down' }) });
     const other = createFakeCarrierAdapter({ id: 'other', statuses: { Z1: 'delivered' } });
-    const tracker = createTracker({ carriers: [down, other], detect: () => [{ carrier: 'down', trackingNumber: 'Z1' }, { carrier: 'other', trackingNumber: 'Z1' }] });
+    const tracker = createTracker({
+      carriers: [down, other],
+      detect: () => [
+        { carrier: 'down', trackingNumber: 'Z1' },
+        { carrier: 'other', trackingNumber: 'Z1' },
+      ],
+    });
     await expect(tracker.track('Z1')).rejects.toMatchObject({ code: 'carrier_unavailable' });
     expect(other.batches).toHaveLength(0);
   });
 
   it('says clearly when no configured carrier matches', async () => {
     const tracker = createTracker({ carriers: [createFakeCarrierAdapter()], detect: () => [] });
-    await expect(tracker.track('??')).rejects.toMatchObject({ code: 'detection_failed', message: expect.stringMatching(/pass the carrier/) });
+    await expect(tracker.track('??')).rejects.toMatchObject({
+      code: 'detection_failed',
+      message: expect.stringMatching(/pass the carrier/),
+    });
   });
 
   it('limits batch requests in flight per carrier', async () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { LRUCache } from 'lru-cache';
 import type { CarrierAdapter, TrackOutcome } from '../adapter/carrier-adapter';
 import { detectCarrier, normaliseTrackingNumber, type DetectionCandidate } from '../detection';
@@ -81,7 +82,40 @@ export interface Tracker {
 interface PendingLookup {
   trackingNumber: string;
   includeRaw: boolean;
+  /** Aborted when every caller waiting for this number has aborted. */
+  signal: AbortSignal;
   resolve: (outcome: TrackOutcome) => void;
+}
+
+/** One number in flight, shared by every caller who asked for it meanwhile. */
+interface InFlightLookup {
+  promise: Promise<TrackOutcome>;
+  controller: AbortController;
+  /** Callers still waiting; a caller without a signal never stops waiting. */
+  waiting: number;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** A signal that aborts once all of `signals` have aborted (a batch is cancelled only when nobody waits for it). */
+function whenAllAborted(signals: readonly AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  let remaining = signals.filter((signal) => !signal.aborted).length;
+  if (remaining === 0) controller.abort(abortReason(signals[0]!));
+  for (const signal of signals) {
+    if (signal.aborted) continue;
+    signal.addEventListener(
+      'abort',
+      () => {
+        remaining -= 1;
+        if (remaining === 0) controller.abort(abortReason(signal));
+      },
+      { once: true },
+    );
+  }
+  return controller.signal;
 }
 
 /** Collects lookups for one carrier into batches of its maximum size and runs a bounded number at once. */
@@ -131,18 +165,44 @@ class CarrierQueue {
     }
   }
 
-  private async run(batch: PendingLookup[]): Promise<void> {
+  private async run(pending: PendingLookup[]): Promise<void> {
+    // Numbers whose callers all gave up while queued are not sent at all.
+    const batch: PendingLookup[] = [];
+    for (const lookup of pending) {
+      if (!lookup.signal.aborted) batch.push(lookup);
+      else
+        lookup.resolve({
+          trackingNumber: lookup.trackingNumber,
+          ok: false,
+          error: new CarrierUnavailableError('The lookup was cancelled by its callers', {
+            carrierId: this.adapter.id,
+            trackingNumber: lookup.trackingNumber,
+          }),
+        });
+    }
+    if (batch.length === 0) return;
     const numbers = batch.map((lookup) => lookup.trackingNumber);
     this.onBatch(numbers.length);
     let outcomes: TrackOutcome[];
     try {
-      outcomes = await this.adapter.track(numbers, { includeRaw: batch.some((lookup) => lookup.includeRaw), logger: this.logger });
+      outcomes = await this.adapter.track(numbers, {
+        includeRaw: batch.some((lookup) => lookup.includeRaw),
+        logger: this.logger,
+        signal: whenAllAborted(batch.map((lookup) => lookup.signal)),
+      });
     } catch (error) {
       // Adapters should not throw; if one does, every number of the batch gets the error, nothing hangs.
       const wrapped = WismoError.isInstance(error)
         ? error
-        : new CarrierUnavailableError(`${this.adapter.name} adapter failed: ${(error as Error)?.message ?? String(error)}`, { carrierId: this.adapter.id, cause: error });
-      outcomes = numbers.map((trackingNumber) => ({ trackingNumber, ok: false as const, error: wrapped.forTrackingNumber(trackingNumber) }));
+        : new CarrierUnavailableError(`${this.adapter.name} adapter failed: ${(error as Error)?.message ?? String(error)}`, {
+            carrierId: this.adapter.id,
+            cause: error,
+          });
+      outcomes = numbers.map((trackingNumber) => ({
+        trackingNumber,
+        ok: false as const,
+        error: wrapped.forTrackingNumber(trackingNumber),
+      }));
     }
     const byNumber = new Map(outcomes.map((outcome) => [outcome.trackingNumber, outcome]));
     for (const lookup of batch) {
@@ -150,7 +210,10 @@ class CarrierQueue {
         byNumber.get(lookup.trackingNumber) ?? {
           trackingNumber: lookup.trackingNumber,
           ok: false,
-          error: new CarrierUnavailableError(`${this.adapter.name} returned no result for this number`, { carrierId: this.adapter.id, trackingNumber: lookup.trackingNumber }),
+          error: new CarrierUnavailableError(`${this.adapter.name} returned no result for this number`, {
+            carrierId: this.adapter.id,
+            trackingNumber: lookup.trackingNumber,
+          }),
         },
       );
     }
@@ -163,24 +226,68 @@ export function createTracker(options: TrackerOptions): Tracker {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const ttlOf = options.cache === false ? () => 0 : (options.cache?.ttlMs ?? defaultCacheTtl);
   const clock = options.now ? { now: options.now } : undefined;
-  const cache = options.cache === false ? null : new LRUCache<string, Shipment>({ max: options.cache?.max ?? 10_000, ...(clock ? { perf: clock } : {}) });
-  const inFlight = new Map<string, Promise<TrackOutcome>>();
+  const cache =
+    options.cache === false
+      ? null
+      : new LRUCache<string, Shipment>({ max: options.cache?.max ?? 10_000, ...(clock ? { perf: clock } : {}) });
+  const inFlight = new Map<string, InFlightLookup>();
   const stats: TrackerStats = { upstreamBatches: 0, upstreamNumbers: 0, cacheHits: 0, coalesced: 0 };
   const queues = new Map<string, CarrierQueue>();
 
   function queueFor(adapter: CarrierAdapter): CarrierQueue {
     let queue = queues.get(adapter.id);
     if (!queue) {
-      queue = new CarrierQueue(adapter, concurrency, (size) => {
-        stats.upstreamBatches += 1;
-        stats.upstreamNumbers += size;
-      }, options.logger);
+      queue = new CarrierQueue(
+        adapter,
+        concurrency,
+        (size) => {
+          stats.upstreamBatches += 1;
+          stats.upstreamNumbers += size;
+        },
+        options.logger,
+      );
       queues.set(adapter.id, queue);
     }
     return queue;
   }
 
-  function lookup(adapter: CarrierAdapter, trackingNumber: string, refresh: boolean, includeRaw: boolean): Promise<TrackOutcome> {
+  /** This caller's wait: the shared lookup, or the caller's abort, whichever comes first. */
+  function waitFor(key: string, entry: InFlightLookup, signal: AbortSignal | undefined): Promise<TrackOutcome> {
+    entry.waiting += 1;
+    if (!signal) return entry.promise;
+    return new Promise<TrackOutcome>((resolve, reject) => {
+      const onAbort = () => {
+        entry.waiting -= 1;
+        if (entry.waiting === 0) {
+          // Nobody waits any more: cancel the upstream request, and let the next caller start afresh.
+          entry.controller.abort(abortReason(signal));
+          if (inFlight.get(key) === entry) inFlight.delete(key);
+        }
+        reject(abortReason(signal));
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (outcome) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(outcome);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  function lookup(
+    adapter: CarrierAdapter,
+    trackingNumber: string,
+    refresh: boolean,
+    includeRaw: boolean,
+    signal?: AbortSignal,
+  ): Promise<TrackOutcome> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const key = `${adapter.id}\u0000${trackingNumber}`;
     if (!refresh && !includeRaw && cache) {
       const cached = cache.get(key);
@@ -193,10 +300,15 @@ export function createTracker(options: TrackerOptions): Tracker {
     const existing = inFlight.get(inFlightKey);
     if (existing) {
       stats.coalesced += 1;
-      return existing;
+      return waitFor(inFlightKey, existing, signal);
     }
-    const promise = new Promise<TrackOutcome>((resolve) => queueFor(adapter).enqueue({ trackingNumber, includeRaw, resolve })).then((outcome) => {
-      inFlight.delete(inFlightKey);
+    const controller = new AbortController();
+    // The promise's handler needs the entry it belongs to, so the entry is made first.
+    const entry = { controller, waiting: 0 } as InFlightLookup;
+    entry.promise = new Promise<TrackOutcome>((resolve) =>
+      queueFor(adapter).enqueue({ trackingNumber, includeRaw, signal: controller.signal, resolve }),
+    ).then((outcome) => {
+      if (inFlight.get(inFlightKey) === entry) inFlight.delete(inFlightKey);
       if (outcome.ok && cache) {
         const ttl = ttlOf(outcome.shipment);
         if (ttl > 0) {
@@ -206,8 +318,8 @@ export function createTracker(options: TrackerOptions): Tracker {
       }
       return outcome;
     });
-    inFlight.set(inFlightKey, promise);
-    return promise;
+    inFlight.set(inFlightKey, entry);
+    return waitFor(inFlightKey, entry, signal);
   }
 
   function candidatesFor(trackingNumber: string): DetectionReport {
@@ -219,25 +331,33 @@ export function createTracker(options: TrackerOptions): Tracker {
     return { candidates, ambiguous: candidates.length > 1 };
   }
 
-  async function resolveOne(item: TrackManyItem, refresh: boolean, includeRaw: boolean): Promise<TrackManyOutcome> {
+  async function resolveOne(item: TrackManyItem, refresh: boolean, includeRaw: boolean, signal?: AbortSignal): Promise<TrackManyOutcome> {
     const trackingNumber = normaliseTrackingNumber(item.trackingNumber);
     if (item.carrier) {
       const adapter = carriers.get(item.carrier);
       if (!adapter) {
-        const error = new UnsupportedCarrierError(`Carrier "${item.carrier}" is not configured; configured: ${[...carriers.keys()].join(', ') || 'none'}`, { trackingNumber });
+        const error = new UnsupportedCarrierError(
+          `Carrier "${item.carrier}" is not configured; configured: ${[...carriers.keys()].join(', ') || 'none'}`,
+          { trackingNumber },
+        );
         return { trackingNumber, ok: false, error, carrier: item.carrier };
       }
-      return { ...(await lookup(adapter, trackingNumber, refresh, includeRaw)), carrier: adapter.id };
+      return { ...(await lookup(adapter, trackingNumber, refresh, includeRaw, signal)), carrier: adapter.id };
     }
     const detection = candidatesFor(trackingNumber);
     if (detection.candidates.length === 0) {
-      const error = new WismoError('detection_failed', `No configured carrier uses the format of ${trackingNumber}; pass the carrier explicitly`, { trackingNumber });
+      const error = new WismoError(
+        'detection_failed',
+        `No configured carrier uses the format of ${trackingNumber}; pass the carrier explicitly`,
+        { trackingNumber },
+      );
       return { trackingNumber, ok: false, error, carrier: null, detection };
     }
-    if (detection.ambiguous) logSafely(options.logger, 'info', `${trackingNumber} matches several carriers; trying ${detection.candidates.join(', ')} in order`);
+    if (detection.ambiguous)
+      logSafely(options.logger, 'info', `${trackingNumber} matches several carriers; trying ${detection.candidates.join(', ')} in order`);
     let last: TrackManyOutcome | undefined;
     for (const carrierId of detection.candidates) {
-      const outcome = await lookup(carriers.get(carrierId)!, trackingNumber, refresh, includeRaw);
+      const outcome = await lookup(carriers.get(carrierId)!, trackingNumber, refresh, includeRaw, signal);
       last = { ...outcome, carrier: carrierId, detection };
       // Only "this carrier does not know the number" moves on to the next candidate.
       if (outcome.ok || (outcome.error.code !== 'not_found' && outcome.error.code !== 'invalid_number')) return last;
@@ -257,7 +377,12 @@ export function createTracker(options: TrackerOptions): Tracker {
           return cached;
         }
       }
-      const outcome = await resolveOne({ trackingNumber, carrier: trackOptions.carrier }, trackOptions.refresh ?? false, trackOptions.includeRaw ?? false);
+      const outcome = await resolveOne(
+        { trackingNumber, carrier: trackOptions.carrier },
+        trackOptions.refresh ?? false,
+        trackOptions.includeRaw ?? false,
+        trackOptions.signal,
+      );
       if (outcome.ok) return outcome.shipment;
       throw outcome.error;
     },
@@ -270,18 +395,30 @@ export function createTracker(options: TrackerOptions): Tracker {
       let next = 0;
       // Enough workers to fill every carrier's batches; the queues and limiters do the pacing.
       const workers = Math.max(1, manyOptions.concurrency ?? Math.min(total, concurrency * 64));
+      // Hundreds of lookups wait at once: they listen to one signal of ours (no listener limit), which follows the caller's.
+      const own = manyOptions.signal ? new AbortController() : null;
+      const follow = () => own?.abort(abortReason(manyOptions.signal!));
+      if (own) {
+        setMaxListeners(0, own.signal);
+        if (manyOptions.signal!.aborted) follow();
+        else manyOptions.signal!.addEventListener('abort', follow, { once: true });
+      }
       async function worker() {
         while (next < total) {
-          if (manyOptions.signal?.aborted) throw manyOptions.signal.reason;
+          if (own?.signal.aborted) throw abortReason(own.signal);
           const index = next++;
-          const outcome = await resolveOne(normalised[index]!, manyOptions.refresh ?? false, false);
+          const outcome = await resolveOne(normalised[index]!, manyOptions.refresh ?? false, false, own?.signal);
           results[index] = outcome;
           done += 1;
           if (!outcome.ok) failed += 1;
           manyOptions.onProgress?.({ done, total, failed });
         }
       }
-      await Promise.all(Array.from({ length: Math.min(workers, total) }, worker));
+      try {
+        await Promise.all(Array.from({ length: Math.min(workers, total) }, worker));
+      } finally {
+        manyOptions.signal?.removeEventListener('abort', follow);
+      }
       return results;
     },
     stats: () => ({ ...stats }),

@@ -1,4 +1,4 @@
-import { CARRIER_ADAPTER_SPEC_VERSION, failAll, type CarrierAdapter, type TrackOutcome } from '../adapter/carrier-adapter';
+import { CARRIER_ADAPTER_SPECIFICATION_VERSION, failAll, type CarrierAdapter, type TrackOutcome } from '../adapter/carrier-adapter';
 import { NotFoundError, type WismoError } from '../errors';
 import { buildShipment, createEvent } from '../status/build-shipment';
 import type { ShipmentStatus } from '../status/statuses';
@@ -21,11 +21,17 @@ export function createFakeCarrierAdapter(options: FakeCarrierOptions = {}): Carr
   const id = options.id ?? 'fake';
   const batches: string[][] = [];
   return {
-    specVersion: CARRIER_ADAPTER_SPEC_VERSION,
+    specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
     id,
     name: `Fake ${id}`,
     contact: { default: { phone: null, url: 'https://example.test/contact' } },
-    capabilities: { maxNumbersPerRequest: options.maxNumbersPerRequest ?? 10, rateLimit: { requests: 1000, intervalMs: 1000 }, webhooks: false, proofOfDelivery: false, estimatedDelivery: false },
+    capabilities: {
+      maxNumbersPerRequest: options.maxNumbersPerRequest ?? 10,
+      rateLimit: { requests: 1000, intervalMs: 1000 },
+      webhooks: false,
+      proofOfDelivery: false,
+      estimatedDelivery: false,
+    },
     trackingUrl: (number) => `https://example.test/track/${number}`,
     batches,
     async track(numbers): Promise<TrackOutcome[]> {
@@ -36,8 +42,14 @@ export function createFakeCarrierAdapter(options: FakeCarrierOptions = {}): Carr
         const failure = options.failures?.[trackingNumber];
         if (failure) return { trackingNumber, ok: false, error: failure.forTrackingNumber(trackingNumber) };
         const status = options.statuses?.[trackingNumber];
-        if (!status) return { trackingNumber, ok: false, error: new NotFoundError(`${trackingNumber} not found`, { carrierId: id, trackingNumber }) };
-        const event = createEvent({ time: parseCarrierDateTime('2024-01-02T10:00:00+01:00'), code: status, description: status, mapped: { status } });
+        if (!status)
+          return { trackingNumber, ok: false, error: new NotFoundError(`${trackingNumber} not found`, { carrierId: id, trackingNumber }) };
+        const event = createEvent({
+          time: parseCarrierDateTime('2024-01-02T10:00:00+01:00'),
+          code: status,
+          description: status,
+          mapped: { status },
+        });
         return { trackingNumber, ok: true, shipment: buildShipment({ carrier: id, trackingNumber, events: [event] }) };
       });
     },

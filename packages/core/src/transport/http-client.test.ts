@@ -28,7 +28,13 @@ afterAll(() => nock.enableNetConnect());
 
 describe('createHttpClient', () => {
   it('returns non-retryable answers (200, 400, 404) for the adapter to interpret', async () => {
-    nock(origin).get('/track/A').reply(200, { ok: true }).get('/track/B').reply(404, { title: 'No result found' }).get('/track/C').reply(400, { code: 150002 });
+    nock(origin)
+      .get('/track/A')
+      .reply(200, { ok: true })
+      .get('/track/B')
+      .reply(404, { title: 'No result found' })
+      .get('/track/C')
+      .reply(400, { code: 150002 });
     const http = client();
     expect((await http.request({ method: 'GET', url: '/track/A' })).status).toBe(200);
     expect((await http.request({ method: 'GET', url: '/track/B' })).status).toBe(404);
@@ -83,8 +89,16 @@ describe('createHttpClient', () => {
   });
 
   it('takes the wait from the error body when the header is missing, and stops at once for a long one', async () => {
-    const scope = nock(origin).get('/x').once().reply(429, '{"errors":[{"message":"Daily transaction quota exceeded. Retry after 12:00AM GMT"}]}');
-    const error = await failure(client({ describeErrorBody: () => ({ message: 'Daily transaction quota exceeded', retryAfterMs: 5 * 3_600_000 }) }).request({ method: 'GET', url: '/x' }));
+    const scope = nock(origin)
+      .get('/x')
+      .once()
+      .reply(429, '{"errors":[{"message":"Daily transaction quota exceeded. Retry after 12:00AM GMT"}]}');
+    const error = await failure(
+      client({ describeErrorBody: () => ({ message: 'Daily transaction quota exceeded', retryAfterMs: 5 * 3_600_000 }) }).request({
+        method: 'GET',
+        url: '/x',
+      }),
+    );
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfterMs).toBe(5 * 3_600_000);
     expect(scope.isDone()).toBe(true);
@@ -92,7 +106,9 @@ describe('createHttpClient', () => {
 
   it('does not retry when the error body says retrying cannot help', async () => {
     const scope = nock(origin).get('/x').once().reply(503, '{"title":"quota"}');
-    const error = await failure(client({ describeErrorBody: () => ({ message: 'quota used up', retryable: false }) }).request({ method: 'GET', url: '/x' }));
+    const error = await failure(
+      client({ describeErrorBody: () => ({ message: 'quota used up', retryable: false }) }).request({ method: 'GET', url: '/x' }),
+    );
     expect(error.code).toBe('carrier_unavailable');
     expect(scope.isDone()).toBe(true);
   });
@@ -102,7 +118,10 @@ describe('createHttpClient', () => {
     const timeout = await failure(client().request({ method: 'GET', url: '/slow' }));
     expect(timeout.code).toBe('carrier_unavailable');
     expect(timeout.message).toMatch(/did not answer within 200 ms/);
-    nock(origin).get('/reset').times(3).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(origin)
+      .get('/reset')
+      .times(3)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const reset = await failure(client().request({ method: 'GET', url: '/reset' }));
     expect(reset.code).toBe('carrier_unavailable');
     expect(reset.message).toMatch(/ECONNRESET/);
@@ -110,10 +129,17 @@ describe('createHttpClient', () => {
 
   it('refreshes the token once on 401 and retries once', async () => {
     let token = 'token-one-abcdef';
-    const auth: AuthorizationProvider = { headers: async () => ({ Authorization: `Bearer ${token}` }), invalidate: vi.fn(() => void (token = 'token-two-abcdef')) };
+    const auth: AuthorizationProvider = {
+      headers: async () => ({ Authorization: `Bearer ${token}` }),
+      invalidate: vi.fn(() => void (token = 'token-two-abcdef')),
+    };
     const scope = nock(origin)
-      .get('/x').matchHeader('authorization', 'Bearer token-one-abcdef').reply(401, '{}')
-      .get('/x').matchHeader('authorization', 'Bearer token-two-abcdef').reply(200, '{"ok":true}');
+      .get('/x')
+      .matchHeader('authorization', 'Bearer token-one-abcdef')
+      .reply(401, '{}')
+      .get('/x')
+      .matchHeader('authorization', 'Bearer token-two-abcdef')
+      .reply(200, '{"ok":true}');
     const response = await client({ auth }).request({ method: 'GET', url: '/x' });
     expect(response.status).toBe(200);
     expect(auth.invalidate).toHaveBeenCalledTimes(1);
@@ -129,7 +155,10 @@ describe('createHttpClient', () => {
     expect(scope.isDone()).toBe(true);
     nock(origin).get('/y').once().reply(403, '{"response":{"errors":[{"code":"250003","message":"Invalid Access License number"}]}}');
     const forbidden = await failure(
-      client({ describeErrorBody: (body) => ({ message: JSON.parse(body).response.errors[0].message, codes: ['250003'] }) }).request({ method: 'GET', url: '/y' }),
+      client({ describeErrorBody: (body) => ({ message: JSON.parse(body).response.errors[0].message, codes: ['250003'] }) }).request({
+        method: 'GET',
+        url: '/y',
+      }),
     );
     expect(forbidden.message).toContain('Invalid Access License number');
     expect(forbidden.carrierCodes).toEqual(['250003']);
@@ -139,11 +168,21 @@ describe('createHttpClient', () => {
     const secret = 'sk_live_super_secret_value';
     registerSecret(secret);
     const lines: string[] = [];
-    const logger = { debug: (message: string, fields?: object) => lines.push(message + JSON.stringify(fields)), warn: (message: string, fields?: object) => lines.push(message + JSON.stringify(fields)) };
+    const logger = {
+      debug: (message: string, fields?: object) => lines.push(message + JSON.stringify(fields)),
+      warn: (message: string, fields?: object) => lines.push(message + JSON.stringify(fields)),
+    };
     nock(origin).get('/x').times(3).reply(500, `internal error for key ${secret}`);
     const http = client({ defaultHeaders: { 'DHL-API-Key': secret }, logger, describeErrorBody: (body) => ({ message: body }) });
     const error = await failure(http.request({ method: 'GET', url: '/x' }));
-    const texts = [error.message, JSON.stringify(error), inspect(error), inspect(error, { showHidden: true, depth: 5 }), String(error.stack), ...lines];
+    const texts = [
+      error.message,
+      JSON.stringify(error),
+      inspect(error),
+      inspect(error, { showHidden: true, depth: 5 }),
+      String(error.stack),
+      ...lines,
+    ];
     for (const text of texts) expect(text).not.toContain(secret);
     expect(error.message).toContain('[redacted]');
     expect(lines.length).toBeGreaterThan(0);
@@ -160,7 +199,12 @@ describe('createHttpClient', () => {
 });
 
 describe('parseJsonBody', () => {
-  const response = (body: string, contentType = 'application/json') => ({ status: 200, headers: { 'content-type': contentType }, body, url: origin });
+  const response = (body: string, contentType = 'application/json') => ({
+    status: 200,
+    headers: { 'content-type': contentType },
+    body,
+    url: origin,
+  });
 
   it('parses JSON and rejects HTML pages and broken JSON with bad_response', () => {
     expect(parseJsonBody(response('{"a":1}'), 'Test', 'test')).toEqual({ a: 1 });

@@ -1,14 +1,9 @@
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { Agent as HttpsAgent } from 'node:https';
+import axios, { type AxiosResponse } from 'axios';
 import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import type { RateLimit } from '../adapter/carrier-adapter';
-import {
-  AuthFailedError,
-  BadResponseError,
-  CarrierUnavailableError,
-  RateLimitedError,
-  WismoError,
-} from '../errors';
+import { AuthFailedError, BadResponseError, CarrierUnavailableError, RateLimitedError, WismoError } from '../errors';
 import { logSafely, type Logger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { redactText } from './redact';
@@ -30,8 +25,8 @@ export interface TransportSettings {
   /** Share one limiter between several adapter instances using the same credentials. */
   rateLimiter?: RateLimiter;
   logger?: Logger;
-  /** Bring your own axios instance (proxies, agents, interceptors). */
-  axiosInstance?: AxiosInstance;
+  /** A Node agent for every request of this adapter (keep-alive, a proxy agent, custom CA). */
+  httpsAgent?: HttpsAgent;
 }
 
 export interface AuthorizationProvider {
@@ -49,6 +44,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   json?: unknown;
   form?: Record<string, string>;
+  /** A body sent as it is (SOAP/XML carriers such as DPD), with its content type. */
+  text?: { contentType: string; body: string };
   signal?: AbortSignal;
 }
 
@@ -72,7 +69,9 @@ export interface HttpClientOptions extends TransportSettings {
    * also give a wait the body states ("retry after 12:00AM GMT") when the `Retry-After` header is absent,
    * or `retryable: false` when retrying within this run cannot help.
    */
-  describeErrorBody?: (body: string) => { message?: string; codes?: string[]; retryAfterMs?: number | null; retryable?: boolean } | undefined;
+  describeErrorBody?: (
+    body: string,
+  ) => { message?: string; codes?: string[]; retryAfterMs?: number | null; retryable?: boolean } | undefined;
 }
 
 export interface HttpClient {
@@ -82,7 +81,18 @@ export interface HttpClient {
   readonly carrierName: string;
 }
 
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ERR_NETWORK',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** `Retry-After` in seconds or as an HTTP date → milliseconds from now. */
 export function parseRetryAfter(value: string | undefined, nowMs: number = Date.now()): number | null {
@@ -119,7 +129,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const http = options.axiosInstance ?? axios.create();
+  // axios stays the engine, but no axios type is part of any settings: the instance is made here.
+  const http = axios.create();
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = options.retries ?? 3;
   const minDelay = options.retryMinDelayMs ?? 250;
@@ -132,7 +143,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function describe(body: string): { detail: string; codes: string[]; retryAfterMs: number | null; retryable: boolean } {
     const described = safeDescribe(body);
     const detail = described?.message ? `: ${described.message}` : '';
-    return { detail, codes: described?.codes ?? [], retryAfterMs: described?.retryAfterMs ?? null, retryable: described?.retryable ?? true };
+    return {
+      detail,
+      codes: described?.codes ?? [],
+      retryAfterMs: described?.retryAfterMs ?? null,
+      retryable: described?.retryable ?? true,
+    };
   }
 
   function safeDescribe(body: string) {
@@ -147,7 +163,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // The token first: waiting for it must not hold a rate-limit slot, or the first burst arrives bunched.
     const authHeaders = options.auth ? await options.auth.headers(request.signal) : {};
     await rateLimiter?.acquire(request.signal);
-    const url = /^https?:\/\//.test(request.url) ? request.url : `${options.baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
+    const url = /^https?:\/\//.test(request.url)
+      ? request.url
+      : `${options.baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
     let response: AxiosResponse<string>;
     try {
       response = await http.request<string>({
@@ -161,26 +179,40 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ...authHeaders,
           ...(request.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
           ...(request.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(request.text ? { 'Content-Type': request.text.contentType } : {}),
         },
-        data: request.form ? new URLSearchParams(request.form).toString() : request.json !== undefined ? JSON.stringify(request.json) : undefined,
+        data: request.form
+          ? new URLSearchParams(request.form).toString()
+          : request.json !== undefined
+            ? JSON.stringify(request.json)
+            : request.text?.body,
         timeout: timeoutMs,
         signal: request.signal,
         responseType: 'text',
         transformResponse: (data: unknown) => data,
         validateStatus: () => true,
         maxRedirects: 0,
+        ...(options.httpsAgent ? { httpsAgent: options.httpsAgent, httpAgent: options.httpsAgent } : {}),
       });
     } catch (error) {
-      if (request.signal?.aborted) throw new AbortError(request.signal.reason instanceof Error ? request.signal.reason : new Error('Aborted'));
+      if (request.signal?.aborted)
+        throw new AbortError(request.signal.reason instanceof Error ? request.signal.reason : new Error('Aborted'));
       const code = (error as { code?: string }).code ?? 'UNKNOWN';
       const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error).message));
       throw new CarrierUnavailableError(
-        timedOut ? `${carrierName} did not answer within ${timeoutMs} ms` : `Could not reach ${carrierName} (${RETRYABLE_NETWORK_CODES.has(code) ? code : 'network error'})`,
+        timedOut
+          ? `${carrierName} did not answer within ${timeoutMs} ms`
+          : `Could not reach ${carrierName} (${RETRYABLE_NETWORK_CODES.has(code) ? code : 'network error'})`,
         { carrierId, cause: error },
       );
     }
 
-    const body = typeof response.data === 'string' ? response.data : response.data === undefined || response.data === null ? '' : JSON.stringify(response.data);
+    const body =
+      typeof response.data === 'string'
+        ? response.data
+        : response.data === undefined || response.data === null
+          ? ''
+          : JSON.stringify(response.data);
     const result: HttpResponse = { status: response.status, headers: headerMap(response), body, url };
     const status = response.status;
     logSafely(options.logger, 'debug', `${carrierName} ${request.method} ${url} → ${status}`, { carrierId, status });
@@ -194,11 +226,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (status === 401 || status === 403) {
       const { detail, codes } = describe(body);
       throw new AbortError(
-        new AuthFailedError(`${carrierName} rejected the credentials (HTTP ${status})${detail}. Check the client id/secret or API key and that the app has access to the tracking API.`, {
-          carrierId,
-          httpStatus: status,
-          carrierCodes: codes,
-        }),
+        new AuthFailedError(
+          `${carrierName} rejected the credentials (HTTP ${status})${detail}. Check the client id/secret or API key and that the app has access to the tracking API.`,
+          {
+            carrierId,
+            httpStatus: status,
+            carrierCodes: codes,
+          },
+        ),
       );
     }
     if (status === 429 || status === 408 || status >= 500) {
@@ -207,8 +242,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const retryAfterMs = parseRetryAfter(result.headers['retry-after']) ?? described.retryAfterMs;
       const error =
         status === 429
-          ? new RateLimitedError(`${carrierName} is rate limiting requests (HTTP 429)${detail}`, { carrierId, httpStatus: status, retryAfterMs, carrierCodes: codes })
-          : new CarrierUnavailableError(`${carrierName} answered HTTP ${status}${detail}`, { carrierId, httpStatus: status, retryAfterMs, carrierCodes: codes });
+          ? new RateLimitedError(`${carrierName} is rate limiting requests (HTTP 429)${detail}`, {
+              carrierId,
+              httpStatus: status,
+              retryAfterMs,
+              carrierCodes: codes,
+            })
+          : new CarrierUnavailableError(`${carrierName} answered HTTP ${status}${detail}`, {
+              carrierId,
+              httpStatus: status,
+              retryAfterMs,
+              carrierCodes: codes,
+            });
       // The carrier says waiting will not help within this run (a spent daily quota): fail at once.
       if (!described.retryable || (retryAfterMs !== null && retryAfterMs > maxRetryAfter)) throw new AbortError(error);
       throw error;
@@ -233,7 +278,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             if (retriesLeft <= 0 || !(WismoError.isInstance(error) && error.retryable)) return;
             const backoff = Math.min(maxDelay, minDelay * 2 ** (attemptNumber - 1)) * (1 + Math.random());
             const waitMs = error.retryAfterMs ?? backoff;
-            logSafely(options.logger, 'warn', `${carrierName}: ${error.message}; retrying in ${Math.round(waitMs)} ms`, { carrierId, attemptNumber });
+            logSafely(options.logger, 'warn', `${carrierName}: ${error.message}; retrying in ${Math.round(waitMs)} ms`, {
+              carrierId,
+              attemptNumber,
+            });
             await sleep(waitMs, request.signal);
           },
         });
@@ -242,7 +290,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (error instanceof AbortError && WismoError.isInstance(error.originalError)) throw error.originalError;
         const inner = error instanceof AbortError ? error.originalError : error;
         if (WismoError.isInstance(inner)) throw inner;
-        throw new CarrierUnavailableError(`${carrierName} request failed: ${redactText(String((inner as Error)?.message ?? inner))}`, { carrierId, cause: inner });
+        throw new CarrierUnavailableError(`${carrierName} request failed: ${redactText(String((inner as Error)?.message ?? inner))}`, {
+          carrierId,
+          cause: inner,
+        });
       }
     },
   };
@@ -255,28 +306,43 @@ function looksLikeHtml(response: HttpResponse): boolean {
 /** Parses a JSON body, or throws `bad_response` saying what came instead (an HTML error page, say). */
 export function parseJsonBody(response: HttpResponse, carrierName: string, carrierId: string): unknown {
   if (looksLikeHtml(response)) {
-    throw new BadResponseError(`${carrierName} sent an HTML page instead of JSON (HTTP ${response.status}); the API may be down or the base URL wrong`, {
-      carrierId,
-      httpStatus: response.status,
-    });
+    throw new BadResponseError(
+      `${carrierName} sent an HTML page instead of JSON (HTTP ${response.status}); the API may be down or the base URL wrong`,
+      {
+        carrierId,
+        httpStatus: response.status,
+      },
+    );
   }
   try {
     return JSON.parse(response.body) as unknown;
   } catch {
-    throw new BadResponseError(`${carrierName} sent a body that is not valid JSON (HTTP ${response.status}, ${response.body.length} bytes)`, {
-      carrierId,
-      httpStatus: response.status,
-    });
+    throw new BadResponseError(
+      `${carrierName} sent a body that is not valid JSON (HTTP ${response.status}, ${response.body.length} bytes)`,
+      {
+        carrierId,
+        httpStatus: response.status,
+      },
+    );
   }
 }
 
 /** Validates a parsed body against a minimal schema; failures name the first paths that did not fit. */
-export function parseWithSchema<Schema extends z.ZodType>(schema: Schema, value: unknown, carrierName: string, carrierId: string, httpStatus?: number): z.infer<Schema> {
+export function parseWithSchema<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  carrierName: string,
+  carrierId: string,
+  httpStatus?: number,
+): z.infer<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const where = result.error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
-  throw new BadResponseError(`${carrierName} response did not have the expected shape (${where})`, { carrierId, httpStatus: httpStatus ?? null });
+  throw new BadResponseError(`${carrierName} response did not have the expected shape (${where})`, {
+    carrierId,
+    httpStatus: httpStatus ?? null,
+  });
 }

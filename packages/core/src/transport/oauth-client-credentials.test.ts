@@ -9,8 +9,16 @@ const secret = 'oauth-client-secret-7f3a9';
 
 function provider(now?: () => number, credentialsIn: 'basic' | 'body' = 'basic') {
   return createOAuthClientCredentials({
-    carrierId: 'test', carrierName: 'Test', tokenUrl: `${origin}/oauth/token`, clientId: 'client-id', clientSecret: secret,
-    credentialsIn, retries: 1, retryMinDelayMs: 1, timeoutMs: 500, now,
+    carrierId: 'test',
+    carrierName: 'Test',
+    tokenUrl: `${origin}/oauth/token`,
+    clientId: 'client-id',
+    clientSecret: secret,
+    credentialsIn,
+    retries: 1,
+    retryMinDelayMs: 1,
+    timeoutMs: 500,
+    now,
   });
 }
 
@@ -21,7 +29,11 @@ afterAll(() => nock.enableNetConnect());
 describe('createOAuthClientCredentials', () => {
   it('sends client credentials with HTTP Basic and caches the token (expires_in as a string, as UPS sends it)', async () => {
     const basic = `Basic ${Buffer.from(`client-id:${secret}`).toString('base64')}`;
-    const scope = nock(origin).post('/oauth/token', 'grant_type=client_credentials').matchHeader('authorization', basic).once().reply(200, { access_token: 'token-1-xyz', expires_in: '14399' });
+    const scope = nock(origin)
+      .post('/oauth/token', 'grant_type=client_credentials')
+      .matchHeader('authorization', basic)
+      .once()
+      .reply(200, { access_token: 'token-1-xyz', expires_in: '14399' });
     const tokens = provider();
     expect(await tokens.headers()).toEqual({ Authorization: 'Bearer token-1-xyz' });
     expect(await tokens.token()).toBe('token-1-xyz');
@@ -31,7 +43,11 @@ describe('createOAuthClientCredentials', () => {
 
   it('sends credentials in the form body when the carrier wants them there', async () => {
     const scope = nock(origin)
-      .post('/oauth/token', (body: Record<string, string>) => body.client_id === 'client-id' && body.client_secret === secret && body.grant_type === 'client_credentials')
+      .post(
+        '/oauth/token',
+        (body: Record<string, string>) =>
+          body.client_id === 'client-id' && body.client_secret === secret && body.grant_type === 'client_credentials',
+      )
       .reply(200, { access_token: 'token-body-1', expires_in: 3599 });
     expect(await provider(undefined, 'body').token()).toBe('token-body-1');
     expect(scope.isDone()).toBe(true);
@@ -48,7 +64,11 @@ describe('createOAuthClientCredentials', () => {
 
   it('refreshes before expiry', async () => {
     let now = 1_000_000;
-    nock(origin).post('/oauth/token').reply(200, { access_token: 'first-token', expires_in: 120 }).post('/oauth/token').reply(200, { access_token: 'second-token', expires_in: 120 });
+    nock(origin)
+      .post('/oauth/token')
+      .reply(200, { access_token: 'first-token', expires_in: 120 })
+      .post('/oauth/token')
+      .reply(200, { access_token: 'second-token', expires_in: 120 });
     const tokens = provider(() => now);
     expect(await tokens.token()).toBe('first-token');
     now += 30_000;
@@ -59,18 +79,31 @@ describe('createOAuthClientCredentials', () => {
 
   it('reports refused credentials as auth_failed without the secret', async () => {
     nock(origin).post('/oauth/token').reply(401, { error: 'invalid_client', error_description: 'Client authentication failed.' });
-    const error = (await provider().token().catch((caught: unknown) => caught)) as WismoError;
+    const error = (await provider()
+      .token()
+      .catch((caught: unknown) => caught)) as WismoError;
     expect(error.code).toBe('auth_failed');
     for (const text of [error.message, JSON.stringify(error), inspect(error)]) expect(text).not.toContain(secret);
   });
 
   it('reports a token body without access_token as bad_response', async () => {
     nock(origin).post('/oauth/token').reply(200, { token_type: 'bearer' });
-    const error = (await provider().token().catch((caught: unknown) => caught)) as WismoError;
+    const error = (await provider()
+      .token()
+      .catch((caught: unknown) => caught)) as WismoError;
     expect(error.code).toBe('bad_response');
   });
 
   it('requires credentials', () => {
-    expect(() => createOAuthClientCredentials({ carrierId: 't', carrierName: 'T', tokenUrl: origin, clientId: undefined, clientSecret: 'x', credentialsIn: 'basic' })).toThrow(/clientId and clientSecret/);
+    expect(() =>
+      createOAuthClientCredentials({
+        carrierId: 't',
+        carrierName: 'T',
+        tokenUrl: origin,
+        clientId: undefined,
+        clientSecret: 'x',
+        credentialsIn: 'basic',
+      }),
+    ).toThrow(/clientId and clientSecret/);
   });
 });

@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { AuthFailedError, BadResponseError, ConfigurationError } from '../errors';
-import { createHttpClient, parseJsonBody, type AuthorizationProvider, type TransportSettings } from './http-client';
+import { createHttpClient, parseJsonBody, type AuthorizationProvider, type HttpClientOptions } from './http-client';
 import { registerSecret } from './redact';
 
-export interface OAuthClientCredentialsOptions extends Pick<TransportSettings, 'timeoutMs' | 'retries' | 'retryMinDelayMs' | 'retryMaxDelayMs' | 'logger' | 'axiosInstance'> {
+export interface OAuthClientCredentialsOptions extends Pick<
+  HttpClientOptions,
+  'timeoutMs' | 'retries' | 'retryMinDelayMs' | 'retryMaxDelayMs' | 'logger' | 'httpsAgent'
+> {
   carrierId: string;
   carrierName: string;
   tokenUrl: string;
@@ -17,13 +20,20 @@ export interface OAuthClientCredentialsOptions extends Pick<TransportSettings, '
   /** Refresh this long before the token expires. Default 60 s. */
   refreshMarginMs?: number;
   /** Share tokens between providers (e.g. several adapters with the same credentials). */
-  cache?: LRUCache<string, CachedToken>;
+  cache?: TokenCache;
   now?: () => number;
 }
 
 export interface CachedToken {
   accessToken: string;
   expiresAtMs: number;
+}
+
+/** Where tokens are kept; a `Map` or an `lru-cache` instance both fit. */
+export interface TokenCache {
+  get(key: string): CachedToken | undefined;
+  set(key: string, token: CachedToken): unknown;
+  delete(key: string): unknown;
 }
 
 const tokenResponseSchema = z.object({
@@ -43,7 +53,10 @@ export interface OAuthTokenProvider extends AuthorizationProvider {
 export function createOAuthClientCredentials(options: OAuthClientCredentialsOptions): OAuthTokenProvider {
   const { carrierId, carrierName, clientId, clientSecret } = options;
   if (!clientId || !clientSecret) {
-    throw new ConfigurationError(`${carrierName}: clientId and clientSecret are required (pass them in the settings or set the documented environment variables)`, { carrierId });
+    throw new ConfigurationError(
+      `${carrierName}: clientId and clientSecret are required (pass them in the settings or set the documented environment variables)`,
+      { carrierId },
+    );
   }
   registerSecret(clientSecret);
   // Per provider by default, so one adapter's bad credentials never poison another's cache.
@@ -61,7 +74,7 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
     retryMinDelayMs: options.retryMinDelayMs,
     retryMaxDelayMs: options.retryMaxDelayMs,
     logger: options.logger,
-    axiosInstance: options.axiosInstance,
+    httpsAgent: options.httpsAgent,
   });
   let inFlight: Promise<string> | null = null;
   let requestCount = 0;
@@ -82,22 +95,34 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
       response = await http.request({ method: 'POST', url: options.tokenUrl, form, headers, signal });
     } catch (error) {
       if ((error as { code?: string }).code === 'auth_failed') {
-        throw new AuthFailedError(`${carrierName} refused the client credentials; check the client id and secret`, { carrierId, httpStatus: (error as { httpStatus?: number }).httpStatus ?? null });
+        throw new AuthFailedError(`${carrierName} refused the client credentials; check the client id and secret`, {
+          carrierId,
+          httpStatus: (error as { httpStatus?: number }).httpStatus ?? null,
+        });
       }
       throw error;
     }
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      throw new AuthFailedError(`${carrierName} refused the client credentials (HTTP ${response.status}); check the client id and secret`, { carrierId, httpStatus: response.status });
+      throw new AuthFailedError(`${carrierName} refused the client credentials (HTTP ${response.status}); check the client id and secret`, {
+        carrierId,
+        httpStatus: response.status,
+      });
     }
     if (response.status < 200 || response.status >= 300) {
-      throw new BadResponseError(`${carrierName} token endpoint answered HTTP ${response.status}`, { carrierId, httpStatus: response.status });
+      throw new BadResponseError(`${carrierName} token endpoint answered HTTP ${response.status}`, {
+        carrierId,
+        httpStatus: response.status,
+      });
     }
     const parsed = tokenResponseSchema.safeParse(parseJsonBody(response, `${carrierName} OAuth`, carrierId));
-    if (!parsed.success) throw new BadResponseError(`${carrierName} token response had no access_token`, { carrierId, httpStatus: response.status });
+    if (!parsed.success)
+      throw new BadResponseError(`${carrierName} token response had no access_token`, { carrierId, httpStatus: response.status });
     const accessToken = parsed.data.access_token;
-    registerSecret(accessToken);
     const expiresInSeconds = parsed.data.expires_in === undefined ? 3600 : Number(parsed.data.expires_in);
-    cache.set(cacheKey, { accessToken, expiresAtMs: now() + expiresInSeconds * 1000 });
+    const expiresAtMs = now() + expiresInSeconds * 1000;
+    // Registered with its expiry, so a server that refreshes tokens for months keeps a bounded registry.
+    registerSecret(accessToken, { expiresAtMs, now });
+    cache.set(cacheKey, { accessToken, expiresAtMs });
     return accessToken;
   }
 

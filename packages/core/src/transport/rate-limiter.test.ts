@@ -20,7 +20,10 @@ describe('createRateLimiter', () => {
     await limiter.acquire();
     const controller = new AbortController();
     const order: string[] = [];
-    const first = limiter.acquire(controller.signal).then(() => order.push('aborted-one'), () => order.push('aborted'));
+    const first = limiter.acquire(controller.signal).then(
+      () => order.push('aborted-one'),
+      () => order.push('aborted'),
+    );
     const second = limiter.acquire().then(() => order.push('second'));
     controller.abort(new Error('stop'));
     await vi.advanceTimersByTimeAsync(150);

@@ -1,8 +1,16 @@
 /**
  * Secrets registered here are replaced wherever wismo writes text: error messages, logs, snapshots.
  * Adapters register their client secrets, API keys and tokens as soon as they see them.
+ *
+ * A long-running server registers a fresh OAuth token every hour or so, so the registry is bounded: a
+ * token is kept until a while after it expires, and beyond `MAXIMUM_REGISTERED_SECRETS` the entry used
+ * least recently goes first. Adapters re-register their credentials on every call, which keeps them recent.
  */
-const registeredSecrets = new Set<string>();
+const registeredSecrets = new Map<string, number>();
+
+export const MAXIMUM_REGISTERED_SECRETS = 512;
+/** An expired token may still sit in a log line being written: keep redacting it this much longer. */
+const EXPIRED_SECRET_GRACE_MS = 60 * 60 * 1000;
 
 // Shapes that carry credentials whatever their value: auth headers, form fields, query parameters.
 const SECRET_PATTERNS: RegExp[] = [
@@ -13,13 +21,36 @@ const SECRET_PATTERNS: RegExp[] = [
 
 const MINIMUM_SECRET_LENGTH = 4;
 
-export function registerSecret(secret: string | null | undefined): void {
-  if (typeof secret === 'string' && secret.length >= MINIMUM_SECRET_LENGTH) registeredSecrets.add(secret);
+export interface RegisterSecretOptions {
+  /** When the secret stops being valid (an OAuth token's expiry), in epoch milliseconds. */
+  expiresAtMs?: number;
+  now?: () => number;
+}
+
+export function registerSecret(secret: string | null | undefined, options: RegisterSecretOptions = {}): void {
+  if (typeof secret !== 'string' || secret.length < MINIMUM_SECRET_LENGTH) return;
+  const now = (options.now ?? Date.now)();
+  const keepUntil = options.expiresAtMs === undefined ? Number.POSITIVE_INFINITY : options.expiresAtMs + EXPIRED_SECRET_GRACE_MS;
+  // Delete first so the entry moves to the end: the Map's order is the order of last registration.
+  const previous = registeredSecrets.get(secret);
+  registeredSecrets.delete(secret);
+  registeredSecrets.set(secret, Math.max(previous ?? keepUntil, keepUntil));
+  if (registeredSecrets.size <= MAXIMUM_REGISTERED_SECRETS) return;
+  for (const [known, until] of registeredSecrets) if (until <= now) registeredSecrets.delete(known);
+  for (const known of registeredSecrets.keys()) {
+    if (registeredSecrets.size <= MAXIMUM_REGISTERED_SECRETS) break;
+    registeredSecrets.delete(known);
+  }
+}
+
+/** How many secrets are registered (for tests and metrics). */
+export function registeredSecretCount(): number {
+  return registeredSecrets.size;
 }
 
 export function redactText(text: string): string {
   let result = text;
-  for (const secret of registeredSecrets) {
+  for (const secret of registeredSecrets.keys()) {
     if (result.includes(secret)) result = result.split(secret).join('[redacted]');
   }
   for (const pattern of SECRET_PATTERNS) {

@@ -1,5 +1,5 @@
 import {
-  CARRIER_ADAPTER_SPEC_VERSION,
+  CARRIER_ADAPTER_SPECIFICATION_VERSION,
   CarrierUnavailableError,
   NotFoundError,
   buildShipment,
@@ -36,11 +36,27 @@ export function orders(): OrderInput[] {
       id: 'ord_1003',
       number: '1003',
       placedAt: '2026-03-27T09:12:00+01:00',
-      customer: { id: 'cus_301', name: 'Anna Schmidt', email: ANNA, phone: '+49 170 5550123', locale: 'de-DE', timeZone: 'Europe/Berlin', accountUrl: 'https://shop.example.de/konto/cus_301' },
+      customer: {
+        id: 'cus_301',
+        name: 'Anna Schmidt',
+        email: ANNA,
+        phone: '+49 170 5550123',
+        locale: 'de-DE',
+        timeZone: 'Europe/Berlin',
+        accountUrl: 'https://shop.example.de/konto/cus_301',
+      },
       shippingAddress: { city: 'Leipzig', region: 'SN', postalCode: '04109', countryCode: 'DE' },
       items: [{ id: 'li_1', sku: 'TR-42', name: 'Trailrunner GTX, Gr. 42', quantity: 1 }],
       promisedDeliveryDate: '2026-04-02',
-      shipments: [{ id: 'ful_1003_1', carrier: 'dhl', trackingNumber: DHL_NUMBER, items: [{ itemId: 'li_1', quantity: 1 }], origin: { countryCode: 'DE', region: 'NW' } }],
+      shipments: [
+        {
+          id: 'ful_1003_1',
+          carrier: 'dhl',
+          trackingNumber: DHL_NUMBER,
+          items: [{ itemId: 'li_1', quantity: 1 }],
+          origin: { countryCode: 'DE', region: 'NW' },
+        },
+      ],
     },
     {
       id: 'ord_0950',
@@ -67,12 +83,37 @@ export function orders(): OrderInput[] {
 /** What the carriers know, version 1 (in transit) and version 2 (out for delivery), per tracking number. */
 export function carrierShipments(version: 1 | 2, fetchedAt: Date): Record<string, Shipment> {
   const dhlScans = [
-    createEvent({ time: at('2026-03-30T16:05:00', '+02:00'), code: 'pre-transit', description: 'Die Sendung wurde elektronisch angekündigt.', mapped: { status: 'info_received', substatus: 'label_created' } }),
-    createEvent({ time: at('2026-03-30T19:30:00', '+02:00'), code: 'transit', description: 'Die Sendung wurde abgeholt.', location: createLocation({ city: 'Bielefeld', countryCode: 'DE' }), mapped: { status: 'in_transit', substatus: 'picked_up' } }),
-    createEvent({ time: at('2026-03-31T06:40:00', '+02:00'), code: 'transit', description: 'Die Sendung wurde im Ziel-Paketzentrum bearbeitet.', location: createLocation({ city: 'Leipzig', countryCode: 'DE' }), mapped: { status: 'in_transit', substatus: 'arrived_at_facility' } }),
+    createEvent({
+      time: at('2026-03-30T16:05:00', '+02:00'),
+      code: 'pre-transit',
+      description: 'Die Sendung wurde elektronisch angekündigt.',
+      mapped: { status: 'info_received', substatus: 'label_created' },
+    }),
+    createEvent({
+      time: at('2026-03-30T19:30:00', '+02:00'),
+      code: 'transit',
+      description: 'Die Sendung wurde abgeholt.',
+      location: createLocation({ city: 'Bielefeld', countryCode: 'DE' }),
+      mapped: { status: 'in_transit', substatus: 'picked_up' },
+    }),
+    createEvent({
+      time: at('2026-03-31T06:40:00', '+02:00'),
+      code: 'transit',
+      description: 'Die Sendung wurde im Ziel-Paketzentrum bearbeitet.',
+      location: createLocation({ city: 'Leipzig', countryCode: 'DE' }),
+      mapped: { status: 'in_transit', substatus: 'arrived_at_facility' },
+    }),
   ];
   if (version === 2) {
-    dhlScans.push(createEvent({ time: at('2026-03-31T09:10:00', '+02:00'), code: 'transit', description: 'Die Sendung wurde in das Zustellfahrzeug geladen.', location: createLocation({ city: 'Leipzig', countryCode: 'DE' }), mapped: { status: 'out_for_delivery' } }));
+    dhlScans.push(
+      createEvent({
+        time: at('2026-03-31T09:10:00', '+02:00'),
+        code: 'transit',
+        description: 'Die Sendung wurde in das Zustellfahrzeug geladen.',
+        location: createLocation({ city: 'Leipzig', countryCode: 'DE' }),
+        mapped: { status: 'out_for_delivery' },
+      }),
+    );
   }
   return {
     [DHL_NUMBER]: buildShipment({ carrier: 'dhl', trackingNumber: DHL_NUMBER, events: dhlScans, eventsNewestFirst: false, fetchedAt }),
@@ -82,8 +123,20 @@ export function carrierShipments(version: 1 | 2, fetchedAt: Date): Record<string
       eventsNewestFirst: false,
       fetchedAt,
       events: [
-        createEvent({ time: at('2026-03-03T17:00:00', '+01:00'), code: 'transit', description: 'Die Sendung wurde abgeholt.', location: createLocation({ city: 'Bielefeld', countryCode: 'DE' }), mapped: { status: 'in_transit', substatus: 'picked_up' } }),
-        createEvent({ time: at('2026-03-04T11:20:00', '+01:00'), code: 'delivered', description: 'Die Sendung wurde erfolgreich zugestellt.', location: createLocation({ city: 'Leipzig', countryCode: 'DE' }), mapped: { status: 'delivered', substatus: 'delivered' } }),
+        createEvent({
+          time: at('2026-03-03T17:00:00', '+01:00'),
+          code: 'transit',
+          description: 'Die Sendung wurde abgeholt.',
+          location: createLocation({ city: 'Bielefeld', countryCode: 'DE' }),
+          mapped: { status: 'in_transit', substatus: 'picked_up' },
+        }),
+        createEvent({
+          time: at('2026-03-04T11:20:00', '+01:00'),
+          code: 'delivered',
+          description: 'Die Sendung wurde erfolgreich zugestellt.',
+          location: createLocation({ city: 'Leipzig', countryCode: 'DE' }),
+          mapped: { status: 'delivered', substatus: 'delivered' },
+        }),
       ],
     }),
     [UPS_NUMBER]: buildShipment({
@@ -93,7 +146,13 @@ export function carrierShipments(version: 1 | 2, fetchedAt: Date): Record<string
       fetchedAt,
       estimatedDelivery: { from: '2026-04-01', to: '2026-04-01', timeKind: 'date', source: 'carrier', confidence: null },
       events: [
-        createEvent({ time: at('2026-03-30T20:15:00', '-04:00'), code: 'I', description: 'Departed from Facility <script>alert(1)</script>', location: createLocation({ city: 'Hartford', region: 'CT', countryCode: 'US' }), mapped: { status: 'in_transit' } }),
+        createEvent({
+          time: at('2026-03-30T20:15:00', '-04:00'),
+          code: 'I',
+          description: 'Departed from Facility <script>alert(1)</script>',
+          location: createLocation({ city: 'Hartford', region: 'CT', countryCode: 'US' }),
+          mapped: { status: 'in_transit' },
+        }),
       ],
     }),
   };
@@ -117,15 +176,33 @@ export function scriptedCarrier(id: 'dhl' | 'ups', clock: () => Date): ScriptedC
       const shipment = carrierShipments(version, clock())[trackingNumber];
       return shipment && shipment.carrier === id
         ? { trackingNumber, ok: true as const, shipment }
-        : { trackingNumber, ok: false as const, error: new NotFoundError(`${trackingNumber} not found`, { carrierId: id, trackingNumber }) };
+        : {
+            trackingNumber,
+            ok: false as const,
+            error: new NotFoundError(`${trackingNumber} not found`, { carrierId: id, trackingNumber }),
+          };
     });
   const carrier: ScriptedCarrier = {
-    specVersion: CARRIER_ADAPTER_SPEC_VERSION,
+    specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
     id,
     name: id === 'dhl' ? 'DHL Paket' : 'UPS',
-    contact: { default: id === 'dhl' ? { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' } : { phone: '1-800-742-5877', url: 'javascript:alert(1)' } },
-    capabilities: { maxNumbersPerRequest: 10, rateLimit: { requests: 100, intervalMs: 1000 }, webhooks: false, proofOfDelivery: false, estimatedDelivery: true },
-    trackingUrl: (number) => (id === 'dhl' ? `https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=${number}` : `https://www.ups.com/track?tracknum=${number}`),
+    contact: {
+      default:
+        id === 'dhl'
+          ? { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' }
+          : { phone: '1-800-742-5877', url: 'javascript:alert(1)' },
+    },
+    capabilities: {
+      maxNumbersPerRequest: 10,
+      rateLimit: { requests: 100, intervalMs: 1000 },
+      webhooks: false,
+      proofOfDelivery: false,
+      estimatedDelivery: true,
+    },
+    trackingUrl: (number) =>
+      id === 'dhl'
+        ? `https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=${number}`
+        : `https://www.ups.com/track?tracknum=${number}`,
     mode: 'fast',
     version: 1,
     calls: 0,
@@ -134,7 +211,12 @@ export function scriptedCarrier(id: 'dhl' | 'ups', clock: () => Date): ScriptedC
     },
     async track(numbers) {
       carrier.calls += 1;
-      if (carrier.mode === 'error') return numbers.map((trackingNumber) => ({ trackingNumber, ok: false as const, error: new CarrierUnavailableError('down', { carrierId: id, trackingNumber }) }));
+      if (carrier.mode === 'error')
+        return numbers.map((trackingNumber) => ({
+          trackingNumber,
+          ok: false as const,
+          error: new CarrierUnavailableError('down', { carrierId: id, trackingNumber }),
+        }));
       if (carrier.mode === 'hang') await new Promise<void>((resolve) => held.push(resolve));
       return answer(numbers, carrier.version);
     },
@@ -159,6 +241,12 @@ export function world(options: { timeBudgetMs?: number } = {}): World {
   const ups = scriptedCarrier('ups', now);
   const tracker = createTracker({ carriers: [dhl, ups], cache: false });
   const orderSource = createInMemoryOrderSource(orders());
-  const service = createOrderViewService({ orders: orderSource, tracker, carriers: [dhl, ups], now, timeBudgetMs: options.timeBudgetMs ?? 300 });
+  const service = createOrderViewService({
+    orders: orderSource,
+    tracker,
+    carriers: [dhl, ups],
+    now,
+    timeBudgetMs: options.timeBudgetMs ?? 300,
+  });
   return { clock, dhl, ups, tracker, orders: orderSource, service };
 }

@@ -5,7 +5,17 @@ import { etaDays } from '../render/format';
 import { summariseOrder } from '../render/order-summary';
 import { verifyGladlySignature, type Verification } from '../security/signatures';
 import type { ServedOrderView } from '../service/order-view-service';
-import { candidateUrls, guarded, isRecord, localeFor, requestLocale, stringField, unauthorized, type AdapterContext } from './shared';
+import {
+  candidateUrls,
+  guarded,
+  isRecord,
+  localeFor,
+  rateLimited,
+  requestLocale,
+  stringField,
+  unauthorized,
+  type AdapterContext,
+} from './shared';
 
 /**
  * Gladly Lookup Adaptor (https://connect.gladly.com/docs/developer/article/lookup-adapter-requests): Gladly
@@ -38,7 +48,13 @@ export interface GladlyOrderTransaction {
   orderLink?: string;
   customerOrderUrl?: string;
   products: Array<{ id: string; name: string; quantity: string; status: string }>;
-  fulfillments: Array<{ trackingNumber?: string; trackingUrl?: string; status: string; estimatedDeliveryDate?: string; productIds: string[] }>;
+  fulfillments: Array<{
+    trackingNumber?: string;
+    trackingUrl?: string;
+    status: string;
+    estimatedDeliveryDate?: string;
+    productIds: string[];
+  }>;
 }
 
 function toTransaction(served: ServedOrderView, locale: string, shopName: string | undefined): GladlyOrderTransaction {
@@ -46,9 +62,16 @@ function toTransaction(served: ServedOrderView, locale: string, shopName: string
   const summary = summariseOrder(served, { locale, ...(shopName ? { shopName } : {}) });
   const products: GladlyOrderTransaction['products'] = [];
   for (const [index, parcel] of view.parcels.entries()) {
-    for (const item of parcel.items) products.push({ id: item.itemId, name: item.name, quantity: String(item.quantity), status: summary.parcels[index]?.statusLabel ?? '' });
+    for (const item of parcel.items)
+      products.push({
+        id: item.itemId,
+        name: item.name,
+        quantity: String(item.quantity),
+        status: summary.parcels[index]?.statusLabel ?? '',
+      });
   }
-  for (const item of view.unshippedItems) products.push({ id: item.itemId, name: item.name, quantity: String(item.quantity), status: label(locale, 'unshipped') });
+  for (const item of view.unshippedItems)
+    products.push({ id: item.itemId, name: item.name, quantity: String(item.quantity), status: label(locale, 'unshipped') });
   const note = [
     `${summary.actorLabel}: ${summary.nextStep}`,
     ...summary.delays,
@@ -81,7 +104,10 @@ function toTransaction(served: ServedOrderView, locale: string, shopName: string
 }
 
 /** One Gladly customer per email, its orders as ORDER transactions (newest first) when `detailed`. */
-export function toGladlyCustomers(serveds: readonly ServedOrderView[], options: { detailed: boolean; locale?: string; shopName?: string }): GladlyCustomer[] {
+export function toGladlyCustomers(
+  serveds: readonly ServedOrderView[],
+  options: { detailed: boolean; locale?: string; shopName?: string },
+): GladlyCustomer[] {
   const byEmail = new Map<string, ServedOrderView[]>();
   for (const served of serveds) {
     const email = served.view.customer.email.trim().toLowerCase();
@@ -124,7 +150,11 @@ export function registerGladly(app: Hono, context: AdapterContext, secrets: { si
     const read = await readRawBody(c.req.raw, context.maxRequestBytes.gladly);
     if (!read.ok) return problem(c, 413, 'body_too_large', read.detail);
     const query = rawQuery(c.req.url);
-    let verification: Verification = { ok: false, reason: 'invalid_signature', detail: 'The Gladly-Authorization signature does not match the request.' };
+    let verification: Verification = {
+      ok: false,
+      reason: 'invalid_signature',
+      detail: 'The Gladly-Authorization signature does not match the request.',
+    };
     // The path Gladly signs is the one configured in Gladly: this route's public path (or the path as mounted).
     for (const url of candidateUrls(context, c, '/gladly/lookup', '')) {
       verification = verifyGladlySignature({
@@ -140,8 +170,11 @@ export function registerGladly(app: Hono, context: AdapterContext, secrets: { si
       if (verification.ok || verification.reason !== 'invalid_signature') break;
     }
     if (!verification.ok) return unauthorized(c, verification);
+    const limited = rateLimited(c, context, 'gladly');
+    if (limited) return limited;
     const body = parseJson(read.bytes);
-    if (!isRecord(body) || !isRecord(body.query)) return problem(c, 400, 'invalid_lookup', 'Expected { lookupLevel, query, uniqueMatchRequired }.');
+    if (!isRecord(body) || !isRecord(body.query))
+      return problem(c, 400, 'invalid_lookup', 'Expected { lookupLevel, query, uniqueMatchRequired }.');
     const detailed = String(body.lookupLevel).toUpperCase() === 'DETAILED';
     const uniqueMatchRequired = body.uniqueMatchRequired === true;
     const emails = lookupEmails(body.query);
@@ -153,7 +186,11 @@ export function registerGladly(app: Hono, context: AdapterContext, secrets: { si
       return lists.flat();
     });
     if (serveds instanceof Response) return serveds;
-    let results = toGladlyCustomers(serveds, { detailed, locale: requestLocale(c), ...(context.shopName ? { shopName: context.shopName } : {}) });
+    let results = toGladlyCustomers(serveds, {
+      detailed,
+      locale: requestLocale(c),
+      ...(context.shopName ? { shopName: context.shopName } : {}),
+    });
     if (externalCustomerId && results.length > 1) {
       const matching = results.filter((result) => result.externalCustomerId === externalCustomerId);
       if (matching.length > 0) results = matching;
@@ -162,7 +199,9 @@ export function registerGladly(app: Hono, context: AdapterContext, secrets: { si
     // Keep the answer small: the largest lookups drop their oldest orders first.
     const maxBytes = context.maxResponseBytes.gladly;
     while (Buffer.byteLength(JSON.stringify({ results })) > maxBytes && results.some((result) => (result.transactions?.length ?? 0) > 1)) {
-      results = results.map((result) => (result.transactions && result.transactions.length > 1 ? { ...result, transactions: result.transactions.slice(0, -1) } : result));
+      results = results.map((result) =>
+        result.transactions && result.transactions.length > 1 ? { ...result, transactions: result.transactions.slice(0, -1) } : result,
+      );
     }
     applyBaseHeaders(c);
     return c.json({ results });

@@ -3,7 +3,7 @@ import { applyBaseHeaders, parseJson, problem, readRawBody } from '../http/reque
 import { summariseOrder, type OrderSummary } from '../render/order-summary';
 import { verifyGorgiasRequest } from '../security/signatures';
 import type { ServedOrderView } from '../service/order-view-service';
-import { guarded, isRecord, localeFor, requestLocale, stringField, unauthorized, type AdapterContext } from './shared';
+import { guarded, isRecord, localeFor, rateLimited, requestLocale, stringField, unauthorized, type AdapterContext } from './shared';
 
 /**
  * Gorgias HTTP integration (https://developers.gorgias.com/reference/the-integration-object): Gorgias calls
@@ -77,10 +77,15 @@ function toGorgiasOrder(summary: OrderSummary): GorgiasOrder {
       status: parcel.statusLabel,
       statusLine: parcel.statusLine,
       eta: parcel.eta,
-      lastScan: parcel.lastScan ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ') : null,
+      lastScan: parcel.lastScan
+        ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ')
+        : null,
       delivered: parcel.delivered,
       delays: parcel.delays.length > 0 ? parcel.delays.join(' ') : null,
-      journey: parcel.legs.length > 1 ? parcel.legs.map((leg) => [leg.carrierName, leg.trackingNumber].filter(Boolean).join(' ')).join(' → ') : null,
+      journey:
+        parcel.legs.length > 1
+          ? parcel.legs.map((leg) => [leg.carrierName, leg.trackingNumber].filter(Boolean).join(' ')).join(' → ')
+          : null,
       carrierPhone: parcel.contact.phone,
       carrierUrl: parcel.contact.url,
     })),
@@ -91,9 +96,14 @@ function toGorgiasOrder(summary: OrderSummary): GorgiasOrder {
 }
 
 /** The widget JSON for a customer's orders (newest first), trimmed to `maxBytes` by dropping the oldest orders. */
-export function toGorgiasPayload(serveds: readonly ServedOrderView[], options: { locale?: string; email?: string; shopName?: string; maxBytes?: number; generatedAt: string }): GorgiasPayload {
+export function toGorgiasPayload(
+  serveds: readonly ServedOrderView[],
+  options: { locale?: string; email?: string; shopName?: string; maxBytes?: number; generatedAt: string },
+): GorgiasPayload {
   const locale = localeFor(options.locale, serveds);
-  let orders = serveds.map((served) => toGorgiasOrder(summariseOrder(served, { locale, ...(options.shopName ? { shopName: options.shopName } : {}) })));
+  let orders = serveds.map((served) =>
+    toGorgiasOrder(summariseOrder(served, { locale, ...(options.shopName ? { shopName: options.shopName } : {}) })),
+  );
   const build = (): GorgiasPayload => ({
     wismo: { version: 1, generatedAt: serveds[0]?.generatedAt ?? options.generatedAt, stale: orders.some((order) => order.stale) },
     customer: { email: serveds[0]?.view.customer.email ?? options.email ?? null, name: serveds[0]?.view.customer.name ?? null },
@@ -110,8 +120,13 @@ export function toGorgiasPayload(serveds: readonly ServedOrderView[], options: {
 
 export function registerGorgias(app: Hono, context: AdapterContext, secrets: { apiKey: string }): void {
   app.on(['GET', 'POST'], '/gorgias', async (c) => {
-    const verification = verifyGorgiasRequest({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-wismo-api-key') }, secrets.apiKey);
+    const verification = verifyGorgiasRequest(
+      { authorization: c.req.header('authorization'), apiKey: c.req.header('x-wismo-api-key') },
+      secrets.apiKey,
+    );
     if (!verification.ok) return unauthorized(c, verification);
+    const limited = rateLimited(c, context, 'gorgias');
+    if (limited) return limited;
     let bodyEmail: string | undefined;
     let bodyOrder: string | undefined;
     if (c.req.method === 'POST') {
@@ -125,7 +140,8 @@ export function registerGorgias(app: Hono, context: AdapterContext, secrets: { a
     }
     const email = stringField(c.req.query('email')) ?? bodyEmail;
     const orderNumber = stringField(c.req.query('order')) ?? stringField(c.req.query('orderNumber')) ?? bodyOrder;
-    if (!email && !orderNumber) return problem(c, 400, 'missing_lookup_key', 'Pass ?email={{ticket.customer.email}} (or ?order=<order number>).');
+    if (!email && !orderNumber)
+      return problem(c, 400, 'missing_lookup_key', 'Pass ?email={{ticket.customer.email}} (or ?order=<order number>).');
     const budget = context.budgets.gorgias;
     const serveds = await guarded(c, context, 'gorgias', async () => {
       if (orderNumber) {

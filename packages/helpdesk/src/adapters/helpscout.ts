@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { applyBaseHeaders, parseJson, problem, readRawBody } from '../http/request';
 import { renderAgentPage } from '../render/html';
 import { verifyHelpScoutSignature } from '../security/signatures';
-import { guarded, isRecord, localeFor, requestLocale, stringField, viewsForEmails, type AdapterContext } from './shared';
+import { guarded, isRecord, localeFor, rateLimited, requestLocale, stringField, viewsForEmails, type AdapterContext } from './shared';
 
 /** The customer's addresses from a dynamic-app request: `customer.email` and `customer.emails[]`. */
 export function helpScoutEmails(body: unknown): string[] {
@@ -26,10 +26,13 @@ export function registerHelpScout(app: Hono, context: AdapterContext, secrets: {
     if (!verifyHelpScoutSignature(read.bytes, signature, secrets.secretKey)) {
       return problem(c, 401, 'invalid_signature', 'X-HelpScout-Signature does not match the request body.');
     }
+    const limited = rateLimited(c, context, 'helpScout');
+    if (limited) return limited;
     const body = parseJson(read.bytes);
     if (!isRecord(body)) return problem(c, 400, 'invalid_json', 'The request body is not a JSON object.');
     const emails = helpScoutEmails(body);
-    const serveds = emails.length > 0 ? await guarded(c, context, 'helpScout', () => viewsForEmails(context, emails, context.budgets.helpScout)) : [];
+    const serveds =
+      emails.length > 0 ? await guarded(c, context, 'helpScout', () => viewsForEmails(context, emails, context.budgets.helpScout)) : [];
     if (serveds instanceof Response) return serveds;
     const locale = localeFor(requestLocale(c), serveds);
     const maxBytes = context.maxResponseBytes.helpScout;

@@ -4,7 +4,17 @@ import { applyBaseHeaders, parseJson, problem, rawQuery, readRawBody } from '../
 import { summariseOrder, type OrderSummary, type Tone } from '../render/order-summary';
 import { verifyHubSpotSignatureV3, type Verification } from '../security/signatures';
 import type { ServedOrderView } from '../service/order-view-service';
-import { candidateUrls, guarded, isRecord, localeFor, requestLocale, stringField, unauthorized, type AdapterContext } from './shared';
+import {
+  candidateUrls,
+  guarded,
+  isRecord,
+  localeFor,
+  rateLimited,
+  requestLocale,
+  stringField,
+  unauthorized,
+  type AdapterContext,
+} from './shared';
 
 /**
  * HubSpot UI extension card (https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/overview):
@@ -18,7 +28,13 @@ import { candidateUrls, guarded, isRecord, localeFor, requestLocale, stringField
 /** HubSpot `StatusTag` variants. */
 export type HubSpotTagVariant = 'default' | 'success' | 'warning' | 'danger' | 'info';
 
-const VARIANTS: Readonly<Record<Tone, HubSpotTagVariant>> = { success: 'success', info: 'info', warning: 'warning', danger: 'danger', neutral: 'default' };
+const VARIANTS: Readonly<Record<Tone, HubSpotTagVariant>> = {
+  success: 'success',
+  info: 'info',
+  warning: 'warning',
+  danger: 'danger',
+  neutral: 'default',
+};
 
 export interface HubSpotOrderCard {
   id: string;
@@ -58,7 +74,8 @@ export interface HubSpotCardResponse {
 }
 
 function toCard(summary: OrderSummary, locale: string, timelineLimit: number): HubSpotOrderCard {
-  const facts = (rows: Array<[string, string | null]>) => rows.filter((row): row is [string, string] => Boolean(row[1])).map(([labelText, value]) => ({ label: labelText, value }));
+  const facts = (rows: Array<[string, string | null]>) =>
+    rows.filter((row): row is [string, string] => Boolean(row[1])).map(([labelText, value]) => ({ label: labelText, value }));
   return {
     id: summary.id,
     number: summary.number,
@@ -84,16 +101,31 @@ function toCard(summary: OrderSummary, locale: string, timelineLimit: number): H
       facts: facts([
         [label(locale, 'trackingNumber'), parcel.trackingNumber],
         [label(locale, 'eta'), parcel.eta ?? label(locale, 'noEta')],
-        [label(locale, 'lastScan'), parcel.lastScan ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ') : null],
+        [
+          label(locale, 'lastScan'),
+          parcel.lastScan
+            ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ')
+            : null,
+        ],
         [label(locale, 'delivered'), parcel.delivered],
         [label(locale, 'items'), parcel.items],
       ]),
       delays: parcel.delays,
       trackingUrl: parcel.trackingUrl,
       carrierContact: parcel.contact,
-      legs: parcel.legs.map((leg) => ({ carrierName: leg.carrierName, trackingNumber: leg.trackingNumber, trackingUrl: leg.trackingUrl, current: leg.current })),
+      legs: parcel.legs.map((leg) => ({
+        carrierName: leg.carrierName,
+        trackingNumber: leg.trackingNumber,
+        trackingUrl: leg.trackingUrl,
+        current: leg.current,
+      })),
     })),
-    timeline: summary.timeline.slice(0, timelineLimit).map((line) => ({ when: line.note ? `${line.when} (${line.note})` : line.when, text: line.text, source: line.source, place: line.place })),
+    timeline: summary.timeline.slice(0, timelineLimit).map((line) => ({
+      when: line.note ? `${line.when} (${line.note})` : line.when,
+      text: line.text,
+      source: line.source,
+      place: line.place,
+    })),
     timelineTotal: summary.timeline.length,
     suggestedReply: { text: summary.suggestedReply, language: summary.customerLanguage },
     updated: summary.updated,
@@ -101,9 +133,14 @@ function toCard(summary: OrderSummary, locale: string, timelineLimit: number): H
 }
 
 /** The card JSON; timelines are shortened until it fits `maxBytes` (HubSpot: 1 MB). */
-export function toHubSpotCard(serveds: readonly ServedOrderView[], options: { locale?: string; shopName?: string; maxBytes: number; generatedAt: string }): HubSpotCardResponse {
+export function toHubSpotCard(
+  serveds: readonly ServedOrderView[],
+  options: { locale?: string; shopName?: string; maxBytes: number; generatedAt: string },
+): HubSpotCardResponse {
   const locale = localeFor(options.locale, serveds);
-  const summaries = serveds.map((served) => summariseOrder(served, { locale, ...(options.shopName ? { shopName: options.shopName } : {}) }));
+  const summaries = serveds.map((served) =>
+    summariseOrder(served, { locale, ...(options.shopName ? { shopName: options.shopName } : {}) }),
+  );
   const build = (timelineLimit: number, orderCount: number): HubSpotCardResponse => ({
     wismo: { version: 1 },
     locale,
@@ -140,17 +177,24 @@ export function registerHubSpot(app: Hono, context: AdapterContext, secrets: { c
       if (verification.ok || verification.reason !== 'invalid_signature') break;
     }
     if (!verification.ok) return unauthorized(c, verification);
+    // hubspot.fetch adds the portal to the (signed) URL: one bucket per HubSpot account.
+    const limited = rateLimited(c, context, 'hubspot', c.req.query('portalId') ?? '');
+    if (limited) return limited;
     const body = read.bytes.byteLength > 0 ? parseJson(read.bytes) : {};
     if (!isRecord(body)) return problem(c, 400, 'invalid_json', 'The request body is not a JSON object.');
     // `userEmail` (appended by hubspot.fetch) is the agent; the customer comes from the card's own fields.
-    const email = stringField(body.email) ?? stringField(c.req.query('email'));
+    // The customer's email is taken from the body only: in the URL it would sit in HubSpot's and proxies' logs.
+    const email = stringField(body.email);
     const orderNumber = stringField(body.orderNumber) ?? stringField(c.req.query('orderNumber'));
     const orderId = stringField(body.orderId) ?? stringField(c.req.query('orderId'));
-    if (!email && !orderNumber && !orderId) return problem(c, 400, 'missing_lookup_key', 'Send { "email": … } (or orderNumber / orderId) in the body.');
+    if (!email && !orderNumber && !orderId)
+      return problem(c, 400, 'missing_lookup_key', 'Send { "email": … } (or orderNumber / orderId) in the body.');
     const budget = context.budgets.hubspot;
     const serveds = await guarded(c, context, 'hubspot', async () => {
       if (orderId || orderNumber) {
-        const served = orderId ? await context.service.viewById(orderId, { timeBudgetMs: budget }) : await context.service.viewByNumber(orderNumber!, { timeBudgetMs: budget });
+        const served = orderId
+          ? await context.service.viewById(orderId, { timeBudgetMs: budget })
+          : await context.service.viewByNumber(orderNumber!, { timeBudgetMs: budget });
         return served ? [served] : [];
       }
       return context.service.viewsByEmail(email!, { timeBudgetMs: budget });

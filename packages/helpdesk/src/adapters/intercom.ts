@@ -4,7 +4,7 @@ import { applyBaseHeaders, parseJson, problem, readRawBody } from '../http/reque
 import { summariseOrder, type OrderSummary } from '../render/order-summary';
 import { verifyIntercomSignature } from '../security/signatures';
 import type { ServedOrderView } from '../service/order-view-service';
-import { guarded, isRecord, localeFor, requestLocale, stringField, type AdapterContext } from './shared';
+import { guarded, isRecord, localeFor, rateLimited, requestLocale, stringField, type AdapterContext } from './shared';
 
 /**
  * Intercom Canvas Kit, Inbox "conversation details" location (https://developers.intercom.com/docs/canvas-kit):
@@ -19,8 +19,17 @@ export type CanvasComponent =
   | { type: 'data-table'; items: Array<{ type: 'field-value'; field: string; value: string }> }
   | { type: 'divider' }
   | { type: 'spacer'; size?: 'xs' | 's' | 'm' | 'l' | 'xl' }
-  | { type: 'button'; id: string; label: string; style?: 'primary' | 'secondary' | 'link'; action: { type: 'submit' } | { type: 'url'; url: string } }
-  | { type: 'list'; items: Array<{ type: 'item'; id: string; title: string; subtitle?: string; tertiary_text?: string; action?: { type: 'submit' } }> };
+  | {
+      type: 'button';
+      id: string;
+      label: string;
+      style?: 'primary' | 'secondary' | 'link';
+      action: { type: 'submit' } | { type: 'url'; url: string };
+    }
+  | {
+      type: 'list';
+      items: Array<{ type: 'item'; id: string; title: string; subtitle?: string; tertiary_text?: string; action?: { type: 'submit' } }>;
+    };
 
 export interface IntercomStoredData {
   email: string | null;
@@ -41,20 +50,31 @@ function text(value: string, style: 'header' | 'paragraph' | 'muted' | 'error' =
 }
 
 function table(rows: Array<[string, string | null]>): CanvasComponent {
-  return { type: 'data-table', items: rows.filter((row): row is [string, string] => row[1] !== null && row[1] !== '').map(([field, value]) => ({ type: 'field-value', field, value })) };
+  return {
+    type: 'data-table',
+    items: rows
+      .filter((row): row is [string, string] => row[1] !== null && row[1] !== '')
+      .map(([field, value]) => ({ type: 'field-value', field, value })),
+  };
 }
 
 function staleComponents(summary: OrderSummary): CanvasComponent[] {
-  return summary.staleNotice ? [text(`⚠ ${summary.staleNotice.title}`, 'error'), ...summary.staleNotice.lines.map((line) => text(line, 'muted'))] : [];
+  return summary.staleNotice
+    ? [text(`⚠ ${summary.staleNotice.title}`, 'error'), ...summary.staleNotice.lines.map((line) => text(line, 'muted'))]
+    : [];
 }
 
 function contentBytes(components: readonly CanvasComponent[]): number {
   return Buffer.byteLength(JSON.stringify({ components }));
 }
 
-export function intercomListCanvas(summaries: readonly OrderSummary[], options: { locale: string; email: string | null }): CanvasComponent[] {
+export function intercomListCanvas(
+  summaries: readonly OrderSummary[],
+  options: { locale: string; email: string | null },
+): CanvasComponent[] {
   const { locale } = options;
-  if (summaries.length === 0) return [text(options.email ? label(locale, 'noOrders', { email: options.email }) : label(locale, 'orderNotFound'), 'muted')];
+  if (summaries.length === 0)
+    return [text(options.email ? label(locale, 'noOrders', { email: options.email }) : label(locale, 'orderNotFound'), 'muted')];
   return [
     text(options.email ? label(locale, 'ordersOf', { email: options.email }) : label(locale, 'orders'), 'header'),
     ...(summaries.some((summary) => summary.stale) ? [text(`⚠ ${label(locale, 'staleTitle')}`, 'muted')] : []),
@@ -72,7 +92,10 @@ export function intercomListCanvas(summaries: readonly OrderSummary[], options: 
   ];
 }
 
-export function intercomOrderCanvas(summary: OrderSummary, options: { locale: string; backButton: boolean; maxBytes: number }): CanvasComponent[] {
+export function intercomOrderCanvas(
+  summary: OrderSummary,
+  options: { locale: string; backButton: boolean; maxBytes: number },
+): CanvasComponent[] {
   const { locale } = options;
   const head: CanvasComponent[] = [
     text(`${summary.title} · ${summary.stageLabel}`, 'header'),
@@ -93,13 +116,38 @@ export function intercomOrderCanvas(summary: OrderSummary, options: { locale: st
       [label(locale, 'status'), parcel.statusLabel],
       [label(locale, 'trackingNumber'), parcel.trackingNumber],
       [label(locale, 'eta'), parcel.eta ?? label(locale, 'noEta')],
-      [label(locale, 'lastScan'), parcel.lastScan ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ') : null],
+      [
+        label(locale, 'lastScan'),
+        parcel.lastScan
+          ? [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when, parcel.lastScan.age].filter(Boolean).join(' · ')
+          : null,
+      ],
       [label(locale, 'delivered'), parcel.delivered],
-      [label(locale, 'journey'), parcel.legs.length > 1 ? parcel.legs.map((leg) => `${[leg.carrierName, leg.trackingNumber].filter(Boolean).join(' ')}${leg.current ? ` (${label(locale, 'currentLeg')})` : ''}`).join(' → ') : null],
+      [
+        label(locale, 'journey'),
+        parcel.legs.length > 1
+          ? parcel.legs
+              .map(
+                (leg) =>
+                  `${[leg.carrierName, leg.trackingNumber].filter(Boolean).join(' ')}${leg.current ? ` (${label(locale, 'currentLeg')})` : ''}`,
+              )
+              .join(' → ')
+          : null,
+      ],
       [label(locale, 'contact'), [parcel.contact.phone, parcel.contact.url].filter(Boolean).join(' · ') || null],
     ]),
     ...parcel.delays.map((delay) => text(`⚠ ${delay}`, 'paragraph')),
-    ...(parcel.trackingUrl ? [{ type: 'button', id: `track:${index}`, label: label(locale, 'track', { carrier: parcel.carrierName }), style: 'link', action: { type: 'url', url: parcel.trackingUrl } } satisfies CanvasComponent] : []),
+    ...(parcel.trackingUrl
+      ? [
+          {
+            type: 'button',
+            id: `track:${index}`,
+            label: label(locale, 'track', { carrier: parcel.carrierName }),
+            style: 'link',
+            action: { type: 'url', url: parcel.trackingUrl },
+          } satisfies CanvasComponent,
+        ]
+      : []),
   ]);
   const tail: CanvasComponent[] = [
     { type: 'divider' },
@@ -107,11 +155,26 @@ export function intercomOrderCanvas(summary: OrderSummary, options: { locale: st
     text(label(locale, 'suggestedReplyNote', { language: summary.customerLanguage }), 'muted'),
     ...summary.suggestedReply.split(/\n{2,}/).map((paragraph) => text(paragraph, 'paragraph')),
     text(summary.updated, 'muted'),
-    ...(options.backButton ? [{ type: 'button', id: 'back', label: label(locale, 'allOrders'), style: 'secondary', action: { type: 'submit' } } satisfies CanvasComponent] : []),
+    ...(options.backButton
+      ? [
+          {
+            type: 'button',
+            id: 'back',
+            label: label(locale, 'allOrders'),
+            style: 'secondary',
+            action: { type: 'submit' },
+          } satisfies CanvasComponent,
+        ]
+      : []),
   ];
   // Content may be at most 64 KB: parcels are dropped from the end (and counted) until it fits.
   let shown = parcelBlocks.length;
-  const assemble = () => [...head, ...parcelBlocks.slice(0, shown).flat(), ...(shown < parcelBlocks.length ? [text(label(locale, 'moreParcels', { count: parcelBlocks.length - shown }), 'muted')] : []), ...tail];
+  const assemble = () => [
+    ...head,
+    ...parcelBlocks.slice(0, shown).flat(),
+    ...(shown < parcelBlocks.length ? [text(label(locale, 'moreParcels', { count: parcelBlocks.length - shown }), 'muted')] : []),
+    ...tail,
+  ];
   let components = assemble();
   while (shown > 0 && contentBytes(components) > options.maxBytes) {
     shown -= 1;
@@ -133,10 +196,17 @@ function contactEmail(body: Record<string, unknown>): string | null {
 
 function storedData(body: Record<string, unknown>): IntercomStoredData | null {
   const canvas = isRecord(body.current_canvas) ? body.current_canvas : null;
-  const candidates = [canvas?.stored_data, isRecord(canvas?.current_canvas) ? canvas.current_canvas.stored_data : undefined, body.stored_data];
+  const candidates = [
+    canvas?.stored_data,
+    isRecord(canvas?.current_canvas) ? canvas.current_canvas.stored_data : undefined,
+    body.stored_data,
+  ];
   for (const candidate of candidates) {
     if (isRecord(candidate) && Array.isArray(candidate.orderIds)) {
-      return { email: stringField(candidate.email) ?? null, orderIds: candidate.orderIds.filter((id): id is string => typeof id === 'string') };
+      return {
+        email: stringField(candidate.email) ?? null,
+        orderIds: candidate.orderIds.filter((id): id is string => typeof id === 'string'),
+      };
     }
   }
   return null;
@@ -149,9 +219,13 @@ export function registerIntercom(app: Hono, context: AdapterContext, secrets: { 
       if (!read.ok) return problem(c, 413, 'body_too_large', read.detail);
       const signature = c.req.header('x-body-signature');
       if (!signature) return problem(c, 401, 'missing_signature', 'The X-Body-Signature header is missing.');
-      if (!verifyIntercomSignature(read.bytes, signature, secrets.clientSecret)) return problem(c, 401, 'invalid_signature', 'X-Body-Signature does not match the request body.');
+      if (!verifyIntercomSignature(read.bytes, signature, secrets.clientSecret))
+        return problem(c, 401, 'invalid_signature', 'X-Body-Signature does not match the request body.');
       const body = parseJson(read.bytes);
       if (!isRecord(body)) return problem(c, 400, 'invalid_json', 'The request body is not a JSON object.');
+      // An app may be installed in several workspaces: each has its own bucket.
+      const limited = rateLimited(c, context, 'intercom', stringField(body.workspace_id) ?? '');
+      if (limited) return limited;
 
       const stored = kind === 'submit' ? storedData(body) : null;
       const email = contactEmail(body) ?? stored?.email ?? null;
@@ -164,25 +238,33 @@ export function registerIntercom(app: Hono, context: AdapterContext, secrets: { 
         const response: IntercomCanvasResponse = { canvas: { content: { components }, stored_data: data } };
         return c.json(response);
       };
-      const summarise = (served: ServedOrderView, locale: string) => summariseOrder(served, { locale, ...(context.shopName ? { shopName: context.shopName } : {}) });
+      const summarise = (served: ServedOrderView, locale: string) =>
+        summariseOrder(served, { locale, ...(context.shopName ? { shopName: context.shopName } : {}) });
 
       const selectedId = componentId.startsWith('order:') ? componentId.slice('order:'.length) : null;
       if (selectedId !== null) {
         // Only orders this canvas listed (stored_data is part of the signed body) can be opened.
-        if (!stored?.orderIds.includes(selectedId)) return respond([text(label(requestedLocale ?? 'en', 'orderNotFound'), 'error')], stored ?? { email, orderIds: [] });
+        if (!stored?.orderIds.includes(selectedId))
+          return respond([text(label(requestedLocale ?? 'en', 'orderNotFound'), 'error')], stored ?? { email, orderIds: [] });
         const served = await guarded(c, context, 'intercom', () => context.service.viewById(selectedId, { timeBudgetMs: budget }));
         if (served instanceof Response) return served;
         const locale = localeFor(requestedLocale, served ? [served] : []);
         if (!served) return respond([text(label(locale, 'orderNotFound'), 'error')], stored);
-        return respond(intercomOrderCanvas(summarise(served, locale), { locale, backButton: stored.orderIds.length > 1, maxBytes }), stored);
+        return respond(
+          intercomOrderCanvas(summarise(served, locale), { locale, backButton: stored.orderIds.length > 1, maxBytes }),
+          stored,
+        );
       }
 
-      const serveds = email ? await guarded(c, context, 'intercom', () => context.service.viewsByEmail(email, { timeBudgetMs: budget })) : [];
+      const serveds = email
+        ? await guarded(c, context, 'intercom', () => context.service.viewsByEmail(email, { timeBudgetMs: budget }))
+        : [];
       if (serveds instanceof Response) return serveds;
       const locale = localeFor(requestedLocale, serveds);
       const data: IntercomStoredData = { email, orderIds: serveds.map((served) => served.view.order.id) };
       // One order: straight to its parcels. Several: the list first ("back" comes here too).
-      if (serveds.length === 1) return respond(intercomOrderCanvas(summarise(serveds[0]!, locale), { locale, backButton: false, maxBytes }), data);
+      if (serveds.length === 1)
+        return respond(intercomOrderCanvas(summarise(serveds[0]!, locale), { locale, backButton: false, maxBytes }), data);
       return respond(
         intercomListCanvas(
           serveds.map((served) => summarise(served, locale)),

@@ -4,6 +4,7 @@ import { problem } from '../http/request';
 import type { HelpdeskName } from '../limits';
 import { validLocale } from '../render/format';
 import type { OrderViewService, ServedOrderView } from '../service/order-view-service';
+import type { TokenBucketLimiter } from '../http/rate-limit';
 import type { ZendeskAlgorithm } from '../security/tokens';
 import type { Verification } from '../security/signatures';
 
@@ -27,8 +28,12 @@ export interface HelpdeskSecrets {
   zendesk?: {
     /** HS256 key for ZAF JWTs signed with a shared secret. */
     sharedSecret: string;
-    /** The Zendesk account, e.g. `https://acme.zendesk.com`: pins the token issuer and the iframe's frame-ancestors. */
-    appOrigin?: string;
+    /**
+     * The Zendesk account, e.g. `https://acme.zendesk.com`: pins the token issuer and the iframe's
+     * frame-ancestors. Required: an app's key pair (and a shared secret) may serve every account that
+     * installs the app, so without it any Zendesk account's token would open this shop's orders.
+     */
+    appOrigin: string;
     /** The app's public key (PEM) for RS256 tokens, as Zendesk signs signed-URL tokens. */
     publicKey?: string;
     /** Accepted algorithms. Default: RS256 when a public key is set, else HS256. */
@@ -57,6 +62,8 @@ export interface AdapterContext {
   maxRequestBytes: Readonly<Record<HelpdeskName, number>>;
   maxResponseBytes: Readonly<Record<HelpdeskName, number>>;
   sessionTtlMs: number;
+  /** One token bucket per helpdesk account; null when rate limiting is off. */
+  limiter: TokenBucketLimiter | null;
   shopName?: string;
   logger?: Logger;
 }
@@ -76,13 +83,40 @@ export function localeFor(requested: string | undefined, serveds: readonly Serve
 }
 
 /** Runs an order lookup; a failing order source becomes a 503 instead of leaking its error. */
-export async function guarded<T>(c: Context, context: AdapterContext, helpdesk: HelpdeskName, load: () => Promise<T>): Promise<T | Response> {
+export async function guarded<T>(
+  c: Context,
+  context: AdapterContext,
+  helpdesk: HelpdeskName,
+  load: () => Promise<T>,
+): Promise<T | Response> {
   try {
     return await load();
   } catch (error) {
-    logSafely(context.logger, 'error', `${helpdesk}: order lookup failed`, { message: error instanceof Error ? error.message : String(error) });
+    logSafely(context.logger, 'error', `${helpdesk}: order lookup failed`, {
+      message: error instanceof Error ? error.message : String(error),
+    });
     return problem(c, 503, 'orders_unavailable', 'The order data could not be loaded.');
   }
+}
+
+/**
+ * Takes one request from the helpdesk account's bucket (after the request was verified, so the account is
+ * known): null when allowed, else the 429 answer with `Retry-After`.
+ */
+export function rateLimited(c: Context, context: AdapterContext, helpdesk: HelpdeskName, account = ''): Response | null {
+  const result = takeRateLimit(c, context, helpdesk, account);
+  return result === null
+    ? null
+    : problem(c, 429, 'too_many_requests', `Too many requests for this ${helpdesk} account; retry after ${result} s.`);
+}
+
+/** The bucket check alone: null when allowed, else the seconds to wait (and `Retry-After` is set). */
+export function takeRateLimit(c: Context, context: AdapterContext, helpdesk: HelpdeskName, account = ''): number | null {
+  if (!context.limiter) return null;
+  const result = context.limiter.take(`${helpdesk}\u0000${account}`);
+  if (result.allowed) return null;
+  c.header('Retry-After', String(result.retryAfterSeconds));
+  return result.retryAfterSeconds;
 }
 
 export function unauthorized(c: Context, verification: Extract<Verification, { ok: false }>): Response {

@@ -58,7 +58,7 @@ export function applyBaseHeaders(c: Context): void {
   c.header('Referrer-Policy', 'no-referrer');
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 500 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 503;
 
 const TITLES: Readonly<Record<ProblemStatus, string>> = {
   400: 'Bad Request',
@@ -68,6 +68,7 @@ const TITLES: Readonly<Record<ProblemStatus, string>> = {
   405: 'Method Not Allowed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -75,7 +76,9 @@ const TITLES: Readonly<Record<ProblemStatus, string>> = {
 /** An RFC 9457 problem response; `code` is a stable machine-readable reason. */
 export function problem(c: Context, status: ProblemStatus, code: string, detail: string): Response {
   applyBaseHeaders(c);
-  return c.body(JSON.stringify({ type: 'about:blank', title: TITLES[status], status, code, detail }), status, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify({ type: 'about:blank', title: TITLES[status], status, code, detail }), status, {
+    'Content-Type': 'application/problem+json',
+  });
 }
 
 /** Raw query string of the request URL as received (without `?`), for signatures over the exact URL. */

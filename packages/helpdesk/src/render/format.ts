@@ -31,7 +31,13 @@ function utcDate(date: string, time = '00:00'): Date {
 /** "Tue, 31 Mar" (with the year when it is not `today`'s). Calendar dates are formatted as UTC so nothing shifts. */
 export function formatDay(date: string, locale: string, today?: string): string {
   const withYear = today !== undefined && today.slice(0, 4) !== date.slice(0, 4);
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(utcDate(date));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(utcDate(date));
 }
 
 export function formatDayRange(from: string, to: string, locale: string): string {
@@ -39,8 +45,13 @@ export function formatDayRange(from: string, to: string, locale: string): string
   return from === to ? format.format(utcDate(from)) : format.formatRange(utcDate(from), utcDate(to));
 }
 
-function formatClock(time: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(utcDate('2000-01-01', time.slice(0, 5)));
+/** "04:30" in a 24-hour locale (`Intl` alone writes "4:30" for French and Dutch, which neither writes), "4:30 AM" in a 12-hour one. */
+export function formatClock(time: string, locale: string): string {
+  const resolved = intlLocale(locale);
+  const twentyFourHour = ['h23', 'h24'].includes(new Intl.DateTimeFormat(resolved, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  return new Intl.DateTimeFormat(resolved, { hour: twentyFourHour ? '2-digit' : 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    utcDate('2000-01-01', time.slice(0, 5)),
+  );
 }
 
 /** A view time as the customer reads it: "Tue, 31 Mar, 14:12", marked "local time" for carrier wall times. */

@@ -13,7 +13,22 @@ describe('renderAgentPanel', () => {
     const { serveds } = await views(ANNA);
     const html = renderAgentPanel(serveds[0]!, { locale: 'en-GB' });
     expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
-    for (const text of ['Order 1003', 'In transit', 'Who must act', 'Carrier', 'Next step', 'Parcel 1 of 1 · DHL Paket', DHL_NUMBER, 'Last scan', 'Leipzig', '(3 hours ago)', '+49 228 4333112', 'Timeline', 'Suggested reply', 'Hallo Anna']) {
+    for (const text of [
+      'Order 1003',
+      'In transit',
+      'Who must act',
+      'Carrier',
+      'Next step',
+      'Parcel 1 of 1 · DHL Paket',
+      DHL_NUMBER,
+      'Last scan',
+      'Leipzig',
+      '(3 hours ago)',
+      '+49 228 4333112',
+      'Timeline',
+      'Suggested reply',
+      'Hallo Anna',
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).toContain('href="tel:+492284333112"');
@@ -24,7 +39,9 @@ describe('renderAgentPanel', () => {
   it('never shows status by colour alone: every badge has its text and a screen-reader label', async () => {
     const { serveds } = await views(ANNA);
     const html = renderAgentPanel(serveds[1]!, { locale: 'en' });
-    expect(html).toMatch(/<span class="wismo-badge wismo-success"[^>]*><span class="wismo-sr">Stage: <\/span><span aria-hidden="true">✓<\/span> Delivered<\/span>/);
+    expect(html).toMatch(
+      /<span class="wismo-badge wismo-success"[^>]*><span class="wismo-sr">Stage: <\/span><span aria-hidden="true">✓<\/span> Delivered<\/span>/,
+    );
   });
 
   it('escapes shop and carrier text and drops links that are not http(s)', async () => {
@@ -70,7 +87,14 @@ describe('renderAgentPanel', () => {
 
   it('speaks each supported language', async () => {
     const { serveds } = await views(ANNA);
-    const expectations: Record<string, string> = { en: 'Next step', de: 'Nächster Schritt', nl: 'Volgende stap', fr: 'Prochaine étape', es: 'Siguiente paso', 'pt-BR': 'Next step' };
+    const expectations: Record<string, string> = {
+      en: 'Next step',
+      de: 'Nächster Schritt',
+      nl: 'Volgende stap',
+      fr: 'Prochaine étape',
+      es: 'Siguiente paso',
+      'pt-BR': 'Next step',
+    };
     for (const [locale, text] of Object.entries(expectations)) expect(renderAgentPanel(serveds[0]!, { locale })).toContain(text);
   });
 });
@@ -92,7 +116,18 @@ describe('summariseOrder', () => {
   it('gives every renderer the same localised facts', async () => {
     const { serveds } = await views(BEN);
     const summary = summariseOrder(serveds[0]!, { locale: 'en-US' });
-    expect(summary).toMatchObject({ title: 'Order US-2001', stageLabel: 'In transit', actorLabel: 'Carrier', tone: 'info', stale: false, staleNotice: null });
-    expect(summary.parcels[0]).toMatchObject({ carrierName: 'UPS', eta: 'Wed, Apr 1 (carrier’s estimate)', contact: { phone: '1-800-742-5877', url: null } });
+    expect(summary).toMatchObject({
+      title: 'Order US-2001',
+      stageLabel: 'In transit',
+      actorLabel: 'Carrier',
+      tone: 'info',
+      stale: false,
+      staleNotice: null,
+    });
+    expect(summary.parcels[0]).toMatchObject({
+      carrierName: 'UPS',
+      eta: 'Wed, Apr 1 (carrier’s estimate)',
+      contact: { phone: '1-800-742-5877', url: null },
+    });
   });
 });

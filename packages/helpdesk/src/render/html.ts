@@ -53,6 +53,9 @@ const STYLESHEET = `
 .wismo-muted{color:#4d5156;font-size:12px}
 .wismo-reply{white-space:pre-wrap;font:inherit;background:#f8f9fa;border:1px solid #c4c7c5;border-radius:4px;padding:8px;margin:4px 0}
 .wismo-orders li{margin:2px 0}
+.wismo-inline{display:inline;margin:0}
+.wismo-link{background:none;border:0;padding:0;font:inherit;color:#0b57d0;text-decoration:underline;cursor:pointer}
+.wismo-link:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
 .wismo-timeline li{margin:2px 0}
 .wismo-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 @media (forced-colors:active){.wismo-badge,.wismo-notice{forced-color-adjust:auto}}
@@ -92,11 +95,17 @@ function hostOf(url: string): string {
 function renderParcel(parcel: ParcelSummary, context: RenderContext, index: number): string {
   const { locale } = context;
   const headingId = `${context.idPrefix}-p${index}`;
-  const contact = [parcel.contact.phone ? link(telHref(parcel.contact.phone), parcel.contact.phone) : null, parcel.contact.url ? link(parcel.contact.url, hostOf(parcel.contact.url)) : null]
+  const contact = [
+    parcel.contact.phone ? link(telHref(parcel.contact.phone), parcel.contact.phone) : null,
+    parcel.contact.url ? link(parcel.contact.url, hostOf(parcel.contact.url)) : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   const scan = parcel.lastScan
-    ? escapeHtml([parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when].filter(Boolean).join(' · ') + (parcel.lastScan.age ? ` (${parcel.lastScan.age})` : ''))
+    ? escapeHtml(
+        [parcel.lastScan.description, parcel.lastScan.place, parcel.lastScan.when].filter(Boolean).join(' · ') +
+          (parcel.lastScan.age ? ` (${parcel.lastScan.age})` : ''),
+      )
     : null;
   const tracking = parcel.trackingNumber ? link(parcel.trackingUrl, parcel.trackingNumber) : escapeHtml(label(locale, 'none'));
   const parts = [
@@ -114,7 +123,9 @@ function renderParcel(parcel: ParcelSummary, context: RenderContext, index: numb
     '</dl>',
   ];
   if (parcel.delays.length > 0) {
-    parts.push(`<h5>${escapeHtml(label(locale, 'delays'))}</h5><ul>${parcel.delays.map((delay) => `<li>${escapeHtml(delay)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<h5>${escapeHtml(label(locale, 'delays'))}</h5><ul>${parcel.delays.map((delay) => `<li>${escapeHtml(delay)}</li>`).join('')}</ul>`,
+    );
   }
   if (parcel.legs.length > 1) {
     parts.push(
@@ -128,7 +139,8 @@ function renderParcel(parcel: ParcelSummary, context: RenderContext, index: numb
         .join('')}</ol>`,
     );
   }
-  if (parcel.trackingUrl && !context.compact) parts.push(`<p>${link(parcel.trackingUrl, label(locale, 'track', { carrier: parcel.carrierName }))}</p>`);
+  if (parcel.trackingUrl && !context.compact)
+    parts.push(`<p>${link(parcel.trackingUrl, label(locale, 'track', { carrier: parcel.carrierName }))}</p>`);
   parts.push('</article>');
   return parts.join('');
 }
@@ -152,7 +164,8 @@ function renderTimeline(summary: OrderSummary, context: RenderContext): string {
       return `<li>${when}<br>${escapeHtml(text)}</li>`;
     })
     .join('');
-  const note = shown < total ? `<p class="wismo-muted">${escapeHtml(label(context.locale, 'timelineTruncated', { shown, total }))}</p>` : '';
+  const note =
+    shown < total ? `<p class="wismo-muted">${escapeHtml(label(context.locale, 'timelineTruncated', { shown, total }))}</p>` : '';
   return `<h3>${escapeHtml(label(context.locale, 'timeline'))}</h3>${items ? `<ol class="wismo-timeline">${items}</ol>` : ''}${note}`;
 }
 
@@ -173,7 +186,9 @@ function renderOrder(summary: OrderSummary, context: RenderContext, customerLang
     '</dl>',
   ];
   if (summary.delays.length > 0) {
-    parts.push(`<h3>${escapeHtml(label(locale, 'delays'))}</h3><ul>${summary.delays.map((delay) => `<li>${escapeHtml(delay)}</li>`).join('')}</ul>`);
+    parts.push(
+      `<h3>${escapeHtml(label(locale, 'delays'))}</h3><ul>${summary.delays.map((delay) => `<li>${escapeHtml(delay)}</li>`).join('')}</ul>`,
+    );
   }
   if (summary.parcels.length > 0) {
     parts.push(`<h3>${escapeHtml(label(locale, 'parcels'))}</h3>`);
@@ -211,7 +226,12 @@ function idPrefixFor(orderId: string): string {
  * Renders `render(limit)` with the timeline limited to `limit` entries, halving it until `measure` fits
  * within `maxBytes`. The panel says how many entries it left out.
  */
-export function fitTimeline(render: (timelineLimit: number) => string, initialLimit: number, maxBytes: number | undefined, measure: (output: string) => number = (output) => Buffer.byteLength(output, 'utf8')): string {
+export function fitTimeline(
+  render: (timelineLimit: number) => string,
+  initialLimit: number,
+  maxBytes: number | undefined,
+  measure: (output: string) => number = (output) => Buffer.byteLength(output, 'utf8'),
+): string {
   let limit = initialLimit;
   let output = render(limit);
   while (maxBytes !== undefined && measure(output) > maxBytes && limit > 0) {
@@ -231,7 +251,11 @@ export function renderAgentPanel(served: ServedOrderView, options: AgentPanelOpt
   const compact = options.compact ?? false;
   const summary = summariseOrder(served, options);
   const render = (timelineLimit: number) => {
-    const body = renderOrder(summary, { locale: options.locale, compact, timelineLimit, idPrefix: idPrefixFor(summary.id) }, served.view.customer.language);
+    const body = renderOrder(
+      summary,
+      { locale: options.locale, compact, timelineLimit, idPrefix: idPrefixFor(summary.id) },
+      served.view.customer.language,
+    );
     return compact ? fragment(options.locale, body) : htmlDocument(summary.title, options.locale, body);
   };
   return fitTimeline(render, options.timelineLimit ?? (compact ? 8 : 50), options.maxBytes);
@@ -242,10 +266,22 @@ export interface AgentPageOptions extends AgentPanelOptions {
   email?: string;
   /** The order shown in full; default the newest. */
   selectedOrderId?: string;
-  /** Links to the other orders (iframe panels); without it they are listed as text. */
+  /** Links to the other orders; without it (or `orderForm`) they are listed as text. */
   hrefForOrder?: (orderId: string) => string;
+  /**
+   * The other orders as buttons that POST `order` plus these hidden fields to `action` (iframe panels: a
+   * session token or an email never goes into a URL). Wins over `hrefForOrder`.
+   */
+  orderForm?: { action: string; fields: Readonly<Record<string, string>> };
   /** Measures the output against `maxBytes` (e.g. as JSON for Help Scout). Default: UTF-8 bytes. */
   measure?: (output: string) => number;
+}
+
+function orderButton(form: NonNullable<AgentPageOptions['orderForm']>, orderId: string, title: string): string {
+  const hidden = Object.entries(form.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return `<form class="wismo-inline" method="post" action="${escapeHtml(form.action)}">${hidden}<button class="wismo-link" type="submit" name="order" value="${escapeHtml(orderId)}">${escapeHtml(title)}</button></form>`;
 }
 
 /** A customer's orders: the selected (else newest) in full, the others listed. Empty state when there are none. */
@@ -265,13 +301,21 @@ export function renderAgentPage(serveds: readonly ServedOrderView[], options: Ag
       ? `<nav aria-label="${escapeHtml(label(locale, 'otherOrders'))}"><h3>${escapeHtml(label(locale, 'otherOrders'))}</h3><ul class="wismo-orders">${others
           .map((served) => {
             const other = summariseOrder(served, options);
-            const title = options.hrefForOrder ? `<a href="${escapeHtml(options.hrefForOrder(other.id))}">${escapeHtml(other.title)}</a>` : escapeHtml(other.title);
+            const title = options.orderForm
+              ? orderButton(options.orderForm, other.id, other.title)
+              : options.hrefForOrder
+                ? `<a href="${escapeHtml(options.hrefForOrder(other.id))}">${escapeHtml(other.title)}</a>`
+                : escapeHtml(other.title);
             return `<li>${title} — ${badge(other.tone, other.stageLabel, label(locale, 'stage'))} <span class="wismo-muted">${escapeHtml(other.placedOn)}</span></li>`;
           })
           .join('')}</ul></nav>`
       : '';
   const render = (timelineLimit: number) =>
-    wrap(summary.title, renderOrder(summary, { locale, compact, timelineLimit, idPrefix: idPrefixFor(summary.id) }, selected.view.customer.language) + listHtml);
+    wrap(
+      summary.title,
+      renderOrder(summary, { locale, compact, timelineLimit, idPrefix: idPrefixFor(summary.id) }, selected.view.customer.language) +
+        listHtml,
+    );
   return fitTimeline(render, options.timelineLimit ?? (compact ? 8 : 50), options.maxBytes, options.measure);
 }
 

@@ -16,7 +16,17 @@ import {
 } from '@wismo/order-view';
 import { label } from '../i18n/labels';
 import type { ServedOrderView } from '../service/order-view-service';
-import { formatAge, formatCustomerTime, formatDay, formatEta, formatInstant, formatItems, formatPlace, languageName, safeUrl } from './format';
+import {
+  formatAge,
+  formatCustomerTime,
+  formatDay,
+  formatEta,
+  formatInstant,
+  formatItems,
+  formatPlace,
+  languageName,
+  safeUrl,
+} from './format';
 
 /** How a status reads at a glance. Always shown together with its text, never by colour alone. */
 export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
@@ -131,14 +141,21 @@ export function summariseOrder(served: ServedOrderView, options: SummaryOptions)
     const status = parcel.tracking === 'tracked' ? parcel.status : parcel.tracking;
     const scan = parcel.lastScan;
     const delivered = parcel.delivered
-      ? [formatCustomerTime(parcel.delivered.customerTime, locale, view.today), parcel.delivered.signedBy ? label(locale, 'signedBy', { name: parcel.delivered.signedBy }) : null, parcel.delivered.place]
+      ? [
+          formatCustomerTime(parcel.delivered.customerTime, locale, view.today),
+          parcel.delivered.signedBy ? label(locale, 'signedBy', { name: parcel.delivered.signedBy }) : null,
+          parcel.delivered.place,
+        ]
           .filter((part): part is string => Boolean(part))
           .join(' · ')
       : null;
     return {
       id: parcel.id,
       direction: parcel.direction,
-      heading: parcel.direction === 'return' ? label(locale, 'returnParcel') : label(locale, 'parcelOf', { index: outboundIndex, count: outboundCount }),
+      heading:
+        parcel.direction === 'return'
+          ? label(locale, 'returnParcel')
+          : label(locale, 'parcelOf', { index: outboundIndex, count: outboundCount }),
       carrier: parcel.carrier,
       carrierName: parcel.carrierName,
       trackingNumber: parcel.trackingNumber,
@@ -177,7 +194,11 @@ export function summariseOrder(served: ServedOrderView, options: SummaryOptions)
   const staleLines = (served.staleShipments ?? []).map((item) => {
     const carrier = carrierNames.get(item.carrier) ?? item.carrier;
     return item.lastFetchedAt
-      ? label(locale, 'staleFetched', { carrier, trackingNumber: item.trackingNumber, when: formatInstant(item.lastFetchedAt, locale, timeZone) })
+      ? label(locale, 'staleFetched', {
+          carrier,
+          trackingNumber: item.trackingNumber,
+          when: formatInstant(item.lastFetchedAt, locale, timeZone),
+        })
       : label(locale, 'staleNoData', { carrier, trackingNumber: item.trackingNumber });
   });
   const lateCarriers = [...new Set((served.staleShipments ?? []).map((item) => carrierNames.get(item.carrier) ?? item.carrier))];
@@ -198,7 +219,10 @@ export function summariseOrder(served: ServedOrderView, options: SummaryOptions)
     parcels,
     unshipped: formatItems(view.unshippedItems, locale),
     timeline: formatTimeline(view, locale),
-    suggestedReply: suggestAgentReply(view, { ...(options.agentName ? { agentName: options.agentName } : {}), ...(options.shopName ? { shopName: options.shopName } : {}) }),
+    suggestedReply: suggestAgentReply(view, {
+      ...(options.agentName ? { agentName: options.agentName } : {}),
+      ...(options.shopName ? { shopName: options.shopName } : {}),
+    }),
     customerLanguage: languageName(view.customer.language, locale),
     customer: { name: view.customer.name, email: view.customer.email, phone: view.customer.phone },
     stale: served.stale,

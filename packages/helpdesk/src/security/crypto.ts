@@ -32,8 +32,12 @@ export function base64Url(value: Buffer | string): string {
   return (typeof value === 'string' ? Buffer.from(value, 'utf8') : value).toString('base64url');
 }
 
-/** Decodes strict base64url (no padding, no other alphabet); null when the text is not base64url. */
+/**
+ * Decodes strict base64url (no padding, no other alphabet, no stray trailing bits); null otherwise. Only
+ * the canonical spelling is accepted, so a signature cannot be presented in several spellings.
+ */
 export function fromBase64Url(text: string): Buffer | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  return Buffer.from(text, 'base64url');
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : null;
 }

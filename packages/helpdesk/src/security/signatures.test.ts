@@ -41,7 +41,8 @@ describe('Help Scout: base64 HMAC-SHA1 of the raw body', () => {
 });
 
 describe('Intercom Canvas Kit: hex HMAC-SHA256 of the raw body with the client secret', () => {
-  const body = '{"workspace_id":"ws_1","workspace_region":"eu","admin":{"id":"814","name":"Chris"},"contact":{"id":"c_1","email":"anna.schmidt@example.de","role":"user"},"conversation":{"id":"99"},"context":{"location":"conversation"}}';
+  const body =
+    '{"workspace_id":"ws_1","workspace_region":"eu","admin":{"id":"814","name":"Chris"},"contact":{"id":"c_1","email":"anna.schmidt@example.de","role":"user"},"conversation":{"id":"99"},"context":{"location":"conversation"}}';
   // printf '%s' "$BODY" | openssl dgst -sha256 -hmac 'ic-client-secret-5f1c2a' -r
   const signature = 'ec166673adbf3fe6117b2382f5b75e4388533bdca7dca240b7e4b25233006c82';
   const secret = 'ic-client-secret-5f1c2a';
@@ -74,7 +75,9 @@ describe('HubSpot v3: base64 HMAC-SHA256 over method + URI + body + timestamp, 5
     expect(verifyHubSpotSignatureV3({ ...base, method: 'post' })).toEqual({ ok: true });
   });
   it('decodes only the listed escapes of the URI', () => {
-    expect(hubSpotSignedUri('https://a.example/p?x=%3a%2F%3F%40%21%24%27%28%29%2A%2C%3B&y=%20%25#frag')).toBe("https://a.example/p?x=:/?@!$'()*,;&y=%20%25");
+    expect(hubSpotSignedUri('https://a.example/p?x=%3a%2F%3F%40%21%24%27%28%29%2A%2C%3B&y=%20%25#frag')).toBe(
+      "https://a.example/p?x=:/?@!$'()*,;&y=%20%25",
+    );
   });
   it('rejects requests older than 5 minutes, with a clear reason', () => {
     const result = verifyHubSpotSignatureV3({ ...base, now: 1774944000000 + 5 * 60_000 + 1_000 });
@@ -83,10 +86,19 @@ describe('HubSpot v3: base64 HMAC-SHA256 over method + URI + body + timestamp, 5
     expect(verifyHubSpotSignatureV3({ ...base, now: 1774944000000 - 6 * 60_000 })).toMatchObject({ ok: false, reason: 'stale_timestamp' });
   });
   it('rejects a tampered body, URI, timestamp, a wrong secret and missing headers', () => {
-    expect(verifyHubSpotSignatureV3({ ...base, rawBody: body.replace('en-GB', 'de-DE') })).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyHubSpotSignatureV3({ ...base, uri: uri.replace('portalId=62515', 'portalId=62516') })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyHubSpotSignatureV3({ ...base, rawBody: body.replace('en-GB', 'de-DE') })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
+    expect(verifyHubSpotSignatureV3({ ...base, uri: uri.replace('portalId=62515', 'portalId=62516') })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     expect(verifyHubSpotSignatureV3({ ...base, timestamp: '1774944000001' })).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyHubSpotSignatureV3({ ...base, clientSecret: 'hubspot-client-secret-7d0f' })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyHubSpotSignatureV3({ ...base, clientSecret: 'hubspot-client-secret-7d0f' })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     expect(verifyHubSpotSignatureV3({ ...base, signature: undefined })).toMatchObject({ ok: false, reason: 'missing_signature' });
     expect(verifyHubSpotSignatureV3({ ...base, timestamp: null })).toMatchObject({ ok: false, reason: 'missing_timestamp' });
     expect(verifyHubSpotSignatureV3({ ...base, timestamp: '2026-03-31' })).toMatchObject({ ok: false, reason: 'invalid_timestamp' });
@@ -109,7 +121,10 @@ describe('Gladly: SigV4-like hmac-sha256 request signature', () => {
     'gladly-time': '20190213T214016Z',
     'gladly-authorization': `SigningAlgorithm=hmac-sha256, SignedHeaders=accept;content-type;gladly-correlation-id;gladly-time;x-b3-traceid, Signature=${documented}`,
   };
-  const input = (overrides: Partial<Parameters<typeof verifyGladlySignature>[0]> = {}, headerOverrides: Record<string, string | undefined> = {}) => ({
+  const input = (
+    overrides: Partial<Parameters<typeof verifyGladlySignature>[0]> = {},
+    headerOverrides: Record<string, string | undefined> = {},
+  ) => ({
     method: 'POST',
     path: '/api/v2/customer/lookup',
     query: '',
@@ -121,23 +136,45 @@ describe('Gladly: SigV4-like hmac-sha256 request signature', () => {
   });
 
   it('reproduces the documented example', () => {
-    expect(gladlySignature(input(), ['accept', 'content-type', 'gladly-correlation-id', 'gladly-time', 'x-b3-traceid'], '20190213T214016Z')).toBe(documented);
+    expect(
+      gladlySignature(input(), ['accept', 'content-type', 'gladly-correlation-id', 'gladly-time', 'x-b3-traceid'], '20190213T214016Z'),
+    ).toBe(documented);
     expect(verifyGladlySignature(input())).toEqual({ ok: true });
   });
   it('rejects a wrong key, a tampered body, path or signed header', () => {
     expect(verifyGladlySignature(input({ signingKey: 'test-apikey-2' }))).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyGladlySignature(input({ rawBody: body.replace('Apple Pie', 'Cherry Pie') }))).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyGladlySignature(input({ rawBody: body.replace('Apple Pie', 'Cherry Pie') }))).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     expect(verifyGladlySignature(input({ path: '/api/v2/customer/lookup2' }))).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyGladlySignature(input({}, { 'gladly-correlation-id': 'other' }))).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyGladlySignature(input({}, { 'gladly-correlation-id': 'other' }))).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
   });
   it('rejects a stale Gladly-Time (configurable) and missing or malformed headers', () => {
-    expect(verifyGladlySignature(input({ now: Date.UTC(2019, 1, 13, 21, 46, 17) }))).toMatchObject({ ok: false, reason: 'stale_timestamp' });
-    expect(verifyGladlySignature(input({ now: Date.UTC(2019, 1, 13, 21, 42, 16), maxAgeMs: 60_000 }))).toMatchObject({ ok: false, reason: 'stale_timestamp' });
+    expect(verifyGladlySignature(input({ now: Date.UTC(2019, 1, 13, 21, 46, 17) }))).toMatchObject({
+      ok: false,
+      reason: 'stale_timestamp',
+    });
+    expect(verifyGladlySignature(input({ now: Date.UTC(2019, 1, 13, 21, 42, 16), maxAgeMs: 60_000 }))).toMatchObject({
+      ok: false,
+      reason: 'stale_timestamp',
+    });
     expect(verifyGladlySignature(input({ now: Date.UTC(2026, 0, 1), maxAgeMs: null }))).toEqual({ ok: true });
-    expect(verifyGladlySignature(input({}, { 'gladly-authorization': undefined }))).toMatchObject({ ok: false, reason: 'missing_signature' });
+    expect(verifyGladlySignature(input({}, { 'gladly-authorization': undefined }))).toMatchObject({
+      ok: false,
+      reason: 'missing_signature',
+    });
     expect(verifyGladlySignature(input({}, { 'gladly-time': undefined }))).toMatchObject({ ok: false, reason: 'missing_timestamp' });
-    expect(verifyGladlySignature(input({}, { 'gladly-authorization': 'Signature=abc' }))).toMatchObject({ ok: false, reason: 'malformed_signature' });
-    expect(verifyGladlySignature(input({}, { 'gladly-authorization': headers['gladly-authorization']!.replace('hmac-sha256', 'hmac-sha1') }))).toMatchObject({
+    expect(verifyGladlySignature(input({}, { 'gladly-authorization': 'Signature=abc' }))).toMatchObject({
+      ok: false,
+      reason: 'malformed_signature',
+    });
+    expect(
+      verifyGladlySignature(input({}, { 'gladly-authorization': headers['gladly-authorization']!.replace('hmac-sha256', 'hmac-sha1') })),
+    ).toMatchObject({
       ok: false,
       reason: 'unsupported_algorithm',
     });
@@ -153,8 +190,14 @@ describe('Gorgias: the configured API key, as Bearer, Basic or X-Wismo-Api-Key',
     expect(verifyGorgiasRequest({ apiKey: key }, key)).toEqual({ ok: true });
   });
   it('rejects wrong and missing keys', () => {
-    expect(verifyGorgiasRequest({ authorization: 'Bearer gorgias-key-9f8e7c' }, key)).toMatchObject({ ok: false, reason: 'invalid_credentials' });
-    expect(verifyGorgiasRequest({ authorization: `Basic ${Buffer.from('gorgias:nope').toString('base64')}` }, key)).toMatchObject({ ok: false, reason: 'invalid_credentials' });
+    expect(verifyGorgiasRequest({ authorization: 'Bearer gorgias-key-9f8e7c' }, key)).toMatchObject({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
+    expect(verifyGorgiasRequest({ authorization: `Basic ${Buffer.from('gorgias:nope').toString('base64')}` }, key)).toMatchObject({
+      ok: false,
+      reason: 'invalid_credentials',
+    });
     expect(verifyGorgiasRequest({}, key)).toMatchObject({ ok: false, reason: 'missing_credentials' });
   });
 });
@@ -171,8 +214,14 @@ describe('Freshdesk signed panel URL', () => {
     expect(createFreshdeskToken(token.email, secret, 1774943970_000)).toEqual(token);
   });
   it('rejects another email, a wrong secret, an old URL', () => {
-    expect(verifyFreshdeskToken({ ...token, email: 'ben.miller@example.com' }, secret, { now })).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyFreshdeskToken(token, 'freshdesk-shared-secret-abcdeg', { now })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyFreshdeskToken({ ...token, email: 'ben.miller@example.com' }, secret, { now })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
+    expect(verifyFreshdeskToken(token, 'freshdesk-shared-secret-abcdeg', { now })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     expect(verifyFreshdeskToken(token, secret, { now: now + 6 * 60_000 })).toMatchObject({ ok: false, reason: 'stale_timestamp' });
     expect(verifyFreshdeskToken({ ...token, sig: undefined }, secret, { now })).toMatchObject({ ok: false, reason: 'missing_signature' });
   });
@@ -188,7 +237,13 @@ function hs256Jwt(claims: Record<string, unknown>, secret: string, header: Recor
 describe('Zendesk ZAF JWT', () => {
   const now = 1774944000; // seconds
   const secret = 'zendesk-shared-secret-0011223344';
-  const claims = { iss: 'acme.zendesk.com', aud: 'https://wismo.example/helpdesk/zendesk', iat: now - 10, exp: now + 300, context: { product: 'support', location: 'ticket_sidebar' } };
+  const claims = {
+    iss: 'acme.zendesk.com',
+    aud: 'https://wismo.example/helpdesk/zendesk',
+    iat: now - 10,
+    exp: now + 300,
+    context: { product: 'support', location: 'ticket_sidebar' },
+  };
   const options: ZendeskTokenOptions = {
     sharedSecret: secret,
     algorithms: ['HS256'],
@@ -205,14 +260,32 @@ describe('Zendesk ZAF JWT', () => {
     const token = hs256Jwt(claims, secret);
     const [header, , signature] = token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, iss: 'evil.zendesk.com' })).toString('base64url');
-    expect(verifyZendeskToken(`${header}.${forgedPayload}.${signature}`, options)).toMatchObject({ ok: false, reason: 'invalid_signature' });
-    expect(verifyZendeskToken(hs256Jwt({ ...claims, exp: now - 120 }, secret), options)).toMatchObject({ ok: false, reason: 'expired_token' });
-    expect(verifyZendeskToken(hs256Jwt({ ...claims, aud: 'https://other.example/' }, secret), options)).toMatchObject({ ok: false, reason: 'invalid_audience' });
-    expect(verifyZendeskToken(hs256Jwt({ ...claims, iss: 'other.zendesk.com' }, secret), options)).toMatchObject({ ok: false, reason: 'invalid_issuer' });
-    expect(verifyZendeskToken(hs256Jwt(claims, 'another-secret-0000000000000000'), options)).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifyZendeskToken(`${header}.${forgedPayload}.${signature}`, options)).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
+    expect(verifyZendeskToken(hs256Jwt({ ...claims, exp: now - 120 }, secret), options)).toMatchObject({
+      ok: false,
+      reason: 'expired_token',
+    });
+    expect(verifyZendeskToken(hs256Jwt({ ...claims, aud: 'https://other.example/' }, secret), options)).toMatchObject({
+      ok: false,
+      reason: 'invalid_audience',
+    });
+    expect(verifyZendeskToken(hs256Jwt({ ...claims, iss: 'other.zendesk.com' }, secret), options)).toMatchObject({
+      ok: false,
+      reason: 'invalid_issuer',
+    });
+    expect(verifyZendeskToken(hs256Jwt(claims, 'another-secret-0000000000000000'), options)).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
     expect(verifyZendeskToken(unsigned, options)).toMatchObject({ ok: false });
-    expect(verifyZendeskToken(hs256Jwt(claims, secret, { alg: 'RS256' }), options)).toMatchObject({ ok: false, reason: 'unsupported_algorithm' });
+    expect(verifyZendeskToken(hs256Jwt(claims, secret, { alg: 'RS256' }), options)).toMatchObject({
+      ok: false,
+      reason: 'unsupported_algorithm',
+    });
     expect(verifyZendeskToken('not-a-jwt', options)).toMatchObject({ ok: false, reason: 'malformed_token' });
     expect(verifyZendeskToken(undefined, options)).toMatchObject({ ok: false, reason: 'missing_token' });
   });
@@ -232,13 +305,27 @@ describe('iframe sessions', () => {
   const secret = 'session-secret-0123456789abcdef0123456789';
   it('are bound to a helpdesk, expire, and cannot be altered', () => {
     const token = createSessionToken({ helpdesk: 'zendesk', subject: 'acme.zendesk.com', now: 1_000, ttlMs: 60_000 }, secret);
-    expect(verifySessionToken(token, secret, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({ ok: true, claims: { sub: 'acme.zendesk.com' } });
-    expect(verifySessionToken(token, secret, { helpdesk: 'freshdesk', now: 30_000 })).toMatchObject({ ok: false, reason: 'invalid_audience' });
+    expect(verifySessionToken(token, secret, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({
+      ok: true,
+      claims: { sub: 'acme.zendesk.com' },
+    });
+    expect(verifySessionToken(token, secret, { helpdesk: 'freshdesk', now: 30_000 })).toMatchObject({
+      ok: false,
+      reason: 'invalid_audience',
+    });
     expect(verifySessionToken(token, secret, { helpdesk: 'zendesk', now: 61_000 })).toMatchObject({ ok: false, reason: 'expired_token' });
-    expect(verifySessionToken(token, `${secret}x`, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifySessionToken(token, `${secret}x`, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
     const [payload, mac] = token.split('.');
-    const altered = Buffer.from(JSON.stringify({ h: 'zendesk', sub: 'acme.zendesk.com', iat: 1_000, exp: 9_999_999 })).toString('base64url');
+    const altered = Buffer.from(JSON.stringify({ h: 'zendesk', sub: 'acme.zendesk.com', iat: 1_000, exp: 9_999_999 })).toString(
+      'base64url',
+    );
     expect(altered).not.toBe(payload);
-    expect(verifySessionToken(`${altered}.${mac}`, secret, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(verifySessionToken(`${altered}.${mac}`, secret, { helpdesk: 'zendesk', now: 30_000 })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
   });
 });

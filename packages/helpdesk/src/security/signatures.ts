@@ -77,7 +77,10 @@ const HUBSPOT_DECODED: Readonly<Record<string, string>> = {
 /** The URI as HubSpot signs it: the listed %-escapes decoded, the fragment dropped. */
 export function hubSpotSignedUri(uri: string): string {
   const withoutFragment = uri.split('#')[0] ?? '';
-  return withoutFragment.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (match, hex: string) => HUBSPOT_DECODED[hex.toUpperCase()] ?? match);
+  return withoutFragment.replace(
+    /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+    (match, hex: string) => HUBSPOT_DECODED[hex.toUpperCase()] ?? match,
+  );
 }
 
 export interface HubSpotSignatureInput {
@@ -99,17 +102,29 @@ export function verifyHubSpotSignatureV3(input: HubSpotSignatureInput): Verifica
   const { signature, timestamp, clientSecret } = input;
   if (!signature) return fail('missing_signature', 'The X-HubSpot-Signature-v3 header is missing.');
   if (!timestamp) return fail('missing_timestamp', 'The X-HubSpot-Request-Timestamp header is missing.');
-  if (!/^\d{1,16}$/.test(timestamp.trim())) return fail('invalid_timestamp', 'X-HubSpot-Request-Timestamp must be milliseconds since the epoch.');
+  if (!/^\d{1,16}$/.test(timestamp.trim()))
+    return fail('invalid_timestamp', 'X-HubSpot-Request-Timestamp must be milliseconds since the epoch.');
   const sentAt = Number(timestamp.trim());
   const maxAgeMs = input.maxAgeMs ?? HUBSPOT_MAX_AGE_MS;
   const ageMs = epochMs(input.now) - sentAt;
   if (ageMs > maxAgeMs) {
-    return fail('stale_timestamp', `X-HubSpot-Request-Timestamp is ${Math.round(ageMs / 1000)} s old; HubSpot requests older than ${Math.round(maxAgeMs / 1000)} s are rejected.`);
+    return fail(
+      'stale_timestamp',
+      `X-HubSpot-Request-Timestamp is ${Math.round(ageMs / 1000)} s old; HubSpot requests older than ${Math.round(maxAgeMs / 1000)} s are rejected.`,
+    );
   }
   if (-ageMs > maxAgeMs) return fail('stale_timestamp', `X-HubSpot-Request-Timestamp is ${Math.round(-ageMs / 1000)} s in the future.`);
   if (!clientSecret) return fail('invalid_signature', 'No HubSpot client secret is configured.');
-  const expected = hmac('sha256', clientSecret, `${input.method.toUpperCase()}${hubSpotSignedUri(input.uri)}`, input.rawBody, timestamp.trim()).toString('base64');
-  return constantTimeEqual(signature.trim(), expected) ? { ok: true } : fail('invalid_signature', 'X-HubSpot-Signature-v3 does not match the request.');
+  const expected = hmac(
+    'sha256',
+    clientSecret,
+    `${input.method.toUpperCase()}${hubSpotSignedUri(input.uri)}`,
+    input.rawBody,
+    timestamp.trim(),
+  ).toString('base64');
+  return constantTimeEqual(signature.trim(), expected)
+    ? { ok: true }
+    : fail('invalid_signature', 'X-HubSpot-Signature-v3 does not match the request.');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -183,13 +198,20 @@ export interface GladlySignatureInput {
   maxAgeMs?: number | null;
 }
 
-export function gladlyCanonicalRequest(input: Pick<GladlySignatureInput, 'method' | 'path' | 'query' | 'header' | 'rawBody'>, signedHeaders: readonly string[]): string {
+export function gladlyCanonicalRequest(
+  input: Pick<GladlySignatureInput, 'method' | 'path' | 'query' | 'header' | 'rawBody'>,
+  signedHeaders: readonly string[],
+): string {
   const headerLines = signedHeaders.map((name) => `${name}:${(input.header(name) ?? '').trim()}\n`).join('');
   return `${input.method.toUpperCase()}\n${input.path}\n${gladlyCanonicalQuery(input.query ?? '')}\n${headerLines}\n${signedHeaders.join(';')}\n${sha256Hex(input.rawBody)}`;
 }
 
 /** The hex signature Gladly sends for this request (exported for tests and tooling). */
-export function gladlySignature(input: Pick<GladlySignatureInput, 'method' | 'path' | 'query' | 'header' | 'rawBody' | 'signingKey'>, signedHeaders: readonly string[], gladlyTime: string): string {
+export function gladlySignature(
+  input: Pick<GladlySignatureInput, 'method' | 'path' | 'query' | 'header' | 'rawBody' | 'signingKey'>,
+  signedHeaders: readonly string[],
+  gladlyTime: string,
+): string {
   const key = hmac('sha256', input.signingKey, gladlyTime.slice(0, 8));
   const stringToSign = `hmac-sha256\n${gladlyTime}\n${sha256Hex(gladlyCanonicalRequest(input, signedHeaders))}`;
   return hmac('sha256', key, stringToSign).toString('hex');
@@ -199,8 +221,10 @@ export function verifyGladlySignature(input: GladlySignatureInput): Verification
   const authorizationHeader = input.header('gladly-authorization');
   if (!authorizationHeader) return fail('missing_signature', 'The Gladly-Authorization header is missing.');
   const authorization = parseGladlyAuthorization(authorizationHeader);
-  if (!authorization) return fail('malformed_signature', 'The Gladly-Authorization header is not "SigningAlgorithm=…, SignedHeaders=…, Signature=…".');
-  if (authorization.algorithm !== 'hmac-sha256') return fail('unsupported_algorithm', `Gladly signing algorithm ${authorization.algorithm} is not supported (hmac-sha256 is).`);
+  if (!authorization)
+    return fail('malformed_signature', 'The Gladly-Authorization header is not "SigningAlgorithm=…, SignedHeaders=…, Signature=…".');
+  if (authorization.algorithm !== 'hmac-sha256')
+    return fail('unsupported_algorithm', `Gladly signing algorithm ${authorization.algorithm} is not supported (hmac-sha256 is).`);
   const gladlyTime = input.header('gladly-time')?.trim();
   if (!gladlyTime) return fail('missing_timestamp', 'The Gladly-Time header is missing.');
   const sentAt = parseGladlyTime(gladlyTime);
@@ -208,11 +232,17 @@ export function verifyGladlySignature(input: GladlySignatureInput): Verification
   const maxAgeMs = input.maxAgeMs === undefined ? GLADLY_DEFAULT_MAX_AGE_MS : input.maxAgeMs;
   if (maxAgeMs !== null) {
     const skew = Math.abs(epochMs(input.now) - sentAt);
-    if (skew > maxAgeMs) return fail('stale_timestamp', `Gladly-Time is ${Math.round(skew / 1000)} s away from now; at most ${Math.round(maxAgeMs / 1000)} s are accepted.`);
+    if (skew > maxAgeMs)
+      return fail(
+        'stale_timestamp',
+        `Gladly-Time is ${Math.round(skew / 1000)} s away from now; at most ${Math.round(maxAgeMs / 1000)} s are accepted.`,
+      );
   }
   if (!input.signingKey) return fail('invalid_signature', 'No Gladly signing key is configured.');
   const expected = gladlySignature(input, authorization.signedHeaders, gladlyTime);
-  return constantTimeEqual(authorization.signature.toLowerCase(), expected) ? { ok: true } : fail('invalid_signature', 'The Gladly-Authorization signature does not match the request.');
+  return constantTimeEqual(authorization.signature.toLowerCase(), expected)
+    ? { ok: true }
+    : fail('invalid_signature', 'The Gladly-Authorization signature does not match the request.');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -233,7 +263,8 @@ export function verifyGorgiasRequest(headers: { authorization?: string | null; a
       if (colon >= 0) candidates.push(decoded.slice(colon + 1), decoded.slice(0, colon));
     }
   }
-  if (candidates.length === 0) return fail('missing_credentials', 'Send the API key as "Authorization: Bearer <key>", Basic auth, or X-Wismo-Api-Key.');
+  if (candidates.length === 0)
+    return fail('missing_credentials', 'Send the API key as "Authorization: Bearer <key>", Basic auth, or X-Wismo-Api-Key.');
   if (!apiKey) return fail('invalid_credentials', 'No Gorgias API key is configured.');
   // Every candidate is compared, so timing does not tell which form matched.
   let matched = false;
@@ -266,17 +297,26 @@ export function createFreshdeskToken(email: string, sharedSecret: string, now: D
   return { email, ts, sig: freshdeskTokenSignature(email, ts, sharedSecret) };
 }
 
-export function verifyFreshdeskToken(token: Partial<FreshdeskToken>, sharedSecret: string, options: { now?: Date | number; maxAgeMs?: number } = {}): Verification {
+export function verifyFreshdeskToken(
+  token: Partial<FreshdeskToken>,
+  sharedSecret: string,
+  options: { now?: Date | number; maxAgeMs?: number } = {},
+): Verification {
   if (!token.sig) return fail('missing_signature', 'The panel URL has no sig parameter.');
   if (!token.ts) return fail('missing_timestamp', 'The panel URL has no ts parameter.');
   if (!/^\d{1,12}$/.test(token.ts)) return fail('invalid_timestamp', 'ts must be Unix seconds.');
   if (!token.email) return fail('invalid_signature', 'The panel URL has no email parameter.');
   const maxAgeMs = options.maxAgeMs ?? FRESHDESK_TOKEN_MAX_AGE_MS;
   const skew = epochMs(options.now) - Number(token.ts) * 1000;
-  if (skew > maxAgeMs) return fail('stale_timestamp', `The panel URL was signed ${Math.round(skew / 1000)} s ago; it is valid for ${Math.round(maxAgeMs / 1000)} s.`);
+  if (skew > maxAgeMs)
+    return fail(
+      'stale_timestamp',
+      `The panel URL was signed ${Math.round(skew / 1000)} s ago; it is valid for ${Math.round(maxAgeMs / 1000)} s.`,
+    );
   if (-skew > maxAgeMs) return fail('stale_timestamp', 'The panel URL is signed for a time in the future.');
   if (!sharedSecret) return fail('invalid_signature', 'No Freshdesk shared secret is configured.');
   const expected = freshdeskTokenSignature(token.email, token.ts, sharedSecret);
-  return constantTimeEqual(token.sig.trim().toLowerCase(), expected) ? { ok: true } : fail('invalid_signature', 'The panel URL signature does not match.');
+  return constantTimeEqual(token.sig.trim().toLowerCase(), expected)
+    ? { ok: true }
+    : fail('invalid_signature', 'The panel URL signature does not match.');
 }
-

@@ -1,7 +1,15 @@
 import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { base64Url, constantTimeEqual, fromBase64Url, hmac } from './crypto';
 
-export type TokenFailure = 'missing_token' | 'malformed_token' | 'unsupported_algorithm' | 'invalid_signature' | 'expired_token' | 'token_not_yet_valid' | 'invalid_audience' | 'invalid_issuer';
+export type TokenFailure =
+  | 'missing_token'
+  | 'malformed_token'
+  | 'unsupported_algorithm'
+  | 'invalid_signature'
+  | 'expired_token'
+  | 'token_not_yet_valid'
+  | 'invalid_audience'
+  | 'invalid_issuer';
 
 export type TokenVerification<Claims> = { ok: true; claims: Claims } | { ok: false; reason: TokenFailure; detail: string };
 
@@ -67,7 +75,10 @@ export function verifyZendeskToken(token: string | null | undefined, options: Ze
   if (!header || !claims || !signature) return failToken('malformed_token', 'The Zendesk token is not a JWT.');
   const algorithm = header.alg;
   if (typeof algorithm !== 'string' || !(options.algorithms as readonly string[]).includes(algorithm)) {
-    return failToken('unsupported_algorithm', `Zendesk token algorithm ${String(algorithm)} is not accepted (accepted: ${options.algorithms.join(', ')}).`);
+    return failToken(
+      'unsupported_algorithm',
+      `Zendesk token algorithm ${String(algorithm)} is not accepted (accepted: ${options.algorithms.join(', ')}).`,
+    );
   }
   const signingInput = `${headerPart}.${payloadPart}`;
   if (algorithm === 'HS256') {
@@ -89,13 +100,23 @@ export function verifyZendeskToken(token: string | null | undefined, options: Ze
   const nowSeconds = epochMs(options.now) / 1000;
   const leeway = options.leewaySeconds ?? 60;
   if (typeof claims.exp !== 'number') return failToken('malformed_token', 'The Zendesk token has no exp claim.');
-  if (nowSeconds > claims.exp + leeway) return failToken('expired_token', `The Zendesk token expired ${Math.round(nowSeconds - claims.exp)} s ago.`);
-  if (typeof claims.nbf === 'number' && nowSeconds + leeway < claims.nbf) return failToken('token_not_yet_valid', 'The Zendesk token is not valid yet (nbf).');
-  if (typeof claims.iat === 'number' && nowSeconds + leeway < claims.iat) return failToken('token_not_yet_valid', 'The Zendesk token was issued in the future (iat).');
-  if (typeof claims.iss !== 'string' || !options.isAllowedIssuer(claims.iss)) return failToken('invalid_issuer', 'The Zendesk token issuer is not allowed.');
-  const audiences = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud.filter((aud): aud is string => typeof aud === 'string') : [];
+  if (nowSeconds > claims.exp + leeway)
+    return failToken('expired_token', `The Zendesk token expired ${Math.round(nowSeconds - claims.exp)} s ago.`);
+  if (typeof claims.nbf === 'number' && nowSeconds + leeway < claims.nbf)
+    return failToken('token_not_yet_valid', 'The Zendesk token is not valid yet (nbf).');
+  if (typeof claims.iat === 'number' && nowSeconds + leeway < claims.iat)
+    return failToken('token_not_yet_valid', 'The Zendesk token was issued in the future (iat).');
+  if (typeof claims.iss !== 'string' || !options.isAllowedIssuer(claims.iss))
+    return failToken('invalid_issuer', 'The Zendesk token issuer is not allowed.');
+  const audiences =
+    typeof claims.aud === 'string'
+      ? [claims.aud]
+      : Array.isArray(claims.aud)
+        ? claims.aud.filter((aud): aud is string => typeof aud === 'string')
+        : [];
   const issuer = claims.iss;
-  if (!audiences.some((aud) => options.isAllowedAudience(aud, issuer))) return failToken('invalid_audience', 'The Zendesk token audience is not this app.');
+  if (!audiences.some((aud) => options.isAllowedAudience(aud, issuer)))
+    return failToken('invalid_audience', 'The Zendesk token audience is not this app.');
   return { ok: true, claims: claims as ZendeskTokenClaims };
 }
 
@@ -108,8 +129,14 @@ export function verifyZendeskToken(token: string | null | undefined, options: Ze
 export interface SessionClaims {
   /** Which helpdesk the session belongs to; a Zendesk session is not accepted by the Freshdesk panel. */
   h: string;
-  /** Who was verified: the Zendesk subdomain, the Freshdesk email. */
+  /** Who was verified: the Zendesk account (`acme.zendesk.com`), or `freshdesk`. */
   sub: string;
+  /**
+   * The ticket requester the session is bound to: a keyed hash of the email (never the email itself, since
+   * the token travels in pages and cookies). A session without it can only be bound once, to the email the
+   * helpdesk names.
+   */
+  rq?: string;
   /** Issued and expiry time, epoch ms. */
   iat: number;
   exp: number;
@@ -117,24 +144,46 @@ export interface SessionClaims {
 
 const SESSION_CONTEXT = 'wismo-helpdesk-session.v1.';
 
-export function createSessionToken(input: { helpdesk: string; subject: string; now: Date | number; ttlMs: number }, secret: string): string {
+export function createSessionToken(
+  input: { helpdesk: string; subject: string; requester?: string; now: Date | number; ttlMs: number },
+  secret: string,
+): string {
   const issuedAt = epochMs(input.now);
-  const claims: SessionClaims = { h: input.helpdesk, sub: input.subject, iat: issuedAt, exp: issuedAt + input.ttlMs };
+  const claims: SessionClaims = {
+    h: input.helpdesk,
+    sub: input.subject,
+    iat: issuedAt,
+    exp: issuedAt + input.ttlMs,
+    ...(input.requester ? { rq: input.requester } : {}),
+  };
   const payload = base64Url(JSON.stringify(claims));
   return `${payload}.${base64Url(hmac('sha256', secret, SESSION_CONTEXT, payload))}`;
 }
 
-export function verifySessionToken(token: string | null | undefined, secret: string, options: { helpdesk: string; now?: Date | number }): TokenVerification<SessionClaims> {
+export function verifySessionToken(
+  token: string | null | undefined,
+  secret: string,
+  options: { helpdesk: string; now?: Date | number },
+): TokenVerification<SessionClaims> {
   if (!token) return failToken('missing_token', 'No session: open the panel from the helpdesk again.');
   const parts = token.split('.');
   if (parts.length !== 2) return failToken('malformed_token', 'The session is malformed.');
   const [payload, mac] = parts as [string, string];
-  if (!constantTimeEqual(mac, base64Url(hmac('sha256', secret, SESSION_CONTEXT, payload)))) return failToken('invalid_signature', 'The session signature does not match.');
+  if (!constantTimeEqual(mac, base64Url(hmac('sha256', secret, SESSION_CONTEXT, payload))))
+    return failToken('invalid_signature', 'The session signature does not match.');
   const claims = parseJsonObject(fromBase64Url(payload));
-  if (!claims || typeof claims.exp !== 'number' || typeof claims.h !== 'string' || typeof claims.sub !== 'string' || typeof claims.iat !== 'number') {
+  if (
+    !claims ||
+    typeof claims.exp !== 'number' ||
+    typeof claims.h !== 'string' ||
+    typeof claims.sub !== 'string' ||
+    typeof claims.iat !== 'number' ||
+    (claims.rq !== undefined && typeof claims.rq !== 'string')
+  ) {
     return failToken('malformed_token', 'The session is malformed.');
   }
   if (claims.h !== options.helpdesk) return failToken('invalid_audience', 'The session belongs to another helpdesk.');
-  if (epochMs(options.now) >= claims.exp) return failToken('expired_token', 'The session has expired: open the panel from the helpdesk again.');
+  if (epochMs(options.now) >= claims.exp)
+    return failToken('expired_token', 'The session has expired: open the panel from the helpdesk again.');
   return { ok: true, claims: claims as unknown as SessionClaims };
 }

@@ -14,7 +14,12 @@ describe('createOrderViewService', () => {
     expect(served?.staleShipments).toEqual([]);
     expect(served?.generatedAt).toBe(NOW.toISOString());
     expect(served?.view.stage).toBe('in_transit');
-    expect(served?.view.parcels[0]).toMatchObject({ carrier: 'dhl', trackingNumber: DHL_NUMBER, status: 'in_transit', tracking: 'tracked' });
+    expect(served?.view.parcels[0]).toMatchObject({
+      carrier: 'dhl',
+      trackingNumber: DHL_NUMBER,
+      status: 'in_transit',
+      tracking: 'tracked',
+    });
     expect((await service.viewByNumber('#1003'))?.view.order.id).toBe('ord_1003');
     expect(await service.viewById('nope')).toBeNull();
   });
@@ -39,7 +44,9 @@ describe('createOrderViewService', () => {
     expect(elapsed).toBeGreaterThanOrEqual(150);
     expect(elapsed).toBeLessThan(1_000);
     expect(served?.stale).toBe(true);
-    expect(served?.staleShipments).toEqual([{ carrier: 'dhl', trackingNumber: DHL_NUMBER, reason: 'timeout', lastFetchedAt: NOW.toISOString() }]);
+    expect(served?.staleShipments).toEqual([
+      { carrier: 'dhl', trackingNumber: DHL_NUMBER, reason: 'timeout', lastFetchedAt: NOW.toISOString() },
+    ]);
     expect(served?.view.parcels[0]?.status).toBe('in_transit');
 
     // The late answer still lands: the next request (carrier still slow) shows it.

@@ -1,5 +1,21 @@
-import { logSafely, normaliseTrackingNumber, type CarrierAdapter, type Logger, type Shipment, type Tracker, type TrackManyItem } from '@wismo/core';
-import { buildOrderView, toCarrierDirectory, type CarrierDirectory, type DeliveryHistory, type Order, type OrderSource, type OrderView } from '@wismo/order-view';
+import {
+  logSafely,
+  normaliseTrackingNumber,
+  type CarrierAdapter,
+  type Logger,
+  type Shipment,
+  type Tracker,
+  type TrackManyItem,
+} from '@wismo/core';
+import {
+  buildOrderView,
+  toCarrierDirectory,
+  type CarrierDirectory,
+  type DeliveryHistory,
+  type Order,
+  type OrderSource,
+  type OrderView,
+} from '@wismo/order-view';
 import { LruMap } from './lru';
 
 /** Default time allowed for carriers before answering with the last known data, marked stale. */
@@ -118,7 +134,9 @@ export function createOrderViewService(options: OrderViewServiceOptions): OrderV
       },
       (error: unknown) => {
         lookup.result = { kind: 'error' };
-        logSafely(options.logger, 'warn', `Carrier lookup failed for ${item.carrier}`, { message: error instanceof Error ? error.message : String(error) });
+        logSafely(options.logger, 'warn', `Carrier lookup failed for ${item.carrier}`, {
+          message: error instanceof Error ? error.message : String(error),
+        });
       },
     );
     return lookup;
@@ -146,7 +164,14 @@ export function createOrderViewService(options: OrderViewServiceOptions): OrderV
     const item = lookup?.item;
     return {
       shipment: known,
-      stale: item ? { carrier: item.carrier, trackingNumber: item.trackingNumber, reason: result === null ? 'timeout' : 'carrier_error', lastFetchedAt: known?.fetchedAt ?? null } : null,
+      stale: item
+        ? {
+            carrier: item.carrier,
+            trackingNumber: item.trackingNumber,
+            reason: result === null ? 'timeout' : 'carrier_error',
+            lastFetchedAt: known?.fetchedAt ?? null,
+          }
+        : null,
     };
   }
 
@@ -196,7 +221,11 @@ export function createOrderViewService(options: OrderViewServiceOptions): OrderV
         const primary = orderShipment.trackingNumber ? take(orderShipment.carrier, orderShipment.trackingNumber) : null;
         for (const leg of [...orderShipment.legs, ...(primary?.legs ?? [])]) if (leg.trackingNumber) take(leg.carrier, leg.trackingNumber);
       }
-      const view = buildOrderView(order, shipments, { now: at, carriers: directory, ...(options.history ? { history: options.history } : {}) });
+      const view = buildOrderView(order, shipments, {
+        now: at,
+        carriers: directory,
+        ...(options.history ? { history: options.history } : {}),
+      });
       return { view, stale: staleShipments.length > 0, generatedAt: view.generatedAt, staleShipments };
     });
   }

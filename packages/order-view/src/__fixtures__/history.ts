@@ -29,11 +29,41 @@ interface LaneProfile {
 
 const LANES: readonly LaneProfile[] = [
   // DHL Paket from a warehouse in Bielefeld (NRW) across Germany.
-  { carrier: 'dhl', service: 'V01PAK', originCountry: 'DE', originRegion: 'NW', destinationCountry: 'DE', destinationRegions: ['BY', 'BE', 'HH', 'NW', 'SN', 'BW', 'HE', 'NI'], transitShares: [0, 0.55, 0.28, 0.09, 0.04, 0.02, 0.01, 0, 0.01], promisedBusinessDays: 2, count: 800 },
+  {
+    carrier: 'dhl',
+    service: 'V01PAK',
+    originCountry: 'DE',
+    originRegion: 'NW',
+    destinationCountry: 'DE',
+    destinationRegions: ['BY', 'BE', 'HH', 'NW', 'SN', 'BW', 'HE', 'NI'],
+    transitShares: [0, 0.55, 0.28, 0.09, 0.04, 0.02, 0.01, 0, 0.01],
+    promisedBusinessDays: 2,
+    count: 800,
+  },
   // DHL eCommerce Parcel Expedited from Edison, NJ, with USPS on the last mile.
-  { carrier: 'dhl_ecommerce', service: 'EXP', originCountry: 'US', originRegion: 'NJ', destinationCountry: 'US', destinationRegions: ['NY', 'FL', 'CA', 'TX', 'IL'], transitShares: [0, 0, 0.1, 0.3, 0.3, 0.15, 0.1, 0.05], promisedBusinessDays: 5, count: 500 },
+  {
+    carrier: 'dhl_ecommerce',
+    service: 'EXP',
+    originCountry: 'US',
+    originRegion: 'NJ',
+    destinationCountry: 'US',
+    destinationRegions: ['NY', 'FL', 'CA', 'TX', 'IL'],
+    transitShares: [0, 0, 0.1, 0.3, 0.3, 0.15, 0.1, 0.05],
+    promisedBusinessDays: 5,
+    count: 500,
+  },
   // UPS Ground from Edison, NJ.
-  { carrier: 'ups', service: '03', originCountry: 'US', originRegion: 'NJ', destinationCountry: 'US', destinationRegions: ['NY', 'FL', 'CA', 'TX', 'IL'], transitShares: [0, 0.2, 0.3, 0.25, 0.15, 0.1], promisedBusinessDays: 4, count: 400 },
+  {
+    carrier: 'ups',
+    service: '03',
+    originCountry: 'US',
+    originRegion: 'NJ',
+    destinationCountry: 'US',
+    destinationRegions: ['NY', 'FL', 'CA', 'TX', 'IL'],
+    transitShares: [0, 0.2, 0.3, 0.25, 0.15, 0.1],
+    promisedBusinessDays: 4,
+    count: 400,
+  },
 ];
 
 function pick(shares: readonly number[], draw: number): number {

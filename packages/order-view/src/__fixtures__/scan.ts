@@ -1,4 +1,15 @@
-import { buildShipment, createEvent, createLocation, dateOnly, instantTime, localTime, type CarrierTime, type Shipment, type ShipmentInput, type StatusTableEntry } from '@wismo/core';
+import {
+  buildShipment,
+  createEvent,
+  createLocation,
+  dateOnly,
+  instantTime,
+  localTime,
+  type CarrierTime,
+  type Shipment,
+  type ShipmentInput,
+  type StatusTableEntry,
+} from '@wismo/core';
 
 type LocationParts = Parameters<typeof createLocation>[0];
 
@@ -33,7 +44,14 @@ export function trackedShipment(input: Omit<ShipmentInput, 'events' | 'eventsNew
     fetchedAt: rest.fetchedAt ?? new Date('2026-03-31T08:00:00Z'),
     eventsNewestFirst: false,
     events: scans.map((item) =>
-      createEvent({ time: item.time, code: item.code, codes: { statusCode: item.code }, description: item.text, location: item.place ? createLocation(item.place) : null, mapped: item.mapped }),
+      createEvent({
+        time: item.time,
+        code: item.code,
+        codes: { statusCode: item.code },
+        description: item.text,
+        location: item.place ? createLocation(item.place) : null,
+        mapped: item.mapped,
+      }),
     ),
   });
 }

@@ -10,7 +10,15 @@ function records(count: number, overrides: Partial<DeliveryRecordInput>, transit
   return Array.from({ length: count }, (_, index) => {
     const shipped = new Date(Date.UTC(2026, 0, 5 + 7 * (index % 10)));
     const delivered = new Date(shipped.getTime() + transitDays(index) * 86_400_000);
-    return { carrier: 'dhl', service: 'V01PAK', ...lane, shippedAt: shipped.toISOString().slice(0, 10), deliveredAt: delivered.toISOString().slice(0, 10), promisedAt: null, ...overrides };
+    return {
+      carrier: 'dhl',
+      service: 'V01PAK',
+      ...lane,
+      shippedAt: shipped.toISOString().slice(0, 10),
+      deliveredAt: delivered.toISOString().slice(0, 10),
+      promisedAt: null,
+      ...overrides,
+    };
   });
 }
 
@@ -22,7 +30,11 @@ describe('delivery history', () => {
   });
 
   it('rejects a record delivered before it was shipped', () => {
-    expect(() => createInMemoryDeliveryHistory([{ carrier: 'dhl', originCountry: 'DE', destinationCountry: 'DE', shippedAt: '2026-03-30', deliveredAt: '2026-03-27' }])).toThrow(RangeError);
+    expect(() =>
+      createInMemoryDeliveryHistory([
+        { carrier: 'dhl', originCountry: 'DE', destinationCountry: 'DE', shippedAt: '2026-03-30', deliveredAt: '2026-03-27' },
+      ]),
+    ).toThrow(RangeError);
   });
 
   it('summarises any subset of carrier, service and lane, case-insensitively', () => {
@@ -47,7 +59,13 @@ describe('ETA prediction', () => {
     expect(exact.basis).toMatchObject({ sampleSize: 25, transitDaysP50: 1, transitDaysP90: 3 });
 
     // A region with no history of its own falls back to the country pair.
-    const broader = predictDelivery(history, { carrier: 'dhl', service: 'V01PAK', lane: { ...lane, destinationRegion: 'SN' }, startDate: '2026-03-30', today: '2026-03-30' })!;
+    const broader = predictDelivery(history, {
+      carrier: 'dhl',
+      service: 'V01PAK',
+      lane: { ...lane, destinationRegion: 'SN' },
+      startDate: '2026-03-30',
+      today: '2026-03-30',
+    })!;
     expect(broader.basis.level).toBe('service_and_countries');
     expect(broader.basis.sampleSize).toBe(225);
   });
@@ -55,7 +73,14 @@ describe('ETA prediction', () => {
   it('never predicts a date in the past for a parcel already on its way', () => {
     const history = createInMemoryDeliveryHistory(records(100, {}, (index) => (index < 80 ? 1 : index < 95 ? 2 : 4)));
     // Picked up Wednesday, still not delivered on Friday: only the slow deliveries count.
-    const prediction = predictDelivery(history, { carrier: 'dhl', service: 'V01PAK', lane, startDate: '2026-03-25', today: '2026-03-27', minimumSampleSize: 5 })!;
+    const prediction = predictDelivery(history, {
+      carrier: 'dhl',
+      service: 'V01PAK',
+      lane,
+      startDate: '2026-03-25',
+      today: '2026-03-27',
+      minimumSampleSize: 5,
+    })!;
     expect(prediction.basis.businessDaysElapsed).toBe(2);
     expect(prediction.basis.sampleSize).toBe(20);
     expect(prediction.estimatedDelivery.from! >= '2026-03-27').toBe(true);
@@ -65,7 +90,16 @@ describe('ETA prediction', () => {
   it('predicts nothing without enough deliveries or without countries', () => {
     const history = createInMemoryDeliveryHistory(records(5, {}, () => 1));
     expect(predictDelivery(history, { carrier: 'dhl', service: 'V01PAK', lane, startDate: '2026-03-30', today: '2026-03-30' })).toBeNull();
-    expect(predictDelivery(history, { carrier: 'dhl', service: 'V01PAK', lane: { ...lane, originCountry: null }, startDate: '2026-03-30', today: '2026-03-30', minimumSampleSize: 1 })).toBeNull();
+    expect(
+      predictDelivery(history, {
+        carrier: 'dhl',
+        service: 'V01PAK',
+        lane: { ...lane, originCountry: null },
+        startDate: '2026-03-30',
+        today: '2026-03-30',
+        minimumSampleSize: 1,
+      }),
+    ).toBeNull();
   });
 
   it('grows confidence with sample size and shrinks it with spread and broader lanes', () => {
@@ -92,7 +126,11 @@ describe('carrier performance', () => {
       onTimeSampleSize: 10,
       transitDays: { p50: 1, p90: 3 },
     });
-    expect(carrierPerformance(history, { carrier: 'dhl', service: 'V62WP' })).toMatchObject({ sampleSize: 5, onTimeRate: null, transitDays: { p50: 2, p90: 2 } });
+    expect(carrierPerformance(history, { carrier: 'dhl', service: 'V62WP' })).toMatchObject({
+      sampleSize: 5,
+      onTimeRate: null,
+      transitDays: { p50: 2, p90: 2 },
+    });
     expect(carrierPerformance(history, { carrier: 'ups' })).toMatchObject({ sampleSize: 0, onTimeRate: null, transitDays: null });
   });
 });

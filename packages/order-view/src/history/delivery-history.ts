@@ -89,7 +89,8 @@ export function createInMemoryDeliveryHistory(records: readonly DeliveryRecordIn
   function add(input: DeliveryRecordInput): void {
     const record = deliveryRecordSchema.parse(input);
     const transitDays = transitBusinessDays(record.shippedAt, record.deliveredAt);
-    if (transitDays === null) throw new RangeError(`Delivery record delivered before it was shipped: ${record.shippedAt} → ${record.deliveredAt}`);
+    if (transitDays === null)
+      throw new RangeError(`Delivery record delivered before it was shipped: ${record.shippedAt} → ${record.deliveredAt}`);
     const promisedDate = record.promisedAt ? dateAsWritten(record.promisedAt) : null;
     stored.push({
       carrier: normalise(record.carrier)!,

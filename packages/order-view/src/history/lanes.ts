@@ -26,7 +26,9 @@ export function queryForLevel(level: LaneLevel, carrier: string, service: string
   if (!originCountry || !destinationCountry) return null;
   switch (level) {
     case 'service_and_regions':
-      return service && originRegion && destinationRegion ? { carrier, service, originCountry, originRegion, destinationCountry, destinationRegion } : null;
+      return service && originRegion && destinationRegion
+        ? { carrier, service, originCountry, originRegion, destinationCountry, destinationRegion }
+        : null;
     case 'service_and_destination_region':
       return service && destinationRegion ? { carrier, service, originCountry, destinationCountry, destinationRegion } : null;
     case 'service_and_countries':

@@ -81,7 +81,15 @@ export function predictDelivery(history: DeliveryHistory, request: PredictionReq
         source: 'predicted',
         confidence: predictionConfidence(sampleSize, p50, p90, level),
       },
-      basis: { kind: 'delivery_history', level, sampleSize, startDate, businessDaysElapsed: elapsed, transitDaysP50: p50, transitDaysP90: p90 },
+      basis: {
+        kind: 'delivery_history',
+        level,
+        sampleSize,
+        startDate,
+        businessDaysElapsed: elapsed,
+        transitDaysP50: p50,
+        transitDaysP90: p90,
+      },
     };
   }
   return null;

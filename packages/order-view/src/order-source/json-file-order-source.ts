@@ -32,7 +32,11 @@ export function createJsonFileOrderSource(filePath: string): JsonFileOrderSource
       const info = await stat(filePath);
       return `${info.mtimeMs}:${info.size}`;
     } catch (error) {
-      throw new OrderSourceError('file_unreadable', `Cannot read order file ${filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { filePath, cause: error });
+      throw new OrderSourceError(
+        'file_unreadable',
+        `Cannot read order file ${filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        { filePath, cause: error },
+      );
     }
   }
 
@@ -41,13 +45,28 @@ export function createJsonFileOrderSource(filePath: string): JsonFileOrderSource
     try {
       text = await readFile(filePath, 'utf8');
     } catch (error) {
-      return { signature, index: null, error: new OrderSourceError('file_unreadable', `Cannot read order file ${filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { filePath, cause: error }) };
+      return {
+        signature,
+        index: null,
+        error: new OrderSourceError(
+          'file_unreadable',
+          `Cannot read order file ${filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          { filePath, cause: error },
+        ),
+      };
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return { signature, index: null, error: new OrderSourceError('invalid_json', `Order file ${filePath} is not valid JSON: ${(error as Error).message}`, { filePath, cause: error }) };
+      return {
+        signature,
+        index: null,
+        error: new OrderSourceError('invalid_json', `Order file ${filePath} is not valid JSON: ${(error as Error).message}`, {
+          filePath,
+          cause: error,
+        }),
+      };
     }
     const wrapped = !Array.isArray(data);
     const orders = Array.isArray(data) ? data : (data as { orders?: unknown } | null)?.orders;
@@ -55,7 +74,10 @@ export function createJsonFileOrderSource(filePath: string): JsonFileOrderSource
       return {
         signature,
         index: null,
-        error: new OrderSourceError('invalid_orders', `Order file ${filePath} must hold an array of orders or { "orders": [...] }`, { filePath, issues: [{ path: wrapped ? 'orders' : '', message: 'Expected an array of orders' }] }),
+        error: new OrderSourceError('invalid_orders', `Order file ${filePath} must hold an array of orders or { "orders": [...] }`, {
+          filePath,
+          issues: [{ path: wrapped ? 'orders' : '', message: 'Expected an array of orders' }],
+        }),
       };
     }
     try {

@@ -56,7 +56,13 @@ describeOrderSource('in-memory', async (orders) => createInMemoryOrderSource(ord
 
 describe('in-memory: bad data', () => {
   it('throws a typed error listing every invalid field with its path', () => {
-    const broken = [ORDERS[0]!, { ...anOrder('ord_9', '9', 'not-an-email', '2026-03-20 10:00'), customer: { ...anOrder('x', 'x', 'a@b', 'x').customer, timeZone: 'Europe/Atlantis' } }];
+    const broken = [
+      ORDERS[0]!,
+      {
+        ...anOrder('ord_9', '9', 'not-an-email', '2026-03-20 10:00'),
+        customer: { ...anOrder('x', 'x', 'a@b', 'x').customer, timeZone: 'Europe/Atlantis' },
+      },
+    ];
     try {
       createInMemoryOrderSource(broken as OrderInput[]);
       expect.unreachable();
@@ -69,9 +75,13 @@ describe('in-memory: bad data', () => {
   });
 
   it('rejects duplicate ids and numbers, and shipments naming unknown items', () => {
-    expect(() => createInMemoryOrderSource([ORDERS[0]!, { ...ORDERS[1]!, number: '#1041'.slice(1) }])).toThrow(expect.objectContaining({ code: 'duplicate_order' }));
+    expect(() => createInMemoryOrderSource([ORDERS[0]!, { ...ORDERS[1]!, number: '#1041'.slice(1) }])).toThrow(
+      expect.objectContaining({ code: 'duplicate_order' }),
+    );
     const unknownItem = { ...ORDERS[0]!, shipments: [{ id: 'ful_1', carrier: 'dhl', items: [{ itemId: 'li_404', quantity: 1 }] }] };
-    expect(() => createInMemoryOrderSource([unknownItem])).toThrow(expect.objectContaining({ issues: [{ path: '[0].shipments[0].items[0].itemId', message: 'Unknown order item li_404' }] }));
+    expect(() => createInMemoryOrderSource([unknownItem])).toThrow(
+      expect.objectContaining({ issues: [{ path: '[0].shipments[0].items[0].itemId', message: 'Unknown order item li_404' }] }),
+    );
   });
 });
 
@@ -109,7 +119,11 @@ describe('JSON file order source', () => {
     await writeOrders(path, { orders: ORDERS }, new Date('2026-03-31T08:05:00Z'));
     expect((await source.getOrderById('ord_3'))?.number).toBe('1043');
     // Same size and time (an editor restoring both): only an explicit reload sees it.
-    await writeOrders(path, { orders: ORDERS.map((order) => ({ ...order, number: order.number.replace('1043', '1044') })) }, new Date('2026-03-31T08:05:00Z'));
+    await writeOrders(
+      path,
+      { orders: ORDERS.map((order) => ({ ...order, number: order.number.replace('1043', '1044') })) },
+      new Date('2026-03-31T08:05:00Z'),
+    );
     expect((await source.getOrderByNumber('1043'))?.id).toBe('ord_3');
     await source.reload();
     expect((await source.getOrderByNumber('1044'))?.id).toBe('ord_3');
@@ -123,8 +137,15 @@ describe('JSON file order source', () => {
     await writeOrders(path, '{"orders": [', new Date('2026-03-31T08:00:00Z'));
     await expect(source.getOrderById('ord_1')).rejects.toMatchObject({ code: 'invalid_json' });
 
-    await writeOrders(path, { orders: [{ ...ORDERS[0], items: [{ id: 'li_1', name: 'Schuh', quantity: 0 }] }] }, new Date('2026-03-31T08:01:00Z'));
-    await expect(source.getOrderById('ord_1')).rejects.toMatchObject({ code: 'invalid_orders', issues: [{ path: 'orders[0].items[0].quantity' }] });
+    await writeOrders(
+      path,
+      { orders: [{ ...ORDERS[0], items: [{ id: 'li_1', name: 'Schuh', quantity: 0 }] }] },
+      new Date('2026-03-31T08:01:00Z'),
+    );
+    await expect(source.getOrderById('ord_1')).rejects.toMatchObject({
+      code: 'invalid_orders',
+      issues: [{ path: 'orders[0].items[0].quantity' }],
+    });
 
     await writeOrders(path, { shipments: [] }, new Date('2026-03-31T08:02:00Z'));
     await expect(source.getOrderById('ord_1')).rejects.toMatchObject({ code: 'invalid_orders', issues: [{ path: 'orders' }] });

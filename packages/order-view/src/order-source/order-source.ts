@@ -28,7 +28,11 @@ export class OrderSourceError extends Error {
   readonly filePath: string | null;
   readonly issues: readonly OrderSourceIssue[];
 
-  constructor(code: OrderSourceErrorCode, message: string, options: { filePath?: string | null; issues?: OrderSourceIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: OrderSourceErrorCode,
+    message: string,
+    options: { filePath?: string | null; issues?: OrderSourceIssue[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OrderSourceError';
     this.code = code;

@@ -6,11 +6,27 @@
  */
 export const COUNTRY_TIME_ZONES: Readonly<Record<string, readonly string[]>> = {
   AT: ['Europe/Vienna'],
-  AU: ['Australia/Perth', 'Australia/Eucla', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Brisbane', 'Australia/Sydney', 'Australia/Lord_Howe'],
+  AU: [
+    'Australia/Perth',
+    'Australia/Eucla',
+    'Australia/Darwin',
+    'Australia/Adelaide',
+    'Australia/Brisbane',
+    'Australia/Sydney',
+    'Australia/Lord_Howe',
+  ],
   BE: ['Europe/Brussels'],
   BG: ['Europe/Sofia'],
   BR: ['America/Rio_Branco', 'America/Manaus', 'America/Sao_Paulo', 'America/Noronha'],
-  CA: ['America/Vancouver', 'America/Edmonton', 'America/Regina', 'America/Winnipeg', 'America/Toronto', 'America/Halifax', 'America/St_Johns'],
+  CA: [
+    'America/Vancouver',
+    'America/Edmonton',
+    'America/Regina',
+    'America/Winnipeg',
+    'America/Toronto',
+    'America/Halifax',
+    'America/St_Johns',
+  ],
   CH: ['Europe/Zurich'],
   CN: ['Asia/Shanghai'],
   CZ: ['Europe/Prague'],
@@ -46,7 +62,15 @@ export const COUNTRY_TIME_ZONES: Readonly<Record<string, readonly string[]>> = {
   SI: ['Europe/Ljubljana'],
   SK: ['Europe/Bratislava'],
   TR: ['Europe/Istanbul'],
-  US: ['Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Phoenix', 'America/Denver', 'America/Chicago', 'America/New_York'],
+  US: [
+    'Pacific/Honolulu',
+    'America/Anchorage',
+    'America/Los_Angeles',
+    'America/Phoenix',
+    'America/Denver',
+    'America/Chicago',
+    'America/New_York',
+  ],
   ZA: ['Africa/Johannesburg'],
 };
 

@@ -34,4 +34,28 @@ describe('event moments', () => {
     expect(iso(day.latest)).toBe('2026-03-31T21:59:59.999Z');
     expect(day.exact).toBe(false);
   });
+
+  it('narrows a wall time to the zone of the region the carrier names (an Illinois scan is Chicago time)', () => {
+    const moment = momentOf(localTime('2026-03-31T04:02:00')!, {
+      countryCode: 'US',
+      regionCode: 'IL',
+      fallbackTimeZone: 'America/New_York',
+    })!;
+    expect(moment.exact).toBe(true);
+    expect(iso(moment.estimate)).toBe('2026-03-31T09:02:00.000Z'); // CDT, UTC−5
+    // A state split between two zones keeps honest bounds: El Paso is Mountain, Houston Central.
+    const texas = momentOf(localTime('2026-03-31T04:02:00')!, {
+      countryCode: 'US',
+      regionCode: 'US-TX',
+      fallbackTimeZone: 'America/New_York',
+    })!;
+    expect([iso(texas.earliest), iso(texas.latest), texas.exact]).toEqual(['2026-03-31T09:02:00.000Z', '2026-03-31T10:02:00.000Z', false]);
+    // A region code we do not know falls back to the country's zones.
+    const unknownRegion = momentOf(localTime('2026-03-31T04:02:00')!, {
+      countryCode: 'US',
+      regionCode: 'Cook County',
+      fallbackTimeZone: 'America/Chicago',
+    })!;
+    expect(unknownRegion.exact).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { instantEpochMs, type CarrierTime } from '@wismo/core';
-import { COUNTRY_TIME_ZONES, WIDEST_OFFSET_MINUTES } from './country-time-zones';
+import { WIDEST_OFFSET_MINUTES } from './country-time-zones';
+import { timeZonesOfPlace } from './region-time-zones';
 import { epochOfWallClock } from './time-zone';
 
 const MINUTE = 60_000;
@@ -7,7 +8,7 @@ const DAY = 86_400_000;
 
 /**
  * When an event happened, as honestly as the carrier told us: an instant is exact; a wall time without
- * offset is bounded by the offsets of the zones of its country (exact when the country has one zone);
+ * offset is bounded by the offsets of the zones of its region or country (exact when that place has one zone);
  * a bare date spans that whole local day.
  */
 export interface EventMoment {
@@ -23,6 +24,8 @@ export interface EventMoment {
 export interface MomentContext {
   /** ISO country of the scan (or of a domestic shipment), when known. */
   countryCode: string | null;
+  /** The scan's state, province or territory as the carrier gave it (`IL`), which narrows a country of several zones. */
+  regionCode?: string | null;
   /** Used to place a wall time whose country is unknown; the customer's zone is a fair guess for last-mile scans. */
   fallbackTimeZone: string;
 }
@@ -42,7 +45,7 @@ export function momentOf(time: CarrierTime, context: MomentContext): EventMoment
   // A date covers the whole local day; its estimate is local noon.
   const wallEnd = isDate ? wallStart + DAY - 1 : wallStart;
   const wallEstimate = isDate ? wallStart + DAY / 2 : wallStart;
-  const zones = context.countryCode ? COUNTRY_TIME_ZONES[context.countryCode.toUpperCase()] : undefined;
+  const zones = timeZonesOfPlace(context.countryCode, context.regionCode);
   if (!zones) {
     return {
       earliest: wallStart - WIDEST_OFFSET_MINUTES.maximum * MINUTE,

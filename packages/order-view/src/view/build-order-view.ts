@@ -1,4 +1,11 @@
-import { instantEpochMs, type CarrierAdapter, type CarrierTime, type EstimatedDelivery, type Shipment, type ShipmentStatus } from '@wismo/core';
+import {
+  instantEpochMs,
+  type CarrierAdapter,
+  type CarrierTime,
+  type EstimatedDelivery,
+  type Shipment,
+  type ShipmentStatus,
+} from '@wismo/core';
 import type { DeliveryHistory } from '../history/delivery-history';
 import { laneCarrierPerformance } from '../history/carrier-performance';
 import { DEFAULT_MINIMUM_SAMPLE_SIZE, predictDelivery } from '../history/predict-delivery';
@@ -70,7 +77,10 @@ function toEpochMs(now: Date | string | number): number {
 function dueDateOf(eta: EstimatedDelivery, timeZone: string): CalendarDate | null {
   const last = eta.to ?? eta.from;
   if (!last) return null;
-  const time: CarrierTime = eta.timeKind === 'instant' ? { occurredAt: last, localTime: null, timeKind: 'instant' } : { occurredAt: null, localTime: last, timeKind: eta.timeKind };
+  const time: CarrierTime =
+    eta.timeKind === 'instant'
+      ? { occurredAt: last, localTime: null, timeKind: 'instant' }
+      : { occurredAt: null, localTime: last, timeKind: eta.timeKind };
   return customerDateOf(time, timeZone);
 }
 
@@ -88,7 +98,8 @@ function carrierEtaOf(parcel: ResolvedParcel): EstimatedDelivery | null {
 function handoverDateOf(parcel: ResolvedParcel): CalendarDate | null {
   for (let index = parcel.events.length - 1; index >= 0; index--) {
     const { event } = parcel.events[index]!;
-    if (event.status !== 'pending' && event.status !== 'info_received' && event.status !== 'unknown' && event.status !== 'cancelled') return dateAsWrittenOf(event);
+    if (event.status !== 'pending' && event.status !== 'info_received' && event.status !== 'unknown' && event.status !== 'cancelled')
+      return dateAsWrittenOf(event);
   }
   return null;
 }
@@ -140,7 +151,7 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
     ? {
         carrier: newest.carrier,
         time: { occurredAt: newest.event.occurredAt, localTime: newest.event.localTime, timeKind: newest.event.timeKind },
-        customerTime: customerTimeOf(newest.event, timeZone, newest.countryCode, newest.moment),
+        customerTime: customerTimeOf(newest.event, timeZone, newest.countryCode, newest.moment, newest.regionCode),
         description: newest.event.description,
         location: newest.event.location,
         age: ageOf(newest.moment!, context.nowMs),
@@ -150,14 +161,29 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
   // ETA: the carrier's own, else a prediction from history, always saying which. Only parcels the carrier
   // is moving (or about to collect) are predicted: after a failed attempt or at a pickup point the next
   // step belongs to someone else.
-  const predictable = orderShipment.direction === 'outbound' && order.milestones.cancelled === null && parcel.tracking !== 'no_tracking_number' && (parcel.tracking === 'no_tracking_result' || PREDICTABLE.has(status));
+  const predictable =
+    orderShipment.direction === 'outbound' &&
+    order.milestones.cancelled === null &&
+    parcel.tracking !== 'no_tracking_number' &&
+    (parcel.tracking === 'no_tracking_result' || PREDICTABLE.has(status));
   let eta: Eta | null = null;
   const carrierEta = finished ? null : carrierEtaOf(parcel);
-  const outForDeliveryToday = status === 'out_for_delivery' && parcel.statusSince !== null && customerDateOf(parcel.statusSince, timeZone) === today;
-  if (carrierEta) eta = { ...carrierEta, basis: null };
+  const carrierEtaDueDate = carrierEta ? dueDateOf(carrierEta, timeZone) : null;
+  // A carrier estimate whose last day is over is a delay ("late"), never the expectation: predict instead.
+  const carrierEtaPassed = carrierEtaDueDate !== null && today > carrierEtaDueDate;
+  const outForDeliveryToday =
+    status === 'out_for_delivery' && parcel.statusSince !== null && customerDateOf(parcel.statusSince, timeZone) === today;
+  if (carrierEta && !carrierEtaPassed) eta = { ...carrierEta, basis: null };
   else if (predictable && outForDeliveryToday) {
     // Loaded on the van today: delivery today is far likelier than anything the lane's history says.
-    eta = { from: today, to: today, timeKind: 'date', source: 'predicted', confidence: OUT_FOR_DELIVERY_CONFIDENCE, basis: { kind: 'out_for_delivery_today' } };
+    eta = {
+      from: today,
+      to: today,
+      timeKind: 'date',
+      source: 'predicted',
+      confidence: OUT_FOR_DELIVERY_CONFIDENCE,
+      basis: { kind: 'out_for_delivery_today' },
+    };
   } else if (predictable && context.history) {
     const prediction = predictDelivery(context.history, {
       carrier: orderShipment.carrier,
@@ -170,12 +196,23 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
     if (prediction) eta = { ...prediction.estimatedDelivery, basis: prediction.basis };
   }
 
-  const deliveredTime = status === 'delivered' || (orderShipment.direction === 'return' && status === 'returned') ? (parcel.shipment?.deliveredAt ?? parcel.statusSince) : null;
-  const deliveredMoment = deliveredTime ? momentOf(deliveredTime, { countryCode: parcel.lane.destinationCountry, fallbackTimeZone: timeZone }) : null;
+  const deliveredTime =
+    status === 'delivered' || (orderShipment.direction === 'return' && status === 'returned')
+      ? (parcel.shipment?.deliveredAt ?? parcel.statusSince)
+      : null;
+  const deliveredMoment = deliveredTime
+    ? momentOf(deliveredTime, {
+        countryCode: parcel.lane.destinationCountry,
+        regionCode: parcel.lane.destinationRegion,
+        fallbackTimeZone: timeZone,
+      })
+    : null;
   const hoursSinceDelivery = deliveredMoment ? ageOf(deliveredMoment, context.nowMs).minimumHours : null;
   const thresholds = thresholdsFor(context.options.thresholds, carrier, serviceCode);
   // The agent may flag a parcel by its id or by any of its tracking numbers.
-  const flaggedNotReceived = [orderShipment.id, trackingNumber, orderShipment.trackingNumber].some((key) => key !== null && context.notReceived.has(key));
+  const flaggedNotReceived = [orderShipment.id, trackingNumber, orderShipment.trackingNumber].some(
+    (key) => key !== null && context.notReceived.has(key),
+  );
   const labelCreatedOn = labelDateOf(parcel, timeZone);
 
   const delays = detectParcelDelays({
@@ -187,13 +224,16 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
     statusSince: parcel.statusSince,
     lastScanAge: lastScan?.age ?? null,
     labelCreatedOn,
-    carrierEtaDueDate: carrierEta ? dueDateOf(carrierEta, timeZone) : null,
+    carrierEtaDueDate,
     promisedDeliveryDate: order.promisedDeliveryDate,
     deliveredAt: deliveredTime,
     hoursSinceDelivery,
     notReceivedReported: flaggedNotReceived,
     orderCancelled: order.milestones.cancelled !== null,
-    international: parcel.lane.originCountry !== null && parcel.lane.destinationCountry !== null && parcel.lane.originCountry !== parcel.lane.destinationCountry,
+    international:
+      parcel.lane.originCountry !== null &&
+      parcel.lane.destinationCountry !== null &&
+      parcel.lane.originCountry !== parcel.lane.destinationCountry,
     today,
     thresholds,
   });
@@ -251,7 +291,9 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
       break;
   }
 
-  const performance = context.history ? laneCarrierPerformance(context.history, orderShipment.carrier, serviceCode, parcel.lane, context.minimumSampleSize) : null;
+  const performance = context.history
+    ? laneCarrierPerformance(context.history, orderShipment.carrier, serviceCode, parcel.lane, context.minimumSampleSize)
+    : null;
 
   return {
     id: orderShipment.id,
@@ -260,7 +302,11 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
     carrierName,
     trackingNumber,
     service,
-    items: orderShipment.items.map((item) => ({ itemId: item.itemId, name: context.itemNames.get(item.itemId) ?? item.itemId, quantity: item.quantity })),
+    items: orderShipment.items.map((item) => ({
+      itemId: item.itemId,
+      name: context.itemNames.get(item.itemId) ?? item.itemId,
+      quantity: item.quantity,
+    })),
     tracking: parcel.tracking,
     status,
     substatus,
@@ -271,7 +317,18 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
     etaSource: eta ? eta.source : 'none',
     lastScan,
     delivered: deliveredTime
-      ? { time: deliveredTime, customerTime: customerTimeOf(deliveredTime, timeZone, parcel.lane.destinationCountry), signedBy: parcel.shipment?.signedBy ?? null, place: parcel.shipment?.proofOfDelivery.deliveryLocation ?? null }
+      ? {
+          time: deliveredTime,
+          customerTime: customerTimeOf(
+            deliveredTime,
+            timeZone,
+            parcel.lane.destinationCountry,
+            deliveredMoment,
+            parcel.lane.destinationRegion,
+          ),
+          signedBy: parcel.shipment?.signedBy ?? null,
+          place: parcel.shipment?.proofOfDelivery.deliveryLocation ?? null,
+        }
       : null,
     delays,
     legs: parcel.legs.map(({ leg, shipment }, index) => {
@@ -282,14 +339,17 @@ function buildParcelView(parcel: ResolvedParcel, context: Context): ParcelView {
         trackingNumber: leg.trackingNumber,
         role: leg.role,
         status: shipment?.status ?? null,
-        trackingUrl: shipment?.trackingUrl ?? (leg.trackingNumber && legEntry?.trackingUrl ? legEntry.trackingUrl(leg.trackingNumber) : null),
+        trackingUrl:
+          shipment?.trackingUrl ?? (leg.trackingNumber && legEntry?.trackingUrl ? legEntry.trackingUrl(leg.trackingNumber) : null),
         current: index === parcel.currentLegIndex,
       };
     }),
     performance,
     actor: actorForAction(actionId, actionInput),
     nextAction: { id: actionId, actor: actorForAction(actionId, actionInput), parcelId: orderShipment.id, parameters },
-    trackedShipments: parcel.legs.filter((leg) => leg.shipment).map((leg) => ({ carrier: leg.shipment!.carrier, trackingNumber: leg.shipment!.trackingNumber })),
+    trackedShipments: parcel.legs
+      .filter((leg) => leg.shipment)
+      .map((leg) => ({ carrier: leg.shipment!.carrier, trackingNumber: leg.shipment!.trackingNumber })),
   };
 }
 
@@ -335,7 +395,9 @@ export function buildOrderView(order: Order, shipments: readonly Shipment[], opt
     itemNames: new Map(order.items.map((item) => [item.id, item.name])),
   };
   const usedKeys = new Set<string>();
-  const resolved = order.shipments.map((orderShipment) => resolveParcel(orderShipment, { order, shipmentsByKey, usedKeys, customerTimeZone: timeZone }));
+  const resolved = order.shipments.map((orderShipment) =>
+    resolveParcel(orderShipment, { order, shipmentsByKey, usedKeys, customerTimeZone: timeZone }),
+  );
   const parcels = resolved.map((parcel) => buildParcelView(parcel, context));
 
   const unshippedItems = unshippedItemsOf(order, parcels);
@@ -346,17 +408,34 @@ export function buildOrderView(order: Order, shipments: readonly Shipment[], opt
   const returns = parcels
     .filter((parcel) => parcel.direction === 'return' && parcel.status !== 'cancelled')
     .map((parcel) => (parcel.status === 'delivered' || parcel.status === 'returned' ? ('completed' as const) : ('in_progress' as const)));
-  const { stage, rule } = decideOrderStage({ milestones: order.milestones, outbound: outboundProgress, returns, hasUnshippedItems: unshippedItems.length > 0 });
+  const { stage, rule } = decideOrderStage({
+    milestones: order.milestones,
+    outbound: outboundProgress,
+    returns,
+    hasUnshippedItems: unshippedItems.length > 0,
+  });
 
   // Order-level situations: nothing (or not everything) has left yet.
   const nothingOnItsWay = !outboundProgress.some((progress) => progress !== 'packing');
   const itemsNotShipped = nothingOnItsWay || unshippedItems.length > 0 || outboundProgress.includes('packing');
-  const orderDelays = detectOrderDelays({ promisedDeliveryDate: order.promisedDeliveryDate, today: context.today, itemsNotShipped, cancelled: stage === 'cancelled' });
+  const orderDelays = detectOrderDelays({
+    promisedDeliveryDate: order.promisedDeliveryDate,
+    today: context.today,
+    itemsNotShipped,
+    cancelled: stage === 'cancelled',
+  });
   // Order-level actions concern no parcel; the shop still holds whatever has not left.
-  const orderAction = (id: NextActionId, date: CalendarDate | null): NextAction => ({ id, actor: actorForAction(id, { substatus: 'awaiting_carrier_data', direction: 'outbound', tracking: 'no_tracking_number' }), parcelId: null, parameters: { ...emptyParameters(), date } });
+  const orderAction = (id: NextActionId, date: CalendarDate | null): NextAction => ({
+    id,
+    actor: actorForAction(id, { substatus: 'awaiting_carrier_data', direction: 'outbound', tracking: 'no_tracking_number' }),
+    parcelId: null,
+    parameters: { ...emptyParameters(), date },
+  });
   const candidates: NextAction[] = [];
   if (stage === 'cancelled') {
-    candidates.push(orderAction('confirm_cancellation', order.milestones.cancelled ? dateInZone(Date.parse(order.milestones.cancelled), timeZone) : null));
+    candidates.push(
+      orderAction('confirm_cancellation', order.milestones.cancelled ? dateInZone(Date.parse(order.milestones.cancelled), timeZone) : null),
+    );
   } else {
     candidates.push(...parcels.map((parcel) => parcel.nextAction));
     if (orderDelays.length > 0) candidates.push(orderAction('check_fulfilment_with_warehouse', order.promisedDeliveryDate));
@@ -396,6 +475,8 @@ export function buildOrderView(order: Order, shipments: readonly Shipment[], opt
     delays: [...orderDelays, ...parcels.flatMap((parcel) => parcel.delays)],
     actor: nextAction.actor,
     nextAction,
-    unmatchedShipments: [...shipmentsByKey.entries()].filter(([key]) => !usedKeys.has(key)).map(([, shipment]) => ({ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber })),
+    unmatchedShipments: [...shipmentsByKey.entries()]
+      .filter(([key]) => !usedKeys.has(key))
+      .map(([, shipment]) => ({ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber })),
   };
 }

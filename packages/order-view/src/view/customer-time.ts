@@ -2,18 +2,24 @@ import { instantEpochMs, type CarrierTime } from '@wismo/core';
 import type { Age, CustomerTime } from '../order-view-schema';
 import type { CalendarDate } from '../time/calendar-date';
 import type { EventMoment } from '../time/event-moment';
-import { COUNTRY_TIME_ZONES } from '../time/country-time-zones';
+import { timeZonesOfPlace } from '../time/region-time-zones';
 import { dateInZone, epochOfWallClock, formatUtcOffset, wallClockInZone } from '../time/time-zone';
 
 const HOUR = 3_600_000;
 
 /**
  * How a carrier or merchant time reads for the customer (see `customerTimeSchema`). A wall time without
- * offset stays the carrier's local time, except when the scan's country has a single zone whose clock
+ * offset stays the carrier's local time, except when the scan's region or country has a single zone whose clock
  * shows exactly the same time as the customer's: then it is the customer's time too, and saying "local
  * time" would only confuse (a DHL scan in Leipzig for a customer in Berlin).
  */
-export function customerTimeOf(time: CarrierTime, timeZone: string, countryCode: string | null = null, moment: EventMoment | null = null): CustomerTime {
+export function customerTimeOf(
+  time: CarrierTime,
+  timeZone: string,
+  countryCode: string | null = null,
+  moment: EventMoment | null = null,
+  regionCode: string | null = null,
+): CustomerTime {
   // A moment already computed for the event saves parsing its time again.
   const instant = time.timeKind === 'instant' ? (moment?.exact ? moment.estimate : instantEpochMs(time)) : null;
   if (instant !== null) {
@@ -26,12 +32,13 @@ export function customerTimeOf(time: CarrierTime, timeZone: string, countryCode:
   }
   const date = time.localTime.slice(0, 10);
   const clock = time.localTime.slice(11, 16);
-  const zones = countryCode ? COUNTRY_TIME_ZONES[countryCode.toUpperCase()] : undefined;
+  const zones = timeZonesOfPlace(countryCode, regionCode);
   if (zones?.length === 1) {
     const epoch = moment?.exact ? moment.estimate : epochOfWallClock(Date.parse(`${time.localTime}Z`), zones[0]!);
     const seen = wallClockInZone(epoch, timeZone);
     // Equal clocks only: a wall time in a DST gap, or in another offset, stays the carrier's local time.
-    if (seen.date === date && seen.time.slice(0, 5) === clock) return { date, time: clock, utcOffset: formatUtcOffset(seen.offsetMinutes), shownAs: 'customer_time_zone' };
+    if (seen.date === date && seen.time.slice(0, 5) === clock)
+      return { date, time: clock, utcOffset: formatUtcOffset(seen.offsetMinutes), shownAs: 'customer_time_zone' };
   }
   return { date, time: clock, utcOffset: null, shownAs: 'carrier_local_time' };
 }

@@ -54,9 +54,20 @@ export function detectParcelDelays(input: ParcelDelayInput): Delay[] {
 
   if (input.tracking === 'tracked' && STALLS_WHEN_SILENT.has(status) && input.lastScanAge) {
     const thresholdHours =
-      status === 'out_for_delivery' ? thresholds.stalledOutForDeliveryHours : input.international ? thresholds.stalledInternationalHours : thresholds.stalledInTransitHours;
+      status === 'out_for_delivery'
+        ? thresholds.stalledOutForDeliveryHours
+        : input.international
+          ? thresholds.stalledInternationalHours
+          : thresholds.stalledInTransitHours;
     if (input.lastScanAge.minimumHours >= thresholdHours) {
-      delays.push({ kind: 'stalled', reason: 'no_scan_while_moving', parcelId, hoursWithoutScan: input.lastScanAge.minimumHours, thresholdHours, status });
+      delays.push({
+        kind: 'stalled',
+        reason: 'no_scan_while_moving',
+        parcelId,
+        hoursWithoutScan: input.lastScanAge.minimumHours,
+        thresholdHours,
+        status,
+      });
     }
   }
 
@@ -77,21 +88,52 @@ export function detectParcelDelays(input: ParcelDelayInput): Delay[] {
 
   if (outbound && !input.orderCancelled && !FINISHED.has(status) && !WILL_NOT_ARRIVE.has(substatus)) {
     if (input.promisedDeliveryDate && today > input.promisedDeliveryDate) {
-      delays.push({ kind: 'late', reason: 'past_promised_date', parcelId, dueDate: input.promisedDeliveryDate, daysLate: calendarDaysBetween(input.promisedDeliveryDate, today) });
+      delays.push({
+        kind: 'late',
+        reason: 'past_promised_date',
+        parcelId,
+        dueDate: input.promisedDeliveryDate,
+        daysLate: calendarDaysBetween(input.promisedDeliveryDate, today),
+      });
     }
     if (input.carrierEtaDueDate && today > input.carrierEtaDueDate) {
-      delays.push({ kind: 'late', reason: 'past_carrier_estimate', parcelId, dueDate: input.carrierEtaDueDate, daysLate: calendarDaysBetween(input.carrierEtaDueDate, today) });
+      delays.push({
+        kind: 'late',
+        reason: 'past_carrier_estimate',
+        parcelId,
+        dueDate: input.carrierEtaDueDate,
+        daysLate: calendarDaysBetween(input.carrierEtaDueDate, today),
+      });
     }
   }
 
   if (status === 'delivered' && input.notReceivedReported) {
-    delays.push({ kind: 'not_received_reported', reason: 'agent_flag', parcelId, deliveredAt: input.deliveredAt, hoursSinceDelivery: input.hoursSinceDelivery });
+    delays.push({
+      kind: 'not_received_reported',
+      reason: 'agent_flag',
+      parcelId,
+      deliveredAt: input.deliveredAt,
+      hoursSinceDelivery: input.hoursSinceDelivery,
+    });
   }
   return delays;
 }
 
 /** An order promised for a date that has passed while items have not even left. */
-export function detectOrderDelays(input: { promisedDeliveryDate: CalendarDate | null; today: CalendarDate; itemsNotShipped: boolean; cancelled: boolean }): Delay[] {
+export function detectOrderDelays(input: {
+  promisedDeliveryDate: CalendarDate | null;
+  today: CalendarDate;
+  itemsNotShipped: boolean;
+  cancelled: boolean;
+}): Delay[] {
   if (input.cancelled || !input.itemsNotShipped || !input.promisedDeliveryDate || input.today <= input.promisedDeliveryDate) return [];
-  return [{ kind: 'late', reason: 'past_promised_date', parcelId: null, dueDate: input.promisedDeliveryDate, daysLate: calendarDaysBetween(input.promisedDeliveryDate, input.today) }];
+  return [
+    {
+      kind: 'late',
+      reason: 'past_promised_date',
+      parcelId: null,
+      dueDate: input.promisedDeliveryDate,
+      daysLate: calendarDaysBetween(input.promisedDeliveryDate, input.today),
+    },
+  ];
 }

@@ -8,7 +8,8 @@ import { NEXT_ACTION_IDS } from '../order-view-schema';
  */
 export const ACTION_ACTORS: Record<NextActionId, OrderActor | 'status'> = {
   offer_reshipment_or_refund: 'shipper',
-  send_customs_documents: 'shipper',
+  // Whoever sent the parcel: the shop, or the customer on a return.
+  send_customs_documents: 'status',
   confirm_address_with_customer: 'status',
   ask_customer_to_pay_charges: 'recipient',
   ask_customer_for_customs_information: 'recipient',
@@ -82,7 +83,8 @@ export function chooseParcelActionId(input: ParcelActionInput): NextActionId {
   if (status === 'exception') return EXCEPTION_ACTIONS[substatus] ?? 'open_carrier_trace';
   if (direction === 'return') {
     if (status === 'delivered' || status === 'returned') return 'process_return_refund';
-    if (input.tracking !== 'tracked' || status === 'pending' || status === 'info_received' || status === 'cancelled') return 'remind_customer_to_send_return';
+    if (input.tracking !== 'tracked' || status === 'pending' || status === 'info_received' || status === 'cancelled')
+      return 'remind_customer_to_send_return';
     if (has('stalled')) return 'open_carrier_trace';
     return 'wait_for_return';
   }
@@ -113,7 +115,17 @@ export function actorForAction(id: NextActionId, input: Pick<ParcelActionInput, 
 }
 
 export function emptyParameters(): ActionParameters {
-  return { carrierName: null, carrierPhone: null, carrierUrl: null, trackingNumber: null, trackingUrl: null, place: null, deadline: null, date: null, eta: null };
+  return {
+    carrierName: null,
+    carrierPhone: null,
+    carrierUrl: null,
+    trackingNumber: null,
+    trackingUrl: null,
+    place: null,
+    deadline: null,
+    date: null,
+    eta: null,
+  };
 }
 
 /** The most urgent of several actions (order of `NEXT_ACTION_IDS`); the first wins a tie. */

@@ -26,7 +26,12 @@ describe('order stage rules', () => {
     ['split: one delivered, one still being packed', facts(['delivered', 'packing']), 'partially_delivered', 'some_delivered'],
     ['split: one shipped, one still being packed', facts(['in_transit', 'packing']), 'partially_shipped', 'some_shipped'],
     ['split: one shipped, items in no parcel yet', facts(['shipped'], { hasUnshippedItems: true }), 'partially_shipped', 'some_shipped'],
-    ['split: all parcels delivered but items left to ship', facts(['delivered', 'delivered'], { hasUnshippedItems: true }), 'partially_delivered', 'some_delivered'],
+    [
+      'split: all parcels delivered but items left to ship',
+      facts(['delivered', 'delivered'], { hasUnshippedItems: true }),
+      'partially_delivered',
+      'some_delivered',
+    ],
     ['split: one delivered, one failed attempt', facts(['delivered', 'needs_attention']), 'exception', 'parcel_needs_attention'],
     ['split: one back undeliverable, one moving', facts(['returned', 'in_transit']), 'in_transit', 'all_in_transit'],
     ['split: one back undeliverable, one delivered', facts(['returned', 'delivered']), 'returned', 'return_completed'],
@@ -34,9 +39,24 @@ describe('order stage rules', () => {
     ['customer return on its way', facts(['delivered'], { returns: ['in_progress'] }), 'return_in_progress', 'return_under_way'],
     ['customer return arrived', facts(['delivered'], { returns: ['completed'] }), 'returned', 'return_completed'],
     ['undeliverable, going back', facts(['returning']), 'return_in_progress', 'return_under_way'],
-    ['return on its way beats an exception elsewhere', facts(['needs_attention'], { returns: ['in_progress'] }), 'return_in_progress', 'return_under_way'],
-    ['cancelled before handover', facts(['shipped'], { milestones: { ...NO_MILESTONES, cancelled: AT } }), 'cancelled', 'cancelled_before_handover'],
-    ['cancelled too late: the parcel is shown as it is', facts(['in_transit'], { milestones: { ...NO_MILESTONES, cancelled: AT } }), 'in_transit', 'all_in_transit'],
+    [
+      'return on its way beats an exception elsewhere',
+      facts(['needs_attention'], { returns: ['in_progress'] }),
+      'return_in_progress',
+      'return_under_way',
+    ],
+    [
+      'cancelled before handover',
+      facts(['shipped'], { milestones: { ...NO_MILESTONES, cancelled: AT } }),
+      'cancelled',
+      'cancelled_before_handover',
+    ],
+    [
+      'cancelled too late: the parcel is shown as it is',
+      facts(['in_transit'], { milestones: { ...NO_MILESTONES, cancelled: AT } }),
+      'in_transit',
+      'all_in_transit',
+    ],
   ])('%s → %s', (_name, input, stage, rule) => {
     expect(decideOrderStage(input)).toEqual({ stage, rule });
   });

@@ -55,7 +55,14 @@ export interface StageRule {
 }
 
 const ON_ITS_WAY: ReadonlySet<ParcelProgress> = new Set(['shipped', 'in_transit', 'out_for_delivery']);
-const HANDED_OVER: ReadonlySet<ParcelProgress> = new Set(['in_transit', 'out_for_delivery', 'delivered', 'needs_attention', 'returning', 'returned']);
+const HANDED_OVER: ReadonlySet<ParcelProgress> = new Set([
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'needs_attention',
+  'returning',
+  'returned',
+]);
 
 // A parcel that came back undelivered no longer holds the order back; its own action asks for a reshipment.
 function stillExpected(facts: StageFacts): ParcelProgress[] {
@@ -101,13 +108,15 @@ export const ORDER_STAGE_RULES: readonly StageRule[] = [
     stage: 'returned',
     description: 'A return (or an undeliverable parcel) is back with the shop and no outbound parcel is still on its way.',
     applies: (facts) =>
-      (facts.returns.includes('completed') || facts.outbound.includes('returned')) && !facts.outbound.some((progress) => ON_ITS_WAY.has(progress)),
+      (facts.returns.includes('completed') || facts.outbound.includes('returned')) &&
+      !facts.outbound.some((progress) => ON_ITS_WAY.has(progress)),
   },
   {
     id: 'all_delivered',
     stage: 'delivered',
     description: 'Every outbound parcel is delivered and no item is left to ship.',
-    applies: (facts) => facts.outbound.length > 0 && !facts.hasUnshippedItems && facts.outbound.every((progress) => progress === 'delivered'),
+    applies: (facts) =>
+      facts.outbound.length > 0 && !facts.hasUnshippedItems && facts.outbound.every((progress) => progress === 'delivered'),
   },
   {
     id: 'some_delivered',
@@ -119,7 +128,8 @@ export const ORDER_STAGE_RULES: readonly StageRule[] = [
     id: 'some_shipped',
     stage: 'partially_shipped',
     description: 'At least one parcel is on its way while another is still being packed or items are not in any parcel yet.',
-    applies: (facts) => facts.outbound.some((progress) => ON_ITS_WAY.has(progress)) && (facts.hasUnshippedItems || facts.outbound.includes('packing')),
+    applies: (facts) =>
+      facts.outbound.some((progress) => ON_ITS_WAY.has(progress)) && (facts.hasUnshippedItems || facts.outbound.includes('packing')),
   },
   {
     id: 'all_out_for_delivery',

@@ -1,4 +1,12 @@
-import { normaliseTrackingNumber, type Leg, type Shipment, type ShipmentStatus, type Substatus, type CarrierTime, type TrackingEvent } from '@wismo/core';
+import {
+  normaliseTrackingNumber,
+  type Leg,
+  type Shipment,
+  type ShipmentStatus,
+  type Substatus,
+  type CarrierTime,
+  type TrackingEvent,
+} from '@wismo/core';
 import type { Order, OrderShipment } from '../order-schema';
 import { momentOf, type EventMoment } from '../time/event-moment';
 import type { Lane } from '../history/lanes';
@@ -10,6 +18,8 @@ export interface ParcelEvent {
   moment: EventMoment | null;
   /** The country used to place the event in time (the scan's, else the country of a domestic parcel). */
   countryCode: string | null;
+  /** The scan's state or province, when the carrier gave one. */
+  regionCode: string | null;
 }
 
 export interface ResolvedLeg {
@@ -68,8 +78,11 @@ export function mergeNewestFirst<T>(lists: readonly (readonly T[])[], estimateOf
 }
 
 function laneOf(order: Order, orderShipment: OrderShipment, shipment: Shipment | null): Lane {
-  const customerPlace = order.shippingAddress ? { countryCode: order.shippingAddress.countryCode, region: order.shippingAddress.region } : null;
-  const fromShipment = (place: Shipment['origin']) => (place?.countryCode ? { countryCode: place.countryCode, region: place.region } : null);
+  const customerPlace = order.shippingAddress
+    ? { countryCode: order.shippingAddress.countryCode, region: order.shippingAddress.region }
+    : null;
+  const fromShipment = (place: Shipment['origin']) =>
+    place?.countryCode ? { countryCode: place.countryCode, region: place.region } : null;
   const isReturn = orderShipment.direction === 'return';
   const origin = orderShipment.origin ?? (isReturn ? customerPlace : null) ?? fromShipment(shipment?.origin ?? null);
   const destination = orderShipment.destination ?? (isReturn ? null : customerPlace) ?? fromShipment(shipment?.destination ?? null);
@@ -101,7 +114,9 @@ export function resolveParcel(orderShipment: OrderShipment, context: ResolveCont
 
   const primaryShipment = take(orderShipment.carrier, orderShipment.trackingNumber);
   const otherLegs: Leg[] = [];
-  const seen = new Set<string>([orderShipment.trackingNumber ? shipmentKey(orderShipment.carrier, orderShipment.trackingNumber) : `${orderShipment.carrier}:`]);
+  const seen = new Set<string>([
+    orderShipment.trackingNumber ? shipmentKey(orderShipment.carrier, orderShipment.trackingNumber) : `${orderShipment.carrier}:`,
+  ]);
   for (const leg of [...orderShipment.legs, ...(primaryShipment?.legs ?? [])]) {
     const key = shipmentKey(leg.carrier, leg.trackingNumber ?? '');
     if (seen.has(key)) continue;
@@ -110,7 +125,12 @@ export function resolveParcel(orderShipment: OrderShipment, context: ResolveCont
   }
   const legs: ResolvedLeg[] = [
     {
-      leg: { carrier: orderShipment.carrier, carrierName: null, trackingNumber: orderShipment.trackingNumber, role: otherLegs.length > 0 ? 'first_mile' : 'other' },
+      leg: {
+        carrier: orderShipment.carrier,
+        carrierName: null,
+        trackingNumber: orderShipment.trackingNumber,
+        role: otherLegs.length > 0 ? 'first_mile' : 'other',
+      },
       shipment: primaryShipment,
     },
     ...otherLegs.map((leg) => ({ leg, shipment: take(leg.carrier, leg.trackingNumber) })),
@@ -135,16 +155,19 @@ export function resolveParcel(orderShipment: OrderShipment, context: ResolveCont
     .map(({ shipment: legShipment }) =>
       legShipment!.events.map<ParcelEvent>((event) => {
         const countryCode = event.location?.countryCode ?? domesticCountry;
+        const regionCode = event.location?.region ?? null;
         return {
           event,
           carrier: legShipment!.carrier,
           trackingNumber: legShipment!.trackingNumber,
-          moment: momentOf(event, { countryCode, fallbackTimeZone: context.customerTimeZone }),
+          moment: momentOf(event, { countryCode, regionCode, fallbackTimeZone: context.customerTimeZone }),
           countryCode,
+          regionCode,
         };
       }),
     );
-  const events = eventLists.length === 1 ? eventLists[0]! : mergeNewestFirst(eventLists, (item) => item.moment?.estimate ?? Number.NEGATIVE_INFINITY);
+  const events =
+    eventLists.length === 1 ? eventLists[0]! : mergeNewestFirst(eventLists, (item) => item.moment?.estimate ?? Number.NEGATIVE_INFINITY);
 
   const tracking = shipment ? 'tracked' : orderShipment.trackingNumber ? 'no_tracking_result' : 'no_tracking_number';
   return {

@@ -1,8 +1,9 @@
 import type { NextActionId, OrderView } from '../order-view-schema';
-import { answerWhereIsMyOrder } from './answer-where-is-my-order';
+import { composeAnswer } from './answer-where-is-my-order';
 import { formatMessage } from './format-message';
 import { textContextFor } from './format-time';
 import type { MessageKey } from './messages';
+import { anythingShipped } from './order-facts';
 
 /** What the shop commits to in a reply, for actions the shop takes (the customer's own steps are in the answer). */
 const REPLY_STEPS: Partial<Record<NextActionId, MessageKey>> = {
@@ -32,9 +33,17 @@ export function suggestAgentReply(view: OrderView, options: AgentReplyOptions = 
   const context = textContextFor(view, options.locale);
   const language = context.language;
   const greeting = formatMessage(language, 'reply.greeting', { givenName: view.customer.givenName, name: view.customer.name });
-  const body = `${formatMessage(language, 'reply.thanks')} ${answerWhereIsMyOrder(view, options.locale)}`;
-  const stepKey = REPLY_STEPS[view.nextAction.id];
-  const step = stepKey ? formatMessage(language, stepKey, { carrier: view.nextAction.parameters.carrierName ?? '' }) : null;
+  // Customs documents for a return come from the customer: the answer asks for them, the shop sends nothing.
+  const stepKey =
+    view.nextAction.id === 'send_customs_documents' && view.nextAction.actor !== 'shipper' ? undefined : REPLY_STEPS[view.nextAction.id];
+  // The answer leaves out what the reply's own step commits to, so it is said once, in the agent's voice.
+  const body = `${formatMessage(language, 'reply.thanks')} ${composeAnswer(view, options.locale, stepKey ? view.nextAction : null)}`;
+  const step = stepKey
+    ? formatMessage(language, stepKey, {
+        carrier: view.nextAction.parameters.carrierName ?? '',
+        nothingShipped: anythingShipped(view) ? 'no' : 'yes',
+      })
+    : null;
   const signature = [formatMessage(language, 'reply.signOff'), options.agentName, options.shopName].filter(Boolean).join('\n');
   return [greeting, body, ...(step ? [step] : []), formatMessage(language, 'reply.closing'), signature].join('\n\n');
 }

@@ -3,6 +3,7 @@ import { customerDateOf, customerTimeOf } from '../view/customer-time';
 import { formatMessage } from './format-message';
 import { formatAge, formatCustomerTime, formatDay, formatDayRange, formatPlace, textContextFor, type TextContext } from './format-time';
 import { negotiateLanguage } from './languages';
+import { anythingShipped, cancelledBeforeShipping } from './order-facts';
 import { MESSAGE_CATALOGUES, type MessageKey } from './messages';
 
 export function describeStage(stage: OrderStage, locale: string): string {
@@ -21,7 +22,15 @@ export function findParcel(view: OrderView, parcelId: string): ParcelView {
 
 /** An ETA as a short range of days in the customer's calendar ("Tue, 31 Mar – Thu, 2 Apr"). */
 export function formatEtaDays(eta: Eta, context: TextContext): string | null {
-  const toDate = (value: string | null) => (value === null ? null : customerDateOf(eta.timeKind === 'instant' ? { occurredAt: value, localTime: null, timeKind: 'instant' } : { occurredAt: null, localTime: value, timeKind: eta.timeKind }, context.timeZone));
+  const toDate = (value: string | null) =>
+    value === null
+      ? null
+      : customerDateOf(
+          eta.timeKind === 'instant'
+            ? { occurredAt: value, localTime: null, timeKind: 'instant' }
+            : { occurredAt: null, localTime: value, timeKind: eta.timeKind },
+          context.timeZone,
+        );
   const from = toDate(eta.from) ?? toDate(eta.to);
   const to = toDate(eta.to) ?? from;
   if (!from || !to) return null;
@@ -40,9 +49,16 @@ export function describeDelay(view: OrderView, delay: Delay, locale?: string): s
     case 'stalled':
       return formatMessage(context.language, 'delay.stalled', { hours: delay.hoursWithoutScan, threshold: delay.thresholdHours });
     case 'never_scanned':
-      return formatMessage(context.language, 'delay.never_scanned', { date: formatDay(delay.labelCreatedOn, context), days: delay.businessDaysWaiting });
+      return formatMessage(context.language, 'delay.never_scanned', {
+        date: formatDay(delay.labelCreatedOn, context),
+        days: delay.businessDaysWaiting,
+      });
     case 'late':
-      return formatMessage(context.language, 'delay.late', { days: delay.daysLate, reason: delay.reason, date: formatDay(delay.dueDate, context) });
+      return formatMessage(context.language, 'delay.late', {
+        days: delay.daysLate,
+        reason: delay.reason,
+        date: formatDay(delay.dueDate, context),
+      });
     case 'carrier_exception':
       return formatMessage(context.language, 'delay.carrier_exception', { reason: reasonLabel(delay.reason, context) });
     case 'carrier_delay':
@@ -70,6 +86,7 @@ export function describeNextAction(view: OrderView, locale?: string, action: Nex
     deadline: parameters.deadline ? formatDay(parameters.deadline, context) : '',
     hasDeadline: parameters.deadline ? 'yes' : 'no',
     date: parameters.date ? formatDay(parameters.date, context) : '',
+    nothingShipped: anythingShipped(view) ? 'no' : 'yes',
     hasDate: parameters.date ? 'yes' : 'no',
     eta: eta ?? '',
     hasEta: eta ? 'yes' : 'no',
@@ -83,14 +100,27 @@ export function statusLine(view: OrderView, parcelId: string, locale?: string): 
   // A handed-over parcel shows its whole journey: "DHL eCommerce GM… → USPS 9261…".
   const legs = parcel.legs.length > 1 ? parcel.legs : [{ carrierName: parcel.carrierName, trackingNumber: parcel.trackingNumber }];
   const parts = [legs.map((leg) => (leg.trackingNumber ? `${leg.carrierName} ${leg.trackingNumber}` : leg.carrierName)).join(' → ')];
-  const status = formatMessage(context.language, parcel.tracking === 'tracked' ? `status.${parcel.status}` : `status.${parcel.tracking}`);
+  const statusKey: MessageKey = cancelledBeforeShipping(view, parcel)
+    ? 'status.cancelled_before_shipping'
+    : parcel.tracking === 'tracked'
+      ? `status.${parcel.status}`
+      : `status.${parcel.tracking}`;
+  const status = formatMessage(context.language, statusKey);
   // An exception or a carrier-reported delay shows its reason beside the status ("Exception (lost)").
   const reasonDelay = parcel.delays.find((delay) => delay.kind === 'carrier_exception' || delay.kind === 'carrier_delay');
-  parts.push(reasonDelay ? formatMessage(context.language, 'statusLine.statusWithReason', { status, reason: reasonLabel(reasonDelay.reason, context) }) : status);
+  parts.push(
+    reasonDelay
+      ? formatMessage(context.language, 'statusLine.statusWithReason', { status, reason: reasonLabel(reasonDelay.reason, context) })
+      : status,
+  );
   if (parcel.lastScan?.age) {
     const place = formatPlace(parcel.lastScan.location, context);
     const age = formatAge(parcel.lastScan.age, context);
-    parts.push(place ? formatMessage(context.language, 'statusLine.lastScanAt', { age, place }) : formatMessage(context.language, 'statusLine.lastScan', { age }));
+    parts.push(
+      place
+        ? formatMessage(context.language, 'statusLine.lastScanAt', { age, place })
+        : formatMessage(context.language, 'statusLine.lastScan', { age }),
+    );
   }
   const range = parcel.eta ? formatEtaDays(parcel.eta, context) : null;
   if (parcel.eta && range) parts.push(formatMessage(context.language, 'statusLine.eta', { source: parcel.eta.source, range }));
@@ -113,7 +143,12 @@ export interface TimelineLine {
   place: string | null;
 }
 
-export function describeTimelineEntry(view: OrderView, entry: TimelineEntry, context: TextContext, carrierNames: ReadonlyMap<string, string>): TimelineLine {
+export function describeTimelineEntry(
+  view: OrderView,
+  entry: TimelineEntry,
+  context: TextContext,
+  carrierNames: ReadonlyMap<string, string>,
+): TimelineLine {
   const note =
     entry.customerTime.shownAs === 'carrier_local_time'
       ? formatMessage(context.language, 'time.localTimeNote')

@@ -16,7 +16,13 @@ export interface TextContext {
 export function textContextFor(view: OrderView, locale?: string): TextContext {
   const wanted = locale ?? view.customer.locale;
   const language = negotiateLanguage(wanted);
-  return { language, locale: formattingLocale(wanted, language), timeZone: view.customer.timeZone, today: view.today, customerCountry: view.customer.countryCode };
+  return {
+    language,
+    locale: formattingLocale(wanted, language),
+    timeZone: view.customer.timeZone,
+    today: view.today,
+    customerCountry: view.customer.countryCode,
+  };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -69,10 +75,19 @@ export function formatDay(date: CalendarDate, context: TextContext): string {
   });
 }
 
-/** "14:12" or "2:12 PM", as the locale writes clock times. */
+/**
+ * A clock time as the language writes it in prose: "14:12" or "2:12 PM" from `Intl`; French typography's
+ * "14 h 12" ("14 h" on the hour) and Dutch "14.12" (the message adds "uur"), which `Intl` writes "14:12".
+ */
 export function formatClock(time: string, context: TextContext): string {
   const clock = time.slice(0, 5);
-  return remembered(clocks, `${context.locale}|${clock}`, () => dateTimeFormat(context.locale, 'clock').format(utcDate('2000-01-01', clock)));
+  return remembered(clocks, `${context.locale}|${context.language}|${clock}`, () => {
+    const hours = Number(clock.slice(0, 2));
+    const minutes = clock.slice(3, 5);
+    if (context.language === 'fr') return minutes === '00' ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${minutes}`;
+    if (context.language === 'nl') return `${hours}.${minutes}`;
+    return dateTimeFormat(context.locale, 'clock').format(utcDate('2000-01-01', clock));
+  });
 }
 
 /** "Tue, 31 Mar – Thu, 2 Apr", compacted by `Intl` where the parts repeat. */
@@ -83,7 +98,11 @@ export function formatDayRange(from: CalendarDate, to: CalendarDate, context: Te
 
 function dayAt(key: 'time.dayAt' | 'time.dayAtLocal', date: CalendarDate, time: string, context: TextContext): string {
   const clock = formatClock(time, context);
-  return formatMessage(context.language, key, { day: formatDay(date, context), time: clock, isOneOClock: /^0?1[:.]/.test(clock) ? 'yes' : 'no' });
+  return formatMessage(context.language, key, {
+    day: formatDay(date, context),
+    time: clock,
+    isOneOClock: /^0?1[:.]/.test(clock) ? 'yes' : 'no',
+  });
 }
 
 /**
@@ -104,7 +123,8 @@ export function formatCustomerTime(time: CustomerTime, context: TextContext, opt
 export function formatAge(age: Age, context: TextContext): string {
   const approximate = !age.exact && age.maximumHours - age.minimumHours >= 1;
   if (age.hours < 1 && !approximate) return formatMessage(context.language, 'age.lessThanAnHour');
-  if (age.hours < 48) return formatMessage(context.language, approximate ? 'age.aboutHours' : 'age.hours', { hours: Math.max(1, age.hours) });
+  if (age.hours < 48)
+    return formatMessage(context.language, approximate ? 'age.aboutHours' : 'age.hours', { hours: Math.max(1, age.hours) });
   return formatMessage(context.language, approximate ? 'age.aboutDays' : 'age.days', { days: Math.floor(age.hours / 24) });
 }
 

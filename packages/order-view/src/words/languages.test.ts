@@ -20,7 +20,9 @@ describe('locale negotiation', () => {
   it('formats with the customer’s own regional variant when it matches the language', () => {
     expect(formattingLocale('de-AT', 'de')).toBe('de-AT');
     expect(formattingLocale('pt-BR', 'en')).toBe('en');
-    expect(new Intl.DateTimeFormat(formattingLocale('de-AT', 'de'), { month: 'long', timeZone: 'UTC' }).format(new Date('2026-01-15'))).toBe('Jänner');
+    expect(
+      new Intl.DateTimeFormat(formattingLocale('de-AT', 'de'), { month: 'long', timeZone: 'UTC' }).format(new Date('2026-01-15')),
+    ).toBe('Jänner');
   });
 
   it('reads a country from a locale only when the locale names one', () => {

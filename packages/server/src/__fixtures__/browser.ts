@@ -59,9 +59,17 @@ export async function checkAccessibility(page: Page, options: { disableRules?: r
   const results = await page.evaluate(async (rules) => {
     // Runs in the page (the repository's TypeScript has no DOM types: the globals are reached through globalThis).
     const scope = globalThis as unknown as { axe: { run: (context: unknown, options: object) => Promise<AxeResults> }; document: unknown };
-    return scope.axe.run(scope.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules, resultTypes: ['violations'] });
+    return scope.axe.run(scope.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      rules,
+      resultTypes: ['violations'],
+    });
   }, disabled);
-  const describe = (violation: Result) => `${violation.impact ?? 'unknown'} ${violation.id}: ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`;
+  const describe = (violation: Result) =>
+    `${violation.impact ?? 'unknown'} ${violation.id}: ${violation.help} — ${violation.nodes
+      .slice(0, 3)
+      .map((node) => node.target.join(' '))
+      .join(', ')}`;
   return {
     violations: results.violations.filter((violation) => SERIOUS.has(violation.impact ?? 'serious')),
     minor: results.violations.filter((violation) => !SERIOUS.has(violation.impact ?? 'serious')),

@@ -3,7 +3,7 @@ import {
   AuthFailedError,
   BadResponseError,
   buildShipment,
-  CARRIER_ADAPTER_SPEC_VERSION,
+  CARRIER_ADAPTER_SPECIFICATION_VERSION,
   CarrierUnavailableError,
   createEvent,
   createTracker,
@@ -54,23 +54,40 @@ export function createAcmeCarrier(): CarrierAdapter {
     [ACME.invalid]: (number) => new InvalidNumberError(`${number} invalid`, { carrierId: 'acme', trackingNumber: number }),
     [ACME.rateLimited]: (number) => new RateLimitedError('slow down', { carrierId: 'acme', trackingNumber: number, retryAfterMs: 12_000 }),
     [ACME.unavailable]: (number) => new CarrierUnavailableError('acme is down (503)', { carrierId: 'acme', trackingNumber: number }),
-    [ACME.authFailed]: (number) => new AuthFailedError(`acme rejected client_secret=${CARRIER_SECRET}`, { carrierId: 'acme', trackingNumber: number, httpStatus: 401 }),
+    [ACME.authFailed]: (number) =>
+      new AuthFailedError(`acme rejected client_secret=${CARRIER_SECRET}`, { carrierId: 'acme', trackingNumber: number, httpStatus: 401 }),
     [ACME.badResponse]: (number) => new BadResponseError('acme sent <html>', { carrierId: 'acme', trackingNumber: number }),
   };
   return {
-    specVersion: CARRIER_ADAPTER_SPEC_VERSION,
+    specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
     id: 'acme',
     name: 'Acme Parcel',
     contact: { default: { phone: '+1 555 0100', url: 'https://acme.example/help' } },
-    capabilities: { maxNumbersPerRequest: 10, rateLimit: { requests: 1000, intervalMs: 1000 }, webhooks: false, proofOfDelivery: false, estimatedDelivery: false },
+    capabilities: {
+      maxNumbersPerRequest: 10,
+      rateLimit: { requests: 1000, intervalMs: 1000 },
+      webhooks: false,
+      proofOfDelivery: false,
+      estimatedDelivery: false,
+    },
     trackingUrl: (number) => `https://acme.example/track/${number}`,
     async track(numbers): Promise<TrackOutcome[]> {
       return numbers.map((trackingNumber) => {
         const failure = failures[trackingNumber];
         if (failure) return { trackingNumber, ok: false, error: failure(trackingNumber) };
-        if (trackingNumber !== ACME.delivered) return { trackingNumber, ok: false, error: new NotFoundError('unknown', { carrierId: 'acme', trackingNumber }) };
-        const event = createEvent({ time: instantTime('2026-03-30T10:00:00', '+02:00'), code: 'DL', description: 'Delivered', mapped: { status: 'delivered' } });
-        return { trackingNumber, ok: true, shipment: buildShipment({ carrier: 'acme', trackingNumber, events: [event], fetchedAt: FIXED_NOW }) };
+        if (trackingNumber !== ACME.delivered)
+          return { trackingNumber, ok: false, error: new NotFoundError('unknown', { carrierId: 'acme', trackingNumber }) };
+        const event = createEvent({
+          time: instantTime('2026-03-30T10:00:00', '+02:00'),
+          code: 'DL',
+          description: 'Delivered',
+          mapped: { status: 'delivered' },
+        });
+        return {
+          trackingNumber,
+          ok: true,
+          shipment: buildShipment({ carrier: 'acme', trackingNumber, events: [event], fetchedAt: FIXED_NOW }),
+        };
       });
     },
   };
@@ -85,7 +102,9 @@ export function testOrders(): OrderInput[] {
       customer: { id: 'cus_1', name: 'Anna Schmidt', email: 'anna.schmidt@example.de', locale: 'de-DE', timeZone: 'Europe/Berlin' },
       shippingAddress: { city: 'Leipzig', region: 'SN', postalCode: '04109', countryCode: 'DE' },
       items: [{ id: 'li_1', name: 'Trailrunner GTX, Gr. 42', quantity: 1 }],
-      shipments: [{ id: 'ful_1', carrier: 'dhl', trackingNumber: SANDBOX_NUMBERS.dhl.in_transit, items: [{ itemId: 'li_1', quantity: 1 }] }],
+      shipments: [
+        { id: 'ful_1', carrier: 'dhl', trackingNumber: SANDBOX_NUMBERS.dhl.in_transit, items: [{ itemId: 'li_1', quantity: 1 }] },
+      ],
     },
     {
       id: 'ord_1002',
@@ -122,7 +141,8 @@ export async function startTestCarriers(): Promise<TestSetup> {
   const carriers = [...sandbox.createAdapters(), createAcmeCarrier()];
   const tracker = createTracker({ carriers });
   const logLines: string[] = [];
-  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => logLines.push(`${level} ${message} ${fields ? JSON.stringify(fields) : ''}`);
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    logLines.push(`${level} ${message} ${fields ? JSON.stringify(fields) : ''}`);
   const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
   return { sandbox, tracker, carriers, orders: createInMemoryOrderSource(testOrders()), logLines, logger, close: () => sandbox.close() };
 }

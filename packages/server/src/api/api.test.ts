@@ -24,13 +24,26 @@ describe('REST API /v1', () => {
   }
 
   function post(path: string, body: unknown, init: RequestInit = {}): Promise<Response> {
-    return request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+    return request(path, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    });
   }
 
   beforeAll(async () => {
     registerSecret(CARRIER_SECRET);
     setup = await startTestCarriers();
-    server = createWismoServer({ tracker: setup.tracker, orders: setup.orders, carriers: setup.carriers, apiKeys: [API_KEY, 'second-key'], brand: BRAND, logger: setup.logger, now: () => FIXED_NOW });
+    server = createWismoServer({
+      tracker: setup.tracker,
+      orders: setup.orders,
+      carriers: setup.carriers,
+      apiKeys: [API_KEY, 'second-key'],
+      brand: BRAND,
+      logger: setup.logger,
+      now: () => FIXED_NOW,
+    });
     const viewById = server.service.viewById.bind(server.service);
     server.service.viewById = (...args) => {
       serviceCalls += 1;
@@ -45,7 +58,13 @@ describe('REST API /v1', () => {
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="wismo"');
-      expect(await json(response)).toMatchObject({ status: 401, code: 'unauthorized', title: 'Unauthorized', type: `${BASE}/problems/unauthorized`, instance: `/v1/detect/${SANDBOX_NUMBERS.ups.delivered}` });
+      expect(await json(response)).toMatchObject({
+        status: 401,
+        code: 'unauthorized',
+        title: 'Unauthorized',
+        type: '/problems/unauthorized',
+        instance: `/v1/detect/${SANDBOX_NUMBERS.ups.delivered}`,
+      });
     });
 
     it('rejects a wrong key and a malformed header', async () => {
@@ -86,7 +105,11 @@ describe('REST API /v1', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = await json(response);
-      expect(ShipmentSchema.parse(body)).toMatchObject({ carrier: 'ups', trackingNumber: SANDBOX_NUMBERS.ups.delivered, status: 'delivered' });
+      expect(ShipmentSchema.parse(body)).toMatchObject({
+        carrier: 'ups',
+        trackingNumber: SANDBOX_NUMBERS.ups.delivered,
+        status: 'delivered',
+      });
       expect(body).not.toHaveProperty('raw');
     });
 
@@ -106,9 +129,9 @@ describe('REST API /v1', () => {
     });
 
     it('answers 404 unsupported_carrier for a carrier this server has no adapter for', async () => {
-      const response = await request('/v1/shipments/postnl/3SABCD1234567');
+      const response = await request('/v1/shipments/purolator/420141421073');
       expect(response.status).toBe(404);
-      expect(await json(response)).toMatchObject({ code: 'unsupported_carrier', carrier: 'postnl' });
+      expect(await json(response)).toMatchObject({ code: 'unsupported_carrier', carrier: 'purolator' });
     });
 
     it.each([
@@ -123,7 +146,7 @@ describe('REST API /v1', () => {
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       const problem = await json(response);
-      expect(problem).toMatchObject({ status, code, carrier: 'acme', type: `${BASE}/problems/${code}`, instance: `/v1/shipments/acme/${number}` });
+      expect(problem).toMatchObject({ status, code, carrier: 'acme', type: `/problems/${code}`, instance: `/v1/shipments/acme/${number}` });
       expect(typeof problem.title).toBe('string');
       if (code === 'rate_limited') {
         expect(response.headers.get('retry-after')).toBe('12');
@@ -161,7 +184,9 @@ describe('REST API /v1', () => {
         [false, 'fedex'],
         [false, null],
       ]);
-      const failed = results.filter((result) => !result.ok).map((result) => (result.ok ? null : [result.problem.code, result.problem.status]));
+      const failed = results
+        .filter((result) => !result.ok)
+        .map((result) => (result.ok ? null : [result.problem.code, result.problem.status]));
       expect(failed).toEqual([
         ['rate_limited', 429],
         ['not_found', 404],
@@ -185,7 +210,10 @@ describe('REST API /v1', () => {
       const text = await request('/v1/shipments/track', { method: 'POST', body: 'items=1', headers: { 'content-type': 'text/plain' } });
       expect(text.status).toBe(415);
       expect((await json(text)).code).toBe('unsupported_media_type');
-      const huge = await post('/v1/shipments/track', { items: [{ trackingNumber: ACME.delivered, carrier: 'acme' }], padding: 'x'.repeat(70 * 1024) });
+      const huge = await post('/v1/shipments/track', {
+        items: [{ trackingNumber: ACME.delivered, carrier: 'acme' }],
+        padding: 'x'.repeat(70 * 1024),
+      });
       expect(huge.status).toBe(413);
       expect((await json(huge)).code).toBe('payload_too_large');
     });
@@ -253,15 +281,25 @@ describe('REST API /v1', () => {
       expect(response.status).toBe(200);
       const document = await json(response);
       expect(document.openapi).toBe('3.1.0');
-      expect(document.servers).toEqual([{ url: BASE }]);
-      expect(Object.keys(document.paths).sort()).toEqual(['/v1/detect/{number}', '/v1/orders/{id}/view', '/v1/shipments/track', '/v1/shipments/{carrier}/{number}']);
+      expect(document.servers).toEqual([{ url: '/' }]);
+      expect(Object.keys(document.paths).sort()).toEqual([
+        '/v1/detect/{number}',
+        '/v1/orders/{id}/view',
+        '/v1/shipments/track',
+        '/v1/shipments/{carrier}/{number}',
+        '/v1/triage',
+      ]);
       expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Shipment', 'OrderView', 'Problem', 'TrackManyRequest', 'TrackResult', 'Detection']));
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining(['Shipment', 'OrderView', 'Problem', 'TrackManyRequest', 'TrackResult', 'Detection']),
+      );
       const trackOne = document.paths['/v1/shipments/{carrier}/{number}'].get;
       expect(trackOne.security).toEqual([{ bearerAuth: [] }]);
       expect(Object.keys(trackOne.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '422', '429', '502', '503']));
       expect(trackOne.responses['404'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
-      expect(document.paths['/v1/shipments/track'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/TrackManyRequest');
+      expect(document.paths['/v1/shipments/track'].post.requestBody.content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/TrackManyRequest',
+      );
       expect(document.components.schemas.TrackManyRequest.properties.items.maxItems).toBe(100);
       expect(document.components.schemas.Shipment.properties.status.enum).toContain('out_for_delivery');
     });
@@ -269,13 +307,27 @@ describe('REST API /v1', () => {
 
   describe('mounted under a base path', () => {
     it('serves the API, the document and problems under the prefix', async () => {
-      const mounted = createWismoServer({ tracker: setup.tracker, orders: setup.orders, apiKeys: [API_KEY], brand: BRAND, basePath: '/wismo/', publicBaseUrl: 'https://track.example.com' });
-      const ok = await mounted.fetch(new Request(`${BASE}/wismo/v1/detect/${SANDBOX_NUMBERS.ups.delivered}`, { headers: { authorization: `Bearer ${API_KEY}` } }));
+      const mounted = createWismoServer({
+        tracker: setup.tracker,
+        orders: setup.orders,
+        apiKeys: [API_KEY],
+        brand: BRAND,
+        basePath: '/wismo/',
+        publicBaseUrl: 'https://track.example.com',
+      });
+      const ok = await mounted.fetch(
+        new Request(`${BASE}/wismo/v1/detect/${SANDBOX_NUMBERS.ups.delivered}`, { headers: { authorization: `Bearer ${API_KEY}` } }),
+      );
       expect(ok.status).toBe(200);
       const document = await json(await mounted.fetch(new Request(`${BASE}/wismo/openapi.json`)));
       expect(document.servers).toEqual([{ url: 'https://track.example.com/wismo' }]);
-      const missing = await mounted.fetch(new Request(`${BASE}/wismo/v1/orders/x/view`, { headers: { authorization: `Bearer ${API_KEY}` } }));
-      expect(await json(missing)).toMatchObject({ type: 'https://track.example.com/wismo/problems/order_not_found', instance: '/wismo/v1/orders/x/view' });
+      const missing = await mounted.fetch(
+        new Request(`${BASE}/wismo/v1/orders/x/view`, { headers: { authorization: `Bearer ${API_KEY}` } }),
+      );
+      expect(await json(missing)).toMatchObject({
+        type: 'https://track.example.com/wismo/problems/order_not_found',
+        instance: '/wismo/v1/orders/x/view',
+      });
       expect((await mounted.fetch(new Request(`${BASE}/v1/detect/1`))).status).toBe(404);
     });
   });

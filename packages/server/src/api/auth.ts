@@ -64,7 +64,9 @@ export function createBearerCheck(keys: ApiKeys): (c: Context) => void | Promise
     const match = header ? /^Bearer[ ]+([\x21-\x7e]+)[ ]*$/i.exec(header) : null;
     if (!match) {
       throw new ProblemError('unauthorized', {
-        detail: header ? 'The Authorization header is not of the form `Bearer <key>`.' : 'Send an API key as `Authorization: Bearer <key>`.',
+        detail: header
+          ? 'The Authorization header is not of the form `Bearer <key>`.'
+          : 'Send an API key as `Authorization: Bearer <key>`.',
         headers: { 'WWW-Authenticate': header ? 'Bearer realm="wismo", error="invalid_request"' : 'Bearer realm="wismo"' },
       });
     }

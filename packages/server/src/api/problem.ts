@@ -6,6 +6,8 @@ export const SERVER_PROBLEM_CODES = [
   'unauthorized',
   'route_not_found',
   'order_not_found',
+  'tracking_not_found',
+  'store_not_configured',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
@@ -52,17 +54,36 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemDefinition>> = {
   unauthorized: { status: 401, title: 'Unauthorized', detail: 'Send a valid API key as `Authorization: Bearer <key>`.' },
   route_not_found: { status: 404, title: 'Not found', detail: 'No such endpoint; see /openapi.json.' },
   order_not_found: { status: 404, title: 'Order not found', detail: 'The order source has no order with this id.' },
+  tracking_not_found: { status: 404, title: 'Tracking not found', detail: 'This shop watches no tracking with this id.' },
+  store_not_configured: {
+    status: 501,
+    title: 'No store configured',
+    detail:
+      'This server runs without a store, so it cannot watch trackings or keep orders; start it with a store (e.g. wismo serve --store sqlite:.wismo/wismo.db).',
+  },
   payload_too_large: { status: 413, title: 'Payload too large', detail: 'The request body is larger than the server accepts.' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', detail: 'Send the body as application/json.' },
   too_many_requests: { status: 429, title: 'Too many requests', detail: 'Slow down and retry after the time given in Retry-After.' },
   internal_error: { status: 500, title: 'Internal server error', detail: 'Something went wrong on our side.' },
   not_found: { status: 404, title: 'Tracking number not found', detail: 'The carrier does not know this tracking number (yet).' },
   invalid_number: { status: 422, title: 'Invalid tracking number', detail: 'This is not a valid tracking number for the carrier.' },
-  detection_failed: { status: 422, title: 'Carrier not detected', detail: 'No configured carrier uses the format of this number; name the carrier.' },
+  detection_failed: {
+    status: 422,
+    title: 'Carrier not detected',
+    detail: 'No configured carrier uses the format of this number; name the carrier.',
+  },
   unsupported_carrier: { status: 404, title: 'Carrier not configured', detail: 'This server has no adapter for the carrier.' },
   rate_limited: { status: 429, title: 'Carrier rate limit', detail: 'The carrier is rate-limiting requests; retry later.' },
-  carrier_unavailable: { status: 503, title: 'Carrier unavailable', detail: 'The carrier did not answer or answered with a server error; retry later.' },
-  auth_failed: { status: 502, title: 'Carrier rejected our credentials', detail: 'The carrier rejected this server’s credentials; the operator must fix the carrier configuration.' },
+  carrier_unavailable: {
+    status: 503,
+    title: 'Carrier unavailable',
+    detail: 'The carrier did not answer or answered with a server error; retry later.',
+  },
+  auth_failed: {
+    status: 502,
+    title: 'Carrier rejected our credentials',
+    detail: 'The carrier rejected this server’s credentials; the operator must fix the carrier configuration.',
+  },
   bad_response: { status: 502, title: 'Bad carrier response', detail: 'The carrier answered with something wismo cannot read.' },
   configuration: { status: 500, title: 'Server misconfigured', detail: 'The server’s carrier configuration is incomplete.' },
 };
@@ -138,11 +159,18 @@ export function problemFromWismoError(error: WismoError): ProblemError {
   if (code === 'not_found' && carrier && number) detail = `${carrier} does not know tracking number ${number} (yet).`;
   else if (code === 'invalid_number' && carrier && number) detail = `${number} is not a valid ${carrier} tracking number.`;
   else if (code === 'detection_failed' && number) detail = `No configured carrier uses the format of ${number}; name the carrier.`;
-  else if (code === 'unsupported_carrier') detail = 'This server has no adapter for the carrier; see GET /v1/detect/{number} for the configured candidates.';
-  else if (carrier && (code === 'rate_limited' || code === 'carrier_unavailable' || code === 'auth_failed' || code === 'bad_response')) detail = `${PROBLEMS[code].detail} (carrier: ${carrier})`;
+  else if (code === 'unsupported_carrier')
+    detail = 'This server has no adapter for the carrier; see GET /v1/detect/{number} for the configured candidates.';
+  else if (carrier && (code === 'rate_limited' || code === 'carrier_unavailable' || code === 'auth_failed' || code === 'bad_response'))
+    detail = `${PROBLEMS[code].detail} (carrier: ${carrier})`;
   const init: ProblemInit = { detail, carrier: carrier ?? null };
   if (code === 'rate_limited' || code === 'carrier_unavailable') {
-    const seconds = error.retryAfterMs !== null && error.retryAfterMs > 0 ? Math.ceil(error.retryAfterMs / 1000) : code === 'rate_limited' ? DEFAULT_CARRIER_RETRY_AFTER_SECONDS : undefined;
+    const seconds =
+      error.retryAfterMs !== null && error.retryAfterMs > 0
+        ? Math.ceil(error.retryAfterMs / 1000)
+        : code === 'rate_limited'
+          ? DEFAULT_CARRIER_RETRY_AFTER_SECONDS
+          : undefined;
     if (seconds !== undefined) {
       init.retryAfterSeconds = seconds;
       init.headers = { 'Retry-After': String(seconds) };

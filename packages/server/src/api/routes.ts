@@ -23,6 +23,8 @@ export interface ApiDependencies {
   service: OrderViewServiceLike;
   apiViews: ViewCache<ServedOrderViewLike>;
   maxTrackItems: number;
+  /** False when the store's routes serve `GET /v1/orders/{id}/view` (per shop). Default true. */
+  orderViews?: boolean;
 }
 
 const SECURITY = [{ bearerAuth: [] }];
@@ -31,7 +33,7 @@ function problemResponse(description: string) {
   return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
 
-function problemResponses(codes: readonly ProblemCode[]) {
+export function problemResponses(codes: readonly ProblemCode[]) {
   const byStatus = new Map<number, string[]>();
   for (const code of codes) {
     const status = PROBLEMS[code].status;
@@ -41,7 +43,15 @@ function problemResponses(codes: readonly ProblemCode[]) {
 }
 
 const COMMON: ProblemCode[] = ['invalid_request', 'unauthorized'];
-const CARRIER_FAILURES: ProblemCode[] = ['not_found', 'invalid_number', 'unsupported_carrier', 'rate_limited', 'carrier_unavailable', 'auth_failed', 'bad_response'];
+const CARRIER_FAILURES: ProblemCode[] = [
+  'not_found',
+  'invalid_number',
+  'unsupported_carrier',
+  'rate_limited',
+  'carrier_unavailable',
+  'auth_failed',
+  'bad_response',
+];
 
 export const trackOneRoute = createRoute({
   method: 'get',
@@ -49,7 +59,8 @@ export const trackOneRoute = createRoute({
   operationId: 'trackShipment',
   tags: ['Shipments'],
   summary: 'Track one shipment',
-  description: 'Tracks one number with the named carrier and returns the normalised shipment. Served from the tracker’s cache unless `refresh=true`.',
+  description:
+    'Tracks one number with the named carrier and returns the normalised shipment. Served from the tracker’s cache unless `refresh=true`.',
   security: SECURITY,
   request: { params: ShipmentParamsSchema, query: RefreshQuerySchema },
   responses: {
@@ -81,7 +92,8 @@ export const detectRoute = createRoute({
   operationId: 'detectCarrier',
   tags: ['Detection'],
   summary: 'Detect the carrier of a tracking number',
-  description: 'Every carrier whose number format matches, best first (verified check digit before pattern-only), and which of them this server is configured for. No carrier is called.',
+  description:
+    'Every carrier whose number format matches, best first (verified check digit before pattern-only), and which of them this server is configured for. No carrier is called.',
   security: SECURITY,
   request: { params: DetectParamsSchema },
   responses: {
@@ -126,8 +138,12 @@ function problemBody(error: ProblemError) {
 }
 
 /** API answers are never cached by clients or proxies: they may hold customer data. */
-const API_HEADERS = { 'Cache-Control': 'no-store' } as const;
-const JSON_TEXT_HEADERS = { 'Content-Type': 'application/json; charset=UTF-8', 'Cache-Control': 'no-store' } as const;
+const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
+const JSON_TEXT_HEADERS = {
+  'Content-Type': 'application/json; charset=UTF-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
 
 /**
  * A pre-serialised JSON body (the cached order view) as the typed route's response, without a second
@@ -149,7 +165,10 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies, probl
     const { carrier, number } = c.req.valid('param');
     const { refresh } = c.req.valid('query');
     if (!tracker.carriers.has(carrier)) {
-      throw new ProblemError('unsupported_carrier', { detail: `This server has no adapter for "${carrier}"; configured: ${[...tracker.carriers.keys()].join(', ') || 'none'}.`, carrier });
+      throw new ProblemError('unsupported_carrier', {
+        detail: `This server has no adapter for "${carrier}"; configured: ${[...tracker.carriers.keys()].join(', ') || 'none'}.`,
+        carrier,
+      });
     }
     const shipment = await tracker.track(number, { carrier, refresh: refresh ?? false });
     return c.json(withoutRaw(shipment), 200, API_HEADERS);
@@ -158,13 +177,26 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies, probl
   app.openapi(trackManyRoute(deps.maxTrackItems), async (c) => {
     const { items, refresh } = c.req.valid('json');
     const outcomes = await tracker.trackMany(
-      items.map((item) => (item.carrier ? { trackingNumber: item.trackingNumber, carrier: item.carrier } : { trackingNumber: item.trackingNumber })),
+      items.map((item) =>
+        item.carrier ? { trackingNumber: item.trackingNumber, carrier: item.carrier } : { trackingNumber: item.trackingNumber },
+      ),
       { refresh: refresh ?? false },
     );
     const results = outcomes.map((outcome) => {
-      if (outcome.ok) return { ok: true as const, trackingNumber: outcome.trackingNumber, carrier: outcome.carrier ?? outcome.shipment.carrier, shipment: withoutRaw(outcome.shipment) };
+      if (outcome.ok)
+        return {
+          ok: true as const,
+          trackingNumber: outcome.trackingNumber,
+          carrier: outcome.carrier ?? outcome.shipment.carrier,
+          shipment: withoutRaw(outcome.shipment),
+        };
       const problem = problemFromWismoError(outcome.error);
-      return { ok: false as const, trackingNumber: outcome.trackingNumber, carrier: outcome.carrier, problem: { ...problemBody(problem), type: problemTypeOf(c, problem.code) } };
+      return {
+        ok: false as const,
+        trackingNumber: outcome.trackingNumber,
+        carrier: outcome.carrier,
+        problem: { ...problemBody(problem), type: problemTypeOf(c, problem.code) },
+      };
     });
     return c.json({ results }, 200, API_HEADERS);
   });
@@ -185,6 +217,8 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies, probl
     }));
     return c.json({ trackingNumber, candidates, configuredCandidates: report.candidates, ambiguous: report.ambiguous }, 200, API_HEADERS);
   });
+
+  if (deps.orderViews === false) return;
 
   // Hot path: a fresh cached view is answered before validation. Entries are only ever made from validated
   // input and the key is built from the same strings, so a hit stands for a request that passed it.

@@ -51,7 +51,10 @@ export const OrderViewSchema = orderViewSchema.extend({}).openapi('OrderView', {
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'https://track.example.com/problems/not_found', description: 'URI of the problem type; dereferences to a short description.' }),
+    type: z.string().openapi({
+      example: 'https://track.example.com/problems/not_found',
+      description: 'URI of the problem type; dereferences to a short description.',
+    }),
     title: z.string().openapi({ example: 'Tracking number not found' }),
     status: z.number().int().openapi({ example: 404 }),
     detail: z.string().optional().openapi({ example: 'ups does not know tracking number 1Z999AA10123456784 (yet).' }),
@@ -60,7 +63,10 @@ export const ProblemSchema = z
       description: `Stable code: a WismoError code (not_found, invalid_number, detection_failed, unsupported_carrier, rate_limited, carrier_unavailable, auth_failed, bad_response, configuration) or one of the server's (${SERVER_PROBLEM_CODES.join(', ')}).`,
       example: 'not_found',
     }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().openapi({ description: 'Every failing field of an invalid request.' }),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Every failing field of an invalid request.' }),
     carrier: z.string().nullable().optional(),
     retryAfterSeconds: z.number().int().optional(),
   })
@@ -140,7 +146,11 @@ export const DetectionSchema = z
   .openapi('Detection');
 
 export const OrderViewParamsSchema = z.object({
-  id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'ord_1003', description: 'The order id in the integrator’s order source.' }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'ord_1003', description: 'The order id in the integrator’s order source.' }),
 });
 
 export const OrderViewQuerySchema = z.object({
@@ -150,7 +160,9 @@ export const OrderViewQuerySchema = z.object({
 export const ServedOrderViewSchema = z
   .object({
     view: OrderViewSchema,
-    stale: z.boolean().openapi({ description: 'True when a carrier did not answer within the time budget and the last known data is shown.' }),
+    stale: z
+      .boolean()
+      .openapi({ description: 'True when a carrier did not answer within the time budget and the last known data is shown.' }),
     generatedAt: z.string().openapi({ description: 'When the view was built (it may be served from a short cache).' }),
   })
   .openapi('ServedOrderView');

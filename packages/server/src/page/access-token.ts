@@ -32,8 +32,10 @@ export function createAccessTokens(options: { secret?: string; ttlMs?: number; n
       const parts = token.split('.');
       if (parts.length !== 3) return null;
       const [encodedId, expiry, signature] = parts as [string, string, string];
-      const expected = sign(`${encodedId}.${expiry}`);
-      const given = Buffer.from(signature, 'base64url');
+      // The text is compared, not the decoded bytes: Node's base64 decoder also accepts padding, `+`/`/`,
+      // stray characters and other trailing bits, which would make one token valid in many spellings.
+      const expected = Buffer.from(base64url(sign(`${encodedId}.${expiry}`)), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       const expiresAt = parseInt(expiry, 36);
       if (!Number.isFinite(expiresAt) || expiresAt <= now()) return null;

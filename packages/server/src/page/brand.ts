@@ -102,16 +102,19 @@ function mix(a: Rgb, b: Rgb, amount: number): Rgb {
 export function resolveBrand(brand: BrandOptions): ResolvedBrand {
   if (!brand || typeof brand.name !== 'string' || brand.name.trim() === '') throw new ConfigurationError('brand.name is required');
   const language = brand.defaultLocale?.toLowerCase().split(/[-_]/)[0];
-  if (!isLanguage(language)) throw new ConfigurationError(`brand.defaultLocale must be one of en, de, nl, fr, es (got "${brand.defaultLocale}")`);
+  if (!isLanguage(language))
+    throw new ConfigurationError(`brand.defaultLocale must be one of en, de, nl, fr, es (got "${brand.defaultLocale}")`);
   try {
     new Intl.DateTimeFormat('en', { timeZone: brand.timeZone });
   } catch {
     throw new ConfigurationError(`brand.timeZone must be an IANA time zone such as Europe/Berlin (got "${brand.timeZone}")`);
   }
   const logoUrl = brand.logoUrl === undefined ? null : safeUrl(brand.logoUrl);
-  if (brand.logoUrl !== undefined && logoUrl === null) throw new ConfigurationError('brand.logoUrl must be an http(s) URL or a path starting with /');
+  if (brand.logoUrl !== undefined && logoUrl === null)
+    throw new ConfigurationError('brand.logoUrl must be an http(s) URL or a path starting with /');
   const homeUrl = brand.homeUrl === undefined ? null : safeUrl(brand.homeUrl);
-  if (brand.homeUrl !== undefined && homeUrl === null) throw new ConfigurationError('brand.homeUrl must be an http(s) URL or a path starting with /');
+  if (brand.homeUrl !== undefined && homeUrl === null)
+    throw new ConfigurationError('brand.homeUrl must be an http(s) URL or a path starting with /');
 
   const primary = colorOf(brand.colors?.primary ?? '', 'primary');
   const background = colorOf(brand.colors?.background ?? '', 'background');
@@ -119,11 +122,15 @@ export function resolveBrand(brand: BrandOptions): ResolvedBrand {
   const adjustments: string[] = [];
   const text = ensureContrast(configuredText, background, 4.5);
   if (toHex(text) !== toHex(configuredText)) {
-    adjustments.push(`brand.colors.text ${brand.colors.text} has ${contrastRatio(configuredText, background).toFixed(2)}:1 contrast on ${brand.colors.background}; using ${toHex(text)} (4.5:1 needed)`);
+    adjustments.push(
+      `brand.colors.text ${brand.colors.text} has ${contrastRatio(configuredText, background).toFixed(2)}:1 contrast on ${brand.colors.background}; using ${toHex(text)} (4.5:1 needed)`,
+    );
   }
   const link = ensureContrast(primary, background, 4.5);
   if (toHex(link) !== toHex(primary)) {
-    adjustments.push(`brand.colors.primary ${brand.colors.primary} has ${contrastRatio(primary, background).toFixed(2)}:1 contrast on the background; links use ${toHex(link)}`);
+    adjustments.push(
+      `brand.colors.primary ${brand.colors.primary} has ${contrastRatio(primary, background).toFixed(2)}:1 contrast on the background; links use ${toHex(link)}`,
+    );
   }
   const onPrimary = readableTextOn(primary);
   const muted = ensureContrast(mix(text, background, 0.35), background, 4.5);

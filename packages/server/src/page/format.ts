@@ -32,12 +32,24 @@ export function dateIn(epochMs: number, timeZone: string): string {
 /** "Tuesday, 31 March" for a calendar date (with the year when it is not this year's). */
 export function formatCalendarDay(date: string, context: FormatContext): string {
   const withYear = date.slice(0, 4) !== context.today.slice(0, 4);
-  return dateTimeFormat(context.locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+  return dateTimeFormat(context.locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
 }
 
-/** "14:05" / "2:05 PM" for a wall-clock `HH:mm`. */
+/**
+ * "04:05" / "4:05 AM" for a wall-clock `HH:mm`. A 24-hour locale gets two-digit hours: `Intl` writes "4:30" for
+ * French and Dutch, which neither language writes ("04:30" is how a timetable or a web page shows it).
+ */
 export function formatClock(clock: string, context: FormatContext): string {
-  return dateTimeFormat(context.locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`2000-01-01T${clock.slice(0, 5)}:00Z`));
+  const twentyFourHour = ['h23', 'h24'].includes(dateTimeFormat(context.locale, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  return dateTimeFormat(context.locale, { hour: twentyFourHour ? '2-digit' : 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`2000-01-01T${clock.slice(0, 5)}:00Z`),
+  );
 }
 
 /** The day of an instant in the context's zone. */
@@ -57,7 +69,15 @@ function etaPoint(value: string | null, timeKind: Eta['timeKind'], timeZone: str
   if (timeKind === 'instant') {
     const epoch = Date.parse(value);
     if (Number.isNaN(epoch)) return null;
-    const parts = dateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epoch));
+    const parts = dateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(epoch));
     const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
     return { date: `${part('year')}-${part('month')}-${part('day')}`, clock: `${part('hour')}:${part('minute')}` };
   }
@@ -82,7 +102,10 @@ export function formatEta(eta: Eta, context: FormatContext): FormattedEta | null
   const to = etaPoint(eta.to, eta.timeKind, context.timeZone) ?? from;
   if (!from || !to) return null;
   if (from.date === to.date) {
-    const window = from.clock && to.clock && from.clock !== to.clock ? { from: formatClock(from.clock, context), to: formatClock(to.clock, context) } : null;
+    const window =
+      from.clock && to.clock && from.clock !== to.clock
+        ? { from: formatClock(from.clock, context), to: formatClock(to.clock, context) }
+        : null;
     return { day: formatCalendarDay(from.date, context), window, carrierLocalTime: window !== null && eta.timeKind === 'local' };
   }
   const [first, last] = from.date < to.date ? [from.date, to.date] : [to.date, from.date];
@@ -94,7 +117,9 @@ export function formatEta(eta: Eta, context: FormatContext): FormattedEta | null
 export function timeZoneLabel(timeZone: string, locale: string, at: Date): string {
   for (const timeZoneName of ['longGeneric', 'long'] as const) {
     try {
-      const name = dateTimeFormat(locale, { timeZone, timeZoneName }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
+      const name = dateTimeFormat(locale, { timeZone, timeZoneName })
+        .formatToParts(at)
+        .find((part) => part.type === 'timeZoneName')?.value;
       if (name && !/^GMT[+-]/.test(name)) return name === timeZone ? timeZone : `${name} (${timeZone})`;
     } catch {
       // Older ICU without `longGeneric`: try the next style.

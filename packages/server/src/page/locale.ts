@@ -66,7 +66,12 @@ function explicit(value: string | null | undefined, source: 'url' | 'query'): Pa
  * default. Only wismo's languages (en, de, nl, fr, es) are chosen; the visitor's regional tag is kept for
  * formatting when it is of the chosen language (`de-AT` formats "Jänner").
  */
-export function negotiatePageLocale(input: { urlLanguage?: string | null; queryLanguage?: string | null; acceptLanguage?: string | null; defaultLanguage: Language }): PageLocale {
+export function negotiatePageLocale(input: {
+  urlLanguage?: string | null;
+  queryLanguage?: string | null;
+  acceptLanguage?: string | null;
+  defaultLanguage: Language;
+}): PageLocale {
   const fromUrl = explicit(input.urlLanguage, 'url');
   if (fromUrl) return fromUrl;
   const fromQuery = explicit(input.queryLanguage, 'query');

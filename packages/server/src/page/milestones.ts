@@ -48,7 +48,9 @@ function furthestProgress(statuses: readonly ShipmentStatus[]): number {
 
 /** The statuses of a parcel's scans in the view's timeline. */
 export function scanStatusesOf(view: OrderView, parcelId: string): ShipmentStatus[] {
-  return view.timeline.filter((entry) => entry.kind === 'scan' && entry.parcelId === parcelId && entry.status !== null).map((entry) => entry.status!);
+  return view.timeline
+    .filter((entry) => entry.kind === 'scan' && entry.parcelId === parcelId && entry.status !== null)
+    .map((entry) => entry.status!);
 }
 
 /**
@@ -68,8 +70,10 @@ export function parcelSteps(parcel: ParcelView, scanStatuses: readonly ShipmentS
   if (parcel.tracking === 'no_tracking_result') return steps(['label_created', 'in_transit', 'out_for_delivery', 'delivered'], 0);
   const status = parcel.status;
   if (status === 'cancelled') return steps(['label_created', 'cancelled'], 1);
-  if (status === 'returning' || status === 'returned') return steps(['label_created', 'in_transit', 'returning', 'returned'], status === 'returning' ? 2 : 3);
-  const third: StepId = status === 'available_for_pickup' ? 'available_for_pickup' : status === 'attempt_failed' ? 'attempt_failed' : 'out_for_delivery';
+  if (status === 'returning' || status === 'returned')
+    return steps(['label_created', 'in_transit', 'returning', 'returned'], status === 'returning' ? 2 : 3);
+  const third: StepId =
+    status === 'available_for_pickup' ? 'available_for_pickup' : status === 'attempt_failed' ? 'attempt_failed' : 'out_for_delivery';
   const ids: StepId[] = ['label_created', 'in_transit', third, 'delivered'];
   if (status === 'exception') return steps(ids, furthestProgress(scanStatuses));
   return steps(ids, PROGRESS[status] ?? 1);
@@ -82,7 +86,8 @@ export function parcelSteps(parcel: ParcelView, scanStatuses: readonly ShipmentS
 export function orderSteps(view: OrderView): Step[] {
   const stage = view.stage;
   if (stage === 'cancelled') return steps(['ordered', 'cancelled'], 1);
-  if (stage === 'return_in_progress' || stage === 'returned') return steps(['ordered', 'delivered', 'return_sent', 'return_received'], stage === 'returned' ? 3 : 2);
+  if (stage === 'return_in_progress' || stage === 'returned')
+    return steps(['ordered', 'delivered', 'return_sent', 'return_received'], stage === 'returned' ? 3 : 2);
   const ids: StepId[] = ['ordered', 'shipped', 'out_for_delivery', 'delivered'];
   switch (stage) {
     case 'placed':

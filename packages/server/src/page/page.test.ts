@@ -22,7 +22,9 @@ describe('tracking page', () => {
         ...BRAND,
         upsell: (context) => {
           upsellCalls.push(context);
-          return context.tier === 'order' ? '<p class="promo">Socks to go with your <em>order</em></p>' : '<p class="promo">10% off your next order</p>';
+          return context.tier === 'order'
+            ? '<p class="promo">Socks to go with your <em>order</em></p>'
+            : '<p class="promo">10% off your next order</p>';
         },
       },
       now: () => FIXED_NOW,
@@ -35,7 +37,9 @@ describe('tracking page', () => {
   }
 
   async function lookup(fields: Record<string, string>, target = server, prefix = ''): Promise<Response> {
-    return target.fetch(new Request(`${BASE}${prefix}/orders/lookup`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' }));
+    return target.fetch(
+      new Request(`${BASE}${prefix}/orders/lookup`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' }),
+    );
   }
 
   beforeAll(async () => {
@@ -88,7 +92,9 @@ describe('tracking page', () => {
       const response = await get(`/track/dhl/${DHL_IN_TRANSIT}`);
       expect(response.status).toBe(200);
       const page = await response.text();
-      expect(page).toMatch(/<li class="current" aria-current="step"><span class="marker" aria-hidden="true">2<\/span><span class="step-label">On its way<\/span><span class="step-state">Current step<\/span><\/li>/);
+      expect(page).toMatch(
+        /<li class="current" aria-current="step"><span class="marker" aria-hidden="true">2<\/span><span class="step-label">On its way<\/span><span class="step-state">Current step<\/span><\/li>/,
+      );
       expect(page).toContain('<span class="step-label">Label created</span><span class="step-state">Done</span>');
       expect(page).toContain('Expected delivery');
       expect(page).toContain('Questions about the delivery?');
@@ -99,7 +105,8 @@ describe('tracking page', () => {
 
     it('never shows order or customer data, even for a number that belongs to an order', async () => {
       const page = await (await get(`/track/dhl/${DHL_IN_TRANSIT}`)).text();
-      for (const secret of ['Anna', 'Schmidt', 'anna.schmidt@example.de', '04109', 'Trailrunner', 'Order 1001', 'order 1001', 'ord_1001']) expect(page, secret).not.toContain(secret);
+      for (const secret of ['Anna', 'Schmidt', 'anna.schmidt@example.de', '04109', 'Trailrunner', 'Order 1001', 'order 1001', 'ord_1001'])
+        expect(page, secret).not.toContain(secret);
       expect(upsellCalls.at(-1)).toMatchObject({ tier: 'parcel', orderNumber: null, items: [], carrier: 'dhl', status: 'in_transit' });
     });
 
@@ -167,7 +174,11 @@ describe('tracking page', () => {
       expect(page).toContain('Trailrunner GTX, Gr. 42');
       expect(page).toContain('Bestellt am Freitag, 27. März');
       expect(page).toContain('id="order-answer"');
-      expect(upsellCalls.at(-1)).toMatchObject({ tier: 'order', orderNumber: '1001', items: [{ id: 'li_1', name: 'Trailrunner GTX, Gr. 42', quantity: 1 }] });
+      expect(upsellCalls.at(-1)).toMatchObject({
+        tier: 'order',
+        orderNumber: '1001',
+        items: [{ id: 'li_1', name: 'Trailrunner GTX, Gr. 42', quantity: 1 }],
+      });
     });
 
     it('unlocks with the postcode, shows every parcel, and escapes the shop’s data', async () => {
@@ -200,15 +211,60 @@ describe('tracking page', () => {
       expect(await (await get(location, {}, other)).text()).toContain('For your privacy');
     });
 
-    it('accepts the lookup as a GET link (e.g. from a shipping email)', async () => {
-      const response = await get('/orders/lookup?orderNumber=1001&email=anna.schmidt%40example.de');
-      expect(response.status).toBe(303);
+    /** Every URL the page links to or posts to. */
+    const urlsIn = (page: string) => [...page.matchAll(/(?:href|action|src)="([^"]*)"/g)].map((match) => match[1]!);
+
+    it('never puts the email in a URL: a failed lookup’s language links carry no query', async () => {
+      const response = await lookup({ orderNumber: '1001', email: 'someone.else@example.de', postcode: '99999' }, server, '/de');
+      expect(response.status).toBe(404);
+      const page = await response.text();
+      for (const url of urlsIn(page)) expect(url).not.toMatch(/someone|example|%40|@|99999/);
+    });
+
+    it('takes the email only from POST: a GET link with an email unlocks nothing and echoes nothing', async () => {
+      for (const path of [
+        '/orders/lookup?orderNumber=1001&email=anna.schmidt%40example.de',
+        '/de/orders/lookup?orderNumber=1001&email=anna.schmidt%40example.de&postcode=04109',
+      ]) {
+        const response = await get(path);
+        expect(response.status, path).toBe(303);
+        const location = response.headers.get('location')!;
+        expect(location).not.toMatch(/anna|example|%40|@|04109|access=/);
+        const page = await (await get(location)).text();
+        expect(page).not.toMatch(/anna|example\.de|04109/i);
+        for (const url of urlsIn(page)) expect(url).not.toMatch(/email|postcode|%40/);
+        // The order number from the link is kept in the form, ready for the email.
+        expect(page).toMatch(/id="order-number"[^>]*value="1001"/);
+      }
+    });
+
+    it('does not link again a path or a query that is not a parcel’s (an email typed into the wrong place)', async () => {
+      for (const path of [
+        '/de/track/acme/anna.schmidt%40example.de',
+        '/track/anna.schmidt%40example.de/123',
+        `/track?number=anna.schmidt%40example.de`,
+        '/orders/lookup?orderNumber=anna.schmidt%40example.de&email=x%40y.z',
+      ]) {
+        const response = await get(path);
+        const location = response.headers.get('location');
+        if (location) expect(location, path).not.toMatch(/anna|%40|@/);
+        for (const url of urlsIn(await response.text())) expect(url, path).not.toMatch(/anna|%40|@/);
+      }
+    });
+
+    it('prefills the order number from a GET link without looking anything up', async () => {
+      const response = await get('/orders/lookup?orderNumber=1001');
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toMatch(/id="order-number"[^>]*value="1001"/);
+      expect(page).not.toContain('Enter the email address');
     });
   });
 
   describe('locale', () => {
     it('takes the URL first, then ?lang=, then Accept-Language, then the shop default', async () => {
-      const lang = async (path: string, acceptLanguage?: string) => /<html lang="(\w+)"/.exec(await (await get(path, acceptLanguage ? { 'accept-language': acceptLanguage } : {})).text())?.[1];
+      const lang = async (path: string, acceptLanguage?: string) =>
+        /<html lang="(\w+)"/.exec(await (await get(path, acceptLanguage ? { 'accept-language': acceptLanguage } : {})).text())?.[1];
       expect(await lang('/nl/track', 'de-DE,de;q=0.9')).toBe('nl');
       expect(await lang('/track?lang=fr', 'de-DE,de;q=0.9')).toBe('fr');
       expect(await lang('/track', 'pt-BR, es;q=0.8, de;q=0.5')).toBe('es');
@@ -240,7 +296,17 @@ describe('tracking page', () => {
       expect((await get(`/track/dhl/${DHL_IN_TRANSIT}`, { 'x-test-client': 'b' }, limited)).status).toBe(200);
       expect((await get('/track', client, limited)).status).toBe(200);
       // Order lookups draw from the same bucket.
-      expect((await limited.fetch(new Request(`${BASE}/orders/lookup`, { method: 'POST', headers: client, body: new URLSearchParams({ orderNumber: '1001', email: 'x@y.z' }) }))).status).toBe(429);
+      expect(
+        (
+          await limited.fetch(
+            new Request(`${BASE}/orders/lookup`, {
+              method: 'POST',
+              headers: client,
+              body: new URLSearchParams({ orderNumber: '1001', email: 'x@y.z' }),
+            }),
+          )
+        ).status,
+      ).toBe(429);
     });
 
     it('only trusts X-Forwarded-For behind a proxy', async () => {
@@ -258,7 +324,10 @@ describe('tracking page', () => {
   describe('brand', () => {
     it('adjusts unreadable colours and says so', async () => {
       const warnings: string[] = [];
-      const pale = make({ brand: { ...BRAND, colors: { primary: '#ffd400', background: '#ffffff', text: '#bbbbbb' } }, logger: { warn: (message) => warnings.push(message) } });
+      const pale = make({
+        brand: { ...BRAND, colors: { primary: '#ffd400', background: '#ffffff', text: '#bbbbbb' } },
+        logger: { warn: (message) => warnings.push(message) },
+      });
       expect(pale.brand.adjustments).toHaveLength(2);
       expect(warnings).toHaveLength(2);
       expect(pale.brand.theme.onPrimary).toBe('#000000');
@@ -276,7 +345,9 @@ describe('tracking page', () => {
     it('shows the logo with the brand name', async () => {
       const withLogo = make({ brand: { ...BRAND, logoUrl: 'https://cdn.example.com/logo.svg', homeUrl: 'https://shop.example.com' } });
       const page = await (await get('/track', {}, withLogo)).text();
-      expect(page).toContain('<a class="brand" href="https://shop.example.com/"><img src="https://cdn.example.com/logo.svg" alt="" width="36" height="36"><span>Nordlicht Outdoor</span></a>');
+      expect(page).toContain(
+        '<a class="brand" href="https://shop.example.com/"><img src="https://cdn.example.com/logo.svg" alt="" width="36" height="36"><span>Nordlicht Outdoor</span></a>',
+      );
     });
   });
 

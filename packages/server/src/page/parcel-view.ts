@@ -19,13 +19,16 @@ const ANONYMOUS_ID = 'parcel';
  * page renders only the parcel's part of it.
  */
 export function buildParcelOnlyView(shipment: Shipment, options: ParcelViewOptions): OrderView {
-  const lanePlace = (location: Shipment['origin']) => (location?.countryCode ? { countryCode: location.countryCode, region: location.region } : null);
+  const lanePlace = (location: Shipment['origin']) =>
+    location?.countryCode ? { countryCode: location.countryCode, region: location.region } : null;
   const order = parseOrder({
     id: ANONYMOUS_ID,
     number: shipment.trackingNumber,
     placedAt: options.now.toISOString(),
     customer: { id: ANONYMOUS_ID, email: 'parcel@tracking.invalid', name: 'Parcel', locale: options.locale, timeZone: options.timeZone },
-    shippingAddress: shipment.destination?.countryCode ? { countryCode: shipment.destination.countryCode, city: null, region: shipment.destination.region, postalCode: null } : null,
+    shippingAddress: shipment.destination?.countryCode
+      ? { countryCode: shipment.destination.countryCode, city: null, region: shipment.destination.region, postalCode: null }
+      : null,
     items: [],
     shipments: [
       {

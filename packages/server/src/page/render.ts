@@ -1,7 +1,23 @@
 import { html, raw } from 'hono/html';
-import { answerWhereIsMyOrder, formatTimeline, type CustomerTime, type Delay, type Language, type OrderView, type ParcelView } from '@wismo/order-view';
+import {
+  answerWhereIsMyOrder,
+  formatTimeline,
+  type CustomerTime,
+  type Delay,
+  type Language,
+  type OrderView,
+  type ParcelView,
+} from '@wismo/order-view';
 import { safeUrl, type ResolvedBrand, type UpsellContext } from './brand';
-import { formatCalendarDay, formatClock, formatEta, formatInstantDay, timeZoneLabel, datetimeAttribute, type FormatContext } from './format';
+import {
+  formatCalendarDay,
+  formatClock,
+  formatEta,
+  formatInstantDay,
+  timeZoneLabel,
+  datetimeAttribute,
+  type FormatContext,
+} from './format';
 import { pageShell, type Html, type PageLinks } from './layout';
 import { parcelSteps, orderSteps, scanStatusesOf, type Step } from './milestones';
 import { catalogueWord, say, type PageWordKey } from './words';
@@ -64,7 +80,10 @@ ${errors.length === 1 ? html`<p><a href="${errors[0]!.href}">${errors[0]!.text}<
 function trackForm(context: RenderContext, state: FormState, headingLevel: 'h1' | 'h2'): Html {
   const error = state.trackErrors?.trackingNumber;
   const describedBy = ['tracking-number-hint', error ? 'tracking-number-error' : null].filter(Boolean).join(' ');
-  const heading = headingLevel === 'h1' ? html`<h1 id="track-heading">${t(context, 'form.track.heading')}</h1>` : html`<h2 id="track-heading">${t(context, 'form.track.heading')}</h2>`;
+  const heading =
+    headingLevel === 'h1'
+      ? html`<h1 id="track-heading">${t(context, 'form.track.heading')}</h1>`
+      : html`<h2 id="track-heading">${t(context, 'form.track.heading')}</h2>`;
   return html`<section aria-labelledby="track-heading">
 ${heading}
 <p>${t(context, 'form.track.intro')}</p>
@@ -76,7 +95,8 @@ ${errorSummary(context, error ? [{ href: '#tracking-number', text: error }] : []
 ${error ? html`<span class="field-error" id="tracking-number-error">${error}</span>` : ''}
 <input id="tracking-number" name="number" type="text" inputmode="text" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" required value="${state.trackingNumber ?? ''}" aria-describedby="${describedBy}"${error ? raw(' aria-invalid="true"') : ''}>
 </div>
-${context.carriers.length > 1
+${
+  context.carriers.length > 1
     ? html`<div class="field">
 <label for="carrier">${t(context, 'form.carrier')}</label>
 <select id="carrier" name="carrier">
@@ -84,7 +104,8 @@ ${context.carriers.length > 1
 ${context.carriers.map((carrier) => html`<option value="${carrier.id}"${carrier.id === state.carrier ? raw(' selected') : ''}>${carrier.name}</option>`)}
 </select>
 </div>`
-    : ''}
+    : ''
+}
 <button type="submit">${t(context, 'form.track.submit')}</button>
 </form>
 </section>`;
@@ -96,7 +117,10 @@ function orderForm(context: RenderContext, state: FormState, headingLevel: 'h1' 
   if (errors.form) summary.push({ href: '#order-number', text: errors.form });
   if (errors.orderNumber) summary.push({ href: '#order-number', text: errors.orderNumber });
   if (errors.emailOrPostcode) summary.push({ href: '#order-email', text: errors.emailOrPostcode });
-  const heading = headingLevel === 'h1' ? html`<h1 id="order-heading">${t(context, 'form.order.heading')}</h1>` : html`<h2 id="order-heading">${t(context, 'form.order.heading')}</h2>`;
+  const heading =
+    headingLevel === 'h1'
+      ? html`<h1 id="order-heading">${t(context, 'form.order.heading')}</h1>`
+      : html`<h2 id="order-heading">${t(context, 'form.order.heading')}</h2>`;
   const contactError = errors.emailOrPostcode;
   return html`<section aria-labelledby="order-heading">
 ${heading}
@@ -137,11 +161,20 @@ export function renderTrackFormPage(context: RenderContext, state: FormState = {
 
 /** `/orders/lookup`: the order form on its own. */
 export function renderOrderFormPage(context: RenderContext, state: FormState = {}): Html {
-  return page(context, t(context, 'form.order.heading'), html`${orderForm(context, state, 'h1')}<p><a href="${context.links.to('/track')}">${t(context, 'page.backToTracking')}</a></p>`);
+  return page(
+    context,
+    t(context, 'form.order.heading'),
+    html`${orderForm(context, state, 'h1')}<p><a href="${context.links.to('/track')}">${t(context, 'page.backToTracking')}</a></p>`,
+  );
 }
 
 /** A page with a heading and a sentence: not found, unavailable, too many requests. */
-export function renderMessagePage(context: RenderContext, title: string, text: string, options: { withTrackForm?: boolean; trackState?: FormState } = {}): Html {
+export function renderMessagePage(
+  context: RenderContext,
+  title: string,
+  text: string,
+  options: { withTrackForm?: boolean; trackState?: FormState } = {},
+): Html {
   return page(
     context,
     title,
@@ -179,7 +212,10 @@ function statusLine(context: RenderContext, text: string, iconKey: string, id: s
 
 function stepList(context: RenderContext, steps: readonly Step[], label: string): Html {
   return html`<ol class="steps" aria-label="${label}">${steps.map((step, index) => {
-    const stateText = t(context, step.state === 'done' ? 'stepState.done' : step.state === 'current' ? 'stepState.current' : 'stepState.upcoming');
+    const stateText = t(
+      context,
+      step.state === 'done' ? 'stepState.done' : step.state === 'current' ? 'stepState.current' : 'stepState.upcoming',
+    );
     const marker = step.state === 'done' ? '✓' : String(index + 1);
     return html`<li class="${step.state}"${step.state === 'current' ? raw(' aria-current="step"') : ''}><span class="marker" aria-hidden="true">${marker}</span><span class="step-label">${t(context, `step.${step.id}` as PageWordKey)}</span><span class="step-state">${stateText}</span></li>`;
   })}</ol>`;
@@ -194,12 +230,17 @@ function customerTimeText(context: RenderContext, time: CustomerTime, format: Fo
   const day = formatCalendarDay(time.date, format);
   if (!time.time) return day;
   const clock = formatClock(time.time, format);
-  return time.shownAs === 'carrier_local_time' ? `${day}, ${clock} (${catalogueWord(context.language, 'time.localTimeNote')})` : `${day}, ${clock}`;
+  return time.shownAs === 'carrier_local_time'
+    ? `${day}, ${clock} (${catalogueWord(context.language, 'time.localTimeNote')})`
+    : `${day}, ${clock}`;
 }
 
 function etaSection(context: RenderContext, view: OrderView, parcel: ParcelView, headingId: string, level: 'h2' | 'h3'): Html | '' {
   const format = formatContext(context, view);
-  const heading = level === 'h2' ? html`<h2 id="${headingId}">${t(context, 'eta.heading')}</h2>` : html`<h3 id="${headingId}">${t(context, 'eta.heading')}</h3>`;
+  const heading =
+    level === 'h2'
+      ? html`<h2 id="${headingId}">${t(context, 'eta.heading')}</h2>`
+      : html`<h3 id="${headingId}">${t(context, 'eta.heading')}</h3>`;
   if (parcel.delivered) {
     return html`<section aria-labelledby="${headingId}">${heading}<p class="eta-day">${t(context, 'eta.delivered')}: ${customerTimeText(context, parcel.delivered.customerTime, format)}</p>${parcel.delivered.place ? html`<p class="muted">${parcel.delivered.place}</p>` : ''}</section>`;
   }
@@ -216,7 +257,10 @@ function contactSection(context: RenderContext, parcel: ParcelView, headingId: s
   const website = safeUrl(parcel.contact?.url);
   const trackingUrl = safeUrl(parcel.trackingUrl);
   if (!phone && !website && !trackingUrl) return '';
-  const heading = level === 'h2' ? html`<h2 id="${headingId}">${t(context, 'contact.heading')}</h2>` : html`<h3 id="${headingId}">${t(context, 'contact.heading')}</h3>`;
+  const heading =
+    level === 'h2'
+      ? html`<h2 id="${headingId}">${t(context, 'contact.heading')}</h2>`
+      : html`<h3 id="${headingId}">${t(context, 'contact.heading')}</h3>`;
   const tel = phone ? phone.replace(/[^\d+]/g, '') : '';
   return html`<section aria-labelledby="${headingId}">${heading}
 <p>${t(context, 'contact.text', { carrier: parcel.carrierName })}</p>
@@ -239,11 +283,17 @@ function delaySentence(context: RenderContext, view: OrderView, delay: Delay): s
       return t(context, 'delay.never_scanned', { carrier });
     case 'late':
       if (delay.parcelId === null) return t(context, 'delay.late.order', { date: formatCalendarDay(delay.dueDate, format) });
-      return t(context, delay.reason === 'past_promised_date' ? 'delay.late.past_promised_date' : 'delay.late.past_carrier_estimate', { carrier, date: formatCalendarDay(delay.dueDate, format) });
+      return t(context, delay.reason === 'past_promised_date' ? 'delay.late.past_promised_date' : 'delay.late.past_carrier_estimate', {
+        carrier,
+        date: formatCalendarDay(delay.dueDate, format),
+      });
     case 'carrier_exception':
       return t(context, 'delay.carrier_exception', { reason: catalogueWord(context.language, `reason.${delay.reason}`, 'reason.other') });
     case 'carrier_delay':
-      return t(context, 'delay.carrier_delay', { carrier, reason: catalogueWord(context.language, `reason.${delay.reason}`, 'reason.other') });
+      return t(context, 'delay.carrier_delay', {
+        carrier,
+        reason: catalogueWord(context.language, `reason.${delay.reason}`, 'reason.other'),
+      });
     case 'not_received_reported':
       return t(context, 'delay.not_received_reported', { carrier });
   }
@@ -253,12 +303,23 @@ function delaySentence(context: RenderContext, view: OrderView, delay: Delay): s
  * The delay banner: a problem (carrier exception) is an alert, a delay a status message. The heading and
  * the icon say it in words and shape, not in colour alone.
  */
-function delayBanner(context: RenderContext, view: OrderView, delays: readonly Delay[], prefixFor?: (delay: Delay) => string | null): Html | '' {
-  const sentences = [...new Set(delays.map((delay) => {
-    const sentence = delaySentence(context, view, delay);
-    const prefix = prefixFor?.(delay);
-    return sentence && prefix ? `${prefix}: ${sentence}` : sentence;
-  }).filter((sentence): sentence is string => Boolean(sentence)))];
+function delayBanner(
+  context: RenderContext,
+  view: OrderView,
+  delays: readonly Delay[],
+  prefixFor?: (delay: Delay) => string | null,
+): Html | '' {
+  const sentences = [
+    ...new Set(
+      delays
+        .map((delay) => {
+          const sentence = delaySentence(context, view, delay);
+          const prefix = prefixFor?.(delay);
+          return sentence && prefix ? `${prefix}: ${sentence}` : sentence;
+        })
+        .filter((sentence): sentence is string => Boolean(sentence)),
+    ),
+  ];
   if (sentences.length === 0) return '';
   const problem = delays.some((delay) => delay.kind === 'carrier_exception');
   return html`<div class="banner${problem ? ' problem' : ''}" role="${problem ? 'alert' : 'status'}" aria-labelledby="delay-banner-title">
@@ -269,18 +330,22 @@ function delayBanner(context: RenderContext, view: OrderView, delays: readonly D
 
 function timelineSection(context: RenderContext, view: OrderView, options: { scansOnly: boolean; withSource: boolean }): Html {
   const lines = formatTimeline(view, context.locale);
-  const entries = view.timeline.map((entry, index) => ({ entry, line: lines[index]! })).filter(({ entry }) => !options.scansOnly || entry.kind === 'scan');
+  const entries = view.timeline
+    .map((entry, index) => ({ entry, line: lines[index]! }))
+    .filter(({ entry }) => !options.scansOnly || entry.kind === 'scan');
   const anyLocal = entries.some(({ entry }) => entry.customerTime.shownAs === 'carrier_local_time');
   return html`<section aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">${t(context, 'timeline.heading')}</h2>
 <p class="muted">${t(context, 'timeline.timesIn', { zone: timeZoneLabel(view.customer.timeZone, context.locale, context.now) })}${anyLocal ? html` ${t(context, 'timeline.localTimes')}` : ''}</p>
-${entries.length === 0
+${
+  entries.length === 0
     ? html`<p>${t(context, 'timeline.empty')}</p>`
     : html`<ol class="timeline">${entries.map(({ entry, line }) => {
         const datetime = datetimeAttribute(entry.time);
         const when = datetime ? html`<time datetime="${datetime}">${line.when}</time>` : line.when;
         return html`<li><span class="when">${when}${line.note ? html` <span class="note">(${line.note})</span>` : ''}</span><span class="what">${options.withSource && line.source ? `${line.source}: ` : ''}${line.text}</span>${line.place ? html`<span class="where">${line.place}</span>` : ''}</li>`;
-      })}</ol>`}
+      })}</ol>`
+}
 </section>`;
 }
 
@@ -377,7 +442,9 @@ export function renderOrderPage(context: RenderContext, input: OrderPageInput): 
   const returns = view.parcels.filter((parcel) => parcel.direction === 'return');
   const titleOf = (parcel: ParcelView): string => {
     if (parcel.direction === 'return') return t(context, 'order.returnParcel');
-    return outbound.length === 1 ? t(context, 'parcel.heading') : t(context, 'order.parcelOf', { index: outbound.indexOf(parcel) + 1, count: outbound.length });
+    return outbound.length === 1
+      ? t(context, 'parcel.heading')
+      : t(context, 'order.parcelOf', { index: outbound.indexOf(parcel) + 1, count: outbound.length });
   };
   const prefixFor = (delay: Delay): string | null => {
     if (view.parcels.length <= 1 || delay.parcelId === null) return null;
@@ -410,15 +477,15 @@ ${view.unshippedItems.length > 0 && view.parcels.some((parcel) => parcel.trackin
 </section>
 ${timelineSection(context, view, { scansOnly: false, withSource: true })}
 ${upsellSlot(context, {
-    tier: 'order',
-    language: context.language,
-    locale: context.locale,
-    status: firstParcel?.status ?? null,
-    stage: view.stage,
-    carrier: firstParcel?.carrier ?? null,
-    orderNumber: view.order.number,
-    items: input.items,
-  })}
+  tier: 'order',
+  language: context.language,
+  locale: context.locale,
+  status: firstParcel?.status ?? null,
+  stage: view.stage,
+  carrier: firstParcel?.carrier ?? null,
+  orderNumber: view.order.number,
+  items: input.items,
+})}
 <p><a href="${context.links.to('/orders/lookup')}">${t(context, 'order.lookupAnother')}</a></p>`;
   return page(context, `${t(context, 'order.heading', { number: view.order.number })} · ${stageText}`, body);
 }

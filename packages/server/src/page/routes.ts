@@ -10,7 +10,17 @@ import type { ResolvedBrand } from './brand';
 import { createPageLinks } from './layout';
 import { isLanguage, negotiatePageLocale } from './locale';
 import { buildParcelOnlyView, type ParcelViewOptions } from './parcel-view';
-import { renderMessagePage, renderOrderFormPage, renderOrderPage, renderParcelPage, renderTrackFormPage, type FormState, type Html, type RenderContext } from './render';
+import {
+  renderMessagePage,
+  renderOrderFormPage,
+  renderOrderPage,
+  renderParcelPage,
+  renderTrackFormPage,
+  type FormState,
+  type Html,
+  type RenderContext,
+} from './render';
+import { applyPageSecurityHeaders } from './security-headers';
 import { say } from './words';
 
 export interface PageDependencies {
@@ -34,6 +44,20 @@ export interface PageDependencies {
   now: () => Date;
 }
 
+/** An order number as it may appear in a link: no `@`, so never an email typed into the wrong field. */
+const ORDER_NUMBER_SHAPE = /^[#A-Za-z0-9][A-Za-z0-9 ._/-]{0,63}$/;
+
+/**
+ * Query parameters a language link keeps, each only in its own shape (`access` is the short-lived order-page
+ * token, not personal data). Whatever else a visitor typed, an email above all, stays out of the links.
+ */
+const LINKED_QUERY_PARAMETERS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['number', /^[A-Za-z0-9][A-Za-z0-9 .-]{0,63}$/],
+  ['carrier', /^[a-z0-9][a-z0-9_-]{0,39}$/],
+  ['orderNumber', ORDER_NUMBER_SHAPE],
+  ['access', /^[A-Za-z0-9_-]{1,700}\.[a-z0-9]{1,12}\.[A-Za-z0-9_-]{43}$/],
+];
+
 const TRACKING_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,63}$/;
 const CARRIER_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
@@ -50,7 +74,14 @@ export function proofMatches(order: Order, proof: { email?: string; postcode?: s
   let matched = false;
   if (proof.email && digestEquals(normaliseEmail(order.customer.email), normaliseEmail(proof.email))) matched = true;
   const postalCode = order.shippingAddress?.postalCode;
-  if (allowPostcode && proof.postcode && postalCode && normalisePostcode(proof.postcode) !== '' && digestEquals(normalisePostcode(postalCode), normalisePostcode(proof.postcode))) matched = true;
+  if (
+    allowPostcode &&
+    proof.postcode &&
+    postalCode &&
+    normalisePostcode(proof.postcode) !== '' &&
+    digestEquals(normalisePostcode(postalCode), normalisePostcode(proof.postcode))
+  )
+    matched = true;
   return matched;
 }
 
@@ -59,13 +90,7 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
 
   const securityHeaders: MiddlewareHandler = async (c, next) => {
     await next();
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors ${deps.frameAncestors}`,
-    );
-    c.header('X-Content-Type-Options', 'nosniff');
-    // Order pages carry an access token in their URL: never send it to carriers or the upsell's links.
-    c.header('Referrer-Policy', 'no-referrer');
+    applyPageSecurityHeaders(c, deps.frameAncestors);
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('Vary', 'Accept-Language');
   };
@@ -94,8 +119,12 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
     // This page in another language: the path without base and language, the query without `lang`.
     let rest = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
     if (urlLanguage && rest.startsWith(`/${urlLanguage}/`)) rest = rest.slice(urlLanguage.length + 1);
-    const query = new URLSearchParams(url.search);
-    query.delete('lang');
+    // Only parameters that name what is shown are carried over: never an email or a postcode.
+    const query = new URLSearchParams();
+    for (const [name, shape] of LINKED_QUERY_PARAMETERS) {
+      const value = url.searchParams.get(name);
+      if (value !== null && shape.test(value)) query.set(name, value);
+    }
     const search = c.req.method === 'GET' && query.size > 0 ? `?${query.toString()}` : '';
     return {
       brand: deps.brand,
@@ -109,7 +138,12 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
     };
   }
 
-  async function respond(c: Context, body: Html, status: 200 | 400 | 404 | 422 | 429 | 503 = 200, headers: Record<string, string> = {}): Promise<Response> {
+  async function respond(
+    c: Context,
+    body: Html,
+    status: 200 | 400 | 404 | 422 | 429 | 503 = 200,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     return c.html(await body, status);
   }
@@ -120,7 +154,12 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
     const result = deps.limiter.take(clientKeyOf(c, deps.clientKey));
     if (result.allowed) return null;
     const seconds = String(result.retryAfterSeconds);
-    return respond(c, renderMessagePage(context, say(context.language, 'limit.title'), say(context.language, 'limit.text', { seconds })), 429, { 'Retry-After': seconds });
+    return respond(
+      c,
+      renderMessagePage(context, say(context.language, 'limit.title'), say(context.language, 'limit.text', { seconds })),
+      429,
+      { 'Retry-After': seconds },
+    );
   }
 
   // ------------------------------------------------------------ the form
@@ -133,7 +172,15 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
     const trimmed = number.trim();
     const carrier = c.req.query('carrier')?.trim() ?? '';
     if (!TRACKING_NUMBER.test(trimmed)) {
-      return respond(c, renderTrackFormPage(context, { trackingNumber: number.slice(0, 64), carrier, trackErrors: { trackingNumber: say(context.language, 'form.error.trackingNumber') } }), 400);
+      return respond(
+        c,
+        renderTrackFormPage(context, {
+          trackingNumber: number.slice(0, 64),
+          carrier,
+          trackErrors: { trackingNumber: say(context.language, 'form.error.trackingNumber') },
+        }),
+        400,
+      );
     }
     const normalised = encodeURIComponent(normaliseTrackingNumber(trimmed));
     const target = carrier && CARRIER_ID.test(carrier) ? `/track/${carrier}/${normalised}` : `/track/${normalised}`;
@@ -145,36 +192,107 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
   async function parcelPage(c: Context, carrier: string | undefined, rawNumber: string): Promise<Response> {
     const context = contextFor(c);
     const number = rawNumber.trim();
+    // A path that is not a parcel's address (anything may be typed there, an email too) is not linked
+    // again: the language links of these answers lead to the form.
+    const formLinks = (target: Language) => context.links.to('/track', target);
     if (!TRACKING_NUMBER.test(number)) {
-      return respond(c, renderTrackFormPage(context, { trackingNumber: number.slice(0, 64), trackErrors: { trackingNumber: say(context.language, 'form.error.trackingNumber') } }), 400);
+      context.languageHref = formLinks;
+      return respond(
+        c,
+        renderTrackFormPage(context, {
+          trackingNumber: number.slice(0, 64),
+          trackErrors: { trackingNumber: say(context.language, 'form.error.trackingNumber') },
+        }),
+        400,
+      );
     }
     if (carrier !== undefined && (!CARRIER_ID.test(carrier) || !deps.tracker.carriers.has(carrier))) {
-      return respond(c, renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.unknownCarrier.text'), { withTrackForm: true, trackState: { trackingNumber: number } }), 404);
+      context.languageHref = formLinks;
+      return respond(
+        c,
+        renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.unknownCarrier.text'), {
+          withTrackForm: true,
+          trackState: { trackingNumber: number },
+        }),
+        404,
+      );
     }
     const blocked = await limited(c, context);
     if (blocked) return blocked;
     const trackState: FormState = { trackingNumber: number, carrier };
     try {
       const shipment = await deps.tracker.track(number, carrier ? { carrier } : {});
-      const view = buildParcelOnlyView(shipment, { carriers: deps.carriers, history: deps.history, timeZone: deps.brand.timeZone, locale: context.locale, now: context.now });
+      const view = buildParcelOnlyView(shipment, {
+        carriers: deps.carriers,
+        history: deps.history,
+        timeZone: deps.brand.timeZone,
+        locale: context.locale,
+        now: context.now,
+      });
       c.header('Cache-Control', 'private, no-cache');
       return respond(c, renderParcelPage(context, view));
     } catch (error) {
       if (!WismoError.isInstance(error)) throw error;
-      const carrierName = deps.carrierList.find((entry) => entry.id === (error.carrierId ?? carrier))?.name ?? error.carrierId ?? carrier ?? '';
+      const carrierName =
+        deps.carrierList.find((entry) => entry.id === (error.carrierId ?? carrier))?.name ?? error.carrierId ?? carrier ?? '';
       const shown = normaliseTrackingNumber(number);
       switch (error.code) {
         case 'not_found':
-          return respond(c, renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.notFound.text', { number: shown }), { withTrackForm: true, trackState }), 404);
+          return respond(
+            c,
+            renderMessagePage(
+              context,
+              say(context.language, 'parcel.notFound.title'),
+              say(context.language, 'parcel.notFound.text', { number: shown }),
+              { withTrackForm: true, trackState },
+            ),
+            404,
+          );
         case 'invalid_number':
-          return respond(c, renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.invalid.text', { number: shown, carrier: carrierName }), { withTrackForm: true, trackState }), 404);
+          return respond(
+            c,
+            renderMessagePage(
+              context,
+              say(context.language, 'parcel.notFound.title'),
+              say(context.language, 'parcel.invalid.text', { number: shown, carrier: carrierName }),
+              { withTrackForm: true, trackState },
+            ),
+            404,
+          );
         case 'detection_failed':
-          return respond(c, renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.detect.text', { number: shown }), { withTrackForm: true, trackState }), 422);
+          return respond(
+            c,
+            renderMessagePage(
+              context,
+              say(context.language, 'parcel.notFound.title'),
+              say(context.language, 'parcel.detect.text', { number: shown }),
+              { withTrackForm: true, trackState },
+            ),
+            422,
+          );
         case 'unsupported_carrier':
-          return respond(c, renderMessagePage(context, say(context.language, 'parcel.notFound.title'), say(context.language, 'parcel.unknownCarrier.text'), { withTrackForm: true, trackState }), 404);
+          return respond(
+            c,
+            renderMessagePage(
+              context,
+              say(context.language, 'parcel.notFound.title'),
+              say(context.language, 'parcel.unknownCarrier.text'),
+              { withTrackForm: true, trackState },
+            ),
+            404,
+          );
         default:
-          logSafely(deps.logger, 'warn', `tracking page: ${error.carrierId ?? 'carrier'} lookup failed with ${error.code}: ${error.message}`);
-          return respond(c, renderMessagePage(context, say(context.language, 'parcel.unavailable.title'), say(context.language, 'parcel.unavailable.text')), 503, { 'Retry-After': '60' });
+          logSafely(
+            deps.logger,
+            'warn',
+            `tracking page: ${error.carrierId ?? 'carrier'} lookup failed with ${error.code}: ${error.message}`,
+          );
+          return respond(
+            c,
+            renderMessagePage(context, say(context.language, 'parcel.unavailable.title'), say(context.language, 'parcel.unavailable.text')),
+            503,
+            { 'Retry-After': '60' },
+          );
       }
     }
   }
@@ -186,30 +304,49 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
 
   async function lookUpOrder(c: Context, input: { orderNumber?: string; email?: string; postcode?: string }): Promise<Response> {
     const context = contextFor(c);
-    const state: FormState = { orderNumber: input.orderNumber?.slice(0, 64), email: input.email?.slice(0, 254), postcode: input.postcode?.slice(0, 16), focus: 'order' };
+    const state: FormState = {
+      orderNumber: input.orderNumber?.slice(0, 64),
+      email: input.email?.slice(0, 254),
+      postcode: input.postcode?.slice(0, 16),
+      focus: 'order',
+    };
     const orderNumber = input.orderNumber?.trim() ?? '';
     const email = input.email?.trim() ?? '';
     const postcode = deps.allowPostcodeLookup ? (input.postcode?.trim() ?? '') : '';
     const errors: FormState['orderErrors'] = {};
     if (orderNumber === '' || orderNumber.length > 64) errors.orderNumber = say(context.language, 'form.error.orderNumber');
-    if ((email === '' && postcode === '') || email.length > 254 || postcode.length > 16) errors.emailOrPostcode = say(context.language, 'form.error.emailOrPostcode');
-    if (errors.orderNumber || errors.emailOrPostcode) return respond(c, renderOrderFormPage(context, { ...state, orderErrors: errors }), 422);
+    if ((email === '' && postcode === '') || email.length > 254 || postcode.length > 16)
+      errors.emailOrPostcode = say(context.language, 'form.error.emailOrPostcode');
+    if (errors.orderNumber || errors.emailOrPostcode)
+      return respond(c, renderOrderFormPage(context, { ...state, orderErrors: errors }), 422);
 
     const blocked = await limited(c, context);
     if (blocked) return blocked;
     const order = await deps.orders.getOrderByNumber(orderNumber);
     // One answer for "no such order" and "wrong email/postcode": the form does not reveal which orders exist.
     if (!order || !proofMatches(order, { email, postcode }, deps.allowPostcodeLookup)) {
-      return respond(c, renderOrderFormPage(context, { ...state, orderErrors: { form: say(context.language, 'form.error.noMatch') } }), 404);
+      return respond(
+        c,
+        renderOrderFormPage(context, { ...state, orderErrors: { form: say(context.language, 'form.error.noMatch') } }),
+        404,
+      );
     }
     const token = deps.accessTokens.issue(order.id);
     return c.redirect(`${context.links.to('/orders/view')}?access=${encodeURIComponent(token)}`, 303);
   }
 
+  // The email and postcode are accepted from the form's POST only: in a URL they would end up in browser
+  // history, proxy and server logs. A GET link may name the order number, which prefills the form.
   both('get', '/orders/lookup', async (c) => {
     const query = c.req.query();
-    if (query.orderNumber === undefined && query.email === undefined && query.postcode === undefined) return respond(c, renderOrderFormPage(contextFor(c)));
-    return lookUpOrder(c, { orderNumber: query.orderNumber, email: query.email, postcode: query.postcode });
+    const orderNumber = query.orderNumber?.trim().slice(0, 64);
+    if (query.email !== undefined || query.postcode !== undefined) {
+      const cleaned = new URL(c.req.url);
+      const keep = orderNumber && ORDER_NUMBER_SHAPE.test(orderNumber) ? orderNumber : undefined;
+      cleaned.search = keep ? `?${new URLSearchParams({ orderNumber: keep }).toString()}` : '';
+      return c.redirect(`${cleaned.pathname}${cleaned.search}`, 303);
+    }
+    return respond(c, renderOrderFormPage(contextFor(c), orderNumber ? { orderNumber } : {}));
   });
 
   both('post', '/orders/lookup', async (c) => {
@@ -229,11 +366,22 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
     if (!orderId) return respond(c, renderOrderFormPage(context, { orderNotice: say(context.language, 'form.error.expired') }));
     const [order, served] = await Promise.all([
       deps.orders.getOrderById(orderId),
-      deps.pageViews.get(`page\u0000${orderId}`, () => deps.service.viewById(orderId), (value) => !value.stale),
+      deps.pageViews.get(
+        `page\u0000${orderId}`,
+        () => deps.service.viewById(orderId),
+        (value) => !value.stale,
+      ),
     ]);
     if (!order || !served) return respond(c, renderOrderFormPage(context, { orderNotice: say(context.language, 'form.error.expired') }));
     c.header('Cache-Control', 'no-store');
-    return respond(c, renderOrderPage(context, { view: served.value.view, stale: served.value.stale, items: order.items.map((item) => ({ id: item.id, name: item.name, quantity: item.quantity })) }));
+    return respond(
+      c,
+      renderOrderPage(context, {
+        view: served.value.view,
+        stale: served.value.stale,
+        items: order.items.map((item) => ({ id: item.id, name: item.name, quantity: item.quantity })),
+      }),
+    );
   });
 
   app.get('/', (c) => c.redirect(`${basePath}/track`, 302));
@@ -248,10 +396,26 @@ function urlLanguageOf(c: Context, basePath: string): Language | null {
 }
 
 /** The 404 page for paths that are not the API. */
-export async function renderNotFoundPage(c: Context, deps: Pick<PageDependencies, 'basePath' | 'brand' | 'css' | 'carrierList' | 'now'>): Promise<Response> {
-  const { language, locale } = negotiatePageLocale({ urlLanguage: urlLanguageOf(c, deps.basePath), acceptLanguage: c.req.header('accept-language'), defaultLanguage: deps.brand.defaultLanguage });
+export async function renderNotFoundPage(
+  c: Context,
+  deps: Pick<PageDependencies, 'basePath' | 'brand' | 'css' | 'carrierList' | 'now' | 'frameAncestors'>,
+): Promise<Response> {
+  const { language, locale } = negotiatePageLocale({
+    urlLanguage: urlLanguageOf(c, deps.basePath),
+    acceptLanguage: c.req.header('accept-language'),
+    defaultLanguage: deps.brand.defaultLanguage,
+  });
   const links = createPageLinks(deps.basePath, language);
-  const context: RenderContext = { brand: deps.brand, css: deps.css, language, locale, links, languageHref: (target) => links.to('/track', target), carriers: deps.carrierList, now: deps.now() };
-  c.header('Content-Security-Policy', "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'");
+  const context: RenderContext = {
+    brand: deps.brand,
+    css: deps.css,
+    language,
+    locale,
+    links,
+    languageHref: (target) => links.to('/track', target),
+    carriers: deps.carrierList,
+    now: deps.now(),
+  };
+  applyPageSecurityHeaders(c, deps.frameAncestors);
   return c.html(await renderMessagePage(context, say(language, 'page.notFound.title'), say(language, 'page.notFound.text')), 404);
 }

@@ -39,10 +39,26 @@ describe('locale', () => {
   });
 
   it('keeps the visitor’s regional tag for formatting when it is of the page language', () => {
-    expect(negotiatePageLocale({ acceptLanguage: 'de-AT,de;q=0.9', defaultLanguage: 'en' })).toEqual({ language: 'de', locale: 'de-AT', source: 'accept-language' });
-    expect(negotiatePageLocale({ urlLanguage: 'nl', acceptLanguage: 'de-AT', defaultLanguage: 'en' })).toEqual({ language: 'nl', locale: 'nl', source: 'url' });
-    expect(negotiatePageLocale({ queryLanguage: 'es-MX', defaultLanguage: 'en' })).toEqual({ language: 'es', locale: 'es-MX', source: 'query' });
-    expect(negotiatePageLocale({ queryLanguage: 'xx-invalid-!!', acceptLanguage: 'ja', defaultLanguage: 'fr' })).toEqual({ language: 'fr', locale: 'fr', source: 'default' });
+    expect(negotiatePageLocale({ acceptLanguage: 'de-AT,de;q=0.9', defaultLanguage: 'en' })).toEqual({
+      language: 'de',
+      locale: 'de-AT',
+      source: 'accept-language',
+    });
+    expect(negotiatePageLocale({ urlLanguage: 'nl', acceptLanguage: 'de-AT', defaultLanguage: 'en' })).toEqual({
+      language: 'nl',
+      locale: 'nl',
+      source: 'url',
+    });
+    expect(negotiatePageLocale({ queryLanguage: 'es-MX', defaultLanguage: 'en' })).toEqual({
+      language: 'es',
+      locale: 'es-MX',
+      source: 'query',
+    });
+    expect(negotiatePageLocale({ queryLanguage: 'xx-invalid-!!', acceptLanguage: 'ja', defaultLanguage: 'fr' })).toEqual({
+      language: 'fr',
+      locale: 'fr',
+      source: 'default',
+    });
   });
 });
 
@@ -53,7 +69,9 @@ describe('page words', () => {
       expect(Object.keys(catalogue).sort(), language).toEqual(keys);
       for (const key of keys) {
         const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-        expect(placeholders(catalogue[key as keyof typeof catalogue]), `${language} ${key}`).toEqual(placeholders(PAGE_WORDS.en[key as keyof typeof PAGE_WORDS.en]));
+        expect(placeholders(catalogue[key as keyof typeof catalogue]), `${language} ${key}`).toEqual(
+          placeholders(PAGE_WORDS.en[key as keyof typeof PAGE_WORDS.en]),
+        );
       }
     }
     expect(say('de', 'order.heading', { number: '1001' })).toBe('Bestellung 1001');
@@ -61,7 +79,8 @@ describe('page words', () => {
 });
 
 describe('milestones', () => {
-  const parcel = (overrides: Partial<ParcelView>): ParcelView => ({ direction: 'outbound', tracking: 'tracked', status: 'in_transit', ...overrides }) as ParcelView;
+  const parcel = (overrides: Partial<ParcelView>): ParcelView =>
+    ({ direction: 'outbound', tracking: 'tracked', status: 'in_transit', ...overrides }) as ParcelView;
   const current = (steps: ReturnType<typeof parcelSteps>) => steps.find((step) => step.state === 'current')?.id ?? null;
 
   it('marks the current step by status', () => {
@@ -77,7 +96,9 @@ describe('milestones', () => {
   });
 
   it('keeps an exception at the furthest step reached', () => {
-    expect(current(parcelSteps(parcel({ status: 'exception' }), ['exception', 'out_for_delivery', 'in_transit', 'info_received']))).toBe('out_for_delivery');
+    expect(current(parcelSteps(parcel({ status: 'exception' }), ['exception', 'out_for_delivery', 'in_transit', 'info_received']))).toBe(
+      'out_for_delivery',
+    );
     expect(current(parcelSteps(parcel({ status: 'exception' }), ['exception', 'info_received']))).toBe('label_created');
     const steps = parcelSteps(parcel({ status: 'exception' }), ['exception', 'in_transit']);
     expect(steps.map((step) => step.state)).toEqual(['done', 'current', 'upcoming', 'upcoming']);

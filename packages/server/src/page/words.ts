@@ -42,10 +42,12 @@ const en = {
   'parcel.status': 'Status',
   'parcel.progress': 'Delivery progress',
   'parcel.orderHint.heading': 'Looking for your order?',
-  'parcel.orderHint.text': 'The tracking number shows the parcel’s status only. To see your order and all its parcels, enter your order number with your email address or postcode.',
+  'parcel.orderHint.text':
+    'The tracking number shows the parcel’s status only. To see your order and all its parcels, enter your order number with your email address or postcode.',
   'parcel.orderHint.link': 'See your order',
   'parcel.notFound.title': 'We could not find this parcel',
-  'parcel.notFound.text': 'The carrier does not know tracking number {number} yet. New labels can take a few hours to appear; check the number and try again later.',
+  'parcel.notFound.text':
+    'The carrier does not know tracking number {number} yet. New labels can take a few hours to appear; check the number and try again later.',
   'parcel.invalid.text': '{number} is not a valid tracking number for {carrier}. Check the number and try again.',
   'parcel.detect.text': 'We could not tell the carrier from tracking number {number}. Choose the carrier and try again.',
   'parcel.unknownCarrier.text': 'We do not track parcels of this carrier here.',
@@ -145,7 +147,8 @@ const de: PageCatalogue = {
   'form.carrier.auto': 'Automatisch erkennen',
   'form.track.submit': 'Sendung verfolgen',
   'form.order.heading': 'Ihre Bestellung ansehen',
-  'form.order.intro': 'Geben Sie Ihre Bestellnummer und die E-Mail-Adresse oder Postleitzahl der Bestellung ein, um alle Details und Pakete zu sehen.',
+  'form.order.intro':
+    'Geben Sie Ihre Bestellnummer und die E-Mail-Adresse oder Postleitzahl der Bestellung ein, um alle Details und Pakete zu sehen.',
   'form.orderNumber': 'Bestellnummer',
   'form.email': 'E-Mail-Adresse',
   'form.postcode': 'Postleitzahl',
@@ -155,20 +158,25 @@ const de: PageCatalogue = {
   'form.error.trackingNumber': 'Geben Sie eine Sendungsnummer ein: nur Buchstaben und Ziffern.',
   'form.error.orderNumber': 'Geben Sie Ihre Bestellnummer ein.',
   'form.error.emailOrPostcode': 'Geben Sie die E-Mail-Adresse oder die Postleitzahl der Bestellung ein.',
-  'form.error.noMatch': 'Wir haben keine Bestellung mit diesen Angaben gefunden. Prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl.',
-  'form.error.expired': 'Zum Schutz Ihrer Daten zeigen wir Bestelldetails nur für begrenzte Zeit an. Bitte geben Sie Ihre Angaben erneut ein.',
+  'form.error.noMatch':
+    'Wir haben keine Bestellung mit diesen Angaben gefunden. Prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl.',
+  'form.error.expired':
+    'Zum Schutz Ihrer Daten zeigen wir Bestelldetails nur für begrenzte Zeit an. Bitte geben Sie Ihre Angaben erneut ein.',
 
   'parcel.heading': 'Ihr Paket',
   'parcel.subtitle': '{carrier} · Sendungsnummer {number}',
   'parcel.status': 'Status',
   'parcel.progress': 'Zustellfortschritt',
   'parcel.orderHint.heading': 'Sie suchen Ihre Bestellung?',
-  'parcel.orderHint.text': 'Mit der Sendungsnummer sehen Sie nur den Status des Pakets. Um Ihre Bestellung mit allen Paketen zu sehen, geben Sie Ihre Bestellnummer mit E-Mail-Adresse oder Postleitzahl ein.',
+  'parcel.orderHint.text':
+    'Mit der Sendungsnummer sehen Sie nur den Status des Pakets. Um Ihre Bestellung mit allen Paketen zu sehen, geben Sie Ihre Bestellnummer mit E-Mail-Adresse oder Postleitzahl ein.',
   'parcel.orderHint.link': 'Bestellung ansehen',
   'parcel.notFound.title': 'Wir konnten dieses Paket nicht finden',
-  'parcel.notFound.text': 'Der Versanddienstleister kennt die Sendungsnummer {number} noch nicht. Neue Sendungen erscheinen oft erst nach einigen Stunden; prüfen Sie die Nummer und versuchen Sie es später erneut.',
+  'parcel.notFound.text':
+    'Der Versanddienstleister kennt die Sendungsnummer {number} noch nicht. Neue Sendungen erscheinen oft erst nach einigen Stunden; prüfen Sie die Nummer und versuchen Sie es später erneut.',
   'parcel.invalid.text': '{number} ist keine gültige Sendungsnummer von {carrier}. Prüfen Sie die Nummer und versuchen Sie es erneut.',
-  'parcel.detect.text': 'Wir konnten den Versanddienstleister an der Sendungsnummer {number} nicht erkennen. Wählen Sie ihn aus und versuchen Sie es erneut.',
+  'parcel.detect.text':
+    'Wir konnten den Versanddienstleister an der Sendungsnummer {number} nicht erkennen. Wählen Sie ihn aus und versuchen Sie es erneut.',
   'parcel.unknownCarrier.text': 'Sendungen dieses Versanddienstleisters verfolgen wir hier nicht.',
   'parcel.unavailable.title': 'Die Sendungsverfolgung ist gerade nicht verfügbar',
   'parcel.unavailable.text': 'Der Versanddienstleister antwortet im Moment nicht. Bitte versuchen Sie es in ein paar Minuten noch einmal.',
@@ -241,7 +249,8 @@ const de: PageCatalogue = {
   'upsell.label': 'Empfehlungen für Sie',
 
   'limit.title': 'Zu viele Abfragen',
-  'limit.text': 'Sie haben in kurzer Zeit sehr viele Abfragen gestellt. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
+  'limit.text':
+    'Sie haben in kurzer Zeit sehr viele Abfragen gestellt. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.',
 };
 
 const nl: PageCatalogue = {
@@ -273,7 +282,8 @@ const nl: PageCatalogue = {
   'form.error.trackingNumber': 'Vul een trackingcode in: alleen letters en cijfers.',
   'form.error.orderNumber': 'Vul je bestelnummer in.',
   'form.error.emailOrPostcode': 'Vul het e-mailadres of de postcode van de bestelling in.',
-  'form.error.noMatch': 'We hebben geen bestelling met deze gegevens gevonden. Controleer het bestelnummer en het e-mailadres of de postcode.',
+  'form.error.noMatch':
+    'We hebben geen bestelling met deze gegevens gevonden. Controleer het bestelnummer en het e-mailadres of de postcode.',
   'form.error.expired': 'Voor je privacy tonen we bestelgegevens maar een beperkte tijd. Vul je gegevens opnieuw in.',
 
   'parcel.heading': 'Je pakket',
@@ -281,10 +291,12 @@ const nl: PageCatalogue = {
   'parcel.status': 'Status',
   'parcel.progress': 'Voortgang van de bezorging',
   'parcel.orderHint.heading': 'Op zoek naar je bestelling?',
-  'parcel.orderHint.text': 'Met de trackingcode zie je alleen de status van het pakket. Wil je je bestelling met alle pakketten zien, vul dan je bestelnummer in met je e-mailadres of postcode.',
+  'parcel.orderHint.text':
+    'Met de trackingcode zie je alleen de status van het pakket. Wil je je bestelling met alle pakketten zien, vul dan je bestelnummer in met je e-mailadres of postcode.',
   'parcel.orderHint.link': 'Bestelling bekijken',
   'parcel.notFound.title': 'We konden dit pakket niet vinden',
-  'parcel.notFound.text': 'De vervoerder kent trackingcode {number} nog niet. Nieuwe zendingen verschijnen soms pas na een paar uur; controleer de code en probeer het later opnieuw.',
+  'parcel.notFound.text':
+    'De vervoerder kent trackingcode {number} nog niet. Nieuwe zendingen verschijnen soms pas na een paar uur; controleer de code en probeer het later opnieuw.',
   'parcel.invalid.text': '{number} is geen geldige trackingcode van {carrier}. Controleer de code en probeer het opnieuw.',
   'parcel.detect.text': 'We konden de vervoerder niet herkennen aan trackingcode {number}. Kies de vervoerder en probeer het opnieuw.',
   'parcel.unknownCarrier.text': 'Pakketten van deze vervoerder volgen we hier niet.',
@@ -381,7 +393,8 @@ const fr: PageCatalogue = {
   'form.carrier.auto': 'Détection automatique',
   'form.track.submit': 'Suivre le colis',
   'form.order.heading': 'Voir votre commande',
-  'form.order.intro': 'Saisissez votre numéro de commande et l’adresse e-mail ou le code postal de la commande pour voir tous ses détails et colis.',
+  'form.order.intro':
+    'Saisissez votre numéro de commande et l’adresse e-mail ou le code postal de la commande pour voir tous ses détails et colis.',
   'form.orderNumber': 'Numéro de commande',
   'form.email': 'Adresse e-mail',
   'form.postcode': 'Code postal',
@@ -391,20 +404,25 @@ const fr: PageCatalogue = {
   'form.error.trackingNumber': 'Saisissez un numéro de suivi : lettres et chiffres uniquement.',
   'form.error.orderNumber': 'Saisissez votre numéro de commande.',
   'form.error.emailOrPostcode': 'Saisissez l’adresse e-mail ou le code postal de la commande.',
-  'form.error.noMatch': 'Nous n’avons trouvé aucune commande avec ces informations. Vérifiez le numéro de commande et l’adresse e-mail ou le code postal.',
-  'form.error.expired': 'Pour protéger vos données, les détails de commande ne s’affichent que pendant un temps limité. Veuillez saisir à nouveau vos informations.',
+  'form.error.noMatch':
+    'Nous n’avons trouvé aucune commande avec ces informations. Vérifiez le numéro de commande et l’adresse e-mail ou le code postal.',
+  'form.error.expired':
+    'Pour protéger vos données, les détails de commande ne s’affichent que pendant un temps limité. Veuillez saisir à nouveau vos informations.',
 
   'parcel.heading': 'Votre colis',
   'parcel.subtitle': '{carrier} · numéro de suivi {number}',
   'parcel.status': 'Statut',
   'parcel.progress': 'Progression de la livraison',
   'parcel.orderHint.heading': 'Vous cherchez votre commande ?',
-  'parcel.orderHint.text': 'Le numéro de suivi n’indique que le statut du colis. Pour voir votre commande et tous ses colis, saisissez votre numéro de commande avec votre adresse e-mail ou votre code postal.',
+  'parcel.orderHint.text':
+    'Le numéro de suivi n’indique que le statut du colis. Pour voir votre commande et tous ses colis, saisissez votre numéro de commande avec votre adresse e-mail ou votre code postal.',
   'parcel.orderHint.link': 'Voir votre commande',
   'parcel.notFound.title': 'Nous n’avons pas trouvé ce colis',
-  'parcel.notFound.text': 'Le transporteur ne connaît pas encore le numéro de suivi {number}. Les nouveaux envois peuvent mettre quelques heures à apparaître ; vérifiez le numéro et réessayez plus tard.',
+  'parcel.notFound.text':
+    'Le transporteur ne connaît pas encore le numéro de suivi {number}. Les nouveaux envois peuvent mettre quelques heures à apparaître ; vérifiez le numéro et réessayez plus tard.',
   'parcel.invalid.text': '{number} n’est pas un numéro de suivi {carrier} valide. Vérifiez le numéro et réessayez.',
-  'parcel.detect.text': 'Nous n’avons pas pu reconnaître le transporteur du numéro de suivi {number}. Choisissez le transporteur et réessayez.',
+  'parcel.detect.text':
+    'Nous n’avons pas pu reconnaître le transporteur du numéro de suivi {number}. Choisissez le transporteur et réessayez.',
   'parcel.unknownCarrier.text': 'Nous ne suivons pas ici les colis de ce transporteur.',
   'parcel.unavailable.title': 'Le suivi n’est pas disponible pour le moment',
   'parcel.unavailable.text': 'Le transporteur ne répond pas pour le moment. Veuillez réessayer dans quelques minutes.',
@@ -499,7 +517,8 @@ const es: PageCatalogue = {
   'form.carrier.auto': 'Detectar automáticamente',
   'form.track.submit': 'Seguir paquete',
   'form.order.heading': 'Ver tu pedido',
-  'form.order.intro': 'Introduce tu número de pedido y el correo electrónico o el código postal del pedido para ver todos sus detalles y paquetes.',
+  'form.order.intro':
+    'Introduce tu número de pedido y el correo electrónico o el código postal del pedido para ver todos sus detalles y paquetes.',
   'form.orderNumber': 'Número de pedido',
   'form.email': 'Correo electrónico',
   'form.postcode': 'Código postal',
@@ -509,20 +528,25 @@ const es: PageCatalogue = {
   'form.error.trackingNumber': 'Introduce un número de seguimiento: solo letras y cifras.',
   'form.error.orderNumber': 'Introduce tu número de pedido.',
   'form.error.emailOrPostcode': 'Introduce el correo electrónico o el código postal del pedido.',
-  'form.error.noMatch': 'No hemos encontrado ningún pedido con estos datos. Comprueba el número de pedido y el correo electrónico o el código postal.',
-  'form.error.expired': 'Para proteger tus datos, los detalles del pedido se muestran solo durante un tiempo limitado. Vuelve a introducir tus datos.',
+  'form.error.noMatch':
+    'No hemos encontrado ningún pedido con estos datos. Comprueba el número de pedido y el correo electrónico o el código postal.',
+  'form.error.expired':
+    'Para proteger tus datos, los detalles del pedido se muestran solo durante un tiempo limitado. Vuelve a introducir tus datos.',
 
   'parcel.heading': 'Tu paquete',
   'parcel.subtitle': '{carrier} · número de seguimiento {number}',
   'parcel.status': 'Estado',
   'parcel.progress': 'Progreso de la entrega',
   'parcel.orderHint.heading': '¿Buscas tu pedido?',
-  'parcel.orderHint.text': 'Con el número de seguimiento solo ves el estado del paquete. Para ver tu pedido con todos sus paquetes, introduce tu número de pedido con tu correo electrónico o código postal.',
+  'parcel.orderHint.text':
+    'Con el número de seguimiento solo ves el estado del paquete. Para ver tu pedido con todos sus paquetes, introduce tu número de pedido con tu correo electrónico o código postal.',
   'parcel.orderHint.link': 'Ver tu pedido',
   'parcel.notFound.title': 'No hemos encontrado este paquete',
-  'parcel.notFound.text': 'El transportista aún no conoce el número de seguimiento {number}. Los envíos nuevos pueden tardar unas horas en aparecer; comprueba el número y vuelve a intentarlo más tarde.',
+  'parcel.notFound.text':
+    'El transportista aún no conoce el número de seguimiento {number}. Los envíos nuevos pueden tardar unas horas en aparecer; comprueba el número y vuelve a intentarlo más tarde.',
   'parcel.invalid.text': '{number} no es un número de seguimiento válido de {carrier}. Comprueba el número y vuelve a intentarlo.',
-  'parcel.detect.text': 'No hemos podido reconocer el transportista del número de seguimiento {number}. Elige el transportista y vuelve a intentarlo.',
+  'parcel.detect.text':
+    'No hemos podido reconocer el transportista del número de seguimiento {number}. Elige el transportista y vuelve a intentarlo.',
   'parcel.unknownCarrier.text': 'Aquí no seguimos paquetes de este transportista.',
   'parcel.unavailable.title': 'El seguimiento no está disponible ahora',
   'parcel.unavailable.text': 'El transportista no responde en este momento. Vuelve a intentarlo dentro de unos minutos.',
@@ -612,4 +636,3 @@ export function catalogueWord(language: Language, key: string, fallbackKey?: str
   const english = MESSAGE_CATALOGUES.en as Readonly<Record<string, string>>;
   return catalogue[key] ?? (fallbackKey ? catalogue[fallbackKey] : undefined) ?? english[key] ?? key;
 }
-

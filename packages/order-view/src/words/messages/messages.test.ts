@@ -34,9 +34,42 @@ function argumentsOf(message: string, language: string): Set<string> {
  * code passes for that key.
  */
 const LANGUAGE_SPECIFIC_ARGUMENTS: Partial<Record<MessageKey, { reason: string; allowed: string[] }>> = {
-  'reply.greeting': { reason: 'German and French greet with the full name (formal address); the others with the given name.', allowed: ['givenName', 'name'] },
-  'time.dayAt': { reason: 'Spanish says "a la una" but "a las dos": the article follows the hour.', allowed: ['day', 'time', 'isOneOClock'] },
-  'time.dayAtLocal': { reason: 'Spanish says "a la una" but "a las dos": the article follows the hour.', allowed: ['day', 'time', 'isOneOClock'] },
+  'reply.greeting': {
+    reason: 'German and French greet with the full name (formal address); the others with the given name.',
+    allowed: ['givenName', 'name'],
+  },
+  'time.dayAt': {
+    reason: 'Spanish says "a la una" but "a las dos": the article follows the hour.',
+    allowed: ['day', 'time', 'isOneOClock'],
+  },
+  'time.dayAtLocal': {
+    reason: 'Spanish says "a la una" but "a las dos": the article follows the hour.',
+    allowed: ['day', 'time', 'isOneOClock'],
+  },
+  ...Object.fromEntries(
+    (
+      [
+        'answer.parcel.rerouted',
+        'answer.parcel.delivered',
+        'answer.parcel.delivered_to_neighbour',
+        'answer.parcel.delivered_to_safe_place',
+        'answer.parcel.delivered_to_mailbox',
+        'answer.parcel.delivered_to_locker_or_parcel_shop',
+        'answer.parcel.signature_obtained',
+        'answer.parcel.held_by_carrier',
+        'answer.parcel.held_for_payment',
+        'answer.parcel.lost',
+        'answer.parcel.rejected_by_carrier',
+      ] as const
+    ).map((key) => [
+      key,
+      {
+        reason:
+          'Spanish names the carrier first, in the active voice ("DHL entregó su paquete"), so the subject moves inside the sentence.',
+        allowed: ['subject', 'subjectMidSentence', 'carrier', 'when', 'hasSigner', 'signer'],
+      },
+    ]),
+  ),
 };
 
 const english = MESSAGE_CATALOGUES.en;
@@ -83,8 +116,13 @@ describe('message catalogues', () => {
     // Loanwords the language really uses.
     const sameOnPurpose: Partial<Record<string, MessageKey[]>> = { de: ['actor.shipper'] };
     for (const language of SUPPORTED_LANGUAGES.filter((candidate) => candidate !== 'en')) {
-      const identical = keys.filter((key) => MESSAGE_CATALOGUES[language][key] === english[key] && /[a-z]{4,}/i.test(english[key].replace(/\{[^}]*\}/g, '')));
-      expect(identical.filter((key) => !(sameOnPurpose[language] ?? []).includes(key)), language).toEqual([]);
+      const identical = keys.filter(
+        (key) => MESSAGE_CATALOGUES[language][key] === english[key] && /[a-z]{4,}/i.test(english[key].replace(/\{[^}]*\}/g, '')),
+      );
+      expect(
+        identical.filter((key) => !(sameOnPurpose[language] ?? []).includes(key)),
+        language,
+      ).toEqual([]);
     }
   });
 });

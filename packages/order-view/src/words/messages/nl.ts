@@ -36,6 +36,7 @@ export const nl = {
   'status.unknown': 'Onbekende status van de vervoerder',
   'status.no_tracking_number': 'Wordt ingepakt, nog geen verzendlabel',
   'status.no_tracking_result': 'Verzendlabel aangemaakt, nog geen gegevens van de vervoerder',
+  'status.cancelled_before_shipping': 'Geannuleerd vóór verzending',
 
   'reason.carrier_exception': 'geen details opgegeven',
   'reason.customs_held': 'tegengehouden door de douane',
@@ -62,27 +63,40 @@ export const nl = {
   'delayLabel.carrier_delay': 'Vertraging gemeld',
   'delayLabel.not_received_reported': 'Niet ontvangen',
   'delay.stalled': 'Geen beweging: al {hours, plural, one {# uur} other {# uur}} geen scan (drempel: {threshold} uur).',
-  'delay.never_scanned': 'Niet opgehaald: verzendlabel aangemaakt op {date}, na {days, plural, one {# werkdag} other {# werkdagen}} nog geen scan.',
-  'delay.late': 'Te laat: {days, plural, one {# dag} other {# dagen}} na {reason, select, past_promised_date {de beloofde leverdatum} other {de verwachte bezorgdatum van de vervoerder}} ({date}).',
+  'delay.never_scanned':
+    'Niet opgehaald: verzendlabel aangemaakt op {date}, na {days, plural, one {# werkdag} other {# werkdagen}} nog geen scan.',
+  'delay.late':
+    'Te laat: {days, plural, one {# dag} other {# dagen}} na {reason, select, past_promised_date {de beloofde leverdatum} other {de verwachte bezorgdatum van de vervoerder}} ({date}).',
   'delay.carrier_exception': 'Probleem bij de vervoerder: {reason}.',
   'delay.carrier_delay': 'De vervoerder meldt vertraging: {reason}.',
   'delay.not_received_reported': 'Volgens de klant nooit aangekomen; de vervoerder meldt bezorging op {when}.',
 
   'action.offer_reshipment_or_refund': 'Bied de klant een vervanging of terugbetaling aan.',
-  'action.send_customs_documents': 'Stuur de handelsfactuur en productomschrijvingen naar {carrier}{hasContact, select, yes { ({contact})} other {}}.',
-  'action.confirm_address_with_customer': 'Controleer het bezorgadres met de klant en geef het door aan {carrier}{hasContact, select, yes { ({contact})} other {}}.',
-  'action.ask_customer_to_pay_charges': 'Vraag de klant de invoerrechten of kosten te betalen aan {carrier}{hasContact, select, yes { ({contact})} other {}}.',
-  'action.ask_customer_for_customs_information': 'Vraag de klant {carrier}{hasContact, select, yes { ({contact})} other {}} de gegevens te geven die de douane nodig heeft (bijvoorbeeld een identiteits- of btw-nummer).',
-  'action.ask_customer_to_rearrange_delivery': 'Vraag de klant een nieuwe bezorging af te spreken met {carrier}{hasContact, select, yes { ({contact})} other {}}.',
-  'action.ask_customer_to_collect': 'Vraag de klant het pakket{hasDeadline, select, yes { uiterlijk {deadline}} other {}} op te halen{hasPlace, select, yes {: {place}} other { bij {carrier}}}.',
-  'action.check_delivery_place_with_customer': 'Vraag de klant bij de buren en rond het bezorgadres te kijken{hasDate, select, yes {; vraag een onderzoek aan bij {carrier} als het pakket op {date} nog niet terecht is} other {}}.',
-  'action.open_carrier_trace': 'Vraag een onderzoek aan bij {carrier}{hasContact, select, yes { ({contact})} other {}} voor {trackingNumber}.',
-  'action.check_handover_with_warehouse': 'Vraag het magazijn of het pakket aan {carrier} is overgedragen (verzendlabel aangemaakt op {date}).',
-  'action.check_fulfilment_with_warehouse': 'Vraag het magazijn wanneer de overige artikelen worden verzonden{hasDate, select, yes { (beloofd voor {date})} other {}}.',
+  'action.send_customs_documents':
+    'Stuur de handelsfactuur en productomschrijvingen naar {carrier}{hasContact, select, yes { ({contact})} other {}}.',
+  'action.confirm_address_with_customer':
+    'Controleer het bezorgadres met de klant en geef het door aan {carrier}{hasContact, select, yes { ({contact})} other {}}.',
+  'action.ask_customer_to_pay_charges':
+    'Vraag de klant de invoerrechten of kosten te betalen aan {carrier}{hasContact, select, yes { ({contact})} other {}}.',
+  'action.ask_customer_for_customs_information':
+    'Vraag de klant {carrier}{hasContact, select, yes { ({contact})} other {}} de gegevens te geven die de douane nodig heeft (bijvoorbeeld een identiteits- of btw-nummer).',
+  'action.ask_customer_to_rearrange_delivery':
+    'Vraag de klant een nieuwe bezorging af te spreken met {carrier}{hasContact, select, yes { ({contact})} other {}}.',
+  'action.ask_customer_to_collect':
+    'Vraag de klant het pakket{hasDeadline, select, yes { uiterlijk {deadline}} other {}} op te halen{hasPlace, select, yes {: {place}} other { bij {carrier}}}.',
+  'action.check_delivery_place_with_customer':
+    'Vraag de klant bij de buren en rond het bezorgadres te kijken{hasDate, select, yes {; vraag een onderzoek aan bij {carrier} als het pakket op {date} nog niet terecht is} other {}}.',
+  'action.open_carrier_trace':
+    'Vraag een onderzoek aan bij {carrier}{hasContact, select, yes { ({contact})} other {}} voor {trackingNumber}.',
+  'action.check_handover_with_warehouse':
+    'Vraag het magazijn of het pakket aan {carrier} is overgedragen (verzendlabel aangemaakt op {date}).',
+  'action.check_fulfilment_with_warehouse':
+    'Vraag het magazijn wanneer {nothingShipped, select, yes {de bestelling wordt verzonden} other {de overige artikelen worden verzonden}}{hasDate, select, yes { (beloofd voor {date})} other {}}.',
   'action.process_return_refund': 'Controleer de geretourneerde artikelen en betaal het bedrag terug.',
   'action.remind_customer_to_send_return': 'Herinner de klant eraan het retourpakket af te geven bij {carrier}.',
   'action.wait_for_customs': 'Niets te doen: het pakket ligt bij de douane.',
-  'action.apologise_and_share_estimate': 'Bied excuses aan voor de vertraging en deel de actuele verwachting{hasEta, select, yes { ({eta})} other { (nog onbekend)}}.',
+  'action.apologise_and_share_estimate':
+    'Bied excuses aan voor de vertraging en deel de actuele verwachting{hasEta, select, yes { ({eta})} other { (nog onbekend)}}.',
   'action.wait_for_return': 'Wacht tot de retour binnen is en betaal dan terug of stuur een vervanging.',
   'action.wait_for_delivery': 'Niets te doen: het pakket is onderweg{hasEta, select, yes { (verwacht {eta})} other {}}.',
   'action.wait_for_carrier_pickup': 'Nog niets te doen: {carrier} haalt het pakket binnenkort op.',
@@ -90,8 +104,8 @@ export const nl = {
   'action.confirm_cancellation': 'Bevestig de annulering en controleer of de terugbetaling is gedaan.',
   'action.share_delivery_details': 'Deel de bezorggegevens: bezorgd op {date}{hasPlace, select, yes { ({place})} other {}}.',
 
-  'time.dayAt': '{day} om {time}',
-  'time.dayAtLocal': '{day} om {time} lokale tijd',
+  'time.dayAt': '{day} om {time} uur',
+  'time.dayAtLocal': '{day} om {time} uur lokale tijd',
   'time.localTimeNote': 'lokale tijd op de scanlocatie',
   'time.dateOnlyNote': 'alleen datum',
   'age.lessThanAnHour': 'minder dan een uur geleden',
@@ -121,7 +135,8 @@ export const nl = {
   'answer.intro.delivered': 'Je bestelling {number} is bezorgd.',
   'answer.intro.exception': 'Hier is de laatste stand van zaken van je bestelling {number}.',
   'answer.intro.return_in_progress': 'Hier is de laatste stand van zaken van je retour voor bestelling {number}.',
-  'answer.intro.returned': '{fromCustomer, select, yes {We hebben je retour voor bestelling {number} ontvangen.} other {Je bestelling {number} is bij ons teruggekomen.}}',
+  'answer.intro.returned':
+    '{fromCustomer, select, yes {We hebben je retour voor bestelling {number} ontvangen.} other {Je bestelling {number} is bij ons teruggekomen.}}',
   'answer.intro.cancelled': 'Je bestelling {number} is geannuleerd.',
   'answer.parcelCount': 'De bestelling wordt in {count, plural, one {# pakket} other {# pakketten}} geleverd.',
   'answer.unshipped': 'Nog te verzenden: {items}.',
@@ -138,33 +153,42 @@ export const nl = {
   'answer.parcel.picked_up': '{subject} is overgedragen aan {carrier}.',
   'answer.parcel.in_transit': '{subject} is onderweg met {carrier}.',
   'answer.parcel.departed_origin_country': '{subject} heeft het land van verzending verlaten en is met {carrier} onderweg naar je.',
-  'answer.parcel.arrived_in_destination_country': '{subject} is aangekomen in het land van bestemming en is met {carrier} onderweg naar je.',
+  'answer.parcel.arrived_in_destination_country':
+    '{subject} is aangekomen in het land van bestemming en is met {carrier} onderweg naar je.',
   'answer.parcel.handed_over_to_carrier': '{subject} is voor de bezorging overgedragen aan {nextCarrier}.',
   'answer.parcel.customs_processing': '{subject} wordt door de douane afgehandeld.',
   'answer.parcel.customs_cleared': '{subject} is door de douane vrijgegeven en is onderweg met {carrier}.',
-  'answer.parcel.delayed': '{subject} is onderweg met {carrier}, maar heeft vertraging{reason, select, delayed_weather { door slecht weer} delayed_carrier_issue { door een operationeel probleem} delayed_volume { door grote pakketdrukte} other {}}.',
+  'answer.parcel.delayed':
+    '{subject} is onderweg met {carrier}, maar heeft vertraging{reason, select, delayed_weather { door slecht weer} delayed_carrier_issue { door een operationeel probleem} delayed_volume { door grote pakketdrukte} other {}}.',
   'answer.parcel.delivery_rescheduled': '{subject} is onderweg; {carrier} heeft de bezorging naar een latere dag verplaatst.',
   'answer.parcel.delivery_appointment_scheduled': '{subject} is onderweg; er is een bezorgafspraak gemaakt met {carrier}.',
   'answer.parcel.rerouted': '{subject} wordt door {carrier} omgeleid naar een nieuw adres of afhaalpunt.',
   'answer.parcel.missorted': '{subject} is naar het verkeerde depot gestuurd en wordt door {carrier} omgeleid.',
   'answer.parcel.out_for_delivery': '{subject} is{today, select, yes { vandaag} other {}} met {carrier} onderweg naar je adres.',
-  'answer.parcel.ready_for_pickup': '{subject} ligt{hasDeadline, select, yes { tot en met {deadline}} other {}} voor je klaar om op te halen{hasPlace, select, yes {: {place}} other { bij {carrier}}}.',
-  'answer.parcel.attempt_failed': '{subject} kon op {day} niet worden bezorgd{reason, select, recipient_absent {: er was niemand thuis} business_closed {: het bedrijf was gesloten} no_access {: de bezorger kon de deur niet bereiken} other {}}.',
+  'answer.parcel.ready_for_pickup':
+    '{subject} ligt{hasDeadline, select, yes { tot en met {deadline}} other {}} voor je klaar om op te halen{hasPlace, select, yes {: {place}} other { bij {carrier}}}.',
+  'answer.parcel.attempt_failed':
+    '{subject} kon op {day} niet worden bezorgd{reason, select, recipient_absent {: er was niemand thuis} business_closed {: het bedrijf was gesloten} no_access {: de bezorger kon de deur niet bereiken} other {}}.',
   'answer.parcel.attempt_failed_address': '{subject} kon op {day} niet worden bezorgd door een probleem met het adres.',
   'answer.parcel.refused': '{subject} is bij de bezorging geweigerd en komt terug naar ons.',
   'answer.parcel.delivered': '{subject} is op {when} door {carrier} bezorgd.',
   'answer.parcel.delivered_to_neighbour': '{subject} is op {when} door {carrier} bij de buren bezorgd.',
   'answer.parcel.delivered_to_safe_place': '{subject} is op {when} door {carrier} op een veilige plek achtergelaten.',
   'answer.parcel.delivered_to_mailbox': '{subject} is op {when} door {carrier} in je brievenbus bezorgd.',
-  'answer.parcel.delivered_to_locker_or_parcel_shop': '{subject} is op {when} door {carrier} bezorgd bij het door jou gekozen pakketpunt of de pakketautomaat.',
+  'answer.parcel.delivered_to_locker_or_parcel_shop':
+    '{subject} is op {when} door {carrier} bezorgd bij het door jou gekozen pakketpunt of de pakketautomaat.',
   'answer.parcel.picked_up_by_recipient': '{subject} is op {when} opgehaald.',
-  'answer.parcel.signature_obtained': '{subject} is op {when} door {carrier} bezorgd tegen handtekening{hasSigner, select, yes { van {signer}} other {}}.',
+  'answer.parcel.signature_obtained':
+    '{subject} is op {when} door {carrier} bezorgd tegen handtekening{hasSigner, select, yes { van {signer}} other {}}.',
   'answer.parcel.carrier_exception': '{subject} wordt opgehouden door een probleem bij {carrier}.',
   'answer.parcel.held_by_carrier': '{subject} wordt door {carrier} vastgehouden voor controle.',
-  'answer.parcel.customs_held': '{subject} wordt door de douane vastgehouden.',
-  'answer.parcel.customs_documents_needed': '{subject} ligt bij de douane tot de benodigde documenten zijn aangeleverd.',
-  'answer.parcel.customs_recipient_information_needed': '{subject} wacht bij de douane op vrijgave.',
-  'answer.parcel.customs_duties_unpaid': '{subject} ligt bij de douane tot de invoerrechten en belastingen zijn betaald.',
+  'answer.parcel.customs_held': '{subject} wordt{hasHeldAt, select, yes { in {heldAt}} other {}} door de douane vastgehouden.',
+  'answer.parcel.customs_documents_needed':
+    '{subject} ligt bij de douane{hasHeldAt, select, yes { in {heldAt}} other {}}: {carrier} heeft de douanedocumenten nodig voordat het kan worden vrijgegeven.',
+  'answer.parcel.customs_recipient_information_needed':
+    '{subject} wacht bij de douane{hasHeldAt, select, yes { in {heldAt}} other {}} op vrijgave.',
+  'answer.parcel.customs_duties_unpaid':
+    '{subject} ligt bij de douane{hasHeldAt, select, yes { in {heldAt}} other {}} tot de invoerrechten en belastingen zijn betaald.',
   'answer.parcel.held_for_payment': '{subject} wordt door {carrier} vastgehouden tot een openstaand bedrag is betaald.',
   'answer.parcel.address_problem': '{subject} wordt vastgehouden omdat {carrier} het bezorgadres niet kan vinden.',
   'answer.parcel.damaged': '{subject} is onderweg beschadigd. Het spijt ons heel erg.',
@@ -181,9 +205,9 @@ export const nl = {
   'answer.lastUpdate': 'De laatste update van {carrier} was op {when}.',
   'answer.lastUpdateAt': 'De laatste update van {carrier} was op {when} ({place}).',
   'answer.deliveryPlace': '{carrier} heeft als afleverplek genoteerd: ‘{place}’.',
-  'answer.eta.carrierDay': '{carrier} verwacht te bezorgen op {day}.',
-  'answer.eta.carrierWindow': '{carrier} verwacht te bezorgen op {day} tussen {from} en {to}.',
-  'answer.eta.carrierRange': '{carrier} verwacht te bezorgen tussen {from} en {to}.',
+  'answer.eta.carrierDay': '{carrier} verwacht het op {day} te bezorgen.',
+  'answer.eta.carrierWindow': '{carrier} verwacht het op {day} tussen {from} en {to} uur te bezorgen.',
+  'answer.eta.carrierRange': '{carrier} verwacht het tussen {from} en {to} te bezorgen.',
   'answer.eta.predictedDay': 'Op basis van onze recente zendingen met {carrier} verwachten we het op {from}.',
   'answer.eta.predictedRange': 'Op basis van onze recente zendingen met {carrier} verwachten we het op {from}, uiterlijk op {to}.',
   'answer.trackingLink': 'Track & trace: {url}',
@@ -196,20 +220,37 @@ export const nl = {
   'answer.delay.notReceived': 'Vervelend dat het niet bij je is aangekomen; we zoeken het samen met {carrier} uit.',
 
   'answer.step.ask_customer_to_collect': 'Neem een geldig identiteitsbewijs of de ophaalcode van {carrier} mee.',
-  'answer.step.ask_customer_to_rearrange_delivery': 'Je kunt een nieuwe bezorging afspreken met {carrier}{contactKind, select, url {: {contact}} phone { via {contact}} other {}}.',
+  'answer.step.ask_customer_to_rearrange_delivery':
+    'Spreek een nieuwe bezorging af met {carrier}{contactKind, select, url {: {contact}} phone { via {contact}} other {}}.',
   'answer.step.confirm_address_with_customer': 'Stuur ons je volledige bezorgadres, dan geven we het door aan {carrier}.',
-  'answer.step.ask_customer_to_pay_charges': 'Betaal het openstaande bedrag aan {carrier}{contactKind, select, url { via {contact}} phone { via {contact}} other {}}; daarna wordt het pakket vrijgegeven.',
-  'answer.step.ask_customer_for_customs_information': 'De douane heeft nog gegevens van je nodig voordat je pakket wordt vrijgegeven. Neem contact op met {carrier}{contactKind, select, url { via {contact}} phone { via {contact}} other {}}.',
-  'answer.step.check_delivery_place_with_customer': 'Wil je even bij de buren en rond je huis kijken (brievenbus, voordeur, schuur)? Soms duikt een pakket later nog op.',
+  'answer.step.ask_customer_to_pay_charges':
+    'Betaal het openstaande bedrag aan {carrier}{contactKind, select, url { via {contact}} phone { via {contact}} other {}}; daarna wordt het pakket vrijgegeven.',
+  'answer.step.ask_customer_for_customs_information':
+    'De douane heeft nog gegevens van je nodig voordat je pakket wordt vrijgegeven. Neem contact op met {carrier}{contactKind, select, url { via {contact}} phone { via {contact}} other {}}.',
+  'answer.step.check_delivery_place_with_customer':
+    'Wil je even bij de buren en rond je huis kijken (brievenbus, voordeur, schuur)? Soms duikt een pakket later nog op.',
   'answer.step.remind_customer_to_send_return': 'Lever het in bij een servicepunt van {carrier}; zodra het gescand is, zien we het hier.',
+  'answer.step.send_customs_documents':
+    'Stuur de handelsfactuur en een omschrijving van de artikelen naar {carrier}{contactKind, select, url { (via {contact})} phone { (via {contact})} other {}}, zodat de douane het pakket kan vrijgeven.',
+  'answer.weAct.send_customs_documents': 'Wij sturen ze naar {carrier}; je hoeft zelf niets te doen.',
+  'answer.weAct.offer_reshipment_or_refund':
+    'We sturen je graag een vervanging of betalen het volledige bedrag terug: laat ons even weten wat je voorkeur heeft.',
+  'answer.weAct.process_return_refund':
+    'We controleren de geretourneerde artikelen en betalen je binnenkort terug; je hoeft zelf niets te doen.',
+  'answer.weAct.check_fulfilment_with_warehouse':
+    'We vragen ons magazijn wanneer {nothingShipped, select, yes {je bestelling} other {de rest van je bestelling}} wordt verzonden; je hoeft zelf niets te doen.',
+  'answer.nothingToDo': '{scope, select, parcel {Voor dit pakket hoef je niets te doen.} other {Je hoeft zelf niets te doen.}}',
 
   'reply.greeting': 'Hallo {givenName},',
   'reply.thanks': 'Bedankt voor je bericht.',
   'reply.step.open_carrier_trace': 'Ik heb {carrier} gevraagd je pakket na te sporen en laat je weten zodra ik iets hoor.',
-  'reply.step.offer_reshipment_or_refund': 'We sturen je graag een vervanging of betalen het volledige bedrag terug – laat me maar weten wat je voorkeur heeft.',
-  'reply.step.send_customs_documents': 'Ik stuur {carrier} de documenten die de douane nodig heeft, zodat je pakket kan worden vrijgegeven.',
+  'reply.step.offer_reshipment_or_refund':
+    'We sturen je graag een vervanging of betalen het volledige bedrag terug – laat me maar weten wat je voorkeur heeft.',
+  'reply.step.send_customs_documents':
+    'Ik stuur {carrier} de documenten die de douane nodig heeft, zodat je pakket kan worden vrijgegeven.',
   'reply.step.check_handover_with_warehouse': 'Zodra ik iets van ons magazijn hoor, laat ik het je weten.',
-  'reply.step.check_fulfilment_with_warehouse': 'Ik vraag ons magazijn wanneer de rest van je bestelling wordt verzonden en laat snel iets van me horen.',
+  'reply.step.check_fulfilment_with_warehouse':
+    'Ik vraag ons magazijn wanneer {nothingShipped, select, yes {je bestelling} other {de rest van je bestelling}} wordt verzonden en laat snel iets van me horen.',
   'reply.step.process_return_refund': 'We controleren de geretourneerde artikelen en betalen je binnenkort terug.',
   'reply.step.apologise_and_share_estimate': 'Sorry voor het wachten.',
   'reply.step.wait_for_return': 'Zodra je retour binnen is, regelen we de terugbetaling.',

@@ -1,0 +1,163 @@
+import {
+  AuthFailedError,
+  BadResponseError,
+  NotFoundError,
+  buildShipment,
+  createEvent,
+  createLocation,
+  errorOutcome,
+  failAll,
+  parseWithSchema,
+  type CarrierParseInput,
+  type Shipment,
+  type TrackOutcome,
+  type TrackingEvent,
+} from '@wismo/core';
+import { ausPostTrackResponseSchema, type AusPostArticle, type AusPostTrackResponse } from './auspost-api';
+import {
+  AUSPOST_CARRIER_ID,
+  AUSPOST_CARRIER_NAME,
+  AUSPOST_CONTACT,
+  AUSPOST_INVALID_TRACKING_ID_CODE,
+  AUSPOST_TOO_MANY_IDS_CODE,
+  ausPostTrackingUrl,
+} from './auspost-carrier';
+import { ausPostEventTime } from './auspost-time';
+import { ausPostEventKey, mapAusPostArticleStatus, mapAusPostEventKey } from './map-auspost-status';
+
+const carrier = { carrierId: AUSPOST_CARRIER_ID };
+type TrackingResult = NonNullable<AusPostTrackResponse['tracking_results']>[number];
+type ApiError = NonNullable<AusPostTrackResponse['errors']>[number];
+
+const AUSTRALIAN_STATES = /^(.+?)\s+(NSW|VIC|QLD|SA|WA|TAS|NT|ACT)$/;
+
+/** `KEW VIC` is a suburb and a state; other places (`CHICAGO (US)`, `NZ`, `Transit Scan`) are kept as written. */
+function locationOf(place: string | undefined) {
+  if (!place?.trim()) return null;
+  const australian = AUSTRALIAN_STATES.exec(place.trim());
+  if (australian) return createLocation({ city: australian[1], region: australian[2], countryCode: 'AU', raw: place });
+  return createLocation({ raw: place });
+}
+
+function describe(errors: readonly ApiError[]): string {
+  return errors.map((error) => [error.code, error.name, error.message].filter(Boolean).join(' ')).join('; ');
+}
+
+/** A trackable item is an article or a consignment of articles; either way, the articles. */
+function articlesOf(result: TrackingResult): AusPostArticle[] {
+  return (result.trackable_items ?? []).flatMap((item) => (item.items && item.items.length > 0 ? item.items : [item]));
+}
+
+function eventsOf(article: AusPostArticle, partOfConsignment: boolean): TrackingEvent[] {
+  return (article.events ?? []).map((event) => {
+    // Australia Post sends no event codes: the text (its table key) is the raw code.
+    const key = event.description ? ausPostEventKey(event.description) : null;
+    return createEvent({
+      time: ausPostEventTime(event.date),
+      description: event.description,
+      code: key,
+      codes: partOfConsignment && article.article_id ? { articleId: article.article_id } : undefined,
+      location: locationOf(event.location),
+      mapped: mapAusPostEventKey(key),
+    });
+  });
+}
+
+function shipmentOf(input: CarrierParseInput, trackingNumber: string, result: TrackingResult): Shipment | null {
+  const articles = articlesOf(result);
+  if (articles.length === 0) return null;
+  const consignment = articles.length > 1;
+  const base = {
+    carrier: AUSPOST_CARRIER_ID,
+    trackingNumber,
+    service: { code: null, name: articles[0]!.product_type ?? null },
+    contact: AUSPOST_CONTACT.byCountry?.AU ?? AUSPOST_CONTACT.default,
+    trackingUrl: ausPostTrackingUrl(trackingNumber),
+    fetchedAt: input.fetchedAt,
+  };
+  const merged = buildShipment({
+    ...base,
+    events: articles.flatMap((article) => eventsOf(article, consignment)),
+    carrierStatus: mapAusPostArticleStatus(result.status ?? articles[0]!.status),
+    raw: input.includeRaw ? input.body : undefined,
+  });
+  if (!consignment || merged.status !== 'delivered') return merged;
+  // A consignment is delivered when all its parcels are: otherwise it has the status of the parcel still on its way.
+  const open = articles
+    .map((article) => buildShipment({ ...base, events: eventsOf(article, true), carrierStatus: mapAusPostArticleStatus(article.status) }))
+    .find((parcel) => parcel.status !== 'delivered');
+  if (!open) return merged;
+  return { ...merged, status: open.status, substatus: open.substatus, statusSince: open.statusSince, deliveredAt: null };
+}
+
+/** Pure: one outcome per requested number, in order. Never throws for a surprising body. */
+export function parseAusPostTrackResponse(input: CarrierParseInput): TrackOutcome[] {
+  const { httpStatus, body, trackingNumbers } = input;
+  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
+  if (httpStatus === 401 || httpStatus === 403) {
+    return failAll(
+      trackingNumbers,
+      new AuthFailedError(`Australia Post rejected the API key, password or account number (HTTP ${httpStatus})`, {
+        ...carrier,
+        httpStatus,
+      }),
+    );
+  }
+  let response: AusPostTrackResponse;
+  try {
+    response = parseWithSchema(ausPostTrackResponseSchema, body, AUSPOST_CARRIER_NAME, AUSPOST_CARRIER_ID, httpStatus);
+  } catch (error) {
+    return failAll(trackingNumbers, error as BadResponseError);
+  }
+  const requestErrors = response.errors ?? [];
+  if (requestErrors.length > 0 || httpStatus < 200 || httpStatus >= 300) {
+    const codes = requestErrors.map((error) => error.code).filter((code): code is string => Boolean(code));
+    const tooMany = codes.includes(AUSPOST_TOO_MANY_IDS_CODE);
+    const message = tooMany
+      ? `Australia Post refused the request: more than 10 ids (${describe(requestErrors)})`
+      : `Australia Post answered HTTP ${httpStatus}${requestErrors.length > 0 ? `: ${describe(requestErrors)}` : ''}`;
+    return failAll(trackingNumbers, new BadResponseError(message, { ...carrier, httpStatus, carrierCodes: codes }));
+  }
+  const results = new Map<string, TrackingResult>();
+  for (const result of response.tracking_results ?? []) results.set(result.tracking_id.trim().toUpperCase(), result);
+  return trackingNumbers.map((trackingNumber) => {
+    const result = results.get(trackingNumber.toUpperCase());
+    if (!result) {
+      return errorOutcome(
+        trackingNumber,
+        new BadResponseError(`Australia Post's answer has no result for ${trackingNumber}`, { ...carrier, httpStatus, trackingNumber }),
+      );
+    }
+    const errors = result.errors ?? [];
+    if (errors.length > 0) {
+      const codes = errors.map((error) => error.code).filter((code): code is string => Boolean(code));
+      if (codes.includes(AUSPOST_INVALID_TRACKING_ID_CODE)) {
+        return errorOutcome(
+          trackingNumber,
+          new NotFoundError(`Australia Post does not know ${trackingNumber} (${describe(errors)})`, {
+            ...carrier,
+            httpStatus,
+            trackingNumber,
+            carrierCodes: codes,
+          }),
+        );
+      }
+      return errorOutcome(
+        trackingNumber,
+        new BadResponseError(`Australia Post reported an error for ${trackingNumber}: ${describe(errors)}`, {
+          ...carrier,
+          httpStatus,
+          trackingNumber,
+          carrierCodes: codes,
+        }),
+      );
+    }
+    const shipment = shipmentOf(input, trackingNumber, result);
+    if (!shipment)
+      return errorOutcome(
+        trackingNumber,
+        new NotFoundError(`Australia Post has no items for ${trackingNumber}`, { ...carrier, httpStatus, trackingNumber }),
+      );
+    return { trackingNumber, ok: true, shipment };
+  });
+}

@@ -1,0 +1,177 @@
+import { InvalidNumberError, defineCarrier, type CarrierSettings, type CarrierTime, type WismoError } from '@wismo/core';
+import { readDhlParcelDeBody } from './dhl-parcel-de-api';
+import {
+  DHL_PARCEL_DE_API_KEY_ENV,
+  DHL_PARCEL_DE_API_SECRET_ENV,
+  DHL_PARCEL_DE_CAPABILITIES,
+  DHL_PARCEL_DE_CARRIER_ID,
+  DHL_PARCEL_DE_CARRIER_NAME,
+  DHL_PARCEL_DE_CONTACT,
+  DHL_PARCEL_DE_PASSWORD_ENV,
+  DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
+  DHL_PARCEL_DE_PRODUCTION_BASE_URL,
+  DHL_PARCEL_DE_SIGNATURE_REQUEST,
+  DHL_PARCEL_DE_TRACK_PATH,
+  DHL_PARCEL_DE_USERNAME_ENV,
+  dhlParcelDeTrackingUrl,
+} from './dhl-parcel-de-carrier';
+import { parseDhlParcelDeResponse } from './parse-dhl-parcel-de-response';
+import { parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-signature';
+
+export interface DhlParcelDeSettings extends CarrierSettings {
+  /** API key of your app on developer.dhl.com (HTTP Basic user). Default: `DHL_PARCEL_DE_API_KEY`. */
+  apiKey?: string;
+  /** API secret of that app (HTTP Basic password). Default: `DHL_PARCEL_DE_API_SECRET`. */
+  apiSecret?: string;
+  /** Business customer portal user, sent as `appname` in the XML (sandbox: `zt12345`). Default: `DHL_PARCEL_DE_USERNAME`. */
+  username?: string;
+  /** Business customer portal password, sent in the XML (sandbox: `geheim`). Default: `DHL_PARCEL_DE_PASSWORD`. */
+  password?: string;
+  /** `https://api-eu.dhl.com` (default), the sandbox `https://api-sandbox.dhl.com` or a mock. */
+  baseUrl?: string;
+  /** `de` or `en` (from the locale's language; anything else is `en`). */
+  locale?: string;
+}
+
+/** The recipient's signature from `d-get-signature`. */
+export interface DhlParcelDeSignature {
+  /** `image/gif` as DHL states it. */
+  mimeType: string;
+  /** The image bytes (DHL sends them hex-encoded). */
+  image: Uint8Array;
+  /** The delivery day DHL gives for the signature (`date`), or null. */
+  deliveredOn: CarrierTime | null;
+}
+
+export type DhlParcelDeSignatureResult =
+  { trackingNumber: string; ok: true; signature: DhlParcelDeSignature } | { trackingNumber: string; ok: false; error: WismoError };
+
+export interface DhlParcelDeExtension {
+  /**
+   * The proof of delivery: the recipient's signature (`d-get-signature`, one piece per request; DHL has it for
+   * pieces delivered in Germany). Never rejects: a problem is `{ ok: false, error }`.
+   */
+  signature(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<DhlParcelDeSignatureResult>;
+}
+
+const PIECE_CODE = /^[A-Z0-9]{8,39}$/;
+
+function normalisePieceCode(trackingNumber: string): string {
+  return trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+function checkPieceCode(pieceCode: string): WismoError | null {
+  return PIECE_CODE.test(pieceCode)
+    ? null
+    : new InvalidNumberError(
+        `${DHL_PARCEL_DE_CARRIER_NAME} piece codes are 8 to 39 letters and digits; this one is not, so it was not sent to DHL.`,
+        { carrierId: DHL_PARCEL_DE_CARRIER_ID },
+      );
+}
+
+function languageCode(locale: string | undefined): 'de' | 'en' {
+  return locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function attribute(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
+}
+
+/**
+ * The XML the API reads from `?xml=`: one `<data>` element naming the operation, the business-portal login
+ * and the piece codes (`;`-separated). DHL's API takes the login only there; core registers both values for
+ * redaction, and wismo's errors never carry the request URL.
+ */
+export function dhlParcelDeRequestXml(fields: {
+  request: string;
+  username: string;
+  password: string;
+  languageCode: string;
+  pieceCodes: readonly string[];
+}): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' +
+    `<data appname="${attribute(fields.username)}" language-code="${attribute(fields.languageCode)}" password="${attribute(fields.password)}" ` +
+    `piece-code="${attribute(fields.pieceCodes.join(';'))}" request="${attribute(fields.request)}"/>`
+  );
+}
+
+/**
+ * Builds a DHL Parcel DE adapter: the Parcel DE Shipment Tracking API (Post & Parcel Germany), XML over
+ * `GET /parcel/de/tracking/v0/shipments?xml=…`, `d-get-piece-detail` with up to 20 pieces a request, HTTP Basic
+ * with the developer-portal app plus the business-portal login inside the XML. `signature(number)` fetches the
+ * proof of delivery. Credentials are checked when the adapter is first used.
+ */
+export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeExtension>({
+  id: DHL_PARCEL_DE_CARRIER_ID,
+  name: DHL_PARCEL_DE_CARRIER_NAME,
+  capabilities: DHL_PARCEL_DE_CAPABILITIES,
+  contact: DHL_PARCEL_DE_CONTACT,
+  trackingUrl: dhlParcelDeTrackingUrl,
+  baseUrl: DHL_PARCEL_DE_PRODUCTION_BASE_URL,
+  credentials: {
+    apiKey: { environmentVariable: DHL_PARCEL_DE_API_KEY_ENV, label: 'API key' },
+    apiSecret: { environmentVariable: DHL_PARCEL_DE_API_SECRET_ENV, label: 'API secret' },
+    username: { environmentVariable: DHL_PARCEL_DE_USERNAME_ENV, label: 'business portal username' },
+    password: { environmentVariable: DHL_PARCEL_DE_PASSWORD_ENV, label: 'business portal password' },
+  },
+  credentialsSource: 'an app with "Parcel DE Shipment Tracking" on developer.dhl.com and your DHL business customer portal login',
+  auth: { type: 'basic', username: 'apiKey', password: 'apiSecret' },
+  locale: { form: 'hyphen', default: 'en' },
+  normaliseNumber: normalisePieceCode,
+  checkNumber: checkPieceCode,
+  request: ({ trackingNumbers, locale, credentials }) => ({
+    method: 'GET',
+    url: DHL_PARCEL_DE_TRACK_PATH,
+    query: {
+      xml: dhlParcelDeRequestXml({
+        request: DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
+        username: credentials.username!,
+        password: credentials.password!,
+        languageCode: languageCode(locale),
+        pieceCodes: trackingNumbers,
+      }),
+    },
+  }),
+  readBody: readDhlParcelDeBody,
+  parse: parseDhlParcelDeResponse,
+  extend: (kit) => ({
+    async signature(trackingNumber, options = {}) {
+      const pieceCode = normalisePieceCode(String(trackingNumber ?? ''));
+      const refused = checkPieceCode(pieceCode);
+      if (refused) return { trackingNumber, ok: false, error: refused.forTrackingNumber(trackingNumber) };
+      try {
+        const { http, credentials } = kit.connect();
+        const response = await http.request({
+          method: 'GET',
+          url: DHL_PARCEL_DE_TRACK_PATH,
+          query: {
+            xml: dhlParcelDeRequestXml({
+              request: DHL_PARCEL_DE_SIGNATURE_REQUEST,
+              username: credentials.username!,
+              password: credentials.password!,
+              languageCode: languageCode(kit.settings.locale),
+              pieceCodes: [pieceCode],
+            }),
+          },
+          signal: options.signal,
+        });
+        const result = parseDhlParcelDeSignatureResponse({
+          httpStatus: response.status,
+          body: kit.readBody(response),
+          trackingNumber: pieceCode,
+        });
+        return result.ok
+          ? { ...result, trackingNumber }
+          : { trackingNumber, ok: false, error: result.error.forTrackingNumber(trackingNumber) };
+      } catch (error) {
+        return { trackingNumber, ok: false, error: kit.asError(error).forTrackingNumber(trackingNumber) };
+      }
+    },
+  }),
+});
+
+/** The DHL Parcel DE adapter configured from `DHL_PARCEL_DE_API_KEY`, `_API_SECRET`, `_USERNAME`, `_PASSWORD`, read when first used. */
+export const dhlParcelDe = createDhlParcelDe();

@@ -1,0 +1,56 @@
+import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+
+/** Lower case without separators, like every wismo carrier id (see core's `carrierIdForCourierCode`). */
+export const DHL_PARCEL_DE_CARRIER_ID = 'dhlparcelde';
+export const DHL_PARCEL_DE_CARRIER_NAME = 'DHL Paket';
+
+/** Production origin of the Parcel DE Shipment Tracking API (Post & Parcel Germany). */
+export const DHL_PARCEL_DE_PRODUCTION_BASE_URL = 'https://api-eu.dhl.com';
+/** DHL's sandbox; it answers only for the sandbox pieces and the sandbox login below. */
+export const DHL_PARCEL_DE_SANDBOX_BASE_URL = 'https://api-sandbox.dhl.com';
+/** One path for every operation: the operation is the `request` attribute of the XML in `?xml=`. */
+export const DHL_PARCEL_DE_TRACK_PATH = '/parcel/de/tracking/v0/shipments';
+
+export const DHL_PARCEL_DE_PIECE_DETAIL_REQUEST = 'd-get-piece-detail';
+export const DHL_PARCEL_DE_SIGNATURE_REQUEST = 'd-get-signature';
+
+/** The developer-portal app (HTTP Basic, API gateway). */
+export const DHL_PARCEL_DE_API_KEY_ENV = 'DHL_PARCEL_DE_API_KEY';
+export const DHL_PARCEL_DE_API_SECRET_ENV = 'DHL_PARCEL_DE_API_SECRET';
+/** The business-customer-portal login (in the XML request as `appname` / `password`). */
+export const DHL_PARCEL_DE_USERNAME_ENV = 'DHL_PARCEL_DE_USERNAME';
+export const DHL_PARCEL_DE_PASSWORD_ENV = 'DHL_PARCEL_DE_PASSWORD';
+
+/** DHL's published sandbox login for the XML (karrio `vendors/tracking-test.txt`); not a secret. */
+export const DHL_PARCEL_DE_SANDBOX_LOGIN = { username: 'zt12345', password: 'geheim' } as const;
+
+/** `d-get-piece-detail` takes up to 20 piece codes, separated by `;`. */
+export const DHL_PARCEL_DE_MAX_PIECES_PER_REQUEST = 20;
+
+/**
+ * DHL publishes no rate limit for this API; the developer portal's default plan for DHL APIs allows about one
+ * call a second. One request a second (20 pieces each) is the conservative default; raise it with `rateLimit`.
+ */
+export const DHL_PARCEL_DE_DEFAULT_RATE_LIMIT: RateLimit = { requests: 1, intervalMs: 1_000 };
+
+export const DHL_PARCEL_DE_CAPABILITIES: CarrierCapabilities = {
+  maxNumbersPerRequest: DHL_PARCEL_DE_MAX_PIECES_PER_REQUEST,
+  rateLimit: DHL_PARCEL_DE_DEFAULT_RATE_LIMIT,
+  webhooks: false,
+  // `d-get-signature` returns the recipient's signature (a GIF) for pieces delivered in Germany.
+  proofOfDelivery: true,
+  estimatedDelivery: true,
+};
+
+/** DHL Paket's consumer service (dhl.de); the same line serves every destination of this domestic API. */
+export const DHL_PARCEL_DE_CONTACT: CarrierContactBook = {
+  default: { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' },
+  byCountry: {
+    DE: { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' },
+  },
+};
+
+/** The public DHL Paket tracking page. */
+export function dhlParcelDeTrackingUrl(trackingNumber: string): string {
+  return `https://www.dhl.de/de/privatkunden.html?piececode=${encodeURIComponent(trackingNumber.trim())}`;
+}

@@ -1,0 +1,262 @@
+import {
+  AuthFailedError,
+  BadResponseError,
+  InvalidNumberError,
+  NotFoundError,
+  defineCarrier,
+  errorOutcome,
+  parseWithSchema,
+  registerSecret,
+  type CarrierAdapter,
+  type CarrierKit,
+  type CarrierSettings,
+  type TrackContext,
+  type TrackOutcome,
+  type WismoError,
+} from '@wismo/core';
+import { dpdLoginResponseSchema, dpdXmlParser, readDpdBody } from './dpd-api';
+import {
+  DPD_CAPABILITIES,
+  DPD_CARRIER_ID,
+  DPD_CARRIER_NAME,
+  DPD_CONTACT,
+  DPD_DEFAULT_MESSAGE_LANGUAGE,
+  DPD_DELIS_ID_ENV,
+  DPD_LOGIN_PATH,
+  DPD_LOGIN_SOAP_ACTION,
+  DPD_PASSWORD_ENV,
+  DPD_PRODUCTION_BASE_URL,
+  DPD_TRACKING_PATH,
+  DPD_TRACKING_SOAP_ACTION,
+  dpdTrackingUrl,
+} from './dpd-carrier';
+import { dpdLoginEnvelope, dpdTrackingEnvelope } from './dpd-soap';
+import { dpdTokenExpiryEpochMs } from './dpd-time';
+import { DPD_AUTHENTICATION_ERROR, describeDpdFault, dpdFaultError, parseDpdTrackingResponse } from './parse-dpd-response';
+
+export interface DpdSettings extends CarrierSettings {
+  /** Your DPD Web Connect user (delisId). Default: `DPD_DELIS_ID`. */
+  delisId?: string;
+  /** Its password, sent only to the LoginService. Default: `DPD_PASSWORD`. */
+  password?: string;
+  /**
+   * Origin of the shipper web services: `https://wsshipper.dpd.be` (default), `https://wsshipper.dpd.nl`,
+   * the test systems `https://shipperadmintest.dpd.be/PublicApi` / `…dpd.nl/PublicApi`, or a mock.
+   */
+  baseUrl?: string;
+  /** `messageLanguage` (`en_US` default, which is also the date form this package reads). */
+  messageLanguage?: string;
+}
+
+const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
+/** Renew a token this long before DPD says it expires (karrio keeps the same margin). */
+const TOKEN_MARGIN_MS = 30 * 60 * 1000;
+/** When `authTokenExpires` cannot be read: DPD tokens live a day; renew well before. */
+const TOKEN_FALLBACK_LIFETIME_MS = 12 * 60 * 60 * 1000;
+const PARCEL_LABEL_NUMBER = /^[0-9]{14}$/;
+/** The 28-character label barcode: 7-digit postcode, 14-digit parcel number, service, country, check character. */
+const LABEL_BARCODE = /^[0-9]{7}([0-9]{14})[0-9]{6}[0-9A-Z]$/;
+/** The parcel number with its printed check character. */
+const WITH_CHECK_CHARACTER = /^([0-9]{14})[0-9A-Z]$/;
+
+/** The parcel label number DPD's API takes: the 14 digits inside the longer printed forms. */
+export function normaliseDpdNumber(trackingNumber: string): string {
+  const compact = trackingNumber
+    .replace(/[\s-]+/g, '')
+    .toUpperCase()
+    .replace(/^%/, '');
+  return LABEL_BARCODE.exec(compact)?.[1] ?? WITH_CHECK_CHARACTER.exec(compact)?.[1] ?? compact;
+}
+
+/** One login token per adapter, shared by its requests and renewed before it expires or when DPD refuses it. */
+class DpdSession {
+  private token: { value: string; renewAt: number } | null = null;
+  private pending: Promise<string> | null = null;
+  private kit: CarrierKit<DpdSettings> | null = null;
+
+  attach(kit: CarrierKit<DpdSettings>): void {
+    this.kit = kit;
+  }
+
+  current(): string | null {
+    return this.token?.value ?? null;
+  }
+
+  invalidate(): void {
+    this.token = null;
+  }
+
+  /** A login failure as the carrier's typed error (`refineError` applied; anything unexpected logged). */
+  asError(error: unknown, context: TrackContext): WismoError {
+    return this.kit!.asError(error, context.logger);
+  }
+
+  /** A usable token (cached, or from a login now); `fresh` says whether this call logged in. */
+  async ensure(context: TrackContext): Promise<{ fresh: boolean }> {
+    const kit = this.kit!;
+    if (this.token && kit.now().getTime() < this.token.renewAt) return { fresh: false };
+    // Concurrent calls share one login.
+    this.pending ??= this.login(kit, context).finally(() => {
+      this.pending = null;
+    });
+    await this.pending;
+    return { fresh: true };
+  }
+
+  private async login(kit: CarrierKit<DpdSettings>, context: TrackContext): Promise<string> {
+    const { http, credentials } = kit.connect();
+    const language = kit.settings.messageLanguage?.trim() || DPD_DEFAULT_MESSAGE_LANGUAGE;
+    const response = await http.request({
+      method: 'POST',
+      url: DPD_LOGIN_PATH,
+      headers: { Accept: 'text/xml', SOAPAction: DPD_LOGIN_SOAP_ACTION },
+      text: { contentType: SOAP_CONTENT_TYPE, body: dpdLoginEnvelope(credentials.delisId!, credentials.password!, language) },
+      signal: context.signal,
+    });
+    const body = kit.readBody(response);
+    const parsed = parseWithSchema(dpdLoginResponseSchema, body, DPD_CARRIER_NAME, DPD_CARRIER_ID, response.status).Envelope.Body;
+    if (parsed.Fault) throw dpdFaultError(response.status, parsed.Fault);
+    const token = parsed.getAuthResponse?.return?.authToken?.trim();
+    if (!token)
+      throw new BadResponseError(`DPD's LoginService answered HTTP ${response.status} without an authToken`, {
+        carrierId: DPD_CARRIER_ID,
+        httpStatus: response.status,
+      });
+    // The token stands for the password for a day: keep it out of every log and error.
+    registerSecret(token);
+    const now = kit.now().getTime();
+    const expires = dpdTokenExpiryEpochMs(parsed.getAuthResponse?.return?.authTokenExpires);
+    this.token = {
+      value: token,
+      renewAt: expires !== null && expires - TOKEN_MARGIN_MS > now ? expires - TOKEN_MARGIN_MS : now + TOKEN_FALLBACK_LIFETIME_MS,
+    };
+    return token;
+  }
+}
+
+const sessions = new WeakMap<DpdSettings, DpdSession>();
+
+const defineDpd = defineCarrier<DpdSettings>({
+  id: DPD_CARRIER_ID,
+  name: DPD_CARRIER_NAME,
+  capabilities: DPD_CAPABILITIES,
+  contact: DPD_CONTACT,
+  trackingUrl: dpdTrackingUrl,
+  baseUrl: DPD_PRODUCTION_BASE_URL,
+  credentials: {
+    delisId: { environmentVariable: DPD_DELIS_ID_ENV, label: 'delisId' },
+    password: { environmentVariable: DPD_PASSWORD_ENV, label: 'password' },
+  },
+  credentialsSource: 'your DPD Web Connect (shipper web services) account from your DPD depot',
+  // The token goes into the SOAP header, not an HTTP header: the session below logs in.
+  auth: { type: 'none' },
+  normaliseNumber: normaliseDpdNumber,
+  checkNumber: (parcelLabelNumber) =>
+    PARCEL_LABEL_NUMBER.test(parcelLabelNumber)
+      ? null
+      : new InvalidNumberError(
+          'DPD parcel numbers are 14 digits (or the 28-character label barcode); this one is not, so it was not sent to DPD.',
+          { carrierId: DPD_CARRIER_ID },
+        ),
+  request: ({ trackingNumbers: [parcelLabelNumber], settings, credentials }) => {
+    const token = sessions.get(settings)?.current();
+    // `track` below logs in first; without a token the session was bypassed, which is a bug, not a DPD answer.
+    if (!token) throw new Error('DPD: no login token (the session did not log in)');
+    const language = settings.messageLanguage?.trim() || DPD_DEFAULT_MESSAGE_LANGUAGE;
+    return {
+      method: 'POST',
+      url: DPD_TRACKING_PATH,
+      headers: { Accept: 'text/xml', SOAPAction: DPD_TRACKING_SOAP_ACTION },
+      text: { contentType: SOAP_CONTENT_TYPE, body: dpdTrackingEnvelope(credentials.delisId!, token, language, parcelLabelNumber!) },
+    };
+  },
+  readBody: readDpdBody,
+  parse: parseDpdTrackingResponse,
+  // SOAP Faults usually come with HTTP 500: the transport reads their codes here, and `refineError` types them.
+  describeErrorBody: (body) => {
+    if (!body.trimStart().startsWith('<')) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = dpdXmlParser.parse(body);
+    } catch {
+      return undefined;
+    }
+    const fault = dpdLoginResponseSchema.safeParse(parsed);
+    if (!fault.success || !fault.data.Envelope.Body.Fault) return undefined;
+    const described = describeDpdFault(fault.data.Envelope.Body.Fault);
+    const serverFault = /(^|:)server$/i.test(fault.data.Envelope.Body.Fault.faultcode?.trim() ?? '');
+    // Retrying cannot fix a refused login or a DPD fault code; a bare server fault may pass.
+    return {
+      message: described.message,
+      codes: described.codes,
+      retryable: serverFault && !described.authentication && described.codes.length <= 1,
+    };
+  },
+  refineError: (error) => {
+    const codes = error.carrierCodes ?? [];
+    if (error.code === 'auth_failed' || codes.length === 0) return error;
+    const options = { carrierId: DPD_CARRIER_ID, httpStatus: error.httpStatus, carrierCodes: codes };
+    if (codes.includes(DPD_AUTHENTICATION_ERROR)) {
+      return new AuthFailedError(`${error.message}. Check the delisId and password of your DPD Web Connect account.`, options);
+    }
+    // A DPD fault code beside the SOAP one (`soap:Server`): DPD's "no data" answer.
+    if (codes.some((code) => !/^soap(env)?:/i.test(code)) && error.code === 'carrier_unavailable') {
+      return new NotFoundError(`DPD has no tracking data for this parcel (${error.message})`, options);
+    }
+    return error;
+  },
+  extend: (kit) => {
+    sessions.get(kit.settings)?.attach(kit);
+    return {};
+  },
+});
+
+function failEvery(trackingNumbers: readonly string[], error: WismoError): TrackOutcome[] {
+  return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, error));
+}
+
+/**
+ * Builds a DPD adapter: ParcelLifeCycleService `getTrackingData` (SOAP, one parcel per request) with the
+ * LoginService token in the `authentication` SOAP header. The token is fetched on first use, reused until
+ * shortly before `authTokenExpires`, and renewed once when DPD refuses it. Credentials are checked when
+ * the adapter is first used; the factory never throws.
+ */
+export const createDpd = Object.assign(
+  (settings: DpdSettings = {}): CarrierAdapter => {
+    // A copy per adapter: the key of its session.
+    const own: DpdSettings = { ...settings };
+    const session = new DpdSession();
+    sessions.set(own, session);
+    const base = defineDpd(own);
+
+    async function login(trackingNumbers: readonly string[], context: TrackContext): Promise<{ fresh: boolean } | TrackOutcome[]> {
+      try {
+        return await session.ensure(context);
+      } catch (error) {
+        return failEvery(trackingNumbers, session.asError(error, context));
+      }
+    }
+
+    return {
+      ...base,
+      async track(trackingNumbers, context = {}) {
+        // Nothing DPD could be asked about (empty or malformed numbers): no login, the kit says why.
+        if (!trackingNumbers.some((number) => PARCEL_LABEL_NUMBER.test(normaliseDpdNumber(String(number ?? '')))))
+          return base.track(trackingNumbers, context);
+        const first = await login(trackingNumbers, context);
+        if (Array.isArray(first)) return first;
+        const outcomes = await base.track(trackingNumbers, context);
+        // A cached token DPD no longer accepts: log in again once and retry.
+        if (first.fresh || !outcomes.some((outcome) => !outcome.ok && outcome.error.code === 'auth_failed')) return outcomes;
+        session.invalidate();
+        const second = await login(trackingNumbers, context);
+        if (Array.isArray(second)) return second;
+        return base.track(trackingNumbers, context);
+      },
+    };
+  },
+  { carrier: defineDpd.carrier },
+);
+
+/** The DPD adapter configured from `DPD_DELIS_ID` / `DPD_PASSWORD`, read when it is first used. */
+export const dpd = createDpd();

@@ -1,0 +1,151 @@
+import { BadResponseError } from '@wismo/core';
+import type { HttpResponse } from '@wismo/core/internal';
+import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
+import { DPD_CARRIER_ID, DPD_CARRIER_NAME } from './dpd-carrier';
+
+/*
+ * DPD's SOAP answers, parsed by fast-xml-parser into plain objects (namespace prefixes removed, every value a
+ * string), then checked by ONE zod schema per response with only the fields this package reads
+ * (ParcelLifecycleServiceV20.xsd and LoginServiceV21.xsd, vendored in karrio). Leaves are lenient: a field of a
+ * surprising shape is dropped, not fatal; only a body without the SOAP envelope is a `bad_response`.
+ */
+
+const TRACKING_RESULT = 'Envelope.Body.getTrackingDataResponse.trackingresult';
+/** Elements the XSD lets repeat: always arrays, so the schema has one shape for one or many. */
+const REPEATED = new Set([
+  `${TRACKING_RESULT}.statusInfo`,
+  `${TRACKING_RESULT}.contactInfo`,
+  `${TRACKING_RESULT}.statusInfo.description.content`,
+  `${TRACKING_RESULT}.shipmentInfo.serviceDescription.content`,
+]);
+
+export const dpdXmlParser = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  // Keep every value a string: parcel numbers and depots have leading zeros.
+  parseTagValue: false,
+  isArray: (_name, jpath) => REPEATED.has(String(jpath)),
+});
+
+function lenient<Schema extends z.ZodType>(schema: Schema) {
+  return schema.optional().catch(undefined);
+}
+
+const text = lenient(z.string());
+/** `ContentLine`: `{ content, bold, paragraph }`; only the text matters. */
+const contentLine = z.object({ content: text });
+/** `ContentItem`: an optional label and lines of content. */
+const contentItem = z.object({ label: lenient(contentLine), content: lenient(z.array(contentLine)) });
+
+const statusInfoSchema = z.object({
+  /** The machine state (`Courier`, `ParcelShop`, …): what the status table is keyed by. */
+  status: text,
+  label: lenient(contentLine),
+  description: lenient(contentItem),
+  location: lenient(contentLine),
+  /** `M/D/YYYY h:mm:ss AM/PM`, no zone. */
+  date: lenient(contentLine),
+  statusHasBeenReached: text,
+  isCurrentStatus: text,
+});
+
+/** DPD's own fault element (`faults{faultCode, message}` in the XSD). */
+const dpdFaultsSchema = z.object({ faultCode: text, message: text });
+
+const soapFaultSchema = z.object({
+  faultcode: text,
+  faultstring: text,
+  detail: lenient(
+    z.object({
+      authenticationFault: lenient(z.object({ errorCode: text, errorMessage: text })),
+      faults: lenient(dpdFaultsSchema),
+    }),
+  ),
+});
+
+/** `getTrackingData`: the answer, or a SOAP Fault in the same envelope. */
+export const dpdTrackingResponseSchema = z.object({
+  Envelope: z.object({
+    Body: z.object({
+      getTrackingDataResponse: lenient(
+        z.object({
+          trackingresult: lenient(
+            z.object({
+              shipmentInfo: lenient(z.object({ status: text, serviceDescription: lenient(contentItem) })),
+              statusInfo: lenient(z.array(statusInfoSchema.nullable().catch(null))),
+            }),
+          ),
+        }),
+      ),
+      Fault: lenient(soapFaultSchema),
+      faults: lenient(dpdFaultsSchema),
+    }),
+  }),
+});
+
+/** `getAuth` (LoginService 2.1): the token and when it expires (local time, no offset), or a SOAP Fault. */
+export const dpdLoginResponseSchema = z.object({
+  Envelope: z.object({
+    Body: z.object({
+      getAuthResponse: lenient(z.object({ return: lenient(z.object({ authToken: text, authTokenExpires: text, depot: text })) })),
+      Fault: lenient(soapFaultSchema),
+    }),
+  }),
+});
+
+export type DpdTrackingResponse = z.infer<typeof dpdTrackingResponseSchema>;
+export type DpdTrackingResult = NonNullable<
+  NonNullable<DpdTrackingResponse['Envelope']['Body']['getTrackingDataResponse']>['trackingresult']
+>;
+export type DpdStatusInfo = z.infer<typeof statusInfoSchema>;
+export type DpdSoapFault = z.infer<typeof soapFaultSchema>;
+export type DpdFaults = z.infer<typeof dpdFaultsSchema>;
+export type DpdLoginResponse = z.infer<typeof dpdLoginResponseSchema>;
+
+const HTML = /^\s*<(!doctype\s+html|html|head|body)[\s>]/i;
+const ROOT_ELEMENT = /<([A-Za-z_][\w.:-]*)/;
+
+/** The root element is closed at the end: a body cut off in transit parses without error otherwise. */
+function isCompleteXml(body: string): boolean {
+  const start = body.search(/<(?![?!])/);
+  const root = start === -1 ? null : ROOT_ELEMENT.exec(body.slice(start))?.[1];
+  if (!root) return false;
+  const end = body.trimEnd();
+  return end.endsWith(`</${root}>`) || (end.endsWith('/>') && end.indexOf('>', start) === end.length - 1);
+}
+
+/**
+ * Reads a SOAP body for `parse`: undefined when empty, a `bad_response` for an HTML page, a body that is not
+ * XML or one cut short; otherwise fast-xml-parser's object.
+ */
+export function readDpdBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
+  const body = response.body;
+  if (body.trim() === '') return undefined;
+  // The body decides, not the Content-Type: DPD's SOAP stack and proxies label XML in several ways.
+  const problem = HTML.test(body)
+    ? 'an HTML page instead of SOAP'
+    : !body.trimStart().startsWith('<')
+      ? 'a body that is not XML'
+      : !isCompleteXml(body)
+        ? 'an XML body that ends before its root element is closed'
+        : null;
+  if (problem) {
+    throw new BadResponseError(
+      `${DPD_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes); the service may be down or the base URL wrong`,
+      {
+        carrierId: DPD_CARRIER_ID,
+        httpStatus: response.status,
+      },
+    );
+  }
+  try {
+    return dpdXmlParser.parse(body) as unknown;
+  } catch {
+    throw new BadResponseError(`${DPD_CARRIER_NAME} sent XML that could not be parsed (HTTP ${response.status})`, {
+      carrierId: DPD_CARRIER_ID,
+      httpStatus: response.status,
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+
+export const DPD_CARRIER_ID = 'dpd';
+export const DPD_CARRIER_NAME = 'DPD';
+
+/**
+ * DPD's shipper web services ("DPD Web Connect", research/carriers.md §5): one origin per country serves the
+ * LoginService and the ParcelLifeCycleService. Belgium is the default because the recorded sample is Belgian.
+ */
+export const DPD_BE_BASE_URL = 'https://wsshipper.dpd.be';
+export const DPD_NL_BASE_URL = 'https://wsshipper.dpd.nl';
+export const DPD_BE_TEST_BASE_URL = 'https://shipperadmintest.dpd.be/PublicApi';
+export const DPD_NL_TEST_BASE_URL = 'https://shipperadmintest.dpd.nl/PublicApi';
+export const DPD_PRODUCTION_BASE_URL = DPD_BE_BASE_URL;
+
+export const DPD_LOGIN_PATH = '/soap/services/LoginService/V2_1';
+export const DPD_TRACKING_PATH = '/soap/services/ParcelLifeCycleService/V2_0';
+export const DPD_LOGIN_SOAP_ACTION = 'http://dpd.com/common/service/types/LoginService/2.1/getAuth';
+export const DPD_TRACKING_SOAP_ACTION = 'http://dpd.com/common/service/types/ParcelLifeCycleService/2.0/getTrackingData';
+
+export const DPD_DELIS_ID_ENV = 'DPD_DELIS_ID';
+export const DPD_PASSWORD_ENV = 'DPD_PASSWORD';
+
+/** `messageLanguage`: with `en_US` DPD writes dates as `8/19/2021 5:11:26 PM`, the form this package reads. */
+export const DPD_DEFAULT_MESSAGE_LANGUAGE = 'en_US';
+
+/**
+ * DPD publishes no rate limit for the shipper web services. 5 requests a second is a conservative default;
+ * the login token is reused until shortly before `authTokenExpires`, so logins stay rare.
+ */
+export const DPD_DEFAULT_RATE_LIMIT: RateLimit = { requests: 5, intervalMs: 1000 };
+
+export const DPD_CAPABILITIES: CarrierCapabilities = {
+  // `getTrackingData` takes one `parcelLabelNumber`.
+  maxNumbersPerRequest: 1,
+  rateLimit: DPD_DEFAULT_RATE_LIMIT,
+  webhooks: false,
+  // The ParcelLifeCycle answer has no proof of delivery and no machine-readable estimate.
+  proofOfDelivery: false,
+  estimatedDelivery: false,
+};
+
+/** DPD runs one customer-service site per country; phone numbers change often, so the pages are given. */
+export const DPD_CONTACT: CarrierContactBook = {
+  default: { phone: null, url: 'https://www.dpd.com/be/en/support/' },
+  byCountry: {
+    BE: { phone: null, url: 'https://www.dpd.com/be/en/support/' },
+    NL: { phone: null, url: 'https://www.dpd.com/nl/nl/klantenservice/' },
+    DE: { phone: null, url: 'https://www.dpd.com/de/de/support/' },
+    FR: { phone: null, url: 'https://www.dpd.com/fr/fr/support/' },
+  },
+};
+
+/** The public tracking page (the link karrio's DPD connector gives for this API's parcels). */
+export function dpdTrackingUrl(trackingNumber: string): string {
+  return `https://www.dpdgroup.com/be/mydpd/my-parcels/track?lang=en&parcelNumber=${encodeURIComponent(trackingNumber.trim())}`;
+}

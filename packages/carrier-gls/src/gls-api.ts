@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/*
+ * One zod schema per GLS Track And Trace V1 response (spec 1.0.7), of only the fields this package reads; the
+ * types are inferred from them. Leaves of a surprising shape are dropped rather than failing the answer; only
+ * a body without the `parcels` list is a `bad_response`. A parcel or event that is not an object is left out.
+ */
+
+function lenient<Schema extends z.ZodType>(schema: Schema) {
+  return schema.optional().catch(undefined);
+}
+
+/** A string; anything else is absent. A preprocess rather than a caught failure: cheaper when it happens. */
+const text = z.preprocess((value) => (typeof value === 'string' ? value : undefined), z.string().optional());
+
+const eventSchema = z.object({
+  /** `TYPE.REASON`, e.g. `DELIVD.PARCELSHOP`. */
+  code: text,
+  city: text,
+  postalCode: text,
+  /** ISO 3166-1 alpha-2. */
+  country: text,
+  description: text,
+  /** ISO 8601 with an offset without a colon: `2024-10-07T10:46:14+0200`. */
+  eventDateTime: text,
+});
+
+const parcelSchema = z.object({
+  /** The number or reference asked for, as sent. */
+  requested: text,
+  /** The GLS parcel number (11 digits) the reference resolved to. */
+  unitno: text,
+  /** One of the twelve documented statuses. */
+  status: text,
+  statusDateTime: text,
+  /** Newest first in every example. */
+  events: lenient(z.array(eventSchema.nullable().catch(null))),
+  /** E_400_01 … E_500_01, instead of the parcel fields. */
+  errorCode: text,
+  errorMessage: text,
+});
+
+/** `200`: `{ parcels: [...] }`, one entry per requested number (several when a reference names several parcels). */
+export const glsTrackResponseSchema = z.object({ parcels: z.array(parcelSchema.nullable().catch(null)) });
+
+/** `401` / `429` from the Apigee gateway: `{ fault: { faultstring, detail: { errorcode } } }`. */
+export const glsApigeeFaultSchema = z.object({ fault: z.object({ faultstring: text, detail: lenient(z.object({ errorcode: text })) }) });
+
+/** `400` / `404` problem details: `{ type, title, status, detail, instance }`. */
+export const glsProblemSchema = z.object({ title: text, detail: text, status: lenient(z.number()) });
+
+export type GlsTrackResponse = z.infer<typeof glsTrackResponseSchema>;
+export type GlsParcel = NonNullable<GlsTrackResponse['parcels'][number]>;
+export type GlsEvent = NonNullable<NonNullable<GlsParcel['events']>[number]>;
+
+/** `GET /tracking/deliveryinfo/parcelid/{unitno}`: `{ parcelshopDelivery: { parcelshopId, partnerId, _links } }` or an `errorCode`. */
+export const glsDeliveryInfoResponseSchema = z.object({
+  parcelshopDelivery: lenient(
+    z.object({
+      parcelshopId: text,
+      partnerId: text,
+      _links: lenient(z.object({ parcelShopManagement: lenient(z.object({ href: text })) })),
+    }),
+  ),
+  errorCode: text,
+  errorMessage: text,
+});

@@ -1,0 +1,105 @@
+import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings } from '@wismo/core';
+import {
+  POSTNL_API_KEY_ENV,
+  POSTNL_CAPABILITIES,
+  POSTNL_CARRIER_ID,
+  POSTNL_CARRIER_NAME,
+  POSTNL_CONTACT,
+  POSTNL_PRODUCTION_BASE_URL,
+  POSTNL_SIGNATURE_PATH,
+  POSTNL_STATUS_PATH,
+  postnlTrackingUrl,
+} from './postnl-carrier';
+import { describePostnlErrorBody, parsePostnlStatusResponse } from './parse-postnl-response';
+import { parsePostnlSignatureResponse, type PostnlSignatureOutcome } from './postnl-signature';
+
+export interface PostnlSettings extends CarrierSettings {
+  /** Your PostNL API key (sent as the `apikey` header). Default: `POSTNL_API_KEY`. */
+  apiKey?: string;
+  /** `language` of the texts: from the locale (`nl`, `en`, `de`, `fr`, `zh` → `CN`); default `EN`. */
+  locale?: string;
+  /** `maxDays`: how many days back PostNL searches (fewer is faster, PostNL advises setting it). */
+  maxDays?: number;
+}
+
+export interface PostnlMethods {
+  /** The recipient's signature (`GET /shipment/v2/status/signature/{barcode}`), where PostNL has one. Never rejects. */
+  signature(barcode: string, options?: { signal?: AbortSignal }): Promise<PostnlSignatureOutcome>;
+}
+
+export type PostnlAdapter = CarrierAdapter & PostnlMethods;
+
+/** 3S barcodes (`3SDEVC288882229`) and international ones (`LA123456789NL`): letters and digits only. */
+const BARCODE = /^[A-Z0-9]{8,30}$/;
+
+const LANGUAGES: Readonly<Record<string, string>> = { nl: 'NL', en: 'EN', de: 'DE', fr: 'FR', zh: 'CN' };
+
+/**
+ * Builds a PostNL adapter: Shipping Status v2 (`GET /shipment/v2/status/barcode/{barcode}?detail=true`, one
+ * barcode per request) with the `apikey` header. `detail=true` asks for the events and the status history.
+ */
+export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
+  id: POSTNL_CARRIER_ID,
+  name: POSTNL_CARRIER_NAME,
+  capabilities: POSTNL_CAPABILITIES,
+  contact: POSTNL_CONTACT,
+  trackingUrl: postnlTrackingUrl,
+  baseUrl: POSTNL_PRODUCTION_BASE_URL,
+  credentials: { apiKey: { environmentVariable: POSTNL_API_KEY_ENV, label: 'API key' } },
+  credentialsSource: 'developer.postnl.nl (an API key with the Shipping Status API)',
+  auth: { type: 'api-key-header', header: 'apikey', apiKey: 'apiKey' },
+  locale: { form: 'hyphen', default: 'en' },
+  normaliseNumber: (barcode) => barcode.replace(/[\s-]+/g, '').toUpperCase(),
+  checkNumber: (barcode) =>
+    BARCODE.test(barcode)
+      ? null
+      : new InvalidNumberError(
+          'PostNL barcodes are 8 to 30 letters and digits (3S… or an international barcode); this one is not, so it was not sent to PostNL.',
+          {
+            carrierId: POSTNL_CARRIER_ID,
+          },
+        ),
+  request: ({ trackingNumbers: [barcode], locale, settings }) => ({
+    method: 'GET',
+    url: `${POSTNL_STATUS_PATH}/${encodeURIComponent(barcode!)}`,
+    query: {
+      detail: 'true',
+      language: LANGUAGES[(locale ?? 'en').slice(0, 2).toLowerCase()] ?? 'EN',
+      ...(settings.maxDays !== undefined ? { maxDays: String(settings.maxDays) } : {}),
+    },
+  }),
+  parse: parsePostnlStatusResponse,
+  extend: (kit) => ({
+    async signature(barcode, options = {}) {
+      const key = barcode.replace(/[\s-]+/g, '').toUpperCase();
+      if (!BARCODE.test(key)) {
+        return {
+          barcode,
+          ok: false,
+          error: new InvalidNumberError('PostNL barcodes are 8 to 30 letters and digits; this one was not sent.', {
+            carrierId: POSTNL_CARRIER_ID,
+            trackingNumber: barcode,
+          }),
+        };
+      }
+      try {
+        const response = await kit
+          .connect()
+          .http.request({ method: 'GET', url: `${POSTNL_SIGNATURE_PATH}/${encodeURIComponent(key)}`, signal: options.signal });
+        return parsePostnlSignatureResponse(response.status, kit.readBody(response), barcode);
+      } catch (error) {
+        return { barcode, ok: false, error: kit.asError(error).forTrackingNumber(barcode) };
+      }
+    },
+  }),
+  describeErrorBody: (body) => {
+    try {
+      return describePostnlErrorBody(JSON.parse(body));
+    } catch {
+      return undefined;
+    }
+  },
+});
+
+/** The PostNL adapter configured from `POSTNL_API_KEY`, read when it is first used. */
+export const postnl = createPostnl();

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Tracker } from '@wismo/core';
+import type { Store } from '@wismo/store';
+import { createRoundPrinter } from '../commands/worker';
+import { writeLine, type CliContext } from '../context';
+import { describeFileError, usageError } from '../errors';
+import { describeStoreUrl, openStore } from './open-store';
+
+/**
+ * The store of `wismo serve`: opened (and migrated); with `--orders`, the file's orders are stored in the
+ * default shop first (replacing earlier versions), so the API, the tracking page and the helpdesk panels
+ * read them from the store. A bad order stops the start with its problem: none is skipped silently.
+ */
+export async function openStoreForServe(
+  options: { store?: string | false; orders?: string },
+  context: CliContext,
+): Promise<{ store: Store; description: string }> {
+  let orders: unknown[] | null = null;
+  if (options.orders) {
+    const path = resolve(context.cwd, options.orders);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      throw usageError(`Cannot read --orders ${options.orders}: ${describeFileError(error)}.`);
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (!Array.isArray(parsed)) throw new Error('expected a JSON array of orders');
+      orders = parsed;
+    } catch (error) {
+      throw usageError(`--orders ${options.orders} is not a JSON array of orders: ${(error as Error).message}.`);
+    }
+  }
+  const { store, url } = await openStore(typeof options.store === 'string' ? { store: options.store } : {}, context);
+  try {
+    if (orders) {
+      const shop = store.shop();
+      for (const [index, order] of orders.entries()) {
+        try {
+          await shop.upsertOrder(order as never);
+        } catch (error) {
+          throw usageError(
+            `Order ${index + 1} of ${options.orders} was not stored: ${(error as Error).message}`,
+            'Fix the order (see @wismo/order-view for the fields) and start again.',
+          );
+        }
+      }
+      writeLine(context.stdout, `Stored ${orders.length} order(s) from ${options.orders} in ${describeStoreUrl(url)}.`);
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return { store, description: `${describeStoreUrl(url)} (${store.engine})` };
+}
+
+/** `wismo serve --worker`: the refresh scheduler beside the server, printing plain lines of what it did. */
+export async function runServeWorker(store: Store, tracker: Tracker, signal: AbortSignal, context: CliContext): Promise<void> {
+  const { createScheduler } = await import('@wismo/store');
+  const scheduler = createScheduler({ store, tracker });
+  const printer = createRoundPrinter(context.stdout, { live: false, events: false });
+  try {
+    await scheduler.run(signal, (report) => printer.round(report));
+  } catch (error) {
+    writeLine(context.stderr, `wismo serve: the worker stopped: ${(error as Error)?.message ?? String(error)}`);
+  }
+}

@@ -1,0 +1,235 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { InvalidNumberError, NotFoundError } from '../errors';
+import { buildShipment } from '../status/build-shipment';
+import { redactText } from '../transport/redact';
+import { errorOutcome, type TrackOutcome } from './carrier-adapter';
+import { defineCarrier, type CarrierParseInput, type CarrierSettings } from './define-carrier';
+
+const ORIGIN = 'https://kit.example.test';
+
+interface KitSettings extends CarrierSettings {
+  apiKey?: string;
+  user?: string;
+  password?: string;
+}
+
+/** A carrier answering `{ results: [{ number, found }] }` for `GET /track?numbers=a,b`. */
+function parse(input: CarrierParseInput): TrackOutcome[] {
+  const results = (input.body as { results: Array<{ number: string; found: boolean }> }).results;
+  return input.trackingNumbers.map((trackingNumber) => {
+    const result = results.find((candidate) => candidate.number === trackingNumber);
+    if (!result?.found) return errorOutcome(trackingNumber, new NotFoundError('not known', { carrierId: 'kit' }));
+    return {
+      trackingNumber,
+      ok: true,
+      shipment: buildShipment({ carrier: 'kit', trackingNumber, events: [], fetchedAt: input.fetchedAt }),
+    };
+  });
+}
+
+const description = {
+  id: 'kit',
+  name: 'Kit Post',
+  capabilities: {
+    maxNumbersPerRequest: 2,
+    rateLimit: { requests: 100, intervalMs: 1000 },
+    webhooks: false,
+    proofOfDelivery: false,
+    estimatedDelivery: false,
+  },
+  contact: { default: { phone: null, url: 'https://kit.example.test/help' } },
+  trackingUrl: (trackingNumber: string) => `https://kit.example.test/t/${trackingNumber}`,
+  baseUrl: ORIGIN,
+  credentials: { apiKey: { environmentVariable: 'KIT_API_KEY', label: 'API key' } },
+  credentialsSource: 'the Kit developer portal',
+  auth: { type: 'api-key-header', header: 'x-kit-key', apiKey: 'apiKey' },
+  locale: { form: 'underscore' },
+  normaliseNumber: (trackingNumber: string) => trackingNumber.replace(/\s+/g, '').toUpperCase(),
+  checkNumber: (trackingNumber: string) => (trackingNumber.length < 4 ? new InvalidNumberError('too short', { carrierId: 'kit' }) : null),
+  request: ({ trackingNumbers, locale }: { trackingNumbers: readonly string[]; locale: string | undefined }) => ({
+    method: 'GET',
+    url: '/track',
+    query: { numbers: trackingNumbers.join(','), locale },
+  }),
+  parse,
+} as const;
+
+const createKit = defineCarrier<KitSettings>({ ...description, request: description.request as never });
+const settings = { apiKey: 'kit-api-key-5e1f', retries: 0, rateLimit: false } as const;
+
+function answer(found: string[]) {
+  return (uri: string) => {
+    const numbers = new URL(uri, ORIGIN).searchParams.get('numbers')!.split(',');
+    return { results: numbers.map((number) => ({ number, found: found.includes(number) })) };
+  };
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  delete process.env.KIT_API_KEY;
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('defineCarrier', () => {
+  it('chunks by batch size, sends each distinct number once, answers in order for the numbers as written', async () => {
+    const requested: string[][] = [];
+    const scope = nock(ORIGIN)
+      .get('/track')
+      .query(true)
+      .times(2)
+      .matchHeader('x-kit-key', 'kit-api-key-5e1f')
+      .reply(200, function reply(uri) {
+        requested.push(new URL(uri, ORIGIN).searchParams.get('numbers')!.split(','));
+        return answer(['AAAA1', 'CCCC3'])(uri);
+      });
+    const outcomes = await createKit(settings).track(['aaaa1', 'BBBB2', 'AAAA 1', 'CCCC3', 'x', '']);
+    expect(scope.isDone()).toBe(true);
+    expect(requested.flat().sort()).toEqual(['AAAA1', 'BBBB2', 'CCCC3']);
+    expect(requested.every((batch) => batch.length <= 2)).toBe(true);
+    expect(outcomes.map((outcome) => [outcome.trackingNumber, outcome.ok ? outcome.shipment.trackingNumber : outcome.error.code])).toEqual([
+      ['aaaa1', 'aaaa1'],
+      ['BBBB2', 'not_found'],
+      ['AAAA 1', 'AAAA 1'],
+      ['CCCC3', 'CCCC3'],
+      ['x', 'invalid_number'],
+      ['', 'invalid_number'],
+    ]);
+  });
+
+  it('reads credentials from the documented variable when first used, and names what is missing', async () => {
+    const adapter = createKit({ retries: 0 });
+    const [missing] = await adapter.track(['AAAA1']);
+    expect(missing!.error?.code).toBe('configuration');
+    expect(missing!.error?.message).toBe(
+      'Kit Post: no API key. Pass { apiKey } in the Kit Post settings or set KIT_API_KEY; get them from the Kit developer portal.',
+    );
+    process.env.KIT_API_KEY = 'kit-from-environment';
+    const scope = nock(ORIGIN)
+      .get('/track')
+      .query(true)
+      .matchHeader('x-kit-key', 'kit-from-environment')
+      .reply(200, answer(['AAAA1']));
+    const [found] = await adapter.track(['AAAA1']);
+    expect(scope.isDone()).toBe(true);
+    expect(found!.ok).toBe(true);
+    // The key is registered for redaction as soon as it is used.
+    expect(redactText('key=kit-from-environment')).not.toContain('kit-from-environment');
+  });
+
+  it.each(['ht!tp://kit.example.test', 'file:///etc/passwd', 'kit.example.test', 'ht!tp://user:pa55word@kit.example.test'])(
+    'reports baseUrl %s as a configuration error',
+    async (baseUrl) => {
+      const [outcome] = await createKit({ ...settings, baseUrl }).track(['AAAA1']);
+      expect(outcome!.error?.code).toBe('configuration');
+      expect(outcome!.error?.retryable).toBe(false);
+      expect(outcome!.error?.message).toMatch(/is not an http\(s\) URL/);
+      expect(outcome!.error?.message).not.toContain('pa55word');
+    },
+  );
+
+  it('converts the locale to the carrier form: the call wins over the settings', async () => {
+    const scope = nock(ORIGIN)
+      .get('/track')
+      .query({ numbers: 'AAAA1', locale: 'de_DE' })
+      .reply(200, answer(['AAAA1']))
+      .get('/track')
+      .query({ numbers: 'AAAA1', locale: 'fr_FR' })
+      .reply(200, answer(['AAAA1']));
+    const adapter = createKit({ ...settings, locale: 'de-DE' });
+    await adapter.track(['AAAA1']);
+    await adapter.track(['AAAA1'], { locale: 'fr-FR' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('never rejects: a throwing parse function becomes bad_response for its batch, and is logged redacted', async () => {
+    const messages: string[] = [];
+    const createBroken = defineCarrier<KitSettings>({
+      ...description,
+      request: description.request as never,
+      parse: () => {
+        throw new TypeError('boom with kit-api-key-5e1f inside');
+      },
+    });
+    nock(ORIGIN).get('/track').query(true).reply(200, answer([]));
+    const outcomes = await createBroken({ ...settings, logger: { error: (message) => messages.push(message) } }).track(['AAAA1']);
+    expect(outcomes[0]!.error?.code).toBe('bad_response');
+    expect(messages.join('\n')).toMatch(/boom/);
+    expect(messages.join('\n')).not.toContain('kit-api-key-5e1f');
+  });
+
+  it('passes the caller’s AbortSignal to the request', async () => {
+    nock(ORIGIN)
+      .get('/track')
+      .query(true)
+      .delay(2_000)
+      .reply(200, answer(['AAAA1']));
+    const controller = new AbortController();
+    const pending = createKit({ ...settings, timeoutMs: 5_000 }).track(['AAAA1'], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const started = performance.now();
+    const [outcome] = await pending;
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(outcome!.ok).toBe(false);
+  });
+
+  it('sends HTTP Basic credentials and adds carrier methods with `extend`', async () => {
+    const createBasic = defineCarrier<KitSettings, { ping(): Promise<number> }>({
+      ...description,
+      request: description.request as never,
+      credentials: {
+        user: { environmentVariable: 'KIT_USER', label: 'user' },
+        password: { environmentVariable: 'KIT_PASSWORD', label: 'password' },
+      },
+      auth: { type: 'basic', username: 'user', password: 'password' },
+      extend: (kit) => ({
+        async ping() {
+          const response = await kit.connect().http.request({ method: 'GET', url: '/ping' });
+          return response.status;
+        },
+      }),
+    });
+    const scope = nock(ORIGIN)
+      .get('/ping')
+      .matchHeader('authorization', `Basic ${Buffer.from('kit-user:kit-password').toString('base64')}`)
+      .reply(204);
+    const adapter = createBasic({ user: 'kit-user', password: 'kit-password', retries: 0, rateLimit: false });
+    expect(await adapter.ping()).toBe(204);
+    expect(adapter.id).toBe('kit');
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('public settings types', () => {
+  it('name no axios or lru-cache type', () => {
+    // Checked by tsc: the settings a user writes hold wismo's own types and Node's agent, nothing from axios or lru-cache.
+    expectTypeOf<keyof KitSettings>().toEqualTypeOf<
+      | 'apiKey'
+      | 'user'
+      | 'password'
+      | 'baseUrl'
+      | 'authUrl'
+      | 'locale'
+      | 'clock'
+      | 'timeoutMs'
+      | 'retries'
+      | 'retryMinDelayMs'
+      | 'retryMaxDelayMs'
+      | 'maxRetryAfterMs'
+      | 'rateLimit'
+      | 'rateLimiter'
+      | 'logger'
+      | 'httpsAgent'
+    >();
+    expect(Object.keys(createKit({})).sort()).toEqual([
+      'capabilities',
+      'contact',
+      'id',
+      'name',
+      'specificationVersion',
+      'track',
+      'trackingUrl',
+    ]);
+  });
+});

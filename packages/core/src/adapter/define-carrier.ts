@@ -1,0 +1,422 @@
+import {
+  CARRIER_ADAPTER_SPECIFICATION_VERSION,
+  errorOutcome,
+  type CarrierAdapter,
+  type CarrierCapabilities,
+  type CarrierContactBook,
+  type TrackContext,
+  type TrackOutcome,
+} from './carrier-adapter';
+import { loadSetting } from './load-setting';
+import { BadResponseError, ConfigurationError, InvalidNumberError, WismoError } from '../errors';
+import {
+  createHttpClient,
+  parseJsonBody,
+  type AuthorizationProvider,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type TransportSettings,
+} from '../transport/http-client';
+import { logSafely } from '../transport/logger';
+import { createOAuthClientCredentials } from '../transport/oauth-client-credentials';
+import { registerSecret } from '../transport/redact';
+
+/** What every carrier's settings accept beside its credentials. */
+export interface CarrierSettings extends TransportSettings {
+  /** API origin: the carrier's production URL by default, its sandbox or a mock. */
+  baseUrl?: string;
+  /** Full URL of the OAuth token endpoint (OAuth carriers). Default: `{baseUrl}{tokenPath}`. */
+  authUrl?: string;
+  /** e.g. `en-US`; a per-call `locale` wins. Sent in the form the carrier takes. */
+  locale?: string;
+  /** Clock for `fetchedAt` (tests, reproducible output). Default: `() => new Date()`. */
+  clock?: () => Date;
+}
+
+/** The string settings of `Settings`: the keys a credential can be read into. */
+export type CredentialSetting<Settings> = {
+  [Key in keyof Settings]-?: NonNullable<Settings[Key]> extends string ? Key : never;
+}[keyof Settings] &
+  string;
+
+export interface CredentialDescription {
+  /** The documented environment variable read when the setting is absent, e.g. `UPS_CLIENT_ID`. */
+  environmentVariable: string;
+  /** What it is, for the configuration error: `client id`, `API key`. */
+  label: string;
+}
+
+export type CarrierAuth<Setting extends string> =
+  | { type: 'none' }
+  | { type: 'api-key-header'; header: string; apiKey: Setting }
+  | { type: 'basic'; username: Setting; password: Setting }
+  | {
+      type: 'oauth-client-credentials';
+      /** Appended to `baseUrl` unless `settings.authUrl` is given. */
+      tokenPath: string;
+      clientId: Setting;
+      clientSecret: Setting;
+      /** `basic`: HTTP Basic header (UPS); `body`: form fields (FedEx, USPS). */
+      credentialsIn: 'basic' | 'body';
+      scope?: string;
+    };
+
+/** One request's worth of numbers, in the carrier's canonical form, with the call's locale already converted. */
+export interface CarrierBatch<Settings> {
+  trackingNumbers: readonly string[];
+  /** The call's locale (else the settings', else the description's default), in the carrier's form. */
+  locale: string | undefined;
+  settings: Settings;
+  credentials: Readonly<Record<string, string>>;
+}
+
+/** What a parse function receives: everything it needs, nothing it must fetch. */
+export interface CarrierParseInput {
+  httpStatus: number;
+  /** The parsed body (see `readBody`). */
+  body: unknown;
+  /** The numbers of this request, as sent (canonical form), in order. */
+  trackingNumbers: readonly string[];
+  fetchedAt?: Date;
+  includeRaw?: boolean;
+}
+
+/** A per-number result of a batch pipeline: `TrackOutcome`, or a carrier's richer result (FedEx's alternatives). */
+export interface NumberResult {
+  trackingNumber: string;
+}
+
+/** How `CarrierKit.track` builds and relabels results of type `Result`. */
+export interface ResultShape<Result extends NumberResult> {
+  parse(input: CarrierParseInput): Result[];
+  fail(trackingNumber: string, error: WismoError): Result;
+  /** The same result for the number as the caller wrote it. */
+  relabel(result: Result, requested: string): Result;
+}
+
+/** What `extend` gets to build carrier-specific methods on the same connection. */
+export interface CarrierKit<Settings> {
+  settings: Settings;
+  now: () => Date;
+  /** The connection (credentials checked, URLs validated), made on first use; throws `ConfigurationError`. */
+  connect(): { http: HttpClient; credentials: Readonly<Record<string, string>> };
+  /** The body of a response, read as `readBody` says (JSON by default). */
+  readBody(response: HttpResponse): unknown;
+  /** Any error as the carrier's typed error (`refineError` applied); an unexpected one is logged. */
+  asError(error: unknown, logger?: TrackContext['logger']): WismoError;
+  /** The `track` pipeline (normalise, check, de-duplicate, chunk, request, parse, relabel) with another result shape. */
+  track<Result extends NumberResult>(
+    trackingNumbers: readonly string[],
+    context: TrackContext,
+    shape: ResultShape<Result>,
+  ): Promise<Result[]>;
+}
+
+/**
+ * A carrier, described: data plus a request builder and a parse function. `defineCarrier` turns it into a
+ * `CarrierAdapter` factory; chunking, OAuth, the never-reject rule, locales, logging and redaction are core's.
+ */
+export interface CarrierDescription<Settings extends CarrierSettings, Extension extends object = object> {
+  id: string;
+  name: string;
+  capabilities: CarrierCapabilities;
+  contact: CarrierContactBook;
+  trackingUrl(trackingNumber: string): string;
+  /** The production origin, used when `settings.baseUrl` is absent. */
+  baseUrl: string;
+  /** Cleans a configured `baseUrl` (e.g. UPS drops a trailing `/api`); trailing slashes are always removed. */
+  normaliseBaseUrl?(baseUrl: string): string;
+  /** Credentials by setting name, each with its documented environment variable. */
+  credentials: Readonly<Partial<Record<CredentialSetting<Settings>, CredentialDescription>>>;
+  /** Where a user gets credentials, ending the configuration error: `an app with the Tracking API on developer.ups.com`. */
+  credentialsSource: string;
+  auth: CarrierAuth<CredentialSetting<Settings>>;
+  /** How the carrier writes locales: `en_US` (`underscore`) or `en-US` (`hyphen`); `default` when none is given. */
+  locale?: { form: 'underscore' | 'hyphen'; default?: string };
+  /** The canonical form of a number, sent and used to de-duplicate a batch. Default: trimmed. */
+  normaliseNumber?(trackingNumber: string): string;
+  /** Refuses a number before anything is sent (it gets this error, the others are still tracked). */
+  checkNumber?(canonicalNumber: string): WismoError | null;
+  /** The HTTP request for one batch of at most `capabilities.maxNumbersPerRequest` numbers. */
+  request(batch: CarrierBatch<Settings>): Omit<HttpRequest, 'signal'>;
+  /** Reads a response body for `parse`. Default: JSON, with an HTML page or broken JSON as `bad_response`. */
+  readBody?(response: HttpResponse): unknown;
+  /** Pure: one outcome per requested number, in order. */
+  parse(input: CarrierParseInput): TrackOutcome[];
+  /** The carrier's own message and codes from an error body, for the transport's errors. */
+  describeErrorBody?(body: string, now: Date): ReturnType<NonNullable<HttpClientOptions['describeErrorBody']>>;
+  /** Sharpens a transport error (FedEx: a spent daily quota). */
+  refineError?(error: WismoError, now: Date): WismoError;
+  /** Extra headers for the token request (UPS: `x-merchant-id`). */
+  tokenHeaders?(settings: Settings): Record<string, string> | undefined;
+  /** The OAuth scope when the settings choose it (USPS: `scope: false` asks for none). Default: `auth.scope`. */
+  tokenScope?(settings: Settings): string | undefined;
+  /** Carrier-specific methods beside `track`, built on the same connection. */
+  extend?(kit: CarrierKit<Settings>): Extension;
+}
+
+/** What a carrier needs to be configured, for registries, configuration files and help texts. */
+export interface CarrierInfo {
+  id: string;
+  name: string;
+  /** The production origin. */
+  baseUrl: string;
+  credentials: ReadonlyArray<{ setting: string } & CredentialDescription>;
+  credentialsSource: string;
+}
+
+export type CarrierFactory<Settings extends CarrierSettings, Extension extends object = object> = ((
+  settings?: Settings,
+) => CarrierAdapter & Extension) & {
+  /** The carrier's identity and credentials, readable without building an adapter. */
+  readonly carrier: CarrierInfo;
+};
+
+function toCarrierLocale(locale: string | undefined, form: 'underscore' | 'hyphen'): string | undefined {
+  const trimmed = locale?.trim();
+  if (!trimmed) return undefined;
+  return form === 'underscore' ? trimmed.replace('-', '_') : trimmed.replace('_', '-');
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}
+
+/** An http(s) origin, or a configuration error naming the setting: a typo is not "carrier unavailable". */
+function checkUrl(carrierId: string, carrierName: string, setting: string, value: string): string {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    // Whatever precedes an `@` may be a user and password: never echoed.
+    const shown = value.replace(/^(.*?\/\/)?[^/@]*@/, '$1…@');
+    throw new ConfigurationError(
+      `${carrierName}: ${setting} "${shown}" is not an http(s) URL. Leave it out for the production API, or give the sandbox or mock origin, e.g. https://example.test.`,
+      {
+        carrierId,
+      },
+    );
+  }
+  return value;
+}
+
+function relabelOutcome(outcome: TrackOutcome, requested: string): TrackOutcome {
+  if (outcome.trackingNumber === requested) return outcome;
+  if (outcome.ok) return { trackingNumber: requested, ok: true, shipment: { ...outcome.shipment, trackingNumber: requested } };
+  return errorOutcome(requested, outcome.error);
+}
+
+/**
+ * Turns a carrier description into a factory of `CarrierAdapter`s. The factory never throws: credentials
+ * and URLs are checked when the adapter is first used, and a problem there is a `configuration` error for
+ * every number, with the same helpful message for every carrier.
+ */
+export function defineCarrier<Settings extends CarrierSettings, Extension extends object = object>(
+  description: CarrierDescription<Settings, Extension>,
+): CarrierFactory<Settings, Extension> {
+  const { id, name } = description;
+  const credentialEntries = Object.entries(description.credentials) as Array<[string, CredentialDescription]>;
+  const normaliseNumber = description.normaliseNumber ?? ((trackingNumber: string) => trackingNumber.trim());
+
+  const carrier: CarrierInfo = {
+    id,
+    name,
+    baseUrl: description.baseUrl,
+    credentials: credentialEntries.map(([setting, credential]) => ({ setting, ...credential })),
+    credentialsSource: description.credentialsSource,
+  };
+  const factory = (settings = {} as Settings) => {
+    const now = settings.clock ?? (() => new Date());
+    let connection: { http: HttpClient; credentials: Readonly<Record<string, string>> } | null = null;
+
+    function resolveCredentials(): Record<string, string> {
+      const resolved: Record<string, string> = {};
+      const missing: Array<[string, CredentialDescription]> = [];
+      for (const [setting, credential] of credentialEntries) {
+        const value = loadSetting((settings as Record<string, unknown>)[setting] as string | undefined, credential.environmentVariable);
+        if (value === undefined) missing.push([setting, credential]);
+        else resolved[setting] = value;
+      }
+      if (missing.length > 0) {
+        const what = missing.map(([, credential]) => credential.label).join(' and ');
+        const pass = missing.map(([setting]) => setting).join(', ');
+        const variables = missing.map(([, credential]) => credential.environmentVariable).join(' and ');
+        throw new ConfigurationError(
+          `${name}: no ${what}. Pass { ${pass} } in the ${name} settings or set ${variables}; get them from ${description.credentialsSource}.`,
+          { carrierId: id },
+        );
+      }
+      // Re-registered on every use: the registry is bounded, and credentials in use must stay in it.
+      for (const value of Object.values(resolved)) registerSecret(value);
+      return resolved;
+    }
+
+    function authorization(credentials: Record<string, string>, baseUrl: string): AuthorizationProvider | undefined {
+      const auth = description.auth;
+      switch (auth.type) {
+        case 'none':
+          return undefined;
+        case 'api-key-header':
+          return { headers: async () => ({ [auth.header]: credentials[auth.apiKey]! }) };
+        case 'basic': {
+          const encoded = Buffer.from(`${credentials[auth.username]}:${credentials[auth.password]}`).toString('base64');
+          registerSecret(encoded);
+          return { headers: async () => ({ Authorization: `Basic ${encoded}` }) };
+        }
+        case 'oauth-client-credentials':
+          return createOAuthClientCredentials({
+            carrierId: id,
+            carrierName: name,
+            tokenUrl: checkUrl(id, name, 'authUrl', settings.authUrl?.trim() || `${baseUrl}${auth.tokenPath}`),
+            clientId: credentials[auth.clientId],
+            clientSecret: credentials[auth.clientSecret],
+            credentialsIn: auth.credentialsIn,
+            scope: description.tokenScope ? description.tokenScope(settings) : auth.scope,
+            extraHeaders: description.tokenHeaders?.(settings),
+            timeoutMs: settings.timeoutMs,
+            retries: settings.retries,
+            retryMinDelayMs: settings.retryMinDelayMs,
+            retryMaxDelayMs: settings.retryMaxDelayMs,
+            logger: settings.logger,
+            httpsAgent: settings.httpsAgent,
+          });
+      }
+    }
+
+    function connect(): { http: HttpClient; credentials: Readonly<Record<string, string>> } {
+      const credentials = resolveCredentials();
+      if (connection) return connection;
+      const configured = (settings.baseUrl ?? description.baseUrl).trim().replace(/\/+$/, '');
+      const baseUrl = checkUrl(id, name, 'baseUrl', description.normaliseBaseUrl ? description.normaliseBaseUrl(configured) : configured);
+      const http = createHttpClient({
+        timeoutMs: settings.timeoutMs,
+        retries: settings.retries,
+        retryMinDelayMs: settings.retryMinDelayMs,
+        retryMaxDelayMs: settings.retryMaxDelayMs,
+        maxRetryAfterMs: settings.maxRetryAfterMs,
+        rateLimit: settings.rateLimit,
+        rateLimiter: settings.rateLimiter,
+        logger: settings.logger,
+        httpsAgent: settings.httpsAgent,
+        carrierId: id,
+        carrierName: name,
+        baseUrl,
+        auth: authorization(credentials, baseUrl),
+        defaultRateLimit: description.capabilities.rateLimit,
+        describeErrorBody: description.describeErrorBody ? (body) => description.describeErrorBody!(body, now()) : undefined,
+      });
+      connection = { http, credentials };
+      return connection;
+    }
+
+    function asError(error: unknown, logger?: TrackContext['logger']): WismoError {
+      if (WismoError.isInstance(error)) return description.refineError ? description.refineError(error, now()) : error;
+      // Not a carrier problem but a bug in the adapter: still an outcome, never a rejection.
+      logSafely(
+        logger ?? settings.logger,
+        'error',
+        `${name}: unexpected error while tracking: ${String((error as Error)?.message ?? error)}`,
+        { carrierId: id },
+      );
+      return new BadResponseError(`${name}: the response could not be processed (unexpected error in the adapter)`, {
+        carrierId: id,
+        cause: error,
+      });
+    }
+
+    const readBody = description.readBody ?? ((response: HttpResponse) => parseJsonBody(response, name, id));
+
+    async function trackBatch<Result extends NumberResult>(
+      numbers: string[],
+      context: TrackContext,
+      shape: ResultShape<Result>,
+    ): Promise<Result[]> {
+      try {
+        const { http, credentials } = connect();
+        const locale = toCarrierLocale(
+          context.locale ?? settings.locale ?? description.locale?.default,
+          description.locale?.form ?? 'hyphen',
+        );
+        const request = description.request({ trackingNumbers: numbers, locale, settings, credentials });
+        const response = await http.request({ ...request, signal: context.signal });
+        return shape.parse({
+          httpStatus: response.status,
+          body: readBody(response),
+          trackingNumbers: numbers,
+          fetchedAt: now(),
+          includeRaw: context.includeRaw,
+        });
+      } catch (error) {
+        const failure = asError(error, context.logger);
+        return numbers.map((number) => shape.fail(number, failure));
+      }
+    }
+
+    async function track<Result extends NumberResult>(
+      trackingNumbers: readonly string[],
+      context: TrackContext,
+      shape: ResultShape<Result>,
+    ): Promise<Result[]> {
+      try {
+        connect();
+      } catch (error) {
+        const failure = asError(error, context.logger);
+        return trackingNumbers.map((number) => shape.fail(number, failure));
+      }
+      const canonical = trackingNumbers.map((trackingNumber) => normaliseNumber(String(trackingNumber ?? '')));
+      const refused = new Map<string, WismoError>();
+      const toSend: string[] = [];
+      // Each distinct number is sent once, in batches of the carrier's size, all batches at once (the rate limiter paces them).
+      for (const number of new Set(canonical)) {
+        if (number === '') continue;
+        const problem = description.checkNumber?.(number) ?? null;
+        if (problem) refused.set(number, problem);
+        else toSend.push(number);
+      }
+      const batches = await Promise.all(
+        chunk(toSend, Math.max(1, description.capabilities.maxNumbersPerRequest)).map((numbers) => trackBatch(numbers, context, shape)),
+      );
+      const byNumber = new Map<string, Result>();
+      for (const results of batches)
+        for (const result of results) if (!byNumber.has(result.trackingNumber)) byNumber.set(result.trackingNumber, result);
+      return trackingNumbers.map((requested, index) => {
+        const number = canonical[index]!;
+        if (number === '')
+          return shape.fail(
+            requested,
+            new InvalidNumberError(`An empty tracking number cannot be tracked by ${name}.`, { carrierId: id, trackingNumber: requested }),
+          );
+        const problem = refused.get(number);
+        if (problem) return shape.fail(requested, problem);
+        const result = byNumber.get(number);
+        if (!result)
+          return shape.fail(
+            requested,
+            new BadResponseError(`${name} returned no result for this number`, { carrierId: id, trackingNumber: requested }),
+          );
+        return shape.relabel(result, requested);
+      });
+    }
+
+    const outcomes: ResultShape<TrackOutcome> = { parse: (input) => description.parse(input), fail: errorOutcome, relabel: relabelOutcome };
+    const kit: CarrierKit<Settings> = { settings, now, connect, readBody, asError, track };
+    const adapter: CarrierAdapter = {
+      specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
+      id,
+      name,
+      contact: description.contact,
+      capabilities: description.capabilities,
+      trackingUrl: (trackingNumber) => description.trackingUrl(trackingNumber),
+      track: (trackingNumbers, context = {}) => track(trackingNumbers, context, outcomes),
+    };
+    return Object.assign(description.extend ? description.extend(kit) : ({} as Extension), adapter);
+  };
+  return Object.assign(factory, { carrier });
+}

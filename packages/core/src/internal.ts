@@ -1,0 +1,23 @@
+/*
+ * `@wismo/core/internal`: the machinery under the adapter kit, for wismo's own packages and tests. No stability
+ * promise: it changes with core, without a major version. Users compose what `@wismo/core` exports.
+ */
+export {
+  createHttpClient,
+  parseRetryAfter,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type AuthorizationProvider,
+} from './transport/http-client';
+export {
+  createOAuthClientCredentials,
+  type OAuthClientCredentialsOptions,
+  type OAuthTokenProvider,
+  type CachedToken,
+  type TokenCache,
+} from './transport/oauth-client-credentials';
+export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
+export { loadSetting } from './adapter/load-setting';
+export { dedupeEvents } from './status/derive-shipment-status';

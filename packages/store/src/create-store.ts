@@ -1,0 +1,1102 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { detectCarrier, logSafely, normaliseTrackingNumber, type Shipment } from '@wismo/core';
+import {
+  normaliseEmail,
+  normaliseOrderNumber,
+  orderSchema,
+  type DeliveryHistory,
+  type DeliveryHistoryQuery,
+  type DeliverySummary,
+  type Order,
+  type OrderInput,
+  type OrderSource,
+} from '@wismo/order-view';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { createMonthPartitions, migrate } from './database/migrations';
+import { openDatabase, withWriteTransaction } from './database/open-database';
+import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
+import type { Database, OrdersTable } from './database/tables';
+import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
+import { DEFAULT_REFRESH_POLICY } from './scheduler/refresh-policy';
+import { StoreError } from './store-error';
+import {
+  DEFAULT_SHOP_ID,
+  type ApiKeyCreated,
+  type ApiKeyInfo,
+  type ArchiveResult,
+  type ClaimedShipment,
+  type ClaimOptions,
+  type CreateStoreOptions,
+  type DefaultStoreUrl,
+  type IngestInput,
+  type IngestOptions,
+  type IngestResult,
+  type ListTrackingsQuery,
+  type OutboxEvent,
+  type RefreshPolicy,
+  type ShopInfo,
+  type ShopStore,
+  type StatusTransition,
+  type Store,
+  type StoredTrackingEvent,
+  type StoreCounts,
+  type TrackedShipment,
+  type TrackingPage,
+  type WatchOptions,
+} from './store-types';
+
+export const defaultStoreUrl: DefaultStoreUrl = (env = process.env) => env.DATABASE_URL || 'sqlite:.wismo/wismo.db';
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+let lastIdTime = 0;
+let idCounter = 0;
+
+/** `<prefix>_` + 9 base-36 time digits + a counter + random: sortable by creation, unique across processes. */
+export function newId(prefix: string, nowMs = Date.now()): string {
+  if (nowMs === lastIdTime) idCounter += 1;
+  else {
+    lastIdTime = nowMs;
+    idCounter = 0;
+  }
+  const random = randomBytes(8);
+  let tail = '';
+  for (const byte of random) tail += ID_ALPHABET[byte % 36];
+  return `${prefix}_${nowMs.toString(36).padStart(9, '0')}${idCounter.toString(36).padStart(3, '0')}${tail}`;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function iso(epochMs: number | null): string | null {
+  return epochMs === null ? null : new Date(Number(epochMs)).toISOString();
+}
+
+const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^trk_[0-9a-z]+$/.test(id))
+    throw new StoreError('invalid_input', 'Invalid cursor: pass the nextCursor of the previous page unchanged');
+  return id;
+}
+
+function parseOrderInput(input: OrderInput | Order): Order {
+  const result = orderSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  throw new StoreError('invalid_input', `Invalid order: ${issues.length} problem(s), first: ${issues[0]?.path}: ${issues[0]?.message}`, {
+    issues,
+  });
+}
+
+export async function createStore(options: CreateStoreOptions): Promise<Store> {
+  const opened = openDatabase(options.url, { poolSize: options.poolSize });
+  const { db, engine } = opened;
+  const clock = options.clock ?? (() => new Date());
+  const storePolicy: RefreshPolicy = { ...DEFAULT_REFRESH_POLICY, ...options.refreshPolicy };
+  const random = options.random ?? Math.random;
+  try {
+    if (options.migrate !== false) await migrate(db, engine, opened.schema);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError('migration_failed', `Migrating the store (${opened.description}) failed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  logSafely(options.logger, 'debug', `store opened: ${opened.description}`);
+  let closed = false;
+  const shopZones = new Map<string, string>();
+
+  function ensureOpen(): void {
+    if (closed) throw new StoreError('closed', 'The store is closed');
+  }
+
+  async function shopTimeZone(executor: Kysely<Database>, shopId: string): Promise<string> {
+    const cached = shopZones.get(shopId);
+    if (cached) return cached;
+    const row = await executor.selectFrom('shops').select('time_zone').where('id', '=', shopId).executeTakeFirst();
+    const zone = row?.time_zone ?? 'UTC';
+    shopZones.set(shopId, zone);
+    return zone;
+  }
+
+  /** Locks the rows on PostgreSQL so two ingests of one tracking serialise; SQLite's write lock already does. */
+  async function loadTrackings(executor: Kysely<Database>, ids: readonly string[]): Promise<Map<string, TrackingRecord>> {
+    const records = new Map<string, TrackingRecord>();
+    // Sorted, so that two transactions lock shared rows in the same order (no deadlock on PostgreSQL).
+    for (const part of chunk([...new Set(ids)].sort(), 500)) {
+      let query = executor.selectFrom('trackings').selectAll().where('id', 'in', part);
+      if (engine === 'postgres') query = query.forUpdate();
+      for (const row of await query.execute()) records.set(row.id, recordOfRow(row));
+    }
+    return records;
+  }
+
+  async function writeChanges(
+    executor: Kysely<Database>,
+    changes: readonly DetectedChanges[],
+    nowMs: number,
+  ): Promise<Map<string, OutboxEvent>> {
+    const eventRows = changes.flatMap((change) =>
+      change.newEvents.map((event) => ({
+        shop_id: change.record.shopId,
+        tracking_id: change.record.id,
+        fingerprint: event.fingerprint,
+        occurred_ms: event.occurredMs,
+        recorded_at: nowMs,
+        data: JSON.stringify(event.event),
+      })),
+    );
+    for (const part of chunk(eventRows, 400)) {
+      await executor
+        .insertInto('events')
+        .values(part)
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+    const transitionRows = changes.flatMap((change) =>
+      change.transition
+        ? [
+            {
+              shop_id: change.record.shopId,
+              tracking_id: change.record.id,
+              sequence: change.transition.sequence,
+              from_status: change.transition.from.status,
+              from_substatus: change.transition.from.substatus,
+              to_status: change.transition.to.status,
+              to_substatus: change.transition.to.substatus,
+              occurred_at: change.transition.occurredAt ? JSON.stringify(change.transition.occurredAt) : null,
+              detected_at: nowMs,
+            },
+          ]
+        : [],
+    );
+    for (const part of chunk(transitionRows, 400)) await executor.insertInto('transitions').values(part).execute();
+    const pendingPayloads = new Map(changes.flatMap((change) => change.outbox.map((row) => [row.dedupeKey, row.payload] as const)));
+    const outboxRows = changes.flatMap((change) =>
+      change.outbox.map((row: PendingOutboxRow) => ({
+        shop_id: change.record.shopId,
+        tracking_id: change.record.id,
+        order_id: row.orderId,
+        type: row.type,
+        dedupe_key: row.dedupeKey,
+        payload: JSON.stringify(row.payload),
+        created_at: nowMs,
+      })),
+    );
+    const written = new Map<string, OutboxEvent>();
+    for (const part of chunk(outboxRows, 400)) {
+      const inserted = await executor
+        .insertInto('outbox')
+        .values(part)
+        .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+        .returning(['id', 'dedupe_key'])
+        .execute();
+      const byKey = new Map(part.map((row) => [row.dedupe_key, row]));
+      for (const { id, dedupe_key } of inserted)
+        written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key)));
+    }
+    const deliveryRows = changes.flatMap((change) =>
+      change.delivery
+        ? [
+            {
+              shop_id: change.record.shopId,
+              tracking_id: change.record.id,
+              carrier: change.delivery.carrier,
+              service: change.delivery.service,
+              origin_country: change.delivery.originCountry,
+              origin_region: change.delivery.originRegion,
+              destination_country: change.delivery.destinationCountry,
+              destination_region: change.delivery.destinationRegion,
+              shipped_on: change.delivery.shippedOn,
+              promised_on: change.delivery.promisedOn,
+              delivered_on: change.delivery.deliveredOn,
+              transit_days: change.delivery.transitDays,
+              on_time: change.delivery.onTime === null ? null : change.delivery.onTime ? 1 : 0,
+              created_at: nowMs,
+            },
+          ]
+        : [],
+    );
+    for (const part of chunk(deliveryRows, 200))
+      await executor
+        .insertInto('deliveries')
+        .values(part)
+        .onConflict((conflict) => conflict.column('tracking_id').doNothing())
+        .execute();
+    for (const change of changes) {
+      if (change.carrierLearned) {
+        // The first answer named the carrier of a number watched without one; if that number is already watched
+        // under that carrier, this row stays carrier-less and stops as a duplicate.
+        const twin = await executor
+          .selectFrom('trackings')
+          .select('id')
+          .where('shop_id', '=', change.record.shopId)
+          .where('carrier', '=', change.record.carrier ?? '')
+          .where('tracking_number', '=', change.record.trackingNumber)
+          .where('id', '!=', change.record.id)
+          .executeTakeFirst();
+        if (twin) change.record = { ...change.record, carrier: null, stoppedReason: `duplicate:${twin.id}`, nextCheckAt: null };
+      }
+      if (change.orderStage !== null && change.record.orderId) {
+        await executor
+          .updateTable('orders')
+          .set({ stage: change.orderStage })
+          .where('shop_id', '=', change.record.shopId)
+          .where('id', '=', change.record.orderId)
+          .execute();
+      }
+    }
+    // One statement per 300 trackings, not one per tracking.
+    const latestRows = new Map(changes.map((change) => [change.record.id, rowOfRecord(change.record)]));
+    for (const part of chunk([...latestRows.values()], 300)) await updateTrackings(executor, part);
+    return written;
+  }
+
+  async function ingestInTransaction(
+    executor: Kysely<Database>,
+    inputs: readonly IngestInput[],
+    ingestOptions: IngestOptions = {},
+  ): Promise<IngestResult[]> {
+    const nowMs = clock().getTime();
+    const policy = ingestOptions.policy ? { ...storePolicy, ...ingestOptions.policy } : storePolicy;
+    const records = await loadTrackings(
+      executor,
+      inputs.map((input) => input.trackingId),
+    );
+    const missing = inputs.filter((input) => !records.has(input.trackingId)).map((input) => input.trackingId);
+    if (missing.length > 0) throw new StoreError('not_found', `Unknown tracking id(s): ${[...new Set(missing)].slice(0, 5).join(', ')}`);
+    // Orders (and their other parcels) for the order stage and the order view's delay rules.
+    const orderKeys = new Set<string>();
+    for (const record of records.values()) if (record.orderId) orderKeys.add(`${record.shopId}\u0000${record.orderId}`);
+    const orders = new Map<string, Selectable<OrdersTable>>();
+    const siblings = new Map<string, TrackingRecord[]>();
+    for (const key of orderKeys) {
+      const [shopId, orderId] = key.split('\u0000') as [string, string];
+      const order = await executor
+        .selectFrom('orders')
+        .selectAll()
+        .where('shop_id', '=', shopId)
+        .where('id', '=', orderId)
+        .executeTakeFirst();
+      if (order) orders.set(key, order);
+      const rows = await executor
+        .selectFrom('trackings')
+        .selectAll()
+        .where('shop_id', '=', shopId)
+        .where('order_id', '=', orderId)
+        .execute();
+      siblings.set(key, rows.map(recordOfRow));
+    }
+    const changes: DetectedChanges[] = [];
+    const latest = new Map<string, DetectedChanges>();
+    const results: Array<{ change: DetectedChanges }> = [];
+    for (const input of inputs) {
+      const stored = latest.get(input.trackingId)?.record ?? records.get(input.trackingId)!;
+      const key = stored.orderId ? `${stored.shopId}\u0000${stored.orderId}` : null;
+      const orderRow = key ? orders.get(key) : undefined;
+      const order = orderRow ? (JSON.parse(orderRow.data) as Order) : null;
+      const siblingShipments: Shipment[] = [];
+      if (key) {
+        for (const sibling of siblings.get(key) ?? []) {
+          if (sibling.id === stored.id) continue;
+          const current = latest.get(sibling.id)?.record ?? sibling;
+          if (current.shipment) siblingShipments.push(current.shipment);
+        }
+      }
+      const change = detectChanges(stored, input, {
+        nowMs,
+        policy,
+        random,
+        order,
+        storedOrderStage: orderRow?.stage ?? null,
+        siblingShipments,
+        shopTimeZone: await shopTimeZone(executor, stored.shopId),
+      });
+      if (orderRow && change.orderStage !== null) orderRow.stage = change.orderStage;
+      changes.push(change);
+      latest.set(input.trackingId, change);
+      results.push({ change });
+    }
+    // A tracking ingested twice in one batch is updated twice, in order: the last state wins.
+    const written = await writeChanges(executor, changes, nowMs);
+    return results.map(({ change }) => ({
+      trackingId: change.record.id,
+      changed: change.changed,
+      events: change.outbox.map((row) => written.get(row.dedupeKey)).filter((event): event is OutboxEvent => event !== undefined),
+      nextCheckAt: iso(change.record.nextCheckAt),
+      stoppedReason: change.record.stoppedReason,
+    }));
+  }
+
+  function shopStore(shopId: string): ShopStore {
+    const orders: OrderSource = {
+      async getOrderById(id) {
+        ensureOpen();
+        const row = await db
+          .selectFrom('orders')
+          .select('data')
+          .where('shop_id', '=', shopId)
+          .where('id', '=', id.trim())
+          .executeTakeFirst();
+        return row ? (JSON.parse(row.data) as Order) : null;
+      },
+      async getOrderByNumber(number) {
+        ensureOpen();
+        const row = await db
+          .selectFrom('orders')
+          .select('data')
+          .where('shop_id', '=', shopId)
+          .where('number_normalised', '=', normaliseOrderNumber(number))
+          .executeTakeFirst();
+        return row ? (JSON.parse(row.data) as Order) : null;
+      },
+      async findOrdersByCustomerEmail(email) {
+        ensureOpen();
+        const rows = await db
+          .selectFrom('orders')
+          .select('data')
+          .where('shop_id', '=', shopId)
+          .where('email_normalised', '=', normaliseEmail(email))
+          .orderBy('placed_at', 'desc')
+          .execute();
+        return rows.map((row) => JSON.parse(row.data) as Order);
+      },
+    };
+
+    async function getRecord(executor: Kysely<Database>, trackingId: string): Promise<TrackingRecord | null> {
+      const row = await executor
+        .selectFrom('trackings')
+        .selectAll()
+        .where('shop_id', '=', shopId)
+        .where('id', '=', trackingId)
+        .executeTakeFirst();
+      return row ? recordOfRow(row) : null;
+    }
+
+    function newTrackingRow(trackingNumber: string, watchOptions: WatchOptions & { orderShipmentId?: string }, nowMs: number): TrackingRow {
+      const number = normaliseTrackingNumber(trackingNumber);
+      if (!/^[A-Z0-9]{4,64}$/.test(number))
+        throw new StoreError('invalid_input', `Not a tracking number: ${JSON.stringify(trackingNumber.slice(0, 80))}`);
+      const carrier = watchOptions.carrier?.trim().toLowerCase() || detectedCarrier(number);
+      return rowOfRecord({
+        id: newId('trk', nowMs),
+        shopId,
+        carrier,
+        trackingNumber: number,
+        orderId: watchOptions.orderId ?? null,
+        orderShipmentId: watchOptions.orderShipmentId ?? null,
+        status: 'pending',
+        substatus: 'awaiting_carrier_data',
+        shipment: null,
+        fingerprints: [],
+        customer: watchOptions.customer ?? null,
+        watchedBy: watchOptions.watchedBy ?? 'poll',
+        lastCheckedAt: null,
+        answeredAt: null,
+        nextCheckAt: nowMs,
+        leaseOwner: null,
+        stoppedReason: null,
+        delays: [],
+        notFoundCount: 0,
+        errorCount: 0,
+        version: 0,
+        finishedAt: null,
+        confirmationDone: false,
+        createdAt: nowMs,
+        updatedAt: nowMs,
+      });
+    }
+
+    async function watchIn(
+      executor: Kysely<Database>,
+      trackingNumber: string,
+      watchOptions: WatchOptions & { orderShipmentId?: string },
+      nowMs: number,
+    ): Promise<TrackingRecord> {
+      const row = newTrackingRow(trackingNumber, watchOptions, nowMs);
+      const number = row.tracking_number;
+      await executor
+        .insertInto('trackings')
+        .values(row)
+        .onConflict((conflict) => conflict.columns(['shop_id', 'carrier', 'tracking_number']).doNothing())
+        .execute();
+      const existing = await executor
+        .selectFrom('trackings')
+        .selectAll()
+        .where('shop_id', '=', shopId)
+        .where('carrier', '=', row.carrier)
+        .where('tracking_number', '=', number)
+        .executeTakeFirstOrThrow();
+      if (existing.id === row.id) return recordOfRow(existing);
+      // Watching again: re-activate an unwatched number and fill in what was missing.
+      const updates: Partial<TrackingRow> = {};
+      if (existing.stopped_reason !== null && existing.stopped_reason !== 'finished') {
+        updates.stopped_reason = null;
+        updates.next_check_at = nowMs;
+      }
+      if (watchOptions.orderId && existing.order_id !== watchOptions.orderId) updates.order_id = watchOptions.orderId;
+      if (watchOptions.orderShipmentId && existing.order_shipment_id !== watchOptions.orderShipmentId)
+        updates.order_shipment_id = watchOptions.orderShipmentId;
+      if (watchOptions.customer) updates.customer = JSON.stringify(watchOptions.customer);
+      if (watchOptions.watchedBy && watchOptions.watchedBy !== existing.watched_by) updates.watched_by = watchOptions.watchedBy;
+      if (Object.keys(updates).length === 0) return recordOfRow(existing);
+      const updated = await executor
+        .updateTable('trackings')
+        .set({ ...updates, updated_at: nowMs })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return recordOfRow(updated);
+    }
+
+    return {
+      shopId,
+      orders,
+      async ensureShop(input = {}) {
+        ensureOpen();
+        const nowMs = clock().getTime();
+        const timeZone = input.timeZone ?? 'UTC';
+        await db
+          .insertInto('shops')
+          .values({ id: shopId, name: input.name ?? null, time_zone: timeZone, created_at: nowMs })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .execute();
+        const updates: { name?: string; time_zone?: string } = {};
+        if (input.name !== undefined) updates.name = input.name;
+        if (input.timeZone !== undefined) updates.time_zone = input.timeZone;
+        if (Object.keys(updates).length > 0) await db.updateTable('shops').set(updates).where('id', '=', shopId).execute();
+        shopZones.delete(shopId);
+        return (await this.getShop())!;
+      },
+      async getShop(): Promise<ShopInfo | null> {
+        ensureOpen();
+        const row = await db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
+        return row ? { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: iso(Number(row.created_at))! } : null;
+      },
+      async watch(trackingNumber, watchOptions = {}) {
+        ensureOpen();
+        await ensureShopRow(shopId);
+        const record = await withWriteTransaction(db, engine, (trx) => watchIn(trx, trackingNumber, watchOptions, clock().getTime()));
+        return trackedShipmentOf(record);
+      },
+      async watchMany(items) {
+        ensureOpen();
+        await ensureShopRow(shopId);
+        const results: TrackedShipment[] = [];
+        for (const part of chunk(items, 500)) {
+          const records = await withWriteTransaction(db, engine, async (trx) => {
+            const nowMs = clock().getTime();
+            const rows = part.map((item) => newTrackingRow(item.trackingNumber, item, nowMs));
+            const fresh = [...new Map(rows.map((row) => [`${row.carrier}\u0000${row.tracking_number}`, row])).values()];
+            await trx
+              .insertInto('trackings')
+              .values(fresh)
+              .onConflict((conflict) => conflict.columns(['shop_id', 'carrier', 'tracking_number']).doNothing())
+              .execute();
+            // Per carrier, so that the unique (shop, carrier, number) index serves the lookup.
+            const stored: TrackingRow[] = [];
+            for (const carrier of new Set(rows.map((row) => row.carrier))) {
+              const numbers = [...new Set(rows.filter((row) => row.carrier === carrier).map((row) => row.tracking_number))];
+              stored.push(
+                ...(await trx
+                  .selectFrom('trackings')
+                  .selectAll()
+                  .where('shop_id', '=', shopId)
+                  .where('carrier', '=', carrier)
+                  .where('tracking_number', 'in', numbers)
+                  .execute()),
+              );
+            }
+            const byKey = new Map(stored.map((row) => [`${row.carrier}\u0000${row.tracking_number}`, row]));
+            const freshIds = new Set(fresh.map((row) => row.id));
+            const out: TrackingRecord[] = [];
+            for (const [index, row] of rows.entries()) {
+              const existing = byKey.get(`${row.carrier}\u0000${row.tracking_number}`)!;
+              // Rows that existed before and need re-activation or new details go through `watch`'s path.
+              out.push(
+                !freshIds.has(existing.id) ? await watchIn(trx, part[index]!.trackingNumber, part[index]!, nowMs) : recordOfRow(existing),
+              );
+            }
+            return out;
+          });
+          results.push(...records.map(trackedShipmentOf));
+        }
+        return results;
+      },
+      async unwatch(trackingId, reason = 'unwatched') {
+        ensureOpen();
+        const result = await db
+          .updateTable('trackings')
+          .set({ stopped_reason: reason, next_check_at: null, lease_owner: null, updated_at: clock().getTime() })
+          .where('shop_id', '=', shopId)
+          .where('id', '=', trackingId)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      },
+      async getTracking(trackingId) {
+        ensureOpen();
+        const record = await getRecord(db, trackingId);
+        return record ? trackedShipmentOf(record) : null;
+      },
+      async findTracking(carrier, trackingNumber) {
+        ensureOpen();
+        const row = await db
+          .selectFrom('trackings')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .where('carrier', '=', carrier.toLowerCase())
+          .where('tracking_number', '=', normaliseTrackingNumber(trackingNumber))
+          .executeTakeFirst();
+        return row ? trackedShipmentOf(recordOfRow(row)) : null;
+      },
+      async listTrackings(query: ListTrackingsQuery = {}): Promise<TrackingPage> {
+        ensureOpen();
+        const limit = Math.min(500, Math.max(1, Math.floor(query.limit ?? 50)));
+        let select = db.selectFrom('trackings').selectAll().where('shop_id', '=', shopId);
+        if (query.status) select = select.where('status', '=', query.status);
+        if (query.carrier) select = select.where('carrier', '=', query.carrier.toLowerCase());
+        if (query.orderId) select = select.where('order_id', '=', query.orderId);
+        if (query.delay === 'stalled') select = select.where('delay_stalled', '=', 1);
+        else if (query.delay === 'late') select = select.where('delay_late', '=', 1);
+        else if (query.delay === 'never_scanned') select = select.where('delay_never_scanned', '=', 1);
+        else if (query.delay === 'exception') select = select.where('status', '=', 'exception');
+        else if (query.delay !== undefined)
+          throw new StoreError(
+            'invalid_input',
+            `Unknown delay filter "${String(query.delay)}": use stalled, late, never_scanned or exception`,
+          );
+        if (query.includeStopped === false) select = select.where('next_check_at', 'is not', null);
+        if (query.cursor) select = select.where('id', '>', decodeCursor(query.cursor));
+        const rows = await select
+          .orderBy('id')
+          .limit(limit + 1)
+          .execute();
+        const items = rows.slice(0, limit).map((row) => trackedShipmentOf(recordOfRow(row)));
+        return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
+      },
+      async listEvents(trackingId): Promise<StoredTrackingEvent[]> {
+        ensureOpen();
+        const rows = await db
+          .selectFrom('events')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .where('tracking_id', '=', trackingId)
+          .orderBy('occurred_ms', 'desc')
+          .orderBy('recorded_at', 'desc')
+          .execute();
+        return rows.map((row) => ({
+          ...(JSON.parse(row.data) as StoredTrackingEvent),
+          fingerprint: row.fingerprint,
+          recordedAt: iso(Number(row.recorded_at))!,
+        }));
+      },
+      async listTransitions(trackingId): Promise<StatusTransition[]> {
+        ensureOpen();
+        const rows = await db
+          .selectFrom('transitions')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .where('tracking_id', '=', trackingId)
+          .orderBy('sequence')
+          .execute();
+        return rows.map((row) => ({
+          sequence: Number(row.sequence),
+          from: { status: row.from_status, substatus: row.from_substatus } as StatusTransition['from'],
+          to: { status: row.to_status, substatus: row.to_substatus } as StatusTransition['to'],
+          occurredAt: row.occurred_at ? (JSON.parse(row.occurred_at) as StatusTransition['occurredAt']) : null,
+          detectedAt: iso(Number(row.detected_at))!,
+        }));
+      },
+      async upsertOrder(input) {
+        ensureOpen();
+        const order = parseOrderInput(input);
+        await ensureShopRow(shopId);
+        const nowMs = clock().getTime();
+        await withWriteTransaction(db, engine, async (trx) => {
+          const email = normaliseEmail(order.customer.email);
+          await trx
+            .insertInto('customers')
+            .values({
+              shop_id: shopId,
+              id: order.customer.id,
+              email_normalised: email,
+              data: JSON.stringify(order.customer),
+              updated_at: nowMs,
+            })
+            .onConflict((conflict) =>
+              conflict
+                .columns(['shop_id', 'id'])
+                .doUpdateSet({ email_normalised: email, data: JSON.stringify(order.customer), updated_at: nowMs }),
+            )
+            .execute();
+          const previous = await trx
+            .selectFrom('orders')
+            .select('data')
+            .where('shop_id', '=', shopId)
+            .where('id', '=', order.id)
+            .executeTakeFirst();
+          const orderRow = {
+            number_normalised: normaliseOrderNumber(order.number),
+            customer_id: order.customer.id,
+            email_normalised: email,
+            placed_at: Date.parse(order.placedAt),
+            data: JSON.stringify(order),
+            updated_at: nowMs,
+          };
+          await trx
+            .insertInto('orders')
+            .values({ shop_id: shopId, id: order.id, stage: null, ...orderRow })
+            .onConflict((conflict) => conflict.columns(['shop_id', 'id']).doUpdateSet(orderRow))
+            .execute();
+          const before = previous ? (JSON.parse(previous.data) as Order) : null;
+          for (const orderShipment of order.shipments) {
+            if (!orderShipment.trackingNumber) continue;
+            const record = await watchIn(
+              trx,
+              orderShipment.trackingNumber,
+              {
+                carrier: orderShipment.carrier,
+                orderId: order.id,
+                orderShipmentId: orderShipment.id,
+                customer: {
+                  email: order.customer.email,
+                  name: order.customer.name,
+                  locale: order.customer.locale,
+                  timeZone: order.customer.timeZone,
+                },
+              },
+              nowMs,
+            );
+            const old = before?.shipments.find((candidate) => candidate.id === orderShipment.id);
+            const oldNumber = old?.trackingNumber ? normaliseTrackingNumber(old.trackingNumber) : null;
+            if (old && oldNumber !== record.trackingNumber) {
+              // The shop relabelled the parcel: the old number stops, the change is announced once.
+              if (oldNumber) {
+                await trx
+                  .updateTable('trackings')
+                  .set({ stopped_reason: 'replaced', next_check_at: null, updated_at: nowMs })
+                  .where('shop_id', '=', shopId)
+                  .where('carrier', '=', old.carrier)
+                  .where('tracking_number', '=', oldNumber)
+                  .execute();
+              }
+              await trx
+                .insertInto('outbox')
+                .values({
+                  shop_id: shopId,
+                  tracking_id: record.id,
+                  order_id: order.id,
+                  type: 'tracking_number_changed',
+                  dedupe_key: `${record.id}:tracking_number_changed:order:${oldNumber ?? 'none'}>${record.trackingNumber}`,
+                  payload: JSON.stringify({ carrier: record.carrier, from: oldNumber, to: record.trackingNumber, cause: 'order_updated' }),
+                  created_at: nowMs,
+                })
+                .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+                .execute();
+            }
+          }
+        });
+        return order;
+      },
+      async deliveryHistory(): Promise<DeliveryHistory> {
+        ensureOpen();
+        const rows = await db
+          .selectFrom('deliveries')
+          .select(['carrier', 'service', 'origin_country', 'origin_region', 'destination_country', 'destination_region', 'transit_days'])
+          .select((builder) => [
+            builder.fn.countAll<number>().as('deliveries'),
+            builder.fn.count<number>('promised_on').as('promised'),
+            builder.fn.sum<number>(sql`case when on_time = 1 then 1 else 0 end`).as('on_time'),
+          ])
+          .where('shop_id', '=', shopId)
+          .groupBy(['carrier', 'service', 'origin_country', 'origin_region', 'destination_country', 'destination_region', 'transit_days'])
+          .execute();
+        return laneSummaries(
+          rows.map((row) => ({
+            lane: [row.carrier, row.service, row.origin_country, row.origin_region, row.destination_country, row.destination_region].map(
+              normaliseLaneValue,
+            ),
+            transitDays: Number(row.transit_days),
+            deliveries: Number(row.deliveries),
+            promised: Number(row.promised),
+            onTime: Number(row.on_time ?? 0),
+          })),
+        );
+      },
+      async counts(): Promise<StoreCounts> {
+        ensureOpen();
+        const statusRows = await db
+          .selectFrom('trackings')
+          .select('status')
+          .select((builder) => builder.fn.countAll<number>().as('count'))
+          .where('shop_id', '=', shopId)
+          .groupBy('status')
+          .execute();
+        const totals = await db
+          .selectFrom('trackings')
+          .select((builder) => [
+            builder.fn.sum<number>('delay_stalled').as('stalled'),
+            builder.fn.sum<number>('delay_late').as('late'),
+            builder.fn.sum<number>('delay_never_scanned').as('never_scanned'),
+            builder.fn.sum<number>(sql`case when status = 'exception' then 1 else 0 end`).as('exception'),
+            builder.fn.count<number>('next_check_at').as('active'),
+            builder.fn.countAll<number>().as('total'),
+          ])
+          .where('shop_id', '=', shopId)
+          .executeTakeFirstOrThrow();
+        const due = await db
+          .selectFrom('trackings')
+          .select(['id', 'carrier', 'tracking_number', 'next_check_at'])
+          .where('shop_id', '=', shopId)
+          .where('next_check_at', 'is not', null)
+          .orderBy('next_check_at')
+          .limit(10)
+          .execute();
+        return {
+          byStatus: Object.fromEntries(statusRows.map((row) => [row.status, Number(row.count)])),
+          byDelay: {
+            stalled: Number(totals.stalled ?? 0),
+            late: Number(totals.late ?? 0),
+            never_scanned: Number(totals.never_scanned ?? 0),
+            exception: Number(totals.exception ?? 0),
+          },
+          active: Number(totals.active),
+          stopped: Number(totals.total) - Number(totals.active),
+          nextDue: due.map((row) => ({
+            id: row.id,
+            carrier: row.carrier === '' ? null : row.carrier,
+            trackingNumber: row.tracking_number,
+            nextCheckAt: iso(Number(row.next_check_at))!,
+          })),
+        };
+      },
+      async createApiKey(input = {}): Promise<ApiKeyCreated> {
+        ensureOpen();
+        await ensureShopRow(shopId);
+        const id = newId('key').slice(4, 20);
+        const secret = randomBytes(24).toString('base64url');
+        const createdAt = clock().getTime();
+        await db
+          .insertInto('api_keys')
+          .values({
+            id,
+            shop_id: shopId,
+            name: input.name ?? null,
+            secret_hash: hashSecret(secret),
+            created_at: createdAt,
+            revoked_at: null,
+          })
+          .execute();
+        return { id, key: `wsk_${id}_${secret}`, shopId, name: input.name ?? null, createdAt: iso(createdAt)! };
+      },
+      async listApiKeys(): Promise<ApiKeyInfo[]> {
+        ensureOpen();
+        const rows = await db
+          .selectFrom('api_keys')
+          .select(['id', 'shop_id', 'name', 'created_at', 'revoked_at'])
+          .where('shop_id', '=', shopId)
+          .orderBy('id')
+          .execute();
+        return rows.map((row) => ({
+          id: row.id,
+          shopId: row.shop_id,
+          name: row.name,
+          createdAt: iso(Number(row.created_at))!,
+          revokedAt: iso(row.revoked_at === null ? null : Number(row.revoked_at)),
+        }));
+      },
+      async revokeApiKey(keyId) {
+        ensureOpen();
+        const result = await db
+          .updateTable('api_keys')
+          .set({ revoked_at: clock().getTime() })
+          .where('shop_id', '=', shopId)
+          .where('id', '=', keyId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      },
+      async readOutbox(readOptions = {}) {
+        ensureOpen();
+        return readOutboxRows(shopId, readOptions);
+      },
+    };
+  }
+
+  async function ensureShopRow(shopId: string): Promise<void> {
+    if (shopZones.has(shopId)) return;
+    await db
+      .insertInto('shops')
+      .values({ id: shopId, name: null, time_zone: 'UTC', created_at: clock().getTime() })
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute();
+    await shopTimeZone(db, shopId);
+  }
+
+  async function readOutboxRows(shopId: string | null, readOptions: { after?: string; limit?: number }): Promise<OutboxEvent[]> {
+    let query = db.selectFrom('outbox').selectAll();
+    if (shopId !== null) query = query.where('shop_id', '=', shopId);
+    if (readOptions.after !== undefined) {
+      if (!/^\d+$/.test(readOptions.after)) throw new StoreError('invalid_input', 'Outbox "after" must be an outbox id');
+      query = query.where('id', '>', Number(readOptions.after));
+    }
+    const rows = await query
+      .orderBy('id')
+      .limit(Math.min(10_000, Math.max(1, readOptions.limit ?? 100)))
+      .execute();
+    return rows.map((row) => outboxEventOf(row));
+  }
+
+  const shops = new Map<string, ShopStore>();
+
+  const store: Store = {
+    engine,
+    async schemaVersion() {
+      ensureOpen();
+      const row = await db
+        .selectFrom('wismo_migrations')
+        .select((builder) => builder.fn.max('version').as('version'))
+        .executeTakeFirst();
+      return Number(row?.version ?? 0);
+    },
+    shop(shopId = DEFAULT_SHOP_ID) {
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(shopId))
+        throw new StoreError('invalid_input', 'A shop id is 1-64 letters, digits, dot, dash or underscore');
+      let handle = shops.get(shopId);
+      if (!handle) {
+        handle = shopStore(shopId);
+        shops.set(shopId, handle);
+      }
+      return handle;
+    },
+    async verifyApiKey(key) {
+      ensureOpen();
+      const match = /^wsk_([0-9a-z]{16})_([A-Za-z0-9_-]{32})$/.exec(key);
+      if (!match) return null;
+      const [, id, secret] = match as unknown as [string, string, string];
+      const row = await db.selectFrom('api_keys').select(['shop_id', 'secret_hash', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+      if (!row || row.revoked_at !== null) return null;
+      const expected = Buffer.from(row.secret_hash, 'hex');
+      const actual = Buffer.from(hashSecret(secret), 'hex');
+      return expected.length === actual.length && timingSafeEqual(expected, actual) ? { shopId: row.shop_id, keyId: id } : null;
+    },
+    async claimDue(claim: ClaimOptions): Promise<ClaimedShipment[]> {
+      ensureOpen();
+      const nowMs = claim.now.getTime();
+      const leaseUntil = nowMs + (claim.leaseMs ?? storePolicy.leaseMs);
+      const limit = Math.max(0, Math.floor(claim.limit));
+      if (limit === 0) return [];
+      const carrierFilter = claim.carrier === undefined ? sql`` : sql`and carrier = ${claim.carrier ?? ''}`;
+      // PostgreSQL: SKIP LOCKED lets several workers claim side by side without waiting or overlapping.
+      // SQLite: the immediate write transaction makes the claim exclusive.
+      const lock = engine === 'postgres' ? sql`for update skip locked` : sql``;
+      const claimed = await withWriteTransaction(db, engine, async (trx) => {
+        const result = await sql<{ id: string; shop_id: string; carrier: string; tracking_number: string }>`
+          update trackings set next_check_at = ${leaseUntil}, lease_owner = ${claim.workerId}
+          where id in (
+            select id from trackings
+            where next_check_at is not null and next_check_at <= ${nowMs} ${carrierFilter}
+            order by next_check_at
+            limit ${limit}
+            ${lock}
+          )
+          returning id, shop_id, carrier, tracking_number`.execute(trx);
+        return result.rows;
+      });
+      return claimed.map((row) => ({
+        id: row.id,
+        shopId: row.shop_id,
+        carrier: row.carrier === '' ? null : row.carrier,
+        trackingNumber: row.tracking_number,
+        leaseUntil: iso(leaseUntil)!,
+      }));
+    },
+    async dueCarriers(now) {
+      ensureOpen();
+      const rows = await db
+        .selectFrom('trackings')
+        .select('carrier')
+        .select((builder) => builder.fn.countAll<number>().as('due'))
+        .where('next_check_at', 'is not', null)
+        .where('next_check_at', '<=', now.getTime())
+        .groupBy('carrier')
+        .execute();
+      return rows.map((row) => ({ carrier: row.carrier === '' ? null : row.carrier, due: Number(row.due) }));
+    },
+    async ingest(input, ingestOptions) {
+      ensureOpen();
+      const [result] = await withWriteTransaction(db, engine, (trx) => ingestInTransaction(trx, [input], ingestOptions));
+      return result!;
+    },
+    async ingestMany(inputs, ingestOptions) {
+      ensureOpen();
+      if (inputs.length === 0) return [];
+      return withWriteTransaction(db, engine, (trx) => ingestInTransaction(trx, inputs, ingestOptions));
+    },
+    async readOutbox(readOptions = {}) {
+      ensureOpen();
+      return readOutboxRows(null, readOptions);
+    },
+    async ensurePartitions(partitionOptions = {}) {
+      ensureOpen();
+      if (engine !== 'postgres') return [];
+      return withWriteTransaction(db, engine, async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext('wismo_partitions:' || current_schema()))`.execute(trx);
+        return createMonthPartitions(trx, partitionOptions.now ?? clock(), partitionOptions.monthsAhead ?? 3);
+      });
+    },
+    async archive({ olderThan }): Promise<ArchiveResult> {
+      ensureOpen();
+      const cutoff = olderThan.getTime();
+      const result: ArchiveResult = { archivedTrackings: 0, deletedEvents: 0, deletedTransitions: 0, deletedOutbox: 0 };
+      const archivedAt = clock().getTime();
+      for (;;) {
+        // Finished (and no longer checked) before the cut-off; in batches so one transaction stays small.
+        const done = await withWriteTransaction(db, engine, async (trx) => {
+          const rows = await trx
+            .selectFrom('trackings')
+            .select(['id', 'shop_id', 'carrier', 'tracking_number', 'order_id', 'status', 'substatus', 'finished_at', 'shipment'])
+            .where('next_check_at', 'is', null)
+            .where((builder) =>
+              builder.or([
+                builder('finished_at', '<', cutoff),
+                builder.and([builder('finished_at', 'is', null), builder('updated_at', '<', cutoff)]),
+              ]),
+            )
+            .limit(500)
+            .execute();
+          if (rows.length === 0) return true;
+          const ids = rows.map((row) => row.id);
+          await trx
+            .insertInto('archived_trackings')
+            .values(
+              rows.map((row) => ({
+                ...row,
+                finished_at: row.finished_at === null ? null : Number(row.finished_at),
+                archived_at: archivedAt,
+              })),
+            )
+            .onConflict((conflict) => conflict.column('id').doNothing())
+            .execute();
+          const events = await trx.deleteFrom('events').where('tracking_id', 'in', ids).executeTakeFirst();
+          const transitions = await trx.deleteFrom('transitions').where('tracking_id', 'in', ids).executeTakeFirst();
+          await trx.deleteFrom('trackings').where('id', 'in', ids).execute();
+          result.archivedTrackings += rows.length;
+          result.deletedEvents += Number(events.numDeletedRows);
+          result.deletedTransitions += Number(transitions.numDeletedRows);
+          return rows.length < 500;
+        });
+        if (done) break;
+      }
+      const outbox = await db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst();
+      result.deletedOutbox = Number(outbox.numDeletedRows);
+      return result;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+  return store;
+}
+
+/** The columns ingest rewrites (everything but the identity and the creation time). */
+const UPDATED_COLUMNS = [
+  'carrier',
+  'order_id',
+  'order_shipment_id',
+  'status',
+  'substatus',
+  'shipment',
+  'fingerprints',
+  'customer',
+  'watched_by',
+  'last_checked_at',
+  'answered_at',
+  'next_check_at',
+  'lease_owner',
+  'stopped_reason',
+  'delays',
+  'delay_stalled',
+  'delay_late',
+  'delay_never_scanned',
+  'not_found_count',
+  'error_count',
+  'version',
+  'finished_at',
+  'confirmation_done',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof TrackingRow>;
+
+/**
+ * Writes many tracking rows in one statement: an upsert on the primary key whose rows all exist, so each is an
+ * update found through the key (one statement instead of one per row; a round trip each on PostgreSQL).
+ */
+async function updateTrackings(executor: Kysely<Database>, rows: readonly TrackingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await executor
+    .insertInto('trackings')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .column('id')
+        .doUpdateSet((update) => Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, update.ref(`excluded.${column}`)]))),
+    )
+    .execute();
+}
+
+function detectedCarrier(trackingNumber: string): string | null {
+  const carriers = new Set(detectCarrier(trackingNumber).map((candidate) => candidate.carrier));
+  return carriers.size === 1 ? [...carriers][0]! : null;
+}
+
+function normaliseLaneValue(value: string | null): string | null {
+  return value === null || value.trim() === '' ? null : value.trim().toUpperCase();
+}
+
+interface LaneGroup {
+  /** carrier, service, origin country, origin region, destination country, destination region (upper case). */
+  lane: Array<string | null>;
+  transitDays: number;
+  deliveries: number;
+  promised: number;
+  onTime: number;
+}
+
+const QUERY_FIELDS = ['carrier', 'service', 'originCountry', 'originRegion', 'destinationCountry', 'destinationRegion'] as const;
+
+/** `DeliveryHistory` over grouped rows (one per lane and transit time): compact, answers synchronously. */
+function laneSummaries(groups: readonly LaneGroup[]): DeliveryHistory {
+  const cache = new Map<string, DeliverySummary>();
+  return {
+    summarise(query: DeliveryHistoryQuery): DeliverySummary {
+      const wanted = QUERY_FIELDS.map((field) => normaliseLaneValue(query[field] ?? null));
+      const key = wanted.join('|');
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const counts: number[] = [];
+      let sampleSize = 0;
+      let promisedCount = 0;
+      let onTimeCount = 0;
+      for (const group of groups) {
+        if (!wanted.every((value, index) => value === null || group.lane[index] === value)) continue;
+        sampleSize += group.deliveries;
+        while (counts.length <= group.transitDays) counts.push(0);
+        counts[group.transitDays]! += group.deliveries;
+        promisedCount += group.promised;
+        onTimeCount += group.onTime;
+      }
+      const summary: DeliverySummary = { sampleSize, transitDayCounts: counts, promisedCount, onTimeCount };
+      cache.set(key, summary);
+      return summary;
+    },
+  };
+}

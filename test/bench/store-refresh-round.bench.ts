@@ -1,0 +1,75 @@
+// `pnpm bench store-refresh`: one refresh round of 100,000 watched shipments (all due) against the sandbox
+// carriers answering instantly (no latency, no rate limits, real adapters over loopback HTTP), against the
+// tracker alone checking the same numbers in the same batches without the store. Goal: at most 1.3×.
+//
+// Both sides: per carrier, batches of 500 numbers through `tracker.trackMany(…, { refresh: true })`, the four
+// carriers in parallel. The store side is `scheduler.runOnce()`: it also claims each batch (a write), and
+// ingests the answers (change detection, events, transitions, outbox) into a SQLite file while the next batch
+// is being tracked. The sandbox serves 'mixed' scenarios, so about one number in eleven is not found.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTracker } from '../../packages/core/src/index';
+import { createScheduler, createStore } from '../../packages/store/src/index';
+import { createSandboxClock, startSandboxCarriers, type SandboxCarrierId } from '../../packages/testkit/src/index';
+
+const SHIPMENTS = Number(process.env.WISMO_BENCH_ROUND_SHIPMENTS ?? 100_000);
+const BATCH = 500;
+const GOAL = 1.3;
+const CARRIERS: SandboxCarrierId[] = ['ups', 'fedex', 'usps', 'dhl'];
+
+export default async function runRefreshRoundBenchmark(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'wismo-bench-round-'));
+  const clock = createSandboxClock(new Date('2026-01-14T15:00:00Z'));
+  const sandbox = await startSandboxCarriers({ clock, rateLimits: 'off', latencyMs: 0, seed: 7 });
+  const store = await createStore({ url: `sqlite:${join(directory, 'wismo.db')}`, clock: () => clock.now() });
+  try {
+    const perCarrier = Math.ceil(SHIPMENTS / CARRIERS.length);
+    const numbers = Object.fromEntries(
+      CARRIERS.map((carrier) => [carrier, sandbox.generateNumbers(carrier, perCarrier, 'mixed')]),
+    ) as Record<SandboxCarrierId, string[]>;
+    const seeded = performance.now();
+    for (const carrier of CARRIERS) await store.shop().watchMany(numbers[carrier].map((trackingNumber) => ({ trackingNumber, carrier })));
+    console.log(
+      `  watched ${(perCarrier * CARRIERS.length).toLocaleString('en-US')} numbers (${perCarrier.toLocaleString('en-US')} per carrier) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
+
+    // The tracker alone: the same numbers, the same batches, no store.
+    const alone = createTracker({ carriers: sandbox.createAdapters({ retries: 0 }), cache: false });
+    const aloneStarted = performance.now();
+    let aloneOk = 0;
+    await Promise.all(
+      CARRIERS.map(async (carrier) => {
+        for (let start = 0; start < numbers[carrier].length; start += BATCH) {
+          const outcomes = await alone.trackMany(
+            numbers[carrier].slice(start, start + BATCH).map((trackingNumber) => ({ trackingNumber, carrier })),
+            { refresh: true },
+          );
+          aloneOk += outcomes.filter((outcome) => outcome.ok).length;
+        }
+      }),
+    );
+    const aloneMs = performance.now() - aloneStarted;
+
+    // The store's round: claim, track, ingest.
+    const tracker = createTracker({ carriers: sandbox.createAdapters({ retries: 0 }), cache: false });
+    const scheduler = createScheduler({ store, tracker, clock: () => clock.now(), batchSize: BATCH });
+    const roundStarted = performance.now();
+    const round = await scheduler.runOnce();
+    const roundMs = performance.now() - roundStarted;
+
+    const ratio = roundMs / aloneMs;
+    const counts = await store.shop().counts();
+    console.log(
+      `Refresh round of ${round.claimed.toLocaleString('en-US')} watched shipments, sandbox carriers answering instantly (UPS, FedEx, USPS, DHL in parallel, ${BATCH} per batch)\n` +
+        `  tracker alone: ${(aloneMs / 1000).toFixed(1)} s (${Math.round((SHIPMENTS / aloneMs) * 1000).toLocaleString('en-US')} numbers/s, ${aloneOk.toLocaleString('en-US')} answered with a shipment)\n` +
+        `  scheduler.runOnce (claim + track + ingest into SQLite): ${(roundMs / 1000).toFixed(1)} s (${Math.round((round.claimed / roundMs) * 1000).toLocaleString('en-US')} numbers/s; ${round.checked.toLocaleString('en-US')} answered, ${round.errors.toLocaleString('en-US')} errors (not found), ${round.changed.toLocaleString('en-US')} changed, ${round.eventCount.toLocaleString('en-US')} outbox rows)\n` +
+        `  after the round: ${JSON.stringify(counts.byStatus)}\n` +
+        `  cost ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×: ${ratio <= GOAL ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await store.close();
+    await sandbox.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,365 @@
+// `pnpm create-carrier <id> [--name "Display Name"]`: writes packages/carrier-<id> from the adapter-kit template.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface CreateCarrierOptions {
+  /** Lower case letters and digits: `gls`, `postnl`. */
+  id: string;
+  /** As customers write it: `GLS`, `PostNL`. Default: the id in capitals. */
+  name?: string;
+  /** Where `packages/` is. Default: this repository. */
+  rootDirectory?: string;
+}
+
+export interface CreatedCarrier {
+  directory: string;
+  files: string[];
+  /** What is left to do by hand, printed by the command. */
+  remaining: string[];
+}
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+
+function constantCase(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+function pascalCase(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** The template: a working carrier against a placeholder JSON API, with fixtures that pass the conformance suite. */
+function templateFiles(id: string, name: string): Record<string, string> {
+  const ID = constantCase(id);
+  const Pascal = pascalCase(id);
+  const delivered = {
+    shipments: [
+      {
+        trackingNumber: 'TEST0000000001',
+        events: [
+          { time: '2026-01-14T16:05:00+01:00', code: 'DELIVERED', description: 'Delivered', city: 'Utrecht', countryCode: 'NL' },
+          {
+            time: '2026-01-14T08:10:00+01:00',
+            code: 'OUT_FOR_DELIVERY',
+            description: 'Out for delivery',
+            city: 'Utrecht',
+            countryCode: 'NL',
+          },
+          {
+            time: '2026-01-13T19:30:00+01:00',
+            code: 'IN_TRANSIT',
+            description: 'Sorted at the hub',
+            city: 'Nieuwegein',
+            countryCode: 'NL',
+          },
+          { time: '2026-01-13T09:00:00', code: 'INFO_RECEIVED', description: 'Shipment data received', city: null, countryCode: 'NL' },
+        ],
+      },
+    ],
+  };
+  const unknownCode = structuredClone(delivered);
+  unknownCode.shipments[0]!.events[2]!.code = 'ZZ_UNDOCUMENTED';
+  const notFound = {
+    shipments: [],
+    errors: [{ trackingNumber: 'TEST0000000404', code: 'NOT_FOUND', message: 'No shipment with this number' }],
+  };
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+  return {
+    'package.json': json({
+      name: `@wismo/carrier-${id}`,
+      version: '0.0.0',
+      private: true,
+      description: `wismo carrier adapter: ${name} tracking, normalised to the wismo status model.`,
+      license: 'MIT',
+      type: 'module',
+      sideEffects: false,
+      main: './dist/index.cjs',
+      module: './dist/index.js',
+      types: './dist/index.d.ts',
+      exports: {
+        '.': {
+          import: { types: './dist/index.d.ts', default: './dist/index.js' },
+          require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+        },
+        './internal': {
+          import: { types: './dist/internal.d.ts', default: './dist/internal.js' },
+          require: { types: './dist/internal.d.cts', default: './dist/internal.cjs' },
+        },
+        './package.json': './package.json',
+      },
+      files: ['dist', 'README.md'],
+      engines: { node: '>=20' },
+      scripts: { build: 'tsup' },
+      dependencies: { zod: '^4.1.12' },
+      peerDependencies: { '@wismo/core': 'workspace:^' },
+      devDependencies: { '@wismo/core': 'workspace:^', nock: '^14.0.10', vitest: '^4.0.8' },
+    }),
+    'tsup.config.ts': `import { wismoBuildConfig } from '../../tsup.config.base';
+
+// Shared chunks: the entry points share one copy of the status tables.
+export default wismoBuildConfig({ index: 'src/index.ts', internal: 'src/internal.ts' }, { splitting: true });
+`,
+    'README.md': `# @wismo/carrier-${id}
+
+${name} tracking for wismo. **Scaffolded: the API below is a placeholder until the TODOs are done.**
+
+\`\`\`ts
+import { create${Pascal} } from '@wismo/carrier-${id}';
+
+// Reads ${ID}_API_KEY from the environment when first used.
+const carrier = create${Pascal}({ baseUrl: 'https://sandbox.${id}.example' });
+const [outcome] = await carrier.track(['TEST0000000001']);
+\`\`\`
+
+## Settings
+
+| setting | default | what it does |
+| --- | --- | --- |
+| \`apiKey\` | env \`${ID}_API_KEY\` | TODO: where a user gets it |
+| \`baseUrl\` | TODO | production origin |
+
+## What the mapping relied on, and confidence
+
+| source | what it gave | confidence |
+| --- | --- | --- |
+| TODO: the carrier's API reference (URL, version, date read) | endpoints, fields, status codes | TODO |
+| TODO: recorded responses in \`src/__fixtures__/\` | real shapes, real codes | TODO |
+`,
+    'src/index.ts': `export { create${Pascal}, ${id}, type ${Pascal}Settings } from './${id}-adapter';
+export { ${ID}_CARRIER_ID } from './${id}-carrier';
+export { parse${Pascal}TrackResponse } from './parse-${id}-response';
+export { ${ID}_EVENT_CODES } from './${id}-status-tables';
+`,
+    'src/internal.ts': `/* \`@wismo/carrier-${id}/internal\`: what tests and the testkit build on. No stability promise. */
+export { ${ID}_CARRIER_NAME, ${ID}_PRODUCTION_BASE_URL, ${ID}_TRACK_PATH, ${ID}_API_KEY_ENV, ${ID}_CAPABILITIES } from './${id}-carrier';
+export { ${id}TrackResponseSchema, type ${Pascal}TrackResponse } from './${id}-api';
+`,
+    [`src/${id}-carrier.ts`]: `import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
+
+export const ${ID}_CARRIER_ID = '${id}';
+export const ${ID}_CARRIER_NAME = '${name}';
+// TODO: the carrier's production origin and tracking path.
+export const ${ID}_PRODUCTION_BASE_URL = 'https://api.${id}.example';
+export const ${ID}_TRACK_PATH = '/track/v1/shipments';
+export const ${ID}_API_KEY_ENV = '${ID}_API_KEY';
+
+export const ${ID}_CAPABILITIES: CarrierCapabilities = {
+  // TODO: the documented batch size and rate limit.
+  maxNumbersPerRequest: 10,
+  rateLimit: { requests: 5, intervalMs: 1000 },
+  webhooks: false,
+  proofOfDelivery: false,
+  estimatedDelivery: false,
+};
+
+export const ${ID}_CONTACT: CarrierContactBook = {
+  // TODO: the customer-service page and phone number.
+  default: { phone: null, url: 'https://www.${id}.example/contact' },
+};
+
+export function ${id}TrackingUrl(trackingNumber: string): string {
+  return \`https://www.${id}.example/track/\${encodeURIComponent(trackingNumber.trim())}\`;
+}
+`,
+    [`src/${id}-adapter.ts`]: `import { defineCarrier, type CarrierSettings } from '@wismo/core';
+import { ${ID}_API_KEY_ENV, ${ID}_CAPABILITIES, ${ID}_CARRIER_ID, ${ID}_CARRIER_NAME, ${ID}_CONTACT, ${ID}_PRODUCTION_BASE_URL, ${ID}_TRACK_PATH, ${id}TrackingUrl } from './${id}-carrier';
+import { parse${Pascal}TrackResponse } from './parse-${id}-response';
+
+export interface ${Pascal}Settings extends CarrierSettings {
+  /** API key. Default: \`${ID}_API_KEY\`. */
+  apiKey?: string;
+}
+
+export const create${Pascal} = defineCarrier<${Pascal}Settings>({
+  id: ${ID}_CARRIER_ID,
+  name: ${ID}_CARRIER_NAME,
+  capabilities: ${ID}_CAPABILITIES,
+  contact: ${ID}_CONTACT,
+  trackingUrl: ${id}TrackingUrl,
+  baseUrl: ${ID}_PRODUCTION_BASE_URL,
+  credentials: { apiKey: { environmentVariable: ${ID}_API_KEY_ENV, label: 'API key' } },
+  // TODO: where a user gets credentials.
+  credentialsSource: 'the ${name} developer portal',
+  auth: { type: 'api-key-header', header: 'x-api-key', apiKey: 'apiKey' },
+  locale: { form: 'hyphen' },
+  normaliseNumber: (trackingNumber) => trackingNumber.replace(/\\s+/g, '').toUpperCase(),
+  request: ({ trackingNumbers, locale }) => ({ method: 'GET', url: ${ID}_TRACK_PATH, query: { numbers: trackingNumbers.join(','), locale } }),
+  parse: parse${Pascal}TrackResponse,
+});
+
+/** Configured from \`${ID}_API_KEY\`, read when first used. */
+export const ${id} = create${Pascal}();
+`,
+    [`src/${id}-api.ts`]: `import { z } from 'zod';
+
+// TODO: one schema per response, of only the fields the parse function reads.
+const text = z.string().nullish();
+
+const eventSchema = z.object({ time: text, code: text, description: text, city: text, countryCode: text });
+
+export const ${id}TrackResponseSchema = z.object({
+  shipments: z.array(z.object({ trackingNumber: z.string(), events: z.array(eventSchema) })),
+  errors: z.array(z.object({ trackingNumber: text, code: text, message: text })).nullish(),
+});
+
+export type ${Pascal}TrackResponse = z.infer<typeof ${id}TrackResponseSchema>;
+`,
+    [`src/${id}-status-tables.ts`]: `import { createStatusTable } from '@wismo/core';
+
+/** TODO: every code the carrier documents, one entry each, with its source. */
+export const ${ID}_EVENT_CODES = createStatusTable({
+  INFO_RECEIVED: { status: 'info_received', substatus: 'label_created' },
+  IN_TRANSIT: { status: 'in_transit' },
+  OUT_FOR_DELIVERY: { status: 'out_for_delivery' },
+  DELIVERED: { status: 'delivered' },
+});
+`,
+    [`src/parse-${id}-response.ts`]: `import {
+  AuthFailedError,
+  BadResponseError,
+  NotFoundError,
+  buildShipment,
+  createEvent,
+  createLocation,
+  errorOutcome,
+  failAll,
+  lookupStatus,
+  parseCarrierDateTime,
+  parseWithSchema,
+  type CarrierParseInput,
+  type TrackOutcome,
+} from '@wismo/core';
+import { ${id}TrackResponseSchema } from './${id}-api';
+import { ${ID}_CARRIER_ID, ${ID}_CARRIER_NAME, ${ID}_CONTACT, ${id}TrackingUrl } from './${id}-carrier';
+import { ${ID}_EVENT_CODES } from './${id}-status-tables';
+
+const carrier = { carrierId: ${ID}_CARRIER_ID };
+
+/** Pure: one outcome per requested number, in order. Never throws for a surprising body. */
+export function parse${Pascal}TrackResponse(input: CarrierParseInput): TrackOutcome[] {
+  const { httpStatus, body, trackingNumbers } = input;
+  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
+  if (httpStatus === 401 || httpStatus === 403) {
+    return failAll(trackingNumbers, new AuthFailedError(\`${name} rejected the API key (HTTP \${httpStatus})\`, { ...carrier, httpStatus }));
+  }
+  if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, new BadResponseError(\`${name} answered HTTP \${httpStatus}\`, { ...carrier, httpStatus }));
+  let response;
+  try {
+    response = parseWithSchema(${id}TrackResponseSchema, body, ${ID}_CARRIER_NAME, ${ID}_CARRIER_ID, httpStatus);
+  } catch (error) {
+    return failAll(trackingNumbers, error as BadResponseError);
+  }
+  return trackingNumbers.map((trackingNumber) => {
+    const found = response.shipments.find((shipment) => shipment.trackingNumber.toUpperCase() === trackingNumber);
+    if (!found) return errorOutcome(trackingNumber, new NotFoundError(\`${name} has no shipment \${trackingNumber}\`, { ...carrier, httpStatus, trackingNumber }));
+    const events = found.events.map((event) =>
+      createEvent({
+        time: parseCarrierDateTime(event.time),
+        description: event.description,
+        code: event.code ?? null,
+        location: createLocation({ city: event.city, countryCode: event.countryCode }),
+        mapped: lookupStatus(${ID}_EVENT_CODES, event.code),
+      }),
+    );
+    const shipment = buildShipment({
+      carrier: ${ID}_CARRIER_ID,
+      trackingNumber,
+      events,
+      contact: ${ID}_CONTACT.default,
+      trackingUrl: ${id}TrackingUrl(trackingNumber),
+      fetchedAt: input.fetchedAt,
+      raw: input.includeRaw ? body : undefined,
+    });
+    return { trackingNumber, ok: true, shipment };
+  });
+}
+`,
+    [`src/${id}-conformance.test.ts`]: `import { readFileSync } from 'node:fs';
+import { runCarrierConformance } from '@wismo/core/testing';
+import { create${Pascal} } from './${id}-adapter';
+import { parse${Pascal}TrackResponse } from './parse-${id}-response';
+
+function fixture(name: string): object {
+  return JSON.parse(readFileSync(new URL(\`./__fixtures__/\${name}\`, import.meta.url), 'utf8')) as object;
+}
+
+const API_KEY = 'conformance-${id}-api-key-7f3a';
+
+runCarrierConformance({
+  origin: 'https://${id}.conformance.test',
+  createAdapter: ({ baseUrl, transport }) => create${Pascal}({ apiKey: API_KEY, baseUrl, ...transport }),
+  secrets: [API_KEY],
+  interceptTrack: (scope, trackingNumber) => scope.get('/track/v1/shipments').query((query) => String(query.numbers).split(',').includes(trackingNumber)),
+  found: { trackingNumber: 'TEST0000000001', response: { status: 200, body: fixture('composed-delivered.json') } },
+  notFound: { trackingNumber: 'TEST0000000404', response: { status: 200, body: fixture('composed-not-found.json') } },
+  unknownCode: { trackingNumber: 'TEST0000000001', response: { status: 200, body: fixture('composed-unknown-code.json') }, rawCode: 'ZZ_UNDOCUMENTED' },
+  authFailure: { status: 401, body: { message: 'Invalid API key' } },
+  parse: parse${Pascal}TrackResponse,
+});
+`,
+    'src/__fixtures__/README.md': `# ${name} fixtures
+
+TODO: replace the composed placeholders with recorded responses (say where each came from).
+
+| file | what it is |
+| --- | --- |
+| \`composed-delivered.json\` | composed by \`pnpm create-carrier\`: the template's placeholder API, delivered |
+| \`composed-not-found.json\` | composed: the number is unknown |
+| \`composed-unknown-code.json\` | composed: one event with an undocumented code |
+`,
+    'src/__fixtures__/composed-delivered.json': json(delivered),
+    'src/__fixtures__/composed-not-found.json': json(notFound),
+    'src/__fixtures__/composed-unknown-code.json': json(unknownCode),
+  };
+}
+
+/** Writes the package; refuses an id that is taken or not a plain lower-case name. */
+export function createCarrierPackage(options: CreateCarrierOptions): CreatedCarrier {
+  const { id } = options;
+  if (!/^[a-z][a-z0-9]{1,30}$/.test(id))
+    throw new Error(`"${id}" is not a carrier id: lower-case letters and digits, starting with a letter (e.g. gls, postnl).`);
+  const name = options.name?.trim() || id.toUpperCase();
+  const root = options.rootDirectory ?? REPOSITORY;
+  const directory = join(root, 'packages', `carrier-${id}`);
+  if (existsSync(directory))
+    throw new Error(`${relative(process.cwd(), directory) || directory} exists already; pick another id or remove it first.`);
+  const files = templateFiles(id, name);
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(directory, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return {
+    directory,
+    files: Object.keys(files),
+    remaining: [
+      `src/${id}-carrier.ts: the production origin, tracking path, batch size, rate limit, contacts (TODO markers)`,
+      `src/${id}-api.ts and src/parse-${id}-response.ts: the carrier's real response shape`,
+      `src/${id}-status-tables.ts: every documented code, with its source; README.md: the sources-and-confidence table`,
+      `src/__fixtures__/: recorded responses in place of the composed placeholders`,
+      `register it once: packages/testkit/src/carrier-registry.ts (WISMO_CARRIERS) and a sandbox in packages/testkit/src/start-sandbox-carriers.ts`,
+      `tsconfig.json paths and vitest.config.ts already resolve @wismo/carrier-${id}; run \`pnpm install\` to link it for builds`,
+      `package.json: remove \`private: true\` (it keeps a half-written package out of a release) and set the version`,
+    ],
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [id, ...rest] = process.argv.slice(2);
+  const nameIndex = rest.indexOf('--name');
+  try {
+    if (!id) throw new Error('Usage: pnpm create-carrier <id> [--name "Display Name"]');
+    const created = createCarrierPackage({ id, name: nameIndex >= 0 ? rest[nameIndex + 1] : undefined });
+    console.log(
+      `Wrote ${relative(process.cwd(), created.directory)}: ${created.files.length} files. Its conformance suite passes as it is:`,
+    );
+    console.log(`  pnpm exec vitest run ${relative(process.cwd(), created.directory)}`);
+    console.log('What remains to fill in:');
+    for (const item of created.remaining) console.log(`  - ${item}`);
+  } catch (error) {
+    console.error(`create-carrier: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
+}
