@@ -1,5 +1,5 @@
 import { BadResponseError } from '@wismo/core';
-import type { HttpResponse } from '@wismo/core/internal';
+import { describeXmlBodyProblem, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { BPOST_CARRIER_ID, BPOST_CARRIER_NAME } from './bpost-carrier';
@@ -62,18 +62,6 @@ export type BpostTrackingResponse = z.infer<typeof bpostTrackingResponseSchema>;
 export type BpostItemTracking = NonNullable<BpostTrackingResponse['itemTracking']>;
 export type BpostStateInfo = z.infer<typeof stateInfoSchema>;
 
-const HTML = /^\s*<(!doctype\s+html|html|head|body)[\s>]/i;
-const ROOT_ELEMENT = /<([A-Za-z_][\w.:-]*)/;
-
-/** The root element is closed at the end: a body cut off in transit parses without error otherwise. */
-function isCompleteXml(body: string): boolean {
-  const start = body.search(/<(?![?!])/);
-  const root = start === -1 ? null : ROOT_ELEMENT.exec(body.slice(start))?.[1];
-  if (!root) return false;
-  const end = body.trimEnd();
-  return end.endsWith(`</${root}>`) || (end.endsWith('/>') && end.indexOf('>', start) === end.length - 1);
-}
-
 /**
  * Reads a body for `parse`: undefined when empty (bpost's "empty XML" for an unknown item) or at HTTP 404
  * whatever it holds; a `bad_response` for an HTML page, a body that is not XML or one cut short; otherwise
@@ -82,13 +70,7 @@ function isCompleteXml(body: string): boolean {
 export function readBpostBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
   const body = response.body;
   if (body.trim() === '' || response.status === 404) return undefined;
-  const problem = HTML.test(body)
-    ? 'an HTML page instead of XML'
-    : !body.trimStart().startsWith('<')
-      ? 'a body that is not XML'
-      : !isCompleteXml(body)
-        ? 'an XML body that ends before its root element is closed'
-        : null;
+  const problem = describeXmlBodyProblem(body);
   if (problem) {
     throw new BadResponseError(
       `${BPOST_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes); the service may be down or the base URL wrong`,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { registerSecret, shipmentSchema, type TrackOutcome } from '@wismo/core';
+import { costRatio } from '@wismo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { DHL_MAX_TEXT_LENGTH } from './dhl-carrier';
 import { describeDhlProblem, errorForStatus, parseDhlTrackResponse } from './parse-dhl-response';
@@ -325,28 +326,6 @@ describe('parseDhlTrackResponse: shipments', () => {
     });
   });
 });
-
-/** Milliseconds per run, repeated until 10 ms have passed so that short runs are measured too. */
-function costPerRunMs(run: () => unknown): number {
-  const started = performance.now();
-  let runs = 0;
-  do {
-    run();
-    runs++;
-  } while (performance.now() - started < 10);
-  return (performance.now() - started) / runs;
-}
-
-/** The smallest cost-to-baseline ratio over three interleaved rounds: load from other processes only ever raises it. */
-function costRatio(run: () => unknown, baseline: () => unknown): { ratio: number; costMs: number; baselineMs: number } {
-  let best = { ratio: Number.POSITIVE_INFINITY, costMs: 0, baselineMs: 0 };
-  for (let round = 0; round < 3; round++) {
-    const baselineMs = costPerRunMs(baseline);
-    const costMs = costPerRunMs(run);
-    if (costMs / baselineMs < best.ratio) best = { ratio: costMs / baselineMs, costMs, baselineMs };
-  }
-  return best;
-}
 
 /** Texts that made the Packstation rule quadratic (its phrase again and again with no period), and other odd ones. */
 function hostileTexts(size: number): Record<string, string> {

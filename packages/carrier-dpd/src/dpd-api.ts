@@ -1,5 +1,5 @@
 import { BadResponseError } from '@wismo/core';
-import type { HttpResponse } from '@wismo/core/internal';
+import { describeXmlBodyProblem, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DPD_CARRIER_ID, DPD_CARRIER_NAME } from './dpd-carrier';
@@ -104,18 +104,6 @@ export type DpdSoapFault = z.infer<typeof soapFaultSchema>;
 export type DpdFaults = z.infer<typeof dpdFaultsSchema>;
 export type DpdLoginResponse = z.infer<typeof dpdLoginResponseSchema>;
 
-const HTML = /^\s*<(!doctype\s+html|html|head|body)[\s>]/i;
-const ROOT_ELEMENT = /<([A-Za-z_][\w.:-]*)/;
-
-/** The root element is closed at the end: a body cut off in transit parses without error otherwise. */
-function isCompleteXml(body: string): boolean {
-  const start = body.search(/<(?![?!])/);
-  const root = start === -1 ? null : ROOT_ELEMENT.exec(body.slice(start))?.[1];
-  if (!root) return false;
-  const end = body.trimEnd();
-  return end.endsWith(`</${root}>`) || (end.endsWith('/>') && end.indexOf('>', start) === end.length - 1);
-}
-
 /**
  * Reads a SOAP body for `parse`: undefined when empty, a `bad_response` for an HTML page, a body that is not
  * XML or one cut short; otherwise fast-xml-parser's object.
@@ -123,14 +111,7 @@ function isCompleteXml(body: string): boolean {
 export function readDpdBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
   const body = response.body;
   if (body.trim() === '') return undefined;
-  // The body decides, not the Content-Type: DPD's SOAP stack and proxies label XML in several ways.
-  const problem = HTML.test(body)
-    ? 'an HTML page instead of SOAP'
-    : !body.trimStart().startsWith('<')
-      ? 'a body that is not XML'
-      : !isCompleteXml(body)
-        ? 'an XML body that ends before its root element is closed'
-        : null;
+  const problem = describeXmlBodyProblem(body, 'SOAP');
   if (problem) {
     throw new BadResponseError(
       `${DPD_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes); the service may be down or the base URL wrong`,

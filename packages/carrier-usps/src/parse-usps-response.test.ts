@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { registerSecret, shipmentSchema } from '@wismo/core';
+import { costRatio } from '@wismo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { USPS_MAX_TEXT_LENGTH, cleanText, parseUspsTrackResponse } from './parse-usps-response';
 
@@ -176,28 +177,6 @@ describe('cleanText', () => {
     expect(cleanText(input)).toBe(expected);
   });
 });
-
-/** Milliseconds per run, repeated until 10 ms have passed so that short runs are measured too. */
-function costPerRunMs(run: () => unknown): number {
-  const started = performance.now();
-  let runs = 0;
-  do {
-    run();
-    runs++;
-  } while (performance.now() - started < 10);
-  return (performance.now() - started) / runs;
-}
-
-/** The smallest cost-to-baseline ratio over three interleaved rounds: load from other processes only ever raises it. */
-function costRatio(run: () => unknown, baseline: () => unknown): { ratio: number; costMs: number; baselineMs: number } {
-  let best = { ratio: Number.POSITIVE_INFINITY, costMs: 0, baselineMs: 0 };
-  for (let round = 0; round < 3; round++) {
-    const baselineMs = costPerRunMs(baseline);
-    const costMs = costPerRunMs(run);
-    if (costMs / baselineMs < best.ratio) best = { ratio: costMs / baselineMs, costMs, baselineMs };
-  }
-  return best;
-}
 
 /** Texts that made the old patterns quadratic: runs of `<`, unclosed tags, long inner whitespace, odd spaces. */
 function hostileTexts(size: number): Record<string, string> {

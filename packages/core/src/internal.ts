@@ -21,3 +21,4 @@ export {
 export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
 export { loadSetting } from './adapter/load-setting';
 export { dedupeEvents } from './status/derive-shipment-status';
+export { describeXmlBodyProblem } from './adapter/xml-body';

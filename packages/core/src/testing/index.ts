@@ -12,3 +12,4 @@ export {
   type ReplayOptions,
   type ReplayBody,
 } from './fixture-replay';
+export { costRatio } from './cost-ratio';
