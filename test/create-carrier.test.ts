@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SandboxCarrier } from '../packages/testkit/src/sandbox-carrier';
 import { createCarrierPackage } from './scripts/create-carrier';
 
 // The scaffold is generated into a scratch folder shaped like the repository (packages/carrier-acme), whose
@@ -11,7 +12,15 @@ import { createCarrierPackage } from './scripts/create-carrier';
 const repository = fileURLToPath(new URL('../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'wismo-create-carrier-'));
 symlinkSync(join(repository, 'packages/carrier-ups/node_modules'), join(root, 'node_modules'), 'dir');
-const created = createCarrierPackage({ id: 'acme', name: 'Acme Parcel', rootDirectory: root });
+// The scratch testkit holds only the generated skeleton; the kit it builds on is the repository's.
+mkdirSync(join(root, 'packages/testkit/src'), { recursive: true });
+writeFileSync(
+  join(root, 'packages/testkit/src/sandbox-kit.ts'),
+  `export * from '${join(repository, 'packages/testkit/src/sandbox-kit')}';\n`,
+);
+const started = performance.now();
+const created = await createCarrierPackage({ id: 'acme', name: 'Acme Parcel', rootDirectory: root });
+const generatedInMs = performance.now() - started;
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('pnpm create-carrier', () => {
@@ -30,12 +39,41 @@ describe('pnpm create-carrier', () => {
     );
     expect(readFileSync(join(created.directory, 'src/acme-adapter.ts'), 'utf8')).toContain('defineCarrier<AcmeSettings>');
     expect(readFileSync(join(created.directory, 'README.md'), 'utf8')).toMatch(/What the mapping relied on, and confidence/);
-    expect(created.remaining.join('\n')).toMatch(/carrier-registry\.ts/);
+    expect(created.remaining.join('\n')).toMatch(/carrier-registry\.ts.*registered\(createAcme\)/);
+    expect(created.remaining.join('\n')).toMatch(/start-sandbox-carriers\.ts.*acme: acmeSandbox/);
+    expect(generatedInMs).toBeLessThan(10_000);
   });
 
-  it('refuses a malformed or taken id', () => {
-    expect(() => createCarrierPackage({ id: 'Not-An-Id', rootDirectory: root })).toThrow(/not a carrier id/);
-    expect(() => createCarrierPackage({ id: 'acme', rootDirectory: root })).toThrow(/exists already/);
+  it('writes a sandbox skeleton into the testkit that speaks the template API and its placeholder numbers', async () => {
+    expect(created.sandbox).toBe(join(root, 'packages/testkit/src/acme-sandbox.ts'));
+    const { acmeSandbox } = (await import(pathToFileURL(created.sandbox).href)) as { acmeSandbox: SandboxCarrier };
+    const { answerSandboxRequest } = await import('../packages/testkit/src/sandbox-kit');
+    const ask = (path: string, headers: Record<string, string> = { 'x-api-key': 'scratch-key' }) =>
+      answerSandboxRequest(
+        acmeSandbox,
+        { method: 'GET', url: new URL(path, 'http://sandbox.invalid'), headers, body: '' },
+        {
+          credentials: [{ apiKey: 'scratch-key' }],
+        },
+      );
+    const answer = ask('/track/v1/shipments?numbers=TEST0000000001,TEST0000000087');
+    const body = answer.body as {
+      shipments: Array<{ trackingNumber: string; events: Array<{ code: string }> }>;
+      errors: Array<{ trackingNumber: string }>;
+    };
+    expect(answer.status).toBe(200);
+    expect(body.shipments.map((shipment) => [shipment.trackingNumber, shipment.events[0]!.code])).toEqual([
+      ['TEST0000000001', 'DELIVERED'],
+    ]);
+    expect(body.errors.map((error) => error.trackingNumber)).toEqual(['TEST0000000087']);
+    expect(ask('/track/v1/shipments?numbers=TEST0000000001', {}).status).toBe(401);
+    expect(ask('/track/v1/shipments?numbers=TEST0000000001', { 'x-api-key': 'wrong' }).status).toBe(401);
+    expect(ask('/track/v2/shipments?numbers=TEST0000000001').status).toBe(404);
+  });
+
+  it('refuses a malformed or taken id', async () => {
+    await expect(createCarrierPackage({ id: 'Not-An-Id', rootDirectory: root })).rejects.toThrow(/not a carrier id/);
+    await expect(createCarrierPackage({ id: 'acme', rootDirectory: root })).rejects.toThrow(/exists already/);
   });
 
   it('typechecks under the repository settings', { timeout: 120_000 }, () => {
@@ -43,20 +81,42 @@ describe('pnpm create-carrier', () => {
     const { options } = ts.convertCompilerOptionsFromJson(base.compilerOptions, repository);
     const files = created.files
       .filter((file) => file.endsWith('.ts') && !file.endsWith('tsup.config.ts'))
-      .map((file) => join(created.directory, file));
+      .map((file) => join(created.directory, file))
+      .concat(created.sandbox);
     const program = ts.createProgram(files, {
       ...options,
       noEmit: true,
       baseUrl: repository,
-      paths: { '@wismo/core/testing': ['packages/core/src/testing/index.ts'], '@wismo/core': ['packages/core/src/index.ts'] },
+      paths: {
+        '@wismo/core/testing': ['packages/core/src/testing/index.ts'],
+        '@wismo/core/internal': ['packages/core/src/internal.ts'],
+        '@wismo/*/internal': ['packages/*/src/internal.ts'],
+        '@wismo/*': ['packages/*/src/index.ts'],
+      },
     });
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((diagnostic) => diagnostic.file?.fileName.startsWith(created.directory))
+      .filter((diagnostic) => diagnostic.file?.fileName.startsWith(root))
       .map((diagnostic) => `${diagnostic.file?.fileName}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
     expect(problems).toEqual([]);
   });
 });
 
-// The generated package's own conformance suite, run here: it must pass as generated.
+describe('docs/writing-a-carrier-adapter.md', () => {
+  it('names only paths that exist: in the repository, or (with <id>) in what the scaffold wrote', () => {
+    const doc = readFileSync(join(repository, 'docs/writing-a-carrier-adapter.md'), 'utf8');
+    const quoted = [...doc.matchAll(/`((?:packages|test|docs|examples)\/[^`\s]*)`/g)].map((match) => match[1]!);
+    // The layout block: `packages/carrier-ups/` and the files under it, one per line.
+    const layout = /```\n(packages\/carrier-ups\/)\n([\s\S]*?)```/.exec(doc)!;
+    const listed = [...layout[2]!.matchAll(/^ {2}(\S+)/gm)].map((match) => `${layout[1]}${match[1]}`).filter((path) => !path.includes('*'));
+    expect(quoted.length).toBeGreaterThan(20);
+    expect(listed.length).toBeGreaterThan(10);
+    const missing = [...quoted, ...listed].filter((path) =>
+      path.includes('<id>') ? !existsSync(join(root, path.replaceAll('<id>', 'acme'))) : !existsSync(join(repository, path)),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+// The generated package's own conformance suite, run here against its sandbox skeleton: it must pass as generated.
 await import(pathToFileURL(join(created.directory, 'src/acme-conformance.test.ts')).href);

@@ -1,3 +1,4 @@
 import { wismoBuildConfig } from '../../tsup.config.base';
 
-export default wismoBuildConfig();
+// Shared chunks: `internal` must see the same registry of databases as the main entry.
+export default wismoBuildConfig({ index: 'src/index.ts', internal: 'src/internal.ts' }, { splitting: true });

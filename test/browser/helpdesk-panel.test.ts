@@ -1,12 +1,11 @@
 // One helpdesk iframe panel in real Chromium: the Zendesk ticket sidebar of @wismo/helpdesk, mounted by
 // @wismo/server under /helpdesk and entered with a validly signed Zendesk (ZAF) token, as Zendesk posts it.
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningWismoServer } from '@wismo/server';
 import {
   checkAccessibility,
-  chromiumAvailable,
-  chromiumSkipReason,
+  describeInChromium,
   launchChromium,
   screenshot,
   type Browser,
@@ -36,11 +35,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const available = chromiumAvailable();
-if (!available) console.warn(`\n⚠ test/browser/helpdesk-panel.test.ts: ${chromiumSkipReason()}\n`);
-const describeInChromium = available ? describe : describe.skip;
-
-describeInChromium(available ? 'Zendesk sidebar panel in Chromium' : `Zendesk sidebar panel in Chromium (${chromiumSkipReason()})`, () => {
+describeInChromium('Zendesk sidebar panel in Chromium', () => {
   let setup: TestSetup;
   let server: RunningWismoServer;
   let browser: Browser;

@@ -1,12 +1,11 @@
 // The branded tracking page in real Chromium (Debian's `chromium`, driven by playwright-core): the current
 // milestone, the privacy gate, a locale switch, screenshots in test/artifacts/ and an axe-core check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningWismoServer } from '@wismo/server';
 import { SANDBOX_NUMBERS } from '@wismo/testkit';
 import {
   checkAccessibility,
-  chromiumAvailable,
-  chromiumSkipReason,
+  describeInChromium,
   launchChromium,
   screenshot,
   type Browser,
@@ -15,16 +14,12 @@ import {
 } from '../../packages/server/src/__fixtures__/browser';
 import { API_KEY, BRAND, FIXED_NOW, startTestCarriers, type TestSetup } from '../../packages/server/src/__fixtures__/server-fixtures';
 
-const available = chromiumAvailable();
-if (!available) console.warn(`\n⚠ test/browser/tracking-page.test.ts: ${chromiumSkipReason()}\n`);
-const describeInChromium = available ? describe : describe.skip;
-
 const GERMAN_DATE =
   /(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)/;
 const DUTCH_DATE =
   /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/;
 
-describeInChromium(available ? 'tracking page in Chromium' : `tracking page in Chromium (${chromiumSkipReason()})`, () => {
+describeInChromium('tracking page in Chromium', () => {
   let setup: TestSetup;
   let server: RunningWismoServer;
   let browser: Browser;

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 export interface CreateCarrierOptions {
   /** Lower case letters and digits: `gls`, `postnl`. */
@@ -15,6 +16,8 @@ export interface CreateCarrierOptions {
 export interface CreatedCarrier {
   directory: string;
   files: string[];
+  /** The sandbox skeleton written into the testkit (`packages/testkit/src/<id>-sandbox.ts`). */
+  sandbox: string;
   /** What is left to do by hand, printed by the command. */
   remaining: string[];
 }
@@ -62,7 +65,7 @@ function templateFiles(id: string, name: string): Record<string, string> {
   unknownCode.shipments[0]!.events[2]!.code = 'ZZ_UNDOCUMENTED';
   const notFound = {
     shipments: [],
-    errors: [{ trackingNumber: 'TEST0000000404', code: 'NOT_FOUND', message: 'No shipment with this number' }],
+    errors: [{ trackingNumber: 'TEST0000000087', code: 'NOT_FOUND', message: 'No shipment with this number' }],
   };
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -214,6 +217,12 @@ export const ${ID}_EVENT_CODES = createStatusTable({
   IN_TRANSIT: { status: 'in_transit' },
   OUT_FOR_DELIVERY: { status: 'out_for_delivery' },
   DELIVERED: { status: 'delivered' },
+  ATTEMPT_FAILED: { status: 'attempt_failed' },
+  READY_FOR_PICKUP: { status: 'available_for_pickup', substatus: 'arrived_at_pickup_point' },
+  EXCEPTION: { status: 'exception' },
+  CUSTOMS_HELD: { status: 'exception', substatus: 'customs_held' },
+  RETURNING: { status: 'returning' },
+  RETURNED: { status: 'returned', substatus: 'returned_to_sender' },
 });
 `,
     [`src/parse-${id}-response.ts`]: `import {
@@ -278,6 +287,8 @@ export function parse${Pascal}TrackResponse(input: CarrierParseInput): TrackOutc
 `,
     [`src/${id}-conformance.test.ts`]: `import { readFileSync } from 'node:fs';
 import { runCarrierConformance } from '@wismo/core/testing';
+import { ${id}Sandbox } from '../../testkit/src/${id}-sandbox';
+import { answerSandboxRequest } from '../../testkit/src/sandbox-kit';
 import { create${Pascal} } from './${id}-adapter';
 import { parse${Pascal}TrackResponse } from './parse-${id}-response';
 
@@ -292,8 +303,11 @@ runCarrierConformance({
   createAdapter: ({ baseUrl, transport }) => create${Pascal}({ apiKey: API_KEY, baseUrl, ...transport }),
   secrets: [API_KEY],
   interceptTrack: (scope, trackingNumber) => scope.get('/track/v1/shipments').query((query) => String(query.numbers).split(',').includes(trackingNumber)),
+  // The testkit's sandbox skeleton answers the found and not-found requests: it checks the path, the key and the numbers.
+  sandbox: (request) => answerSandboxRequest(${id}Sandbox, request, { credentials: [{ apiKey: API_KEY }] }),
+  // Placeholder numbers: the last two digits pick the sandbox scenario (01 delivered, 87 not found).
   found: { trackingNumber: 'TEST0000000001', response: { status: 200, body: fixture('composed-delivered.json') } },
-  notFound: { trackingNumber: 'TEST0000000404', response: { status: 200, body: fixture('composed-not-found.json') } },
+  notFound: { trackingNumber: 'TEST0000000087', response: { status: 200, body: fixture('composed-not-found.json') } },
   unknownCode: { trackingNumber: 'TEST0000000001', response: { status: 200, body: fixture('composed-unknown-code.json') }, rawCode: 'ZZ_UNDOCUMENTED' },
   authFailure: { status: 401, body: { message: 'Invalid API key' } },
   parse: parse${Pascal}TrackResponse,
@@ -315,8 +329,120 @@ TODO: replace the composed placeholders with recorded responses (say where each 
   };
 }
 
+/** The testkit's sandbox skeleton: the template's API (paths, key header, JSON body), answering journeys of placeholder numbers. */
+function sandboxSkeleton(id: string, name: string): string {
+  return `import {
+  decodePlaceholderNumber,
+  header,
+  htmlErrorPage,
+  zonedTime,
+  type JourneyEvent,
+  type Milestone,
+  type SandboxAnswer,
+  type SandboxCarrier,
+} from './sandbox-kit';
+
+/*
+ * ${name}'s sandbox, scaffolded by \`pnpm create-carrier\`: it speaks the template's placeholder API
+ * (\`GET /track/v1/shipments?numbers=a,b\`, \`x-api-key\`, JSON). TODO: the carrier's real paths, auth, bodies,
+ * codes, time formats and errors, as in the other sandboxes; then its number format in sandbox-numbers.ts.
+ */
+
+const TRACK_PATH = '/track/v1/shipments';
+const MAX_NUMBERS_PER_REQUEST = 10;
+
+/** Milestones of the shared journeys, in the template's codes (${id}-status-tables.ts). */
+const CODES: Record<Milestone, { code: string; text: string }> = {
+  label_created: { code: 'INFO_RECEIVED', text: 'Shipment data received' },
+  picked_up: { code: 'IN_TRANSIT', text: 'Picked up' },
+  departed_origin: { code: 'IN_TRANSIT', text: 'Left the origin depot' },
+  arrived_hub: { code: 'IN_TRANSIT', text: 'Sorted at the hub' },
+  departed_hub: { code: 'IN_TRANSIT', text: 'Left the hub' },
+  arrived_destination: { code: 'IN_TRANSIT', text: 'At the delivery depot' },
+  export: { code: 'IN_TRANSIT', text: 'Export cleared' },
+  import: { code: 'IN_TRANSIT', text: 'Arrived in the destination country' },
+  customs_processing: { code: 'IN_TRANSIT', text: 'Customs clearance in progress' },
+  out_for_delivery: { code: 'OUT_FOR_DELIVERY', text: 'Out for delivery' },
+  delivered: { code: 'DELIVERED', text: 'Delivered' },
+  attempt_failed: { code: 'ATTEMPT_FAILED', text: 'Recipient not at home' },
+  ready_for_pickup: { code: 'READY_FOR_PICKUP', text: 'Ready for pickup' },
+  exception: { code: 'EXCEPTION', text: 'Delayed: damaged label' },
+  customs_held: { code: 'CUSTOMS_HELD', text: 'Held by customs' },
+  refused: { code: 'RETURNING', text: 'Refused by the recipient' },
+  return_started: { code: 'RETURNING', text: 'Returning to the sender' },
+  return_arrived_hub: { code: 'RETURNING', text: 'Returning: sorted at the hub' },
+  return_arrived_origin: { code: 'RETURNING', text: 'Returning: at the origin depot' },
+  returned: { code: 'RETURNED', text: 'Delivered back to the sender' },
+};
+
+function eventOf(event: JourneyEvent): Record<string, unknown> {
+  const local = zonedTime(event.at, event.place.zone);
+  const { code, text } = CODES[event.milestone];
+  return { time: \`\${local.date}T\${local.time}\${local.offset}\`, code, description: text, city: event.place.city, countryCode: event.place.countryCode };
+}
+
+function problem(status: number, message: string): SandboxAnswer {
+  return { status, body: { message } };
+}
+
+export const ${id}Sandbox: SandboxCarrier = {
+  // Typed as a registered id once WISMO_CARRIERS lists it.
+  id: '${id}' as SandboxCarrier['id'],
+  name: '${name}',
+  documentedRateLimit: { requests: 5, intervalMs: 1000 },
+  tokenLifetimeSeconds: null,
+  tokenPath: null,
+  decodeNumber: (trackingNumber) => decodePlaceholderNumber('${id}', trackingNumber),
+  endpointOf: (request) => (request.method === 'GET' && request.url.pathname === TRACK_PATH ? 'track' : null),
+  unknownEndpoint: () => problem(404, 'No such endpoint'),
+  apiKeyOf: (request) => header(request, 'x-api-key') ?? null,
+  unauthorised: (reason) => problem(401, reason === 'missing' ? 'Missing API key' : 'Invalid API key'),
+  readTrackingRequest(request) {
+    const numbers = (request.url.searchParams.get('numbers') ?? '').split(',').map((number) => number.trim()).filter(Boolean);
+    if (numbers.length === 0) return { refused: problem(400, 'numbers is required') };
+    if (numbers.length > MAX_NUMBERS_PER_REQUEST) return { refused: problem(400, \`at most \${MAX_NUMBERS_PER_REQUEST} numbers\`) };
+    return { numbers };
+  },
+  trackAnswer(_request, numbers) {
+    const found = numbers.filter((number) => number.journey !== null);
+    return {
+      status: 200,
+      body: {
+        // Journeys list events newest first, as the template's API does.
+        shipments: found.map(({ trackingNumber, journey }) => ({ trackingNumber, events: journey!.events.map(eventOf) })),
+        errors: numbers
+          .filter((number) => number.journey === null)
+          .map(({ trackingNumber }) => ({ trackingNumber, code: 'NOT_FOUND', message: 'No shipment with this number' })),
+      },
+    };
+  },
+  rateLimited: (retryAfter) => ({ status: 429, headers: { 'Retry-After': retryAfter }, body: { message: 'Too many requests' } }),
+  serverError: (status) => htmlErrorPage(status, 'Service Unavailable'),
+};
+`;
+}
+
+/** What registering a scaffolded carrier takes, file by file: printed, because half a registration breaks every test that walks all carriers. */
+function registrationSteps(id: string): string[] {
+  const Pascal = pascalCase(id);
+  return [
+    `packages/testkit/src/carrier-registry.ts: import { create${Pascal} } from '@wismo/carrier-${id}'; and in WISMO_CARRIERS: ${id}: registered(create${Pascal}),`,
+    `packages/testkit/src/start-sandbox-carriers.ts: import { ${id}Sandbox } from './${id}-sandbox'; then ${id}: ${id}Sandbox, in SANDBOX_CARRIERS; ${id}: { apiKey: 'wismo-sandbox-${id}-api-key' }, in SANDBOX_CREDENTIALS; ${id}: { ...${id}Sandbox.documentedRateLimit }, in SANDBOX_DOCUMENTED_RATE_LIMITS`,
+    `packages/testkit/src/sandbox-numbers.ts: the carrier's real number format (an entry in SCRAMBLE_OFFSET, formatFor, recognise and SANDBOX_NUMBERS), then drop decodeNumber from packages/testkit/src/${id}-sandbox.ts`,
+    `packages/core/src/detection: the number patterns and check digit, so that detection names ${id} (the CLI and the sandbox list read WISMO_CARRIERS, nothing more)`,
+    `run \`pnpm install\` to link @wismo/carrier-${id}, then \`pnpm typecheck\` and \`pnpm exec vitest run packages/testkit\``,
+  ];
+}
+
+/** The repository's Prettier settings applied, so that the new files pass `pnpm format:check` as written. */
+async function formatted(path: string, content: string): Promise<string> {
+  if (!/\.(ts|json|md)$/.test(path)) return content;
+  const config = await resolveConfig(join(REPOSITORY, 'package.json'));
+  return format(content, { ...config, filepath: path });
+}
+
 /** Writes the package; refuses an id that is taken or not a plain lower-case name. */
-export function createCarrierPackage(options: CreateCarrierOptions): CreatedCarrier {
+export async function createCarrierPackage(options: CreateCarrierOptions): Promise<CreatedCarrier> {
   const { id } = options;
   if (!/^[a-z][a-z0-9]{1,30}$/.test(id))
     throw new Error(`"${id}" is not a carrier id: lower-case letters and digits, starting with a letter (e.g. gls, postnl).`);
@@ -325,21 +451,30 @@ export function createCarrierPackage(options: CreateCarrierOptions): CreatedCarr
   const directory = join(root, 'packages', `carrier-${id}`);
   if (existsSync(directory))
     throw new Error(`${relative(process.cwd(), directory) || directory} exists already; pick another id or remove it first.`);
+  const sandbox = join(root, 'packages', 'testkit', 'src', `${id}-sandbox.ts`);
+  if (existsSync(sandbox))
+    throw new Error(`${relative(process.cwd(), sandbox) || sandbox} exists already; pick another id or remove it first.`);
   const files = templateFiles(id, name);
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(directory, path);
+  const written = await Promise.all(
+    [...Object.entries(files).map(([path, content]) => [join(directory, path), content]), [sandbox, sandboxSkeleton(id, name)]].map(
+      async ([target, content]) => [target!, await formatted(target!, content!)] as const,
+    ),
+  );
+  for (const [target, content] of written) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
   return {
     directory,
     files: Object.keys(files),
+    sandbox,
     remaining: [
       `src/${id}-carrier.ts: the production origin, tracking path, batch size, rate limit, contacts (TODO markers)`,
       `src/${id}-api.ts and src/parse-${id}-response.ts: the carrier's real response shape`,
       `src/${id}-status-tables.ts: every documented code, with its source; README.md: the sources-and-confidence table`,
       `src/__fixtures__/: recorded responses in place of the composed placeholders`,
-      `register it once: packages/testkit/src/carrier-registry.ts (WISMO_CARRIERS) and a sandbox in packages/testkit/src/start-sandbox-carriers.ts`,
+      `packages/testkit/src/${id}-sandbox.ts: the carrier's real API in place of the template's (TODO markers)`,
+      ...registrationSteps(id).map((step) => `register: ${step}`),
       `tsconfig.json paths and vitest.config.ts already resolve @wismo/carrier-${id}; run \`pnpm install\` to link it for builds`,
       `package.json: remove \`private: true\` (it keeps a half-written package out of a release) and set the version`,
     ],
@@ -351,10 +486,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const nameIndex = rest.indexOf('--name');
   try {
     if (!id) throw new Error('Usage: pnpm create-carrier <id> [--name "Display Name"]');
-    const created = createCarrierPackage({ id, name: nameIndex >= 0 ? rest[nameIndex + 1] : undefined });
+    const created = await createCarrierPackage({ id, name: nameIndex >= 0 ? rest[nameIndex + 1] : undefined });
     console.log(
-      `Wrote ${relative(process.cwd(), created.directory)}: ${created.files.length} files. Its conformance suite passes as it is:`,
+      `Wrote ${relative(process.cwd(), created.directory)} (${created.files.length} files) and its sandbox skeleton ${relative(process.cwd(), created.sandbox)}.`,
     );
+    console.log('Its conformance suite passes as it is, against that sandbox:');
     console.log(`  pnpm exec vitest run ${relative(process.cwd(), created.directory)}`);
     console.log('What remains to fill in:');
     for (const item of created.remaining) console.log(`  - ${item}`);

@@ -10,6 +10,7 @@ import {
   parseWithSchema,
   type CarrierParseInput,
   type Shipment,
+  type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
@@ -23,19 +24,28 @@ import {
   ausPostTrackingUrl,
 } from './auspost-carrier';
 import { ausPostEventTime } from './auspost-time';
+import { rememberByText } from '@wismo/core/internal';
 import { ausPostEventKey, mapAusPostArticleStatus, mapAusPostEventKey } from './map-auspost-status';
 
 const carrier = { carrierId: AUSPOST_CARRIER_ID };
+const AUSPOST_CONTACT_IN_AUSTRALIA = AUSPOST_CONTACT.byCountry?.AU ?? AUSPOST_CONTACT.default;
 type TrackingResult = NonNullable<AusPostTrackResponse['tracking_results']>[number];
 type ApiError = NonNullable<AusPostTrackResponse['errors']>[number];
 
 const AUSTRALIAN_STATES = /^(.+?)\s+(NSW|VIC|QLD|SA|WA|TAS|NT|ACT)$/;
 
+/** The suburb and state of `KEW VIC`; null for other places. */
+const australianPlaceOf = rememberByText((trimmed: string): { city: string; region: string } | null => {
+  const australian = AUSTRALIAN_STATES.exec(trimmed);
+  return australian ? { city: australian[1]!, region: australian[2]! } : null;
+});
+
 /** `KEW VIC` is a suburb and a state; other places (`CHICAGO (US)`, `NZ`, `Transit Scan`) are kept as written. */
 function locationOf(place: string | undefined) {
-  if (!place?.trim()) return null;
-  const australian = AUSTRALIAN_STATES.exec(place.trim());
-  if (australian) return createLocation({ city: australian[1], region: australian[2], countryCode: 'AU', raw: place });
+  const trimmed = place?.trim();
+  if (!trimmed) return null;
+  const australian = australianPlaceOf(trimmed);
+  if (australian) return createLocation({ city: australian.city, region: australian.region, countryCode: 'AU', raw: place });
   return createLocation({ raw: place });
 }
 
@@ -45,7 +55,13 @@ function describe(errors: readonly ApiError[]): string {
 
 /** A trackable item is an article or a consignment of articles; either way, the articles. */
 function articlesOf(result: TrackingResult): AusPostArticle[] {
-  return (result.trackable_items ?? []).flatMap((item) => (item.items && item.items.length > 0 ? item.items : [item]));
+  const articles: AusPostArticle[] = [];
+  // A loop, not flatMap: flatMap was a tenth of the normalising time in the profile.
+  for (const item of result.trackable_items ?? []) {
+    if (item.items && item.items.length > 0) articles.push(...item.items);
+    else articles.push(item);
+  }
+  return articles;
 }
 
 function eventsOf(article: AusPostArticle, partOfConsignment: boolean): TrackingEvent[] {
@@ -63,31 +79,63 @@ function eventsOf(article: AusPostArticle, partOfConsignment: boolean): Tracking
   });
 }
 
+/** What every shipment of one tracking result shares. */
+interface ShipmentFrame {
+  trackingNumber: string;
+  service: { code: null; name: string | null };
+  trackingUrl: string;
+  fetchedAt: Date | undefined;
+}
+
+function shipmentOfEvents(
+  frame: ShipmentFrame,
+  events: TrackingEvent[],
+  carrierStatus: StatusTableEntry | undefined,
+  raw?: unknown,
+): Shipment {
+  return buildShipment({
+    carrier: AUSPOST_CARRIER_ID,
+    trackingNumber: frame.trackingNumber,
+    service: frame.service,
+    contact: AUSPOST_CONTACT_IN_AUSTRALIA,
+    trackingUrl: frame.trackingUrl,
+    fetchedAt: frame.fetchedAt,
+    events,
+    carrierStatus,
+    raw,
+  });
+}
+
 function shipmentOf(input: CarrierParseInput, trackingNumber: string, result: TrackingResult): Shipment | null {
   const articles = articlesOf(result);
   if (articles.length === 0) return null;
-  const consignment = articles.length > 1;
-  const base = {
-    carrier: AUSPOST_CARRIER_ID,
+  const frame: ShipmentFrame = {
     trackingNumber,
     service: { code: null, name: articles[0]!.product_type ?? null },
-    contact: AUSPOST_CONTACT.byCountry?.AU ?? AUSPOST_CONTACT.default,
     trackingUrl: ausPostTrackingUrl(trackingNumber),
     fetchedAt: input.fetchedAt,
   };
-  const merged = buildShipment({
-    ...base,
-    events: articles.flatMap((article) => eventsOf(article, consignment)),
-    carrierStatus: mapAusPostArticleStatus(result.status ?? articles[0]!.status),
-    raw: input.includeRaw ? input.body : undefined,
-  });
-  if (!consignment || merged.status !== 'delivered') return merged;
+  const raw = input.includeRaw ? input.body : undefined;
+  if (articles.length === 1) {
+    return shipmentOfEvents(frame, eventsOf(articles[0]!, false), mapAusPostArticleStatus(result.status ?? articles[0]!.status), raw);
+  }
+  // Each parcel's events are made once: the consignment's list and, when it looks delivered, each parcel's own status use them.
+  const eventsByArticle = articles.map((article) => eventsOf(article, true));
+  const merged = shipmentOfEvents(
+    frame,
+    ([] as TrackingEvent[]).concat(...eventsByArticle),
+    mapAusPostArticleStatus(result.status ?? articles[0]!.status),
+    raw,
+  );
+  if (merged.status !== 'delivered') return merged;
   // A consignment is delivered when all its parcels are: otherwise it has the status of the parcel still on its way.
-  const open = articles
-    .map((article) => buildShipment({ ...base, events: eventsOf(article, true), carrierStatus: mapAusPostArticleStatus(article.status) }))
-    .find((parcel) => parcel.status !== 'delivered');
-  if (!open) return merged;
-  return { ...merged, status: open.status, substatus: open.substatus, statusSince: open.statusSince, deliveredAt: null };
+  for (const [index, article] of articles.entries()) {
+    const parcel = shipmentOfEvents(frame, eventsByArticle[index]!, mapAusPostArticleStatus(article.status));
+    if (parcel.status !== 'delivered') {
+      return { ...merged, status: parcel.status, substatus: parcel.substatus, statusSince: parcel.statusSince, deliveredAt: null };
+    }
+  }
+  return merged;
 }
 
 /** Pure: one outcome per requested number, in order. Never throws for a surprising body. */

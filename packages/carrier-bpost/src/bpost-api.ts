@@ -1,5 +1,4 @@
-import { BadResponseError } from '@wismo/core';
-import { describeXmlBodyProblem, type HttpResponse } from '@wismo/core/internal';
+import { readXmlBody, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { BPOST_CARRIER_ID, BPOST_CARRIER_NAME } from './bpost-carrier';
@@ -63,29 +62,10 @@ export type BpostItemTracking = NonNullable<BpostTrackingResponse['itemTracking'
 export type BpostStateInfo = z.infer<typeof stateInfoSchema>;
 
 /**
- * Reads a body for `parse`: undefined when empty (bpost's "empty XML" for an unknown item) or at HTTP 404
- * whatever it holds; a `bad_response` for an HTML page, a body that is not XML or one cut short; otherwise
- * fast-xml-parser's object.
+ * Reads a body for `parse` (core's `readXmlBody`): undefined when empty (bpost's "empty XML" for an unknown item)
+ * or at HTTP 404 whatever it holds; fast-xml-parser's object otherwise.
  */
 export function readBpostBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
-  const body = response.body;
-  if (body.trim() === '' || response.status === 404) return undefined;
-  const problem = describeXmlBodyProblem(body);
-  if (problem) {
-    throw new BadResponseError(
-      `${BPOST_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes); the service may be down or the base URL wrong`,
-      {
-        carrierId: BPOST_CARRIER_ID,
-        httpStatus: response.status,
-      },
-    );
-  }
-  try {
-    return bpostXmlParser.parse(body) as unknown;
-  } catch {
-    throw new BadResponseError(`${BPOST_CARRIER_NAME} sent XML that could not be parsed (HTTP ${response.status})`, {
-      carrierId: BPOST_CARRIER_ID,
-      httpStatus: response.status,
-    });
-  }
+  if (response.status === 404) return undefined;
+  return readXmlBody(response, { carrierId: BPOST_CARRIER_ID, carrierName: BPOST_CARRIER_NAME, parser: bpostXmlParser });
 }

@@ -1,5 +1,5 @@
-import { BadResponseError, type HttpResponse } from '@wismo/core';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readXmlBody, type HttpResponse } from '@wismo/core/internal';
+import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { CANADAPOST_CARRIER_ID, CANADAPOST_CARRIER_NAME } from './canadapost-carrier';
 
@@ -20,38 +20,14 @@ export const canadaPostXmlParser = new XMLParser({
   isArray: (_name, jpath) => REPEATED.has(String(jpath)),
 });
 
-const HTML = /^\s*<(!doctype\s+html|html[\s>])/i;
-
-/** The body as an object; an HTML page, a non-XML or a truncated body is a `bad_response`. */
+/** The body as an object (core's `readXmlBody`, validated: damage inside the document is caught too). */
 export function readCanadaPostBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
-  const body = response.body;
-  if (body.trim() === '') return undefined;
-  const problem = HTML.test(body)
-    ? 'an HTML page instead of XML'
-    : !body.trimStart().startsWith('<')
-      ? 'a body that is not XML'
-      : XMLValidator.validate(body) !== true
-        ? 'an XML body that is not well formed (cut off?)'
-        : null;
-  if (problem) {
-    throw new BadResponseError(`${CANADAPOST_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes)`, {
-      carrierId: CANADAPOST_CARRIER_ID,
-      httpStatus: response.status,
-    });
-  }
-  try {
-    return canadaPostXmlParser.parse(body) as unknown;
-  } catch (error) {
-    // The parser refuses some XML its validator accepts (e.g. an element named `prototype`): a bad answer, not a crash.
-    throw new BadResponseError(
-      `${CANADAPOST_CARRIER_NAME} sent XML that could not be read (HTTP ${response.status}, ${body.length} bytes)`,
-      {
-        carrierId: CANADAPOST_CARRIER_ID,
-        httpStatus: response.status,
-        cause: error,
-      },
-    );
-  }
+  return readXmlBody(response, {
+    carrierId: CANADAPOST_CARRIER_ID,
+    carrierName: CANADAPOST_CARRIER_NAME,
+    parser: canadaPostXmlParser,
+    validate: true,
+  });
 }
 
 const text = z.string().optional().catch(undefined);

@@ -5,7 +5,6 @@ import {
   parseJsonBody,
   type CarrierAdapter,
   type CarrierSettings,
-  type TrackContext,
   type TrackOutcome,
 } from '@wismo/core';
 import {
@@ -38,17 +37,11 @@ export interface DhlSettings extends CarrierSettings {
   /** ISO 639-1 language of the texts (DHL default `en`). Falls back to the call's `locale`. */
   language?: string;
   /**
-   * How long to answer `rate_limited` without calling DHL after a 429 outlived the retries.
-   * DHL's daily quota answers 429 until 24:00 GMT; this keeps a batch from spending a request and
-   * the retry backoff on every number. Default 60 s.
+   * How long to answer `rate_limited` without calling DHL after a 429 outlived the retries. DHL's daily quota
+   * answers 429 until 24:00 GMT; this keeps a batch from spending a request and the retry backoff on every number.
+   * Default 60 s.
    */
   rateLimitCooldownMs?: number;
-}
-
-/** `de-DE` → `de`; DHL wants ISO 639-1 and falls back to English where a language is missing. */
-function languageOf(locale: string | undefined): string | undefined {
-  const match = locale ? /^([a-z]{2})(?:[-_]|$)/i.exec(locale.trim()) : null;
-  return match ? match[1]!.toLowerCase() : undefined;
 }
 
 const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
@@ -70,7 +63,8 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
       requesterCountryCode: settings.requesterCountryCode,
       originCountryCode: settings.originCountryCode,
       recipientPostalCode: settings.recipientPostalCode,
-      language: settings.language ?? languageOf(locale),
+      // `de-DE` → `de`: DHL wants ISO 639-1 and falls back to English where a language is missing.
+      language: settings.language ?? /^([a-z]{2})(?:[-_]|$)/i.exec(locale?.trim() ?? '')?.[1]?.toLowerCase(),
     },
   }),
   // DHL answers some errors with an empty body: that is "no body", not broken JSON.
@@ -91,41 +85,35 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
  * in the `DHL-API-Key` header). Numbers are tracked one after the other: after a 429 that outlived the retries
  * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`.
  */
-function createCoolingDownAdapter(settings: DhlSettings = {}): CarrierAdapter {
-  const adapter = createUnifiedTrackingAdapter(settings);
-  const cooldownMs = settings.rateLimitCooldownMs ?? 60_000;
-  /** Until when (epoch ms) every call answers `rate_limited` without reaching DHL. */
-  let rateLimitedUntil = 0;
-
-  async function trackOne(trackingNumber: string, context: TrackContext): Promise<TrackOutcome> {
-    const waitMs = rateLimitedUntil - Date.now();
-    if (waitMs > 0) {
-      return errorOutcome(
-        trackingNumber,
-        new RateLimitedError(
-          `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`,
-          { carrierId: DHL_CARRIER_ID, httpStatus: 429, retryAfterMs: waitMs, trackingNumber },
-        ),
-      );
-    }
-    const [outcome] = await adapter.track([trackingNumber], context);
-    if (outcome && !outcome.ok && outcome.error.code === 'rate_limited')
-      rateLimitedUntil = Date.now() + Math.max(cooldownMs, outcome.error.retryAfterMs ?? 0);
-    return outcome!;
-  }
-
-  return {
-    ...adapter,
-    async track(trackingNumbers, context = {}) {
-      const outcomes: TrackOutcome[] = [];
-      for (const trackingNumber of trackingNumbers) outcomes.push(await trackOne(trackingNumber, context));
-      return outcomes;
-    },
-  };
-}
-
-/** The factory, with the facts the carrier registry reads (id, credentials, environment variable). */
-export const createDhl = Object.assign(createCoolingDownAdapter, { carrier: createUnifiedTrackingAdapter.carrier });
+export const createDhl = Object.assign(
+  (settings: DhlSettings = {}): CarrierAdapter => {
+    const adapter = createUnifiedTrackingAdapter(settings);
+    /** Until when (epoch ms) every call answers `rate_limited` without reaching DHL. */
+    let rateLimitedUntil = 0;
+    return {
+      ...adapter,
+      async track(trackingNumbers, context = {}) {
+        const outcomes: TrackOutcome[] = [];
+        for (const trackingNumber of trackingNumbers) {
+          const waitMs = rateLimitedUntil - Date.now();
+          if (waitMs > 0) {
+            const message = `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`;
+            const options = { carrierId: DHL_CARRIER_ID, httpStatus: 429, retryAfterMs: waitMs, trackingNumber };
+            outcomes.push(errorOutcome(trackingNumber, new RateLimitedError(message, options)));
+            continue;
+          }
+          const [outcome] = await adapter.track([trackingNumber], context);
+          if (!outcome!.ok && outcome!.error.code === 'rate_limited')
+            rateLimitedUntil = Date.now() + Math.max(settings.rateLimitCooldownMs ?? 60_000, outcome!.error.retryAfterMs ?? 0);
+          outcomes.push(outcome!);
+        }
+        return outcomes;
+      },
+    };
+  },
+  // The facts the carrier registry reads (id, credentials, environment variable).
+  { carrier: createUnifiedTrackingAdapter.carrier },
+);
 
 /** The DHL adapter configured from `DHL_API_KEY`, read when it is first used. */
 export const dhl = createDhl();

@@ -11,23 +11,14 @@ const text = z.string().nullish();
 /** The spec types `id` as a string, but its own example sends a number (7777777770). */
 const identifier = z.union([z.string(), z.number()]).nullish();
 
-export const dhlAddressSchema = z.object({
-  addressLocality: text,
-  postalCode: text,
-  countryCode: text,
-  addressRegion: text,
-});
-export type DhlAddress = z.infer<typeof dhlAddressSchema>;
-
 export const dhlPlaceSchema = z.object({
-  address: dhlAddressSchema.nullish(),
+  address: z.object({ addressLocality: text, postalCode: text, countryCode: text, addressRegion: text }).nullish(),
 });
 export type DhlPlace = z.infer<typeof dhlPlaceSchema>;
 
 /**
- * One event (also the shape of `shipment.status`). `statusCode` is kept as a plain string: the
- * enum is pre-transit | transit | delivered | failure | unknown, but a new value must become an
- * unmapped event, not a rejected response.
+ * One event (also the shape of `shipment.status`). `statusCode` is kept as a plain string: the enum is
+ * pre-transit | transit | delivered | failure | unknown, but a new value must become an unmapped event.
  */
 export const dhlEventSchema = z.object({
   timestamp: text,
@@ -38,38 +29,8 @@ export const dhlEventSchema = z.object({
   description: text,
   remark: text,
 });
-export type DhlEvent = z.infer<typeof dhlEventSchema>;
 
-export const dhlPersonSchema = z.object({
-  name: text,
-  givenName: text,
-  familyName: text,
-  organizationName: text,
-});
-
-export const dhlReferenceSchema = z.object({
-  number: identifier,
-  type: text,
-});
-export type DhlReference = z.infer<typeof dhlReferenceSchema>;
-
-export const dhlShipmentDetailsSchema = z.object({
-  product: z.object({ productName: text, productCode: text }).nullish(),
-  provider: z.object({ destinationProvider: text }).nullish(),
-  proofOfDelivery: z
-    .object({
-      timestamp: text,
-      signatureUrl: text,
-      documentUrl: text,
-      signed: dhlPersonSchema.nullish(),
-    })
-    .nullish(),
-  proofOfDeliverySignedAvailable: z.boolean().nullish(),
-  pieceIds: z.array(z.string()).nullish(),
-  // An array in the schema; the spec example sends a single object.
-  references: z.union([z.array(dhlReferenceSchema), dhlReferenceSchema]).nullish(),
-});
-export type DhlShipmentDetails = z.infer<typeof dhlShipmentDetailsSchema>;
+const referenceSchema = z.object({ number: identifier, type: text });
 
 export const dhlShipmentSchema = z.object({
   id: identifier,
@@ -80,16 +41,30 @@ export const dhlShipmentSchema = z.object({
   estimatedTimeOfDelivery: text,
   estimatedDeliveryTimeFrame: z.object({ estimatedFrom: text, estimatedThrough: text }).nullish(),
   returnFlag: z.boolean().nullish(),
-  details: dhlShipmentDetailsSchema.nullish(),
+  details: z
+    .object({
+      product: z.object({ productName: text, productCode: text }).nullish(),
+      provider: z.object({ destinationProvider: text }).nullish(),
+      proofOfDelivery: z
+        .object({
+          timestamp: text,
+          signatureUrl: text,
+          documentUrl: text,
+          signed: z.object({ name: text, givenName: text, familyName: text, organizationName: text }).nullish(),
+        })
+        .nullish(),
+      proofOfDeliverySignedAvailable: z.boolean().nullish(),
+      pieceIds: z.array(z.string()).nullish(),
+      // An array in the schema; the spec example sends a single object.
+      references: z.union([z.array(referenceSchema), referenceSchema]).nullish(),
+    })
+    .nullish(),
   events: z.array(dhlEventSchema).nullish(),
 });
 export type DhlShipment = z.infer<typeof dhlShipmentSchema>;
 
 /** `GET /track/shipments` with HTTP 200. `shipments` is required: without it the body is not a tracking answer. */
-export const dhlTrackResponseSchema = z.object({
-  shipments: z.array(dhlShipmentSchema),
-});
-export type DhlTrackResponse = z.infer<typeof dhlTrackResponseSchema>;
+export const dhlTrackResponseSchema = z.object({ shipments: z.array(dhlShipmentSchema) });
 
 /** RFC 7807 problem body of every error answer (400, 401, 404, 429, 5xx). */
 export const dhlProblemSchema = z.object({
@@ -99,7 +74,6 @@ export const dhlProblemSchema = z.object({
   instance: text,
   type: text,
 });
-export type DhlProblem = z.infer<typeof dhlProblemSchema>;
 
 /** An OAuth 2.0 error (RFC 6749 §5.2), as a gateway in front of the API may answer. */
 export const dhlOAuthErrorSchema = z.object({ error: z.string(), error_description: text });
@@ -108,9 +82,4 @@ export const dhlOAuthErrorSchema = z.object({ error: z.string(), error_descripti
  * The Apigee gateway fault shape (`policies.ratelimit.QuotaViolation` in the GLS sample). Not seen from
  * DHL (its 429 is a problem body); read defensively in case a gateway error answers with it.
  */
-export const dhlGatewayFaultSchema = z.object({
-  fault: z.object({
-    faultstring: text,
-    detail: z.object({ errorcode: text }).nullish(),
-  }),
-});
+export const dhlGatewayFaultSchema = z.object({ fault: z.object({ faultstring: text, detail: z.object({ errorcode: text }).nullish() }) });

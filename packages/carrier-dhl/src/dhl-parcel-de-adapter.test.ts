@@ -165,3 +165,19 @@ describe('configuration', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 });
+
+describe('dhlParcelDeRequestXml', () => {
+  it('writes one <data> element with every attribute escaped, in the order DHL documents', () => {
+    const xml = dhlParcelDeRequestXml({
+      request: 'd-get-piece-detail',
+      username: `a&b<c>"d'e`,
+      password: 'p',
+      languageCode: 'de',
+      pieceCodes: ['00340434161094015902', '00340434161094015903'],
+    });
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="no"?><data appname="a&amp;b&lt;c&gt;&quot;d&apos;e" language-code="de" ' +
+        'password="p" piece-code="00340434161094015902;00340434161094015903" request="d-get-piece-detail"/>',
+    );
+  });
+});

@@ -1,22 +1,18 @@
 import { InvalidNumberError, defineCarrier, type CarrierSettings, type CarrierTime, type WismoError } from '@wismo/core';
+import { XMLBuilder } from 'fast-xml-parser';
 import { readDhlParcelDeBody } from './dhl-parcel-de-api';
 import {
-  DHL_PARCEL_DE_API_KEY_ENV,
-  DHL_PARCEL_DE_API_SECRET_ENV,
   DHL_PARCEL_DE_CAPABILITIES,
   DHL_PARCEL_DE_CARRIER_ID,
   DHL_PARCEL_DE_CARRIER_NAME,
   DHL_PARCEL_DE_CONTACT,
-  DHL_PARCEL_DE_PASSWORD_ENV,
   DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
   DHL_PARCEL_DE_PRODUCTION_BASE_URL,
   DHL_PARCEL_DE_SIGNATURE_REQUEST,
   DHL_PARCEL_DE_TRACK_PATH,
-  DHL_PARCEL_DE_USERNAME_ENV,
   dhlParcelDeTrackingUrl,
 } from './dhl-parcel-de-carrier';
-import { parseDhlParcelDeResponse } from './parse-dhl-parcel-de-response';
-import { parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-signature';
+import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
 
 export interface DhlParcelDeSettings extends CarrierSettings {
   /** API key of your app on developer.dhl.com (HTTP Basic user). Default: `DHL_PARCEL_DE_API_KEY`. */
@@ -69,20 +65,13 @@ function checkPieceCode(pieceCode: string): WismoError | null {
       );
 }
 
-function languageCode(locale: string | undefined): 'de' | 'en' {
-  return locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
-}
-
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-function attribute(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
-}
+// Attributes only, escaped by the builder; an element without children is written `<data …/>`.
+const requestXmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
 
 /**
  * The XML the API reads from `?xml=`: one `<data>` element naming the operation, the business-portal login
  * and the piece codes (`;`-separated). DHL's API takes the login only there; core registers both values for
- * redaction, and wismo's errors never carry the request URL.
+ * redaction, and wismo's errors never carry the request URL. The language is `de` or `en`.
  */
 export function dhlParcelDeRequestXml(fields: {
   request: string;
@@ -91,11 +80,32 @@ export function dhlParcelDeRequestXml(fields: {
   languageCode: string;
   pieceCodes: readonly string[];
 }): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' +
-    `<data appname="${attribute(fields.username)}" language-code="${attribute(fields.languageCode)}" password="${attribute(fields.password)}" ` +
-    `piece-code="${attribute(fields.pieceCodes.join(';'))}" request="${attribute(fields.request)}"/>`
-  );
+  const data = {
+    appname: fields.username,
+    'language-code': fields.languageCode,
+    password: fields.password,
+    'piece-code': fields.pieceCodes.join(';'),
+    request: fields.request,
+  };
+  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>${requestXmlBuilder.build({ data }) as string}`;
+}
+
+/** The request of one operation for some piece codes, in the locale's language (`de`, else `en`). */
+function pieceRequest(
+  request: string,
+  credentials: Readonly<Record<string, string>>,
+  locale: string | undefined,
+  pieceCodes: readonly string[],
+) {
+  const languageCode = locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
+  const xml = dhlParcelDeRequestXml({
+    request,
+    username: credentials.username!,
+    password: credentials.password!,
+    languageCode,
+    pieceCodes,
+  });
+  return { method: 'GET' as const, url: DHL_PARCEL_DE_TRACK_PATH, query: { xml } };
 }
 
 /**
@@ -112,29 +122,19 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   trackingUrl: dhlParcelDeTrackingUrl,
   baseUrl: DHL_PARCEL_DE_PRODUCTION_BASE_URL,
   credentials: {
-    apiKey: { environmentVariable: DHL_PARCEL_DE_API_KEY_ENV, label: 'API key' },
-    apiSecret: { environmentVariable: DHL_PARCEL_DE_API_SECRET_ENV, label: 'API secret' },
-    username: { environmentVariable: DHL_PARCEL_DE_USERNAME_ENV, label: 'business portal username' },
-    password: { environmentVariable: DHL_PARCEL_DE_PASSWORD_ENV, label: 'business portal password' },
+    // The developer-portal app (HTTP Basic at the API gateway), then the business-customer-portal login (in the XML).
+    apiKey: { environmentVariable: 'DHL_PARCEL_DE_API_KEY', label: 'API key' },
+    apiSecret: { environmentVariable: 'DHL_PARCEL_DE_API_SECRET', label: 'API secret' },
+    username: { environmentVariable: 'DHL_PARCEL_DE_USERNAME', label: 'business portal username' },
+    password: { environmentVariable: 'DHL_PARCEL_DE_PASSWORD', label: 'business portal password' },
   },
   credentialsSource: 'an app with "Parcel DE Shipment Tracking" on developer.dhl.com and your DHL business customer portal login',
   auth: { type: 'basic', username: 'apiKey', password: 'apiSecret' },
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: normalisePieceCode,
   checkNumber: checkPieceCode,
-  request: ({ trackingNumbers, locale, credentials }) => ({
-    method: 'GET',
-    url: DHL_PARCEL_DE_TRACK_PATH,
-    query: {
-      xml: dhlParcelDeRequestXml({
-        request: DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
-        username: credentials.username!,
-        password: credentials.password!,
-        languageCode: languageCode(locale),
-        pieceCodes: trackingNumbers,
-      }),
-    },
-  }),
+  request: ({ trackingNumbers, locale, credentials }) =>
+    pieceRequest(DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, credentials, locale, trackingNumbers),
   readBody: readDhlParcelDeBody,
   parse: parseDhlParcelDeResponse,
   extend: (kit) => ({
@@ -144,20 +144,8 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
       if (refused) return { trackingNumber, ok: false, error: refused.forTrackingNumber(trackingNumber) };
       try {
         const { http, credentials } = kit.connect();
-        const response = await http.request({
-          method: 'GET',
-          url: DHL_PARCEL_DE_TRACK_PATH,
-          query: {
-            xml: dhlParcelDeRequestXml({
-              request: DHL_PARCEL_DE_SIGNATURE_REQUEST,
-              username: credentials.username!,
-              password: credentials.password!,
-              languageCode: languageCode(kit.settings.locale),
-              pieceCodes: [pieceCode],
-            }),
-          },
-          signal: options.signal,
-        });
+        const request = pieceRequest(DHL_PARCEL_DE_SIGNATURE_REQUEST, credentials, kit.settings.locale, [pieceCode]);
+        const response = await http.request({ ...request, signal: options.signal });
         const result = parseDhlParcelDeSignatureResponse({
           httpStatus: response.status,
           body: kit.readBody(response),

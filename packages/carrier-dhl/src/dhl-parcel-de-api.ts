@@ -1,5 +1,6 @@
-import { BadResponseError, type HttpResponse } from '@wismo/core';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { HttpResponse } from '@wismo/core';
+import { readXmlBody } from '@wismo/core/internal';
+import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DHL_PARCEL_DE_CARRIER_ID, DHL_PARCEL_DE_CARRIER_NAME } from './dhl-parcel-de-carrier';
 
@@ -120,37 +121,17 @@ export const dhlParcelDeSignatureResponseSchema = z.object({
 });
 export type DhlParcelDeSignatureResponse = z.infer<typeof dhlParcelDeSignatureResponseSchema>;
 
-const HTML_PAGE = /^\s*<(!doctype|html|head|body)/i;
-const XML_START = /^\s*</;
-
 /**
- * Reads a response body for the parse functions: well-formed XML as a plain object. An HTML page, broken or
- * truncated XML on a 2xx answer is `bad_response`; a non-XML error body (the API gateway answers JSON) becomes
- * `undefined`, so the parse function decides by the HTTP status.
+ * Reads a response body for the parse functions (core's `readXmlBody`, validated): well-formed XML as a plain
+ * object. An HTML page, broken or truncated XML on a 2xx answer is `bad_response`; an unreadable error body (the
+ * API gateway answers JSON) becomes `undefined`, so the parse function decides by the HTTP status.
  */
 export function readDhlParcelDeBody(response: HttpResponse): unknown {
-  const ok = response.status >= 200 && response.status < 300;
-  const fail = (what: string) =>
-    new BadResponseError(
-      `${DHL_PARCEL_DE_CARRIER_NAME} sent ${what} instead of XML (HTTP ${response.status}); the API may be down or the base URL wrong`,
-      {
-        carrierId: DHL_PARCEL_DE_CARRIER_ID,
-        httpStatus: response.status,
-      },
-    );
-  if (HTML_PAGE.test(response.body)) {
-    if (ok) throw fail('an HTML page');
-    return undefined;
-  }
-  if (!XML_START.test(response.body) || XMLValidator.validate(response.body) !== true) {
-    if (ok) throw fail(XML_START.test(response.body) ? 'broken XML' : `a body of ${response.body.length} bytes`);
-    return undefined;
-  }
-  try {
-    return dhlParcelDeXmlParser.parse(response.body) as unknown;
-  } catch {
-    // The validator passes some XML the parser refuses (two DOCTYPEs, entity limits): typed like broken XML.
-    if (ok) throw fail('XML it could not parse');
-    return undefined;
-  }
+  return readXmlBody(response, {
+    carrierId: DHL_PARCEL_DE_CARRIER_ID,
+    carrierName: DHL_PARCEL_DE_CARRIER_NAME,
+    parser: dhlParcelDeXmlParser,
+    validate: true,
+    lenientOnErrorStatus: true,
+  });
 }

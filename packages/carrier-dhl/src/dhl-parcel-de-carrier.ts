@@ -1,4 +1,4 @@
-import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 
 /** Lower case without separators, like every wismo carrier id (see core's `carrierIdForCourierCode`). */
 export const DHL_PARCEL_DE_CARRIER_ID = 'dhlparcelde';
@@ -14,28 +14,17 @@ export const DHL_PARCEL_DE_TRACK_PATH = '/parcel/de/tracking/v0/shipments';
 export const DHL_PARCEL_DE_PIECE_DETAIL_REQUEST = 'd-get-piece-detail';
 export const DHL_PARCEL_DE_SIGNATURE_REQUEST = 'd-get-signature';
 
-/** The developer-portal app (HTTP Basic, API gateway). */
-export const DHL_PARCEL_DE_API_KEY_ENV = 'DHL_PARCEL_DE_API_KEY';
-export const DHL_PARCEL_DE_API_SECRET_ENV = 'DHL_PARCEL_DE_API_SECRET';
-/** The business-customer-portal login (in the XML request as `appname` / `password`). */
-export const DHL_PARCEL_DE_USERNAME_ENV = 'DHL_PARCEL_DE_USERNAME';
-export const DHL_PARCEL_DE_PASSWORD_ENV = 'DHL_PARCEL_DE_PASSWORD';
-
 /** DHL's published sandbox login for the XML (karrio `vendors/tracking-test.txt`); not a secret. */
 export const DHL_PARCEL_DE_SANDBOX_LOGIN = { username: 'zt12345', password: 'geheim' } as const;
 
 /** `d-get-piece-detail` takes up to 20 piece codes, separated by `;`. */
 export const DHL_PARCEL_DE_MAX_PIECES_PER_REQUEST = 20;
 
-/**
- * DHL publishes no rate limit for this API; the developer portal's default plan for DHL APIs allows about one
- * call a second. One request a second (20 pieces each) is the conservative default; raise it with `rateLimit`.
- */
-export const DHL_PARCEL_DE_DEFAULT_RATE_LIMIT: RateLimit = { requests: 1, intervalMs: 1_000 };
-
 export const DHL_PARCEL_DE_CAPABILITIES: CarrierCapabilities = {
   maxNumbersPerRequest: DHL_PARCEL_DE_MAX_PIECES_PER_REQUEST,
-  rateLimit: DHL_PARCEL_DE_DEFAULT_RATE_LIMIT,
+  // DHL publishes no rate limit for this API; the developer portal's default plan for DHL APIs allows about one
+  // call a second. One request a second (20 pieces each) is the conservative default; raise it with `rateLimit`.
+  rateLimit: { requests: 1, intervalMs: 1_000 },
   webhooks: false,
   // `d-get-signature` returns the recipient's signature (a GIF) for pieces delivered in Germany.
   proofOfDelivery: true,

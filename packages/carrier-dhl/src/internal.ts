@@ -16,7 +16,7 @@ export {
   capText,
   dhlTrackingUrl,
 } from './dhl-carrier';
-export { normaliseDhlShipment, errorForStatus, describeDhlProblem, type NormaliseDhlShipmentOptions } from './parse-dhl-response';
+export { normaliseDhlShipment, errorForStatus, describeDhlProblem } from './parse-dhl-response';
 export { DHL_STATUS_CODES } from './dhl-status-tables';
 export { mapDhlEvent, type DhlEventCodes, type DhlMappedEvent } from './map-dhl-status';
 export * from './dhl-api';
@@ -25,13 +25,15 @@ export * from './dhl-api';
 export * from './dhl-parcel-de-carrier';
 export { dhlParcelDeRequestXml, type DhlParcelDeExtension } from './dhl-parcel-de-adapter';
 export * from './dhl-parcel-de-api';
-export { mapDhlParcelDeStatus, type DhlParcelDeEventCodes, type DhlParcelDeStatusMapping } from './map-dhl-parcel-de-status';
 export {
+  mapDhlParcelDeStatus,
   normaliseDhlParcelDePiece,
   dhlParcelDeResultError,
   dhlParcelDeHttpError,
+  dhlParcelDeTime,
+  parseDhlParcelDeSignatureResponse,
   DHL_PARCEL_DE_RESULT_CODES,
+  type DhlParcelDeStatusMapping,
+  type ParsedDhlParcelDeSignature,
 } from './parse-dhl-parcel-de-response';
-export { parseDhlParcelDeSignatureResponse, type ParsedDhlParcelDeSignature } from './parse-dhl-parcel-de-signature';
-export { dhlParcelDeTime, dhlParcelDeEstimatedDelivery } from './dhl-parcel-de-time';
 export type { DhlParcelDeReasonRefinement } from './dhl-parcel-de-status-tables';

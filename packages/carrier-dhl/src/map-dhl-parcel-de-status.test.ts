@@ -6,7 +6,7 @@ import {
   DHL_PARCEL_DE_REASON_CODES,
   DHL_PARCEL_DE_STANDARD_EVENT_CODES,
 } from './dhl-parcel-de-status-tables';
-import { mapDhlParcelDeStatus } from './map-dhl-parcel-de-status';
+import { mapDhlParcelDeStatus } from './parse-dhl-parcel-de-response';
 
 describe('the tables cover DHL July 2024 code list', () => {
   it('has all 16 standard event codes, 105 ICE/group pairs, 136 RIC codes', () => {

@@ -3,8 +3,7 @@ import { shipmentSchema, type Shipment, type TrackOutcome } from '@wismo/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDhlParcelDeBody } from './dhl-parcel-de-api';
-import { parseDhlParcelDeResponse } from './parse-dhl-parcel-de-response';
-import { parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-signature';
+import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
 
 const FETCHED_AT = new Date('2026-01-15T12:00:00.000Z');
 
@@ -218,8 +217,10 @@ describe('result codes and HTTP errors', () => {
   it('readDhlParcelDeBody: HTML and broken XML on a 2xx are bad_response; a JSON gateway error is left to the status', () => {
     const read = (status: number, text: string) => () => readDhlParcelDeBody({ status, headers: {}, body: text, url: 'https://dhl.test' });
     expect(read(200, '<!DOCTYPE html><html><body>Maintenance</body></html>')).toThrow(/HTML page/);
-    expect(read(200, '<data name="piece-shipment-list" code="0"><data name="piece-shipment"')).toThrow(/broken XML/);
-    expect(read(200, '{"status":200}')).toThrow(/instead of XML/);
+    expect(read(200, '<data name="piece-shipment-list" code="0"><data name="piece-shipment"')).toThrow(
+      /ends before its root element is closed/,
+    );
+    expect(read(200, '{"status":200}')).toThrow(/a body that is not XML/);
     expect(read(400, '{"title":"Bad Request"}')()).toBeUndefined();
     const outcomes = parseDhlParcelDeResponse({ httpStatus: 400, body: undefined, trackingNumbers: ['00340434161094015902'] });
     expect(outcomes[0]!.error).toMatchObject({ code: 'bad_response', httpStatus: 400 });

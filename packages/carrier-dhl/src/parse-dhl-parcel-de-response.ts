@@ -9,30 +9,50 @@ import {
   buildShipment,
   createEvent,
   createLocation,
+  dateOnly,
   errorOutcome,
   failAll,
+  localTime,
+  lookupStatus,
   normaliseCountryCode,
   parseWithSchema,
+  statusEntry,
   type CarrierParseInput,
-  type Location,
+  type CarrierTime,
+  type EstimatedDelivery,
   type Shipment,
   type ShipmentStatus,
   type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { dhlParcelDePieceDetailResponseSchema, type DhlParcelDePieceEvent, type DhlParcelDePieceShipment } from './dhl-parcel-de-api';
+import type { DhlParcelDeSignature } from './dhl-parcel-de-adapter';
+import {
+  dhlParcelDePieceDetailResponseSchema,
+  dhlParcelDeSignatureResponseSchema,
+  type DhlParcelDePieceEvent,
+  type DhlParcelDePieceShipment,
+} from './dhl-parcel-de-api';
 import {
   DHL_PARCEL_DE_CARRIER_ID,
   DHL_PARCEL_DE_CARRIER_NAME,
   DHL_PARCEL_DE_CONTACT,
   dhlParcelDeTrackingUrl,
 } from './dhl-parcel-de-carrier';
-import { dhlParcelDeEstimatedDelivery, dhlParcelDeTime } from './dhl-parcel-de-time';
-import { mapDhlParcelDeStatus } from './map-dhl-parcel-de-status';
+import {
+  DHL_PARCEL_DE_COMBINATIONS,
+  DHL_PARCEL_DE_EVENTS,
+  DHL_PARCEL_DE_REASON_CODES,
+  DHL_PARCEL_DE_STANDARD_EVENT_CODES,
+} from './dhl-parcel-de-status-tables';
 
 const context = { carrierId: DHL_PARCEL_DE_CARRIER_ID } as const;
 const NAME = DHL_PARCEL_DE_CARRIER_NAME;
+const SEPARATORS = /[\s-]+/g;
+const GERMAN_DATE_TIME = /^(\d{2})\.(\d{2})\.(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 
 /**
  * The root `code` attribute of every answer (DHL's list, as in karrio `vendors/tracking-test.txt`), by meaning.
@@ -53,35 +73,48 @@ export const DHL_PARCEL_DE_RESULT_CODES = {
   noDatabaseConnection: '-1',
   signaturesUnavailable: '63',
 } as const;
-
 const AUTH_CODES: ReadonlySet<string> = new Set(['5', '6', '62']);
 const INVALID_NUMBER_CODES: ReadonlySet<string> = new Set(['41', '45', '64']);
 const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['100', '200']);
 const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['-1000', '-2', '-1', '63']);
+/** `ruecksendung="true"` marks an event of the way back: delivered then means back at the sender. */
+const RETURN_LEG_STATUS: Readonly<Partial<Record<ShipmentStatus, StatusTableEntry>>> = {
+  delivered: { status: 'returned', substatus: 'returned_to_sender' },
+  in_transit: { status: 'returning', substatus: 'returning_to_sender' },
+  out_for_delivery: { status: 'returning', substatus: 'returning_to_sender' },
+};
+/** Country names DHL writes in `event-country` (the answer's language); anything else stays in the raw text. */
+const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['germany', 'DE'],
+  ['deutschland', 'DE'],
+]);
 
 /** A root `code` other than 0 as a typed error (the same for every number of the request). */
 export function dhlParcelDeResultError(code: string, error: string | undefined, httpStatus: number): WismoError {
   const said = error?.trim() ? `: ${error.trim()}` : '';
   const options = { ...context, httpStatus, carrierCodes: [code] };
   if (AUTH_CODES.has(code)) {
+    const locked = code === '6' ? '; too many failed logins lock the account for a while' : '';
     return new AuthFailedError(
-      `${NAME} rejected the business-portal login (code ${code}${said}). Check the username and password (appname) of the DHL business customer portal${code === '6' ? '; too many failed logins lock the account for a while' : ''}.`,
+      `${NAME} rejected the business-portal login (code ${code}${said}). Check the username and password (appname) of the DHL business customer portal${locked}.`,
       options,
     );
   }
-  if (INVALID_NUMBER_CODES.has(code))
+  if (INVALID_NUMBER_CODES.has(code)) {
     return new InvalidNumberError(
       `${NAME} does not accept this piece code (code ${code}${said}). Check the number and its check digit.`,
       options,
     );
+  }
   if (NOT_FOUND_CODES.has(code)) {
     return new NotFoundError(
       `${NAME} has no tracking data for this number (code ${code}${said}). New labels can take a few hours to appear.`,
       options,
     );
   }
-  if (UNAVAILABLE_CODES.has(code))
+  if (UNAVAILABLE_CODES.has(code)) {
     return new CarrierUnavailableError(`${NAME} reported a technical problem (code ${code}${said}); try again later.`, options);
+  }
   return new BadResponseError(`${NAME} refused the tracking request (code ${code}${said}).`, options);
 }
 
@@ -99,46 +132,93 @@ export function dhlParcelDeHttpError(httpStatus: number): WismoError {
   return new BadResponseError(`${NAME} refused the tracking request (HTTP ${httpStatus}).`, options);
 }
 
-const SEPARATORS = /[\s-]+/g;
+export interface DhlParcelDeStatusMapping {
+  /** The entry that decided, or undefined when no table knows the codes (the event becomes `unmapped`). */
+  readonly entry: StatusTableEntry | undefined;
+  /** Which table decided. */
+  readonly source: 'combination' | 'event' | 'standard-event-code' | null;
+  /** The raw code kept on the event: `ice/ric/standard-event-code` (e.g. `DLVRD/OTHER/ZU`), empty where absent. */
+  readonly rawCode: string;
+}
+
+/**
+ * Maps the three code attributes of a `piece-event` (or of the piece's latest state). Most specific first:
+ * 1. `ice/ric/standard-event-code` in `DHL_PARCEL_DE_COMBINATIONS` (the few whose reason changes the meaning);
+ * 2. `ice/standard-event-code` in `DHL_PARCEL_DE_EVENTS` (every pair in DHL's table), refined by the RIC;
+ * 3. `standard-event-code` alone in `DHL_PARCEL_DE_STANDARD_EVENT_CODES`, refined by the RIC.
+ * Nothing known gives `entry: undefined`, which `createEvent` turns into an `unmapped` event with the raw code.
+ */
+export function mapDhlParcelDeStatus(codes: { ice?: string; ric?: string; standardEventCode?: string }): DhlParcelDeStatusMapping {
+  const ice = codes.ice?.trim().toUpperCase() ?? '';
+  const ric = codes.ric?.trim().toUpperCase() ?? '';
+  const group = codes.standardEventCode?.trim().toUpperCase() ?? '';
+  const rawCode = `${ice}/${ric}/${group}`;
+  const combination = lookupStatus(DHL_PARCEL_DE_COMBINATIONS, rawCode);
+  if (combination) return { entry: combination, source: 'combination', rawCode };
+  const event = ice && group ? lookupStatus(DHL_PARCEL_DE_EVENTS, `${ice}/${group}`) : undefined;
+  if (event) return { entry: refine(event, ric), source: 'event', rawCode };
+  const byGroup = lookupStatus(DHL_PARCEL_DE_STANDARD_EVENT_CODES, group);
+  return byGroup ? { entry: refine(byGroup, ric), source: 'standard-event-code', rawCode } : { entry: undefined, source: null, rawCode };
+}
+
+/** Sharpens an entry without a substatus with the RIC's substatus for the same status. */
+function refine(entry: StatusTableEntry, ric: string): StatusTableEntry {
+  if (entry.substatus !== undefined || !ric || !Object.hasOwn(DHL_PARCEL_DE_REASON_CODES, ric)) return entry;
+  const substatus = (DHL_PARCEL_DE_REASON_CODES as Readonly<Record<string, Readonly<Record<string, string | undefined>>>>)[ric]![
+    entry.status
+  ];
+  // statusEntry checks that the substatus belongs to the status (the table's type already does).
+  return (substatus && statusEntry(entry.status, substatus as Parameters<typeof statusEntry>[1])) || entry;
+}
+
+/** `18.03.2016 10:02` → `2016-03-18T10:02:00`; `18.03.2016` and `2016-03-18` → `2016-03-18`; else null. */
+function germanToIso(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  const match = GERMAN_DATE_TIME.exec(trimmed);
+  if (!match) return ISO_DATE.test(trimmed) ? trimmed : null;
+  const [, day, month, year, hour, minute, second = '00'] = match;
+  return hour === undefined ? `${year}-${month}-${day}` : `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+}
+
+/**
+ * An event or status time: `DD.MM.YYYY HH:mm`, the wall clock in Germany, with no zone. Kept as local time
+ * (never stamped `Z`, no offset guessed: events abroad use their own clock); a bare date stays a date.
+ */
+export function dhlParcelDeTime(value: string | undefined): CarrierTime | null {
+  const iso = germanToIso(value);
+  return iso ? localTime(iso) : null;
+}
+
+/**
+ * An ETA from a day (`DD.MM.YYYY` or `YYYY-MM-DD`) and a window whose bounds are `HH:mm` on that day or a full
+ * `DD.MM.YYYY HH:mm`: German wall-clock times (`local`); a day without a window is a `date` ETA.
+ */
+function estimateOf(dayValue: string | undefined, fromValue: string | undefined, toValue: string | undefined): EstimatedDelivery | null {
+  const iso = germanToIso(dayValue);
+  const day = iso ? (dateOnly(iso.slice(0, 10))?.localTime ?? null) : null;
+  const from = boundOf(day, fromValue);
+  const to = boundOf(day, toValue);
+  if (from || to) return { from: from ?? to, to: to ?? from, timeKind: 'local', source: 'carrier', confidence: null };
+  return day ? { from: day, to: day, timeKind: 'date', source: 'carrier', confidence: null } : null;
+}
+
+function boundOf(day: string | null, value: string | undefined): string | null {
+  const clock = CLOCK.exec(value?.trim() ?? '');
+  if (clock && day) return localTime(`${day}T${clock[1]!.padStart(2, '0')}:${clock[2]}:${clock[3] ?? '00'}`)?.localTime ?? null;
+  const full = dhlParcelDeTime(value);
+  return full?.timeKind === 'local' ? full.localTime : null;
+}
 
 function canonical(value: string | undefined): string {
   return value ? value.replace(SEPARATORS, '').toUpperCase() : '';
 }
 
-function answers(piece: DhlParcelDePieceShipment, trackingNumber: string): boolean {
-  const wanted = canonical(trackingNumber);
-  return [piece['searched-piece-code'], piece['piece-code'], piece['piece-identifier']].some((code) => canonical(code) === wanted);
-}
-
-/** Country names DHL writes in `event-country` (the answer's language); anything else stays in the raw text. */
-const COUNTRY_NAMES: Readonly<Record<string, string>> = { germany: 'DE', deutschland: 'DE' };
-
-function countryOf(value: string | undefined): { code: string | null; name: string | null } {
-  const trimmed = value?.trim();
-  if (!trimmed) return { code: null, name: null };
-  return { code: normaliseCountryCode(trimmed) ?? COUNTRY_NAMES[trimmed.toLowerCase()] ?? null, name: trimmed };
-}
-
-function eventLocation(city: string | undefined, country: string | undefined): Location | null {
-  const { code, name } = countryOf(country);
-  const cityName = city?.trim() || null;
-  return createLocation({ city: cityName, countryCode: code, raw: code ? null : [cityName, name].filter(Boolean).join(', ') || null });
-}
-
-const RETURN_LEG: Readonly<Partial<Record<ShipmentStatus, StatusTableEntry>>> = {
-  delivered: { status: 'returned', substatus: 'returned_to_sender' },
-  in_transit: { status: 'returning', substatus: 'returning_to_sender' },
-  out_for_delivery: { status: 'returning', substatus: 'returning_to_sender' },
-};
-
-/** `ruecksendung="true"` marks an event of the way back: delivered then means back at the sender. */
-function onReturnLeg(entry: StatusTableEntry | undefined, ruecksendung: string | undefined): StatusTableEntry | undefined {
-  if (!entry || ruecksendung?.trim() !== 'true') return entry;
-  return RETURN_LEG[entry.status] ?? entry;
-}
-
 function eventOf(event: DhlParcelDePieceEvent): TrackingEvent {
   const mapping = mapDhlParcelDeStatus({ ice: event.ice, ric: event.ric, standardEventCode: event['standard-event-code'] });
+  const countryText = event['event-country']?.trim() || null;
+  const countryCode = countryText ? (normaliseCountryCode(countryText) ?? COUNTRY_NAMES.get(countryText.toLowerCase()) ?? null) : null;
+  const city = event['event-location']?.trim() || null;
+  const onReturnLeg = mapping.entry && event.ruecksendung?.trim() === 'true';
   return createEvent({
     time: dhlParcelDeTime(event['event-timestamp']),
     description: event['event-status']?.trim() || event['event-text']?.trim() || event['event-short-status'],
@@ -149,41 +229,10 @@ function eventOf(event: DhlParcelDePieceEvent): TrackingEvent {
       'standard-event-code': event['standard-event-code'],
       ruecksendung: event.ruecksendung === 'true' ? 'true' : undefined,
     },
-    location: eventLocation(event['event-location'], event['event-country']),
-    mapped: onReturnLeg(mapping.entry, event.ruecksendung),
+    // A country name wismo cannot code stays in the raw text.
+    location: createLocation({ city, countryCode, raw: countryCode ? null : [city, countryText].filter(Boolean).join(', ') || null }),
+    mapped: onReturnLeg ? (RETURN_LEG_STATUS[mapping.entry!.status] ?? mapping.entry) : mapping.entry,
   });
-}
-
-function eventsOf(piece: DhlParcelDePieceShipment): TrackingEvent[] {
-  const events: TrackingEvent[] = [];
-  for (const list of piece.data ?? []) for (const event of list.data ?? []) events.push(eventOf(event));
-  return events;
-}
-
-/** The piece's own latest state as an event, for answers without an event list: nothing DHL said is lost. */
-function latestStateEvent(piece: DhlParcelDePieceShipment): TrackingEvent | null {
-  if (!piece['standard-event-code'] && !piece.ice && !piece.status) return null;
-  return eventOf({
-    name: 'piece-event',
-    'event-timestamp': piece['status-timestamp'],
-    'event-status': piece.status,
-    'event-text': undefined,
-    'event-short-status': piece['short-status'],
-    ice: piece.ice,
-    ric: piece.ric,
-    'standard-event-code': piece['standard-event-code'],
-    'event-location': undefined,
-    'event-country': undefined,
-    ruecksendung: piece.ruecksendung,
-  });
-}
-
-function destinationOf(piece: DhlParcelDePieceShipment): Location | null {
-  const postalCode = piece['pan-recipient-postalcode']?.trim() || null;
-  let city = piece['pan-recipient-city']?.trim() || null;
-  // `pan-recipient-city` is "53113 Bonn": the postcode is its own field.
-  if (city && postalCode && city.startsWith(`${postalCode} `)) city = city.slice(postalCode.length + 1).trim() || null;
-  return createLocation({ city, postalCode, countryCode: piece['dest-country'] });
 }
 
 /** Normalises one `piece-shipment` into a `Shipment`. Pure. */
@@ -192,36 +241,47 @@ export function normaliseDhlParcelDePiece(
   trackingNumber: string,
   options: { fetchedAt?: Date; raw?: unknown } = {},
 ): Shipment {
-  let events = eventsOf(piece);
-  if (events.length === 0) {
-    const latest = latestStateEvent(piece);
-    if (latest) events = [latest];
+  const events: TrackingEvent[] = [];
+  for (const list of piece.data ?? []) for (const event of list.data ?? []) events.push(eventOf(event));
+  // Without an event list, the piece's own latest state is the event: nothing DHL said is lost.
+  if (events.length === 0 && (piece['standard-event-code'] || piece.ice || piece.status)) {
+    events.push(
+      eventOf({
+        name: 'piece-event',
+        'event-timestamp': piece['status-timestamp'],
+        'event-status': piece.status,
+        'event-text': undefined,
+        'event-short-status': piece['short-status'],
+        ice: piece.ice,
+        ric: piece.ric,
+        'standard-event-code': piece['standard-event-code'],
+        'event-location': undefined,
+        'event-country': undefined,
+        ruecksendung: piece.ruecksendung,
+      }),
+    );
   }
-  const latestMapping = mapDhlParcelDeStatus({ ice: piece.ice, ric: piece.ric, standardEventCode: piece['standard-event-code'] });
   const delivered = piece['delivery-event-flag']?.trim() === '1';
   const destinationCountry = normaliseCountryCode(piece['dest-country']);
   // DHL serves the signature (`d-get-signature`) for pieces delivered in Germany only.
   const signatureAvailable = delivered && destinationCountry === 'DE';
-  const announced = dhlParcelDeEstimatedDelivery({
-    day: piece['delivery-date'],
-    from: piece['delivery-timeframe-from'],
-    to: piece['delivery-timeframe-to'],
-  });
-  const preferred = dhlParcelDeEstimatedDelivery({
-    day: piece['preferred-delivery-day'],
-    from: piece['preferred-delivery-timeframe-from'],
-    to: piece['preferred-delivery-timeframe-to'],
-  });
   const productCode = piece['product-code']?.trim() || null;
   const productName = piece['product-name']?.trim() || null;
+  const postalCode = piece['pan-recipient-postalcode']?.trim() || null;
+  let city = piece['pan-recipient-city']?.trim() || null;
+  // `pan-recipient-city` is "53113 Bonn": the postcode is its own field.
+  if (city && postalCode && city.startsWith(`${postalCode} `)) city = city.slice(postalCode.length + 1).trim() || null;
   return buildShipment({
     carrier: DHL_PARCEL_DE_CARRIER_ID,
     trackingNumber,
     events,
     // The event list comes oldest first.
     eventsNewestFirst: false,
-    carrierStatus: latestMapping.entry,
-    estimatedDelivery: announced ?? preferred,
+    carrierStatus: mapDhlParcelDeStatus({ ice: piece.ice, ric: piece.ric, standardEventCode: piece['standard-event-code'] }).entry,
+    // The announced delivery day and window, else the recipient's chosen ones ("Wunschtag" / "Wunschzeit").
+    estimatedDelivery:
+      estimateOf(piece['delivery-date'], piece['delivery-timeframe-from'], piece['delivery-timeframe-to']) ??
+      estimateOf(piece['preferred-delivery-day'], piece['preferred-delivery-timeframe-from'], piece['preferred-delivery-timeframe-to']),
     signedBy: delivered ? piece['recipient-name']?.trim() || null : null,
     proofOfDelivery: {
       available: signatureAvailable,
@@ -232,7 +292,7 @@ export function normaliseDhlParcelDePiece(
     },
     service: productCode || productName ? { code: productCode, name: productName } : null,
     origin: createLocation({ countryCode: piece['origin-country'] }),
-    destination: destinationOf(piece),
+    destination: createLocation({ city, postalCode, countryCode: piece['dest-country'] }),
     legs: [],
     direction: piece.ruecksendung?.trim() === 'true' ? 'return' : undefined,
     contact: (destinationCountry ? DHL_PARCEL_DE_CONTACT.byCountry?.[destinationCountry] : undefined) ?? DHL_PARCEL_DE_CONTACT.default,
@@ -242,9 +302,21 @@ export function normaliseDhlParcelDePiece(
   });
 }
 
-function isEmptyPiece(piece: DhlParcelDePieceShipment): boolean {
-  const errorStatus = piece['error-status']?.trim();
-  return Boolean(errorStatus && errorStatus !== '0') && !piece['standard-event-code'] && !piece.ice && (piece.data ?? []).length === 0;
+/** The `data` of a well-formed answer with result code 0, or the typed error of any other answer. */
+function readAnswer<Schema extends typeof dhlParcelDePieceDetailResponseSchema | typeof dhlParcelDeSignatureResponseSchema>(
+  schema: Schema,
+  httpStatus: number,
+  body: unknown,
+): ReturnType<Schema['parse']>['data'] {
+  if (httpStatus === 401 || httpStatus === 403 || (body === undefined && (httpStatus < 200 || httpStatus >= 300))) {
+    throw dhlParcelDeHttpError(httpStatus);
+  }
+  const { data } = parseWithSchema(schema, body, NAME, DHL_PARCEL_DE_CARRIER_ID, httpStatus) as ReturnType<Schema['parse']>;
+  const code = data.code?.trim() ?? '';
+  if (!code) throw new BadResponseError(`${NAME} sent an answer without a result code (HTTP ${httpStatus}).`, { ...context, httpStatus });
+  if (code !== DHL_PARCEL_DE_RESULT_CODES.success) throw dhlParcelDeResultError(code, data.error, httpStatus);
+  if (httpStatus < 200 || httpStatus >= 300) throw dhlParcelDeHttpError(httpStatus);
+  return data;
 }
 
 /**
@@ -255,47 +327,59 @@ function isEmptyPiece(piece: DhlParcelDePieceShipment): boolean {
  */
 export function parseDhlParcelDeResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
-  if (httpStatus === 401 || httpStatus === 403) return failAll(trackingNumbers, dhlParcelDeHttpError(httpStatus));
-
   let response;
   try {
-    if (body === undefined && (httpStatus < 200 || httpStatus >= 300)) throw dhlParcelDeHttpError(httpStatus);
-    response = parseWithSchema(dhlParcelDePieceDetailResponseSchema, body, NAME, DHL_PARCEL_DE_CARRIER_ID, httpStatus).data;
+    response = readAnswer(dhlParcelDePieceDetailResponseSchema, httpStatus, body);
   } catch (error) {
     if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
     throw error;
   }
-  const code = response.code?.trim() ?? '';
-  if (code !== DHL_PARCEL_DE_RESULT_CODES.success) {
-    return failAll(
-      trackingNumbers,
-      code
-        ? dhlParcelDeResultError(code, response.error, httpStatus)
-        : new BadResponseError(`${NAME} sent an answer without a result code (HTTP ${httpStatus}).`, { ...context, httpStatus }),
-    );
-  }
-  if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, dhlParcelDeHttpError(httpStatus));
-
   const pieces = (response.data ?? []).filter((piece) => piece.name === undefined || piece.name === 'piece-shipment');
   return trackingNumbers.map((trackingNumber) => {
+    const wanted = canonical(trackingNumber);
     // One number per request: the only piece answers it even if DHL echoes the number in another form.
     const piece =
-      pieces.find((candidate) => answers(candidate, trackingNumber)) ??
-      (trackingNumbers.length === 1 && pieces.length === 1 ? pieces[0] : undefined);
-    if (!piece || isEmptyPiece(piece)) {
-      return errorOutcome(
-        trackingNumber,
-        new NotFoundError(`${NAME} has no tracking data for ${trackingNumber}. New labels can take a few hours to appear.`, {
-          ...context,
-          httpStatus,
-          trackingNumber,
-        }),
-      );
+      pieces.find((candidate) =>
+        [candidate['searched-piece-code'], candidate['piece-code'], candidate['piece-identifier']].some(
+          (code) => canonical(code) === wanted,
+        ),
+      ) ?? (trackingNumbers.length === 1 && pieces.length === 1 ? pieces[0] : undefined);
+    const errorStatus = piece?.['error-status']?.trim();
+    const empty = errorStatus && errorStatus !== '0' && !piece!['standard-event-code'] && !piece!.ice && (piece!.data ?? []).length === 0;
+    if (!piece || empty) {
+      const message = `${NAME} has no tracking data for ${trackingNumber}. New labels can take a few hours to appear.`;
+      return errorOutcome(trackingNumber, new NotFoundError(message, { ...context, httpStatus, trackingNumber }));
     }
-    return {
-      trackingNumber,
-      ok: true,
-      shipment: normaliseDhlParcelDePiece(piece, trackingNumber, { fetchedAt: input.fetchedAt, raw: input.includeRaw ? body : undefined }),
-    };
+    const raw = input.includeRaw ? body : undefined;
+    return { trackingNumber, ok: true, shipment: normaliseDhlParcelDePiece(piece, trackingNumber, { fetchedAt: input.fetchedAt, raw }) };
   });
+}
+
+export type ParsedDhlParcelDeSignature = { ok: true; signature: DhlParcelDeSignature } | { ok: false; error: WismoError };
+
+/**
+ * Pure: a `d-get-signature` answer → the signature image. The image comes hex-encoded in the `image` attribute
+ * (`474946383961…` = `GIF89a`). Result codes as for tracking (100 → `not_found`, 63 → `carrier_unavailable`).
+ */
+export function parseDhlParcelDeSignatureResponse(input: {
+  httpStatus: number;
+  body: unknown;
+  trackingNumber: string;
+}): ParsedDhlParcelDeSignature {
+  const { httpStatus, trackingNumber } = input;
+  const options = { ...context, httpStatus, trackingNumber };
+  try {
+    const entry = (readAnswer(dhlParcelDeSignatureResponseSchema, httpStatus, input.body).data ?? []).find((item) => item.image);
+    if (!entry?.image) throw new NotFoundError(`${NAME} has no signature for ${trackingNumber}.`, options);
+    const hex = entry.image.trim();
+    if (!HEX.test(hex)) throw new BadResponseError(`${NAME} sent a signature that is not hex-encoded.`, options);
+    const image = new Uint8Array(Buffer.from(hex, 'hex'));
+    return {
+      ok: true,
+      signature: { mimeType: entry['mime-type']?.trim() || 'image/gif', image, deliveredOn: dhlParcelDeTime(entry['event-date']) },
+    };
+  } catch (error) {
+    if (WismoError.isInstance(error)) return { ok: false, error };
+    throw error;
+  }
 }

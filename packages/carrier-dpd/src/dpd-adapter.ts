@@ -4,15 +4,10 @@ import {
   InvalidNumberError,
   NotFoundError,
   defineCarrier,
-  errorOutcome,
   parseWithSchema,
-  registerSecret,
-  type CarrierAdapter,
-  type CarrierKit,
   type CarrierSettings,
-  type TrackContext,
-  type TrackOutcome,
-  type WismoError,
+  type SessionLoginContext,
+  type SessionLoginResult,
 } from '@wismo/core';
 import { dpdLoginResponseSchema, dpdXmlParser, readDpdBody } from './dpd-api';
 import {
@@ -68,75 +63,41 @@ export function normaliseDpdNumber(trackingNumber: string): string {
   return LABEL_BARCODE.exec(compact)?.[1] ?? WITH_CHECK_CHARACTER.exec(compact)?.[1] ?? compact;
 }
 
-/** One login token per adapter, shared by its requests and renewed before it expires or when DPD refuses it. */
-class DpdSession {
-  private token: { value: string; renewAt: number } | null = null;
-  private pending: Promise<string> | null = null;
-  private kit: CarrierKit<DpdSettings> | null = null;
-
-  attach(kit: CarrierKit<DpdSettings>): void {
-    this.kit = kit;
-  }
-
-  current(): string | null {
-    return this.token?.value ?? null;
-  }
-
-  invalidate(): void {
-    this.token = null;
-  }
-
-  /** A login failure as the carrier's typed error (`refineError` applied; anything unexpected logged). */
-  asError(error: unknown, context: TrackContext): WismoError {
-    return this.kit!.asError(error, context.logger);
-  }
-
-  /** A usable token (cached, or from a login now); `fresh` says whether this call logged in. */
-  async ensure(context: TrackContext): Promise<{ fresh: boolean }> {
-    const kit = this.kit!;
-    if (this.token && kit.now().getTime() < this.token.renewAt) return { fresh: false };
-    // Concurrent calls share one login.
-    this.pending ??= this.login(kit, context).finally(() => {
-      this.pending = null;
+/** DPD's LoginService `getAuth`: the token and when it expires, or the typed fault. */
+async function loginToDpd({
+  http,
+  settings,
+  credentials,
+  readBody,
+  signal,
+}: SessionLoginContext<DpdSettings>): Promise<SessionLoginResult> {
+  const language = settings.messageLanguage?.trim() || DPD_DEFAULT_MESSAGE_LANGUAGE;
+  const response = await http.request({
+    method: 'POST',
+    url: DPD_LOGIN_PATH,
+    headers: { Accept: 'text/xml', SOAPAction: DPD_LOGIN_SOAP_ACTION },
+    text: { contentType: SOAP_CONTENT_TYPE, body: dpdLoginEnvelope(credentials.delisId!, credentials.password!, language) },
+    signal,
+  });
+  const parsed = parseWithSchema(dpdLoginResponseSchema, readBody(response), DPD_CARRIER_NAME, DPD_CARRIER_ID, response.status).Envelope
+    .Body;
+  if (parsed.Fault) throw dpdFaultError(response.status, parsed.Fault);
+  const token = parsed.getAuthResponse?.return?.authToken?.trim();
+  if (!token)
+    throw new BadResponseError(`DPD's LoginService answered HTTP ${response.status} without an authToken`, {
+      carrierId: DPD_CARRIER_ID,
+      httpStatus: response.status,
     });
-    await this.pending;
-    return { fresh: true };
-  }
-
-  private async login(kit: CarrierKit<DpdSettings>, context: TrackContext): Promise<string> {
-    const { http, credentials } = kit.connect();
-    const language = kit.settings.messageLanguage?.trim() || DPD_DEFAULT_MESSAGE_LANGUAGE;
-    const response = await http.request({
-      method: 'POST',
-      url: DPD_LOGIN_PATH,
-      headers: { Accept: 'text/xml', SOAPAction: DPD_LOGIN_SOAP_ACTION },
-      text: { contentType: SOAP_CONTENT_TYPE, body: dpdLoginEnvelope(credentials.delisId!, credentials.password!, language) },
-      signal: context.signal,
-    });
-    const body = kit.readBody(response);
-    const parsed = parseWithSchema(dpdLoginResponseSchema, body, DPD_CARRIER_NAME, DPD_CARRIER_ID, response.status).Envelope.Body;
-    if (parsed.Fault) throw dpdFaultError(response.status, parsed.Fault);
-    const token = parsed.getAuthResponse?.return?.authToken?.trim();
-    if (!token)
-      throw new BadResponseError(`DPD's LoginService answered HTTP ${response.status} without an authToken`, {
-        carrierId: DPD_CARRIER_ID,
-        httpStatus: response.status,
-      });
-    // The token stands for the password for a day: keep it out of every log and error.
-    registerSecret(token);
-    const now = kit.now().getTime();
-    const expires = dpdTokenExpiryEpochMs(parsed.getAuthResponse?.return?.authTokenExpires);
-    this.token = {
-      value: token,
-      renewAt: expires !== null && expires - TOKEN_MARGIN_MS > now ? expires - TOKEN_MARGIN_MS : now + TOKEN_FALLBACK_LIFETIME_MS,
-    };
-    return token;
-  }
+  return { token, expiresAtMs: dpdTokenExpiryEpochMs(parsed.getAuthResponse?.return?.authTokenExpires) };
 }
 
-const sessions = new WeakMap<DpdSettings, DpdSession>();
-
-const defineDpd = defineCarrier<DpdSettings>({
+/**
+ * Builds a DPD adapter: ParcelLifeCycleService `getTrackingData` (SOAP, one parcel per request) with the
+ * LoginService token in the `authentication` SOAP header. The token is fetched on first use, reused until
+ * shortly before `authTokenExpires`, and renewed once when DPD refuses it. Credentials are checked when
+ * the adapter is first used; the factory never throws.
+ */
+export const createDpd = defineCarrier<DpdSettings>({
   id: DPD_CARRIER_ID,
   name: DPD_CARRIER_NAME,
   capabilities: DPD_CAPABILITIES,
@@ -148,8 +109,8 @@ const defineDpd = defineCarrier<DpdSettings>({
     password: { environmentVariable: DPD_PASSWORD_ENV, label: 'password' },
   },
   credentialsSource: 'your DPD Web Connect (shipper web services) account from your DPD depot',
-  // The token goes into the SOAP header, not an HTTP header: the session below logs in.
-  auth: { type: 'none' },
+  // A login session; the token goes into the SOAP header (`request` below), not an HTTP header.
+  auth: { type: 'session', login: loginToDpd, refreshMarginMs: TOKEN_MARGIN_MS, fallbackLifetimeMs: TOKEN_FALLBACK_LIFETIME_MS },
   normaliseNumber: normaliseDpdNumber,
   checkNumber: (parcelLabelNumber) =>
     PARCEL_LABEL_NUMBER.test(parcelLabelNumber)
@@ -158,9 +119,8 @@ const defineDpd = defineCarrier<DpdSettings>({
           'DPD parcel numbers are 14 digits (or the 28-character label barcode); this one is not, so it was not sent to DPD.',
           { carrierId: DPD_CARRIER_ID },
         ),
-  request: ({ trackingNumbers: [parcelLabelNumber], settings, credentials }) => {
-    const token = sessions.get(settings)?.current();
-    // `track` below logs in first; without a token the session was bypassed, which is a bug, not a DPD answer.
+  request: ({ trackingNumbers: [parcelLabelNumber], settings, credentials, sessionToken: token }) => {
+    // The kit logs in before every request; without a token the session was bypassed, which is a bug, not a DPD answer.
     if (!token) throw new Error('DPD: no login token (the session did not log in)');
     const language = settings.messageLanguage?.trim() || DPD_DEFAULT_MESSAGE_LANGUAGE;
     return {
@@ -205,58 +165,7 @@ const defineDpd = defineCarrier<DpdSettings>({
     }
     return error;
   },
-  extend: (kit) => {
-    sessions.get(kit.settings)?.attach(kit);
-    return {};
-  },
 });
-
-function failEvery(trackingNumbers: readonly string[], error: WismoError): TrackOutcome[] {
-  return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, error));
-}
-
-/**
- * Builds a DPD adapter: ParcelLifeCycleService `getTrackingData` (SOAP, one parcel per request) with the
- * LoginService token in the `authentication` SOAP header. The token is fetched on first use, reused until
- * shortly before `authTokenExpires`, and renewed once when DPD refuses it. Credentials are checked when
- * the adapter is first used; the factory never throws.
- */
-export const createDpd = Object.assign(
-  (settings: DpdSettings = {}): CarrierAdapter => {
-    // A copy per adapter: the key of its session.
-    const own: DpdSettings = { ...settings };
-    const session = new DpdSession();
-    sessions.set(own, session);
-    const base = defineDpd(own);
-
-    async function login(trackingNumbers: readonly string[], context: TrackContext): Promise<{ fresh: boolean } | TrackOutcome[]> {
-      try {
-        return await session.ensure(context);
-      } catch (error) {
-        return failEvery(trackingNumbers, session.asError(error, context));
-      }
-    }
-
-    return {
-      ...base,
-      async track(trackingNumbers, context = {}) {
-        // Nothing DPD could be asked about (empty or malformed numbers): no login, the kit says why.
-        if (!trackingNumbers.some((number) => PARCEL_LABEL_NUMBER.test(normaliseDpdNumber(String(number ?? '')))))
-          return base.track(trackingNumbers, context);
-        const first = await login(trackingNumbers, context);
-        if (Array.isArray(first)) return first;
-        const outcomes = await base.track(trackingNumbers, context);
-        // A cached token DPD no longer accepts: log in again once and retry.
-        if (first.fresh || !outcomes.some((outcome) => !outcome.ok && outcome.error.code === 'auth_failed')) return outcomes;
-        session.invalidate();
-        const second = await login(trackingNumbers, context);
-        if (Array.isArray(second)) return second;
-        return base.track(trackingNumbers, context);
-      },
-    };
-  },
-  { carrier: defineDpd.carrier },
-);
 
 /** The DPD adapter configured from `DPD_DELIS_ID` / `DPD_PASSWORD`, read when it is first used. */
 export const dpd = createDpd();

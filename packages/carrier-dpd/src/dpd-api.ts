@@ -1,5 +1,4 @@
-import { BadResponseError } from '@wismo/core';
-import { describeXmlBodyProblem, type HttpResponse } from '@wismo/core/internal';
+import { readXmlBody, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DPD_CARRIER_ID, DPD_CARRIER_NAME } from './dpd-carrier';
@@ -104,29 +103,7 @@ export type DpdSoapFault = z.infer<typeof soapFaultSchema>;
 export type DpdFaults = z.infer<typeof dpdFaultsSchema>;
 export type DpdLoginResponse = z.infer<typeof dpdLoginResponseSchema>;
 
-/**
- * Reads a SOAP body for `parse`: undefined when empty, a `bad_response` for an HTML page, a body that is not
- * XML or one cut short; otherwise fast-xml-parser's object.
- */
+/** Reads a SOAP body for `parse` (core's `readXmlBody`): undefined when empty, fast-xml-parser's object otherwise. */
 export function readDpdBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {
-  const body = response.body;
-  if (body.trim() === '') return undefined;
-  const problem = describeXmlBodyProblem(body, 'SOAP');
-  if (problem) {
-    throw new BadResponseError(
-      `${DPD_CARRIER_NAME} sent ${problem} (HTTP ${response.status}, ${body.length} bytes); the service may be down or the base URL wrong`,
-      {
-        carrierId: DPD_CARRIER_ID,
-        httpStatus: response.status,
-      },
-    );
-  }
-  try {
-    return dpdXmlParser.parse(body) as unknown;
-  } catch {
-    throw new BadResponseError(`${DPD_CARRIER_NAME} sent XML that could not be parsed (HTTP ${response.status})`, {
-      carrierId: DPD_CARRIER_ID,
-      httpStatus: response.status,
-    });
-  }
+  return readXmlBody(response, { carrierId: DPD_CARRIER_ID, carrierName: DPD_CARRIER_NAME, parser: dpdXmlParser, expected: 'SOAP' });
 }

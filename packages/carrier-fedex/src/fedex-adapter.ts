@@ -6,21 +6,11 @@ import {
   type CarrierAdapter,
   type CarrierSettings,
   type TrackContext,
-  type TrackOutcome,
 } from '@wismo/core';
-import {
-  FEDEX_CAPABILITIES,
-  FEDEX_CARRIER_ID,
-  FEDEX_CARRIER_NAME,
-  FEDEX_CLIENT_ID_ENV,
-  FEDEX_CLIENT_SECRET_ENV,
-  FEDEX_CONTACT,
-  FEDEX_PRODUCTION_BASE_URL,
-  fedexTrackingUrl,
-  normaliseFedexTrackingNumber,
-} from './fedex-constants';
+import * as carrier from './fedex-constants';
 import {
   describeFedexErrorBody,
+  fedexErrorResult,
   parseFedexProofOfDeliveryResponse,
   parseFedexTrackResponse,
   parseFedexTrackResults,
@@ -47,10 +37,7 @@ export interface FedexProofOfDeliveryOptions {
 }
 
 export interface FedexMethods {
-  /**
-   * Like `track`, with what the shared contract has no room for: FedEx's unique id of the chosen result and the other
-   * results FedEx returned for a reused number (`alternatives`, most recent first).
-   */
+  /** Like `track`, with FedEx's unique id of the chosen result and the other results of a reused number (most recent first). */
   trackWithAlternatives(trackingNumbers: readonly string[], context?: TrackContext): Promise<FedexNumberResult[]>;
   /** Fetches the signature proof of delivery (SPOD) document. Never rejects. */
   proofOfDelivery(trackingNumber: string, options?: FedexProofOfDeliveryOptions): Promise<FedexProofOfDeliveryOutcome>;
@@ -58,32 +45,36 @@ export interface FedexMethods {
 
 export type FedexAdapter = CarrierAdapter & FedexMethods;
 
-function failedResult(trackingNumber: string, error: Parameters<typeof errorOutcome>[1]): FedexNumberResult {
-  return { trackingNumber, outcome: errorOutcome(trackingNumber, error), uniqueId: null, alternatives: [] };
-}
-
 function relabel(result: FedexNumberResult, requested: string): FedexNumberResult {
   if (result.trackingNumber === requested) return result;
-  const outcome: TrackOutcome = result.outcome.ok
-    ? successOutcome({ ...result.outcome.shipment, trackingNumber: requested })
-    : errorOutcome(requested, result.outcome.error);
-  return { ...result, trackingNumber: requested, outcome };
+  const { outcome } = result;
+  const relabelled = outcome.ok
+    ? successOutcome({ ...outcome.shipment, trackingNumber: requested })
+    : errorOutcome(requested, outcome.error);
+  return { ...result, trackingNumber: requested, outcome: relabelled };
 }
 
 /**
- * Builds a FedEx adapter: Track API v1 (`POST /track/v1/trackingnumbers`, up to 30 numbers a request) with OAuth client
- * credentials. Credentials come from the settings or `FEDEX_CLIENT_ID` / `FEDEX_CLIENT_SECRET`, checked when first used.
+ * A FedEx adapter: Track API v1 (`POST /track/v1/trackingnumbers`, up to 30 numbers a request) with OAuth client
+ * credentials from the settings or `FEDEX_CLIENT_ID` / `FEDEX_CLIENT_SECRET`, checked when first used.
  */
 export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
-  id: FEDEX_CARRIER_ID,
-  name: FEDEX_CARRIER_NAME,
-  capabilities: FEDEX_CAPABILITIES,
-  contact: FEDEX_CONTACT,
-  trackingUrl: fedexTrackingUrl,
-  baseUrl: FEDEX_PRODUCTION_BASE_URL,
+  id: carrier.FEDEX_CARRIER_ID,
+  name: carrier.FEDEX_CARRIER_NAME,
+  capabilities: {
+    maxNumbersPerRequest: carrier.FEDEX_MAX_NUMBERS_PER_REQUEST,
+    rateLimit: { ...carrier.FEDEX_RATE_LIMIT },
+    // FedEx sells tracking webhooks separately; this adapter polls.
+    webhooks: false,
+    proofOfDelivery: true,
+    estimatedDelivery: true,
+  },
+  contact: carrier.FEDEX_CONTACT,
+  trackingUrl: carrier.fedexTrackingUrl,
+  baseUrl: carrier.FEDEX_PRODUCTION_BASE_URL,
   credentials: {
-    clientId: { environmentVariable: FEDEX_CLIENT_ID_ENV, label: 'client id (API key)' },
-    clientSecret: { environmentVariable: FEDEX_CLIENT_SECRET_ENV, label: 'client secret (secret key)' },
+    clientId: { environmentVariable: 'FEDEX_CLIENT_ID', label: 'client id (API key)' },
+    clientSecret: { environmentVariable: 'FEDEX_CLIENT_SECRET', label: 'client secret (secret key)' },
   },
   credentialsSource: 'a FedEx Developer Portal project with the Track API',
   auth: {
@@ -94,7 +85,7 @@ export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
     credentialsIn: 'body',
   },
   locale: { form: 'underscore' },
-  normaliseNumber: normaliseFedexTrackingNumber,
+  normaliseNumber: carrier.normaliseFedexTrackingNumber,
   request: ({ trackingNumbers, locale }) => ({
     method: 'POST',
     url: 'track/v1/trackingnumbers',
@@ -109,19 +100,12 @@ export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
   refineError: (error, now) => refineFedexRateLimit(error, now.getTime()),
   extend: (kit) => ({
     trackWithAlternatives: (trackingNumbers, context = {}) =>
-      kit.track(trackingNumbers, context, { parse: parseFedexTrackResults, fail: failedResult, relabel }),
+      kit.track(trackingNumbers, context, { parse: parseFedexTrackResults, fail: fedexErrorResult, relabel }),
     async proofOfDelivery(trackingNumber, options = {}) {
-      const key = normaliseFedexTrackingNumber(trackingNumber);
-      if (key === '') {
-        return {
-          trackingNumber,
-          ok: false,
-          error: new InvalidNumberError('An empty tracking number has no proof of delivery.', {
-            carrierId: FEDEX_CARRIER_ID,
-            trackingNumber,
-          }),
-        };
-      }
+      const key = carrier.normaliseFedexTrackingNumber(trackingNumber);
+      const context = { carrierId: carrier.FEDEX_CARRIER_ID, trackingNumber };
+      if (key === '')
+        return { trackingNumber, ok: false, error: new InvalidNumberError('An empty tracking number has no proof of delivery.', context) };
       try {
         const response = await kit.connect().http.request({
           method: 'POST',

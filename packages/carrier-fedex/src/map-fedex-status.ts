@@ -1,4 +1,4 @@
-import { DEFAULT_SUBSTATUS, lookupStatus, type StatusTableEntry, type Substatus } from '@wismo/core';
+import { DEFAULT_SUBSTATUS, lookupStatus, type StatusTableEntry } from '@wismo/core';
 import {
   FEDEX_ANCILLARY_REASONS,
   FEDEX_DELAY_TYPES,
@@ -10,10 +10,6 @@ import {
 /** Event types whose status depends on the reason: for these the exception code decides, whatever its status. */
 const REASON_DRIVEN_EVENT_TYPES: ReadonlySet<string> = new Set(['DE', 'SE', 'DD', 'DY', 'PD', 'CD']);
 
-function substatusOf(entry: StatusTableEntry): Substatus {
-  return entry.substatus ?? DEFAULT_SUBSTATUS[entry.status];
-}
-
 export interface FedexEventCodes {
   eventType?: string | null;
   derivedStatusCode?: string | null;
@@ -22,6 +18,14 @@ export interface FedexEventCodes {
   ancillaryReason?: string | null;
   /** `delayDetail.type`. */
   delayType?: string | null;
+}
+
+/** The status FedEx's own code says (`eventType`, `latestStatusDetail.code`), else its derived status code. */
+export function mapFedexLatestStatus(
+  code: string | null | undefined,
+  derivedCode: string | null | undefined,
+): StatusTableEntry | undefined {
+  return lookupStatus(FEDEX_EVENT_TYPES, code?.toUpperCase()) ?? lookupStatus(FEDEX_DERIVED_STATUS_CODES, derivedCode?.toUpperCase());
 }
 
 /**
@@ -34,24 +38,14 @@ export interface FedexEventCodes {
  * 3. a `delayed` result is sharpened by delayDetail.type (WEATHER → delayed_weather, ...).
  */
 export function mapFedexEvent(codes: FedexEventCodes): StatusTableEntry | undefined {
-  const eventType = codes.eventType ? codes.eventType.toUpperCase() : null;
-  const base =
-    lookupStatus(FEDEX_EVENT_TYPES, eventType) ?? lookupStatus(FEDEX_DERIVED_STATUS_CODES, codes.derivedStatusCode?.toUpperCase());
+  const eventType = codes.eventType?.toUpperCase() || null;
+  const base = mapFedexLatestStatus(eventType, codes.derivedStatusCode);
   if (!base) return undefined;
-  let entry = base;
   const reason =
     lookupStatus(FEDEX_EXCEPTION_CODES, codes.exceptionCode?.toUpperCase()) ??
     lookupStatus(FEDEX_ANCILLARY_REASONS, codes.ancillaryReason?.toUpperCase());
-  if (reason && ((eventType !== null && REASON_DRIVEN_EVENT_TYPES.has(eventType)) || reason.status === base.status)) entry = reason;
-  if (entry.status === 'in_transit' && substatusOf(entry) === 'delayed')
-    entry = lookupStatus(FEDEX_DELAY_TYPES, codes.delayType?.toUpperCase()) ?? entry;
-  return entry;
-}
-
-/** The shipment-level status FedEx reports (`latestStatusDetail`), used when no event maps. */
-export function mapFedexLatestStatus(
-  code: string | null | undefined,
-  derivedCode: string | null | undefined,
-): StatusTableEntry | undefined {
-  return lookupStatus(FEDEX_EVENT_TYPES, code?.toUpperCase()) ?? lookupStatus(FEDEX_DERIVED_STATUS_CODES, derivedCode?.toUpperCase());
+  const isReasonDriven = eventType !== null && REASON_DRIVEN_EVENT_TYPES.has(eventType);
+  const entry = reason && (isReasonDriven || reason.status === base.status) ? reason : base;
+  const isDelayed = entry.status === 'in_transit' && (entry.substatus ?? DEFAULT_SUBSTATUS[entry.status]) === 'delayed';
+  return (isDelayed && lookupStatus(FEDEX_DELAY_TYPES, codes.delayType?.toUpperCase())) || entry;
 }

@@ -26,7 +26,16 @@ export function mapGlsEvent(
   eventDateTime: string | null | undefined,
   parcel: { status?: string | null | undefined; statusDateTime?: string | null | undefined },
 ): GlsEventMapping {
-  const byCode = lookupStatus(GLS_EVENT_CODES, normaliseGlsCode(code));
+  return mapNormalisedGlsEvent(normaliseGlsCode(code), eventDateTime, parcel);
+}
+
+/** `mapGlsEvent` for a code already through `normaliseGlsCode`: the parse function normalises each code once. */
+export function mapNormalisedGlsEvent(
+  code: string | null,
+  eventDateTime: string | null | undefined,
+  parcel: { status?: string | null | undefined; statusDateTime?: string | null | undefined },
+): GlsEventMapping {
+  const byCode = lookupStatus(GLS_EVENT_CODES, code);
   if (byCode) return { entry: byCode, source: 'eventCode' };
   const atStatusChange = eventDateTime?.trim() && eventDateTime.trim() === parcel.statusDateTime?.trim();
   const byStatus = atStatusChange ? lookupStatus(GLS_PARCEL_STATUSES, normaliseGlsCode(parcel.status)) : undefined;
@@ -36,5 +45,10 @@ export function mapGlsEvent(
 
 /** The parcel's own status, used by `buildShipment` only when no event maps. */
 export function mapGlsParcelStatus(status: string | null | undefined): StatusTableEntry | undefined {
-  return lookupStatus(GLS_PARCEL_STATUSES, normaliseGlsCode(status));
+  return mapNormalisedGlsParcelStatus(normaliseGlsCode(status));
+}
+
+/** `mapGlsParcelStatus` for a status already through `normaliseGlsCode`. */
+export function mapNormalisedGlsParcelStatus(status: string | null): StatusTableEntry | undefined {
+  return lookupStatus(GLS_PARCEL_STATUSES, status);
 }

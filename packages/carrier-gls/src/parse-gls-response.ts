@@ -19,10 +19,11 @@ import {
   type Leg,
   type Shipment,
   type TrackOutcome,
+  type TrackingEvent,
 } from '@wismo/core';
 import { glsApigeeFaultSchema, glsProblemSchema, glsTrackResponseSchema, type GlsEvent, type GlsParcel } from './gls-api';
 import { GLS_CARRIER_ID, GLS_CARRIER_NAME, GLS_CONTACT, glsTrackingUrl } from './gls-carrier';
-import { mapGlsEvent, mapGlsParcelStatus, normaliseGlsCode } from './map-gls-status';
+import { mapNormalisedGlsEvent, mapNormalisedGlsParcelStatus, normaliseGlsCode } from './map-gls-status';
 
 const context = { carrierId: GLS_CARRIER_ID } as const;
 
@@ -129,11 +130,12 @@ function isSameParcel(unitno: string | undefined, trackingNumber: string): boole
 }
 
 function eventOf(event: GlsEvent, parcel: GlsParcel) {
-  const mapping = mapGlsEvent(event.code, event.eventDateTime, parcel);
+  const code = normaliseGlsCode(event.code);
+  const mapping = mapNormalisedGlsEvent(code, event.eventDateTime, parcel);
   return createEvent({
     time: glsTime(event.eventDateTime),
     description: event.description,
-    code: normaliseGlsCode(event.code),
+    code,
     codes: { code: event.code, parcelStatus: mapping.source === 'parcelStatus' ? parcel.status : undefined },
     location: createLocation({ city: event.city, postalCode: event.postalCode, countryCode: event.country }),
     mapped: mapping.entry,
@@ -152,21 +154,26 @@ export function normaliseGlsParcel(
   trackingNumber: string,
   options: { fetchedAt?: Date; raw?: unknown; others?: readonly GlsParcel[] } = {},
 ): Shipment {
-  const events = (parcel.events ?? []).flatMap((event) => (event ? [eventOf(event, parcel)] : []));
-  const atParcelShop =
-    normaliseGlsCode(parcel.status) === PARCEL_SHOP_STATUS || events.some((event) => event.raw.code === PARCEL_SHOP_EVENT);
+  // One loop, not flatMap (ten times the cost on Node 20) nor filter and map (an array between).
+  const events: TrackingEvent[] = [];
+  for (const event of parcel.events ?? []) if (event !== null) events.push(eventOf(event, parcel));
+  const status = normaliseGlsCode(parcel.status);
+  const atParcelShop = status === PARCEL_SHOP_STATUS || events.some((event) => event.raw.code === PARCEL_SHOP_EVENT);
   const newestCountry = events.find((event) => event.location?.countryCode)?.location?.countryCode ?? null;
-  const legs: Leg[] = (options.others ?? [])
-    .map((other) => other.unitno?.trim())
-    .filter((unitno): unitno is string => Boolean(unitno) && unitno !== parcel.unitno?.trim())
-    .map((unitno) => ({ carrier: GLS_CARRIER_ID, carrierName: GLS_CARRIER_NAME, trackingNumber: unitno, role: 'other' as const }));
+  const ownUnitno = parcel.unitno?.trim();
+  const legs: Leg[] = [];
+  for (const other of options.others ?? []) {
+    const unitno = other.unitno?.trim();
+    if (unitno && unitno !== ownUnitno)
+      legs.push({ carrier: GLS_CARRIER_ID, carrierName: GLS_CARRIER_NAME, trackingNumber: unitno, role: 'other' });
+  }
   return buildShipment({
     carrier: GLS_CARRIER_ID,
     trackingNumber,
     events,
     // Every GLS example lists events newest first.
     eventsNewestFirst: true,
-    carrierStatus: mapGlsParcelStatus(parcel.status),
+    carrierStatus: mapNormalisedGlsParcelStatus(status),
     // GLS's word for its pickup points; the shop itself comes from the separate deliveryinfo endpoint.
     proofOfDelivery: { deliveryLocation: atParcelShop ? 'GLS ParcelShop' : null },
     legs,
@@ -199,9 +206,11 @@ export function parseGlsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
     throw error;
   }
 
+  // Each parcel's reference is made canonical once, not once per requested number.
+  const requested = parcels.map((parcel) => canonical(parcel.requested));
   return trackingNumbers.map((trackingNumber) => {
     const number = canonical(trackingNumber);
-    let answers = parcels.filter((parcel) => canonical(parcel.requested) === number);
+    let answers = parcels.filter((_, index) => requested[index] === number);
     if (answers.length === 0) answers = parcels.filter((parcel) => isSameParcel(parcel.unitno, number));
     if (answers.length === 0) {
       return errorOutcome(
@@ -212,7 +221,7 @@ export function parseGlsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
     const found = answers.filter((parcel) => !parcel.errorCode?.trim());
     if (found.length === 0) return errorOutcome(trackingNumber, parcelError(answers[0]!, trackingNumber, httpStatus));
     // The parcel asked for, when the reference is its own number; else the first GLS lists.
-    const parcel = found.find((candidate) => isSameParcel(candidate.unitno, number)) ?? found[0]!;
+    const parcel = found.length === 1 ? found[0]! : (found.find((candidate) => isSameParcel(candidate.unitno, number)) ?? found[0]!);
     const shipment = normaliseGlsParcel(parcel, trackingNumber, { fetchedAt, raw: input.includeRaw ? body : undefined, others: found });
     return { trackingNumber, ok: true, shipment };
   });

@@ -1,14 +1,4 @@
-import {
-  BadResponseError,
-  InvalidNumberError,
-  WismoError,
-  defineCarrier,
-  errorOutcome,
-  type CarrierAdapter,
-  type CarrierSettings,
-  type TrackOutcome,
-} from '@wismo/core';
-import { createHermesTokens, type HermesTokens } from './hermes-auth';
+import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
 import {
   HERMES_AUTH_URL,
   HERMES_CAPABILITIES,
@@ -42,11 +32,6 @@ export interface HermesSettings extends CarrierSettings {
   locale?: string;
 }
 
-/** What the factory's adapters carry beside `track`: their token. */
-interface HermesTokenControl {
-  readonly tokens: HermesTokens;
-}
-
 /** Letters and digits, at most 40 (Hermes ids are 14, 16 or `H` + 19 characters). */
 const SHIPMENT_ID = /^[A-Z0-9]{8,40}$/;
 
@@ -61,9 +46,11 @@ function normaliseHermesId(trackingNumber: string): string {
     .toUpperCase();
 }
 
-const tokensBySettings = new WeakMap<HermesSettings, HermesTokens>();
-
-const createHermesAdapter = defineCarrier<HermesSettings, HermesTokenControl>({
+/**
+ * Builds a Hermes Germany adapter: the Shipment Info API (`GET /services/hsi/shipmentinfo`, up to 100 ids per
+ * request) with a bearer token from Hermes' password grant. Credentials are checked when it is first used.
+ */
+export const createHermes = defineCarrier<HermesSettings>({
   id: HERMES_CARRIER_ID,
   name: HERMES_CARRIER_NAME,
   capabilities: HERMES_CAPABILITIES,
@@ -77,8 +64,16 @@ const createHermesAdapter = defineCarrier<HermesSettings, HermesTokenControl>({
     password: { environmentVariable: HERMES_PASSWORD_ENV, label: 'password' },
   },
   credentialsSource: 'your Hermes Germany business-customer API access (Hermes "Business Customer Authentication")',
-  // The bearer token comes from the password grant below (the kit wires only client credentials).
-  auth: { type: 'none' },
+  // Hermes grants tokens for `password`, not client credentials ("Business Customer Authentication").
+  auth: {
+    type: 'oauth-password',
+    tokenUrl: HERMES_AUTH_URL,
+    clientId: 'clientId',
+    clientSecret: 'clientSecret',
+    username: 'username',
+    password: 'password',
+    credentialsIn: 'body',
+  },
   locale: { form: 'hyphen', default: 'de' },
   normaliseNumber: normaliseHermesId,
   checkNumber: (shipmentId) =>
@@ -88,11 +83,11 @@ const createHermesAdapter = defineCarrier<HermesSettings, HermesTokenControl>({
           'Hermes shipment ids are letters and digits (14, 16 or H and 19 characters); this one is not, so it was not sent to Hermes.',
           { carrierId: HERMES_CARRIER_ID },
         ),
-  request: ({ trackingNumbers, locale, settings }) => ({
+  request: ({ trackingNumbers, locale }) => ({
     method: 'GET',
     // `shipmentID` repeated once per id.
     url: `${HERMES_TRACK_PATH}?${new URLSearchParams(trackingNumbers.map((id): [string, string] => ['shipmentID', id])).toString()}`,
-    headers: { 'Accept-Language': hermesLanguage(locale), Authorization: `Bearer ${tokensBySettings.get(settings)?.current() ?? ''}` },
+    headers: { 'Accept-Language': hermesLanguage(locale) },
   }),
   parse: parseHermesShipmentInfo,
   describeErrorBody: (body) => {
@@ -109,73 +104,7 @@ const createHermesAdapter = defineCarrier<HermesSettings, HermesTokenControl>({
       codes: results.map((result) => result.code).filter((code): code is string => typeof code === 'string'),
     };
   },
-  extend: (kit) => {
-    const tokens = createHermesTokens(kit, HERMES_AUTH_URL);
-    tokensBySettings.set(kit.settings, tokens);
-    return { tokens };
-  },
 });
-
-function isExpiredToken(outcome: TrackOutcome): boolean {
-  return !outcome.ok && outcome.error.code === 'auth_failed' && outcome.error.httpStatus === 401;
-}
-
-/** A token failure as the typed error every number gets (configuration, auth_failed, carrier_unavailable, …). */
-function asWismoError(error: unknown): WismoError {
-  return WismoError.isInstance(error)
-    ? error
-    : new BadResponseError(`${HERMES_CARRIER_NAME}: the token answer could not be processed`, {
-        carrierId: HERMES_CARRIER_ID,
-        cause: error,
-      });
-}
-
-/**
- * Builds a Hermes Germany adapter: the Shipment Info API (`GET /services/hsi/shipmentinfo`, up to 100 ids per
- * request) with a bearer token from Hermes' password grant. Credentials are checked when it is first used.
- */
-export function createHermes(settings: HermesSettings = {}): CarrierAdapter {
-  const inner = createHermesAdapter(settings);
-  return {
-    specificationVersion: inner.specificationVersion,
-    id: inner.id,
-    name: inner.name,
-    contact: inner.contact,
-    capabilities: inner.capabilities,
-    trackingUrl: (trackingNumber) => inner.trackingUrl(trackingNumber),
-    async track(trackingNumbers, context = {}) {
-      // Only fetch a token when something will be sent: numbers that cannot be ids are refused without one.
-      if (!trackingNumbers.some((trackingNumber) => SHIPMENT_ID.test(normaliseHermesId(trackingNumber))))
-        return inner.track(trackingNumbers, context);
-      try {
-        await inner.tokens.ensure(context.signal);
-      } catch (error) {
-        const failure = asWismoError(error);
-        return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure));
-      }
-      const outcomes = await inner.track(trackingNumbers, context);
-      if (!outcomes.some(isExpiredToken)) return outcomes;
-      // The token expired or was revoked: a new one, and the refused numbers once more.
-      inner.tokens.invalidate();
-      try {
-        await inner.tokens.ensure(context.signal);
-      } catch {
-        return outcomes;
-      }
-      const again = outcomes.map((outcome, index) => (isExpiredToken(outcome) ? index : -1)).filter((index) => index >= 0);
-      const retried = await inner.track(
-        again.map((index) => trackingNumbers[index]!),
-        context,
-      );
-      const merged = [...outcomes];
-      again.forEach((index, position) => {
-        merged[index] = retried[position]!;
-      });
-      return merged;
-    },
-  };
-}
-createHermes.carrier = createHermesAdapter.carrier;
 
 /** The Hermes adapter configured from `HERMES_CLIENT_ID`, `HERMES_CLIENT_SECRET`, `HERMES_USERNAME` and `HERMES_PASSWORD`, read when first used. */
 export const hermes = createHermes();

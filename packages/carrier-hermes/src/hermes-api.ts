@@ -45,15 +45,6 @@ export const hermesErrorResponseSchema = z.object({
     .catch(undefined),
 });
 
-/** The token endpoint: `expires_in` is a string. */
-export const hermesTokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z
-    .union([z.number(), z.string().regex(/^\d+$/)])
-    .optional()
-    .catch(undefined),
-});
-
 export type HermesShipmentInfoResponse = z.infer<typeof hermesShipmentInfoResponseSchema>;
 export type HermesShipmentInfo = z.infer<typeof shipmentInfoSchema>;
 export type HermesStatus = z.infer<typeof statusSchema>;

@@ -25,7 +25,6 @@ export { hermesTime, hermesEstimatedDelivery } from './hermes-time';
 export {
   hermesShipmentInfoResponseSchema,
   hermesErrorResponseSchema,
-  hermesTokenResponseSchema,
   type HermesShipmentInfoResponse,
   type HermesShipmentInfo,
   type HermesStatus,

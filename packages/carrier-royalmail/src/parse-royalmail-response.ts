@@ -9,6 +9,8 @@ import {
   failAll,
   parseWithSchema,
   type CarrierParseInput,
+  type EstimatedDelivery,
+  type ShipmentInput,
   type TrackOutcome,
   type TrackingEvent,
   type WismoError,
@@ -92,12 +94,29 @@ function serviceOf(summary: RoyalMailSummary | undefined) {
   return summary ? { code: summary.productId ?? null, name: summary.productName ?? null } : null;
 }
 
-function shipmentInput(input: CarrierParseInput, trackingNumber: string, summary: RoyalMailSummary | undefined, events: TrackingEvent[]) {
+/** What only `/events` tells: the estimated delivery and whether a signature was taken. */
+interface EventsDetail {
+  estimatedDelivery: EstimatedDelivery | null;
+  signedBy: string | null;
+  proofOfDelivery: { available: boolean; signatureAvailable: boolean };
+}
+
+// One object literal, not a spread of a shared part plus extras: the spread was a seventh of the normalising time.
+function shipmentInput(
+  input: CarrierParseInput,
+  trackingNumber: string,
+  summary: RoyalMailSummary | undefined,
+  events: TrackingEvent[],
+  detail?: EventsDetail,
+): ShipmentInput {
   return {
     carrier: ROYALMAIL_CARRIER_ID,
     trackingNumber,
     events,
     carrierStatus: mapRoyalMailStatusCategory(summary?.statusCategory),
+    estimatedDelivery: detail?.estimatedDelivery ?? null,
+    signedBy: detail?.signedBy ?? null,
+    proofOfDelivery: detail?.proofOfDelivery,
     service: serviceOf(summary),
     origin: summary?.originCountryCode ? createLocation({ countryCode: summary.originCountryCode }) : null,
     destination: summary?.destinationCountryCode ? createLocation({ countryCode: summary.destinationCountryCode }) : null,
@@ -123,13 +142,14 @@ export function parseRoyalMailEventsResponse(input: CarrierParseInput): TrackOut
   return trackingNumbers.map((trackingNumber) => {
     const events = (piece.events ?? []).map((event) => eventOf(event.eventCode, event.eventName, event.eventDateTime, event.locationName));
     const signature = piece.signature;
-    const shipment = buildShipment({
-      ...shipmentInput(input, trackingNumber, piece.summary, events),
-      estimatedDelivery: royalMailEstimatedDelivery(piece.estimatedDelivery),
-      signedBy: signature?.recipientName ?? null,
-      // The signature is fetched separately (`signature()` on the adapter, `/signature`).
-      proofOfDelivery: { available: Boolean(signature), signatureAvailable: Boolean(signature?.imageId) },
-    });
+    const shipment = buildShipment(
+      shipmentInput(input, trackingNumber, piece.summary, events, {
+        estimatedDelivery: royalMailEstimatedDelivery(piece.estimatedDelivery),
+        signedBy: signature?.recipientName ?? null,
+        // The signature is fetched separately (`signature()` on the adapter, `/signature`).
+        proofOfDelivery: { available: Boolean(signature), signatureAvailable: Boolean(signature?.imageId) },
+      }),
+    );
     return { trackingNumber, ok: true, shipment };
   });
 }

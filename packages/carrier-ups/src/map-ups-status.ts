@@ -1,29 +1,13 @@
-import { lookupStatus, type StatusTableEntry } from '@wismo/core';
-import {
-  UPS_ACTIVITY_TYPES,
-  UPS_CATCH_ALL_STATUS_CODES,
-  UPS_FREIGHT_ACTIVITY_CODES,
-  UPS_LEGACY_ACTIVITY_TYPES,
-  UPS_SCAN_CODE_TABLES_BY_TYPE,
-  UPS_STATUS_DESCRIPTION_CODES,
-} from './ups-status-tables';
-
-const FREIGHT_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['DO', 'DD', 'W']);
-
-/** The three code fields of a UPS status (`activity[].status` or `currentStatus`), as sent. */
-export interface UpsStatusCodes {
-  type?: string | null | undefined;
-  code?: string | null | undefined;
-  statusCode?: string | null | undefined;
-}
+import { lookupStatus, type StatusTable, type StatusTableEntry } from '@wismo/core';
+import type { UpsStatus } from './ups-api';
+import * as tables from './ups-status-tables';
 
 /** Shared between calls (mappings are cached): treat as read-only. */
 export interface UpsStatusMapping {
   /** The table entry that decided, or undefined when no table knows any of the codes. */
   readonly entry: StatusTableEntry | undefined;
-  /** Which field decided. */
   readonly source: 'statusCode' | 'code' | 'type' | null;
-  /** The raw code as kept on the event: `type/code/statusCode` (e.g. `D/F4/011`), empty where absent. */
+  /** The raw code kept on the event: `type/code/statusCode` (e.g. `D/F4/011`), empty where absent. */
   readonly rawCode: string;
 }
 
@@ -43,74 +27,69 @@ export function normaliseUpsScanCode(value: string | null | undefined): string |
   return trimmed.length === 1 && DIGITS.test(trimmed) ? `0${trimmed}` : trimmed.toUpperCase();
 }
 
-function lookupScanCode(type: string | null, code: string | null): StatusTableEntry | undefined {
-  if (!type || !code) return undefined;
-  if (FREIGHT_ACTIVITY_TYPES.has(type) && code.length === 3) return lookupStatus(UPS_FREIGHT_ACTIVITY_CODES, code);
-  const tables = Object.hasOwn(UPS_SCAN_CODE_TABLES_BY_TYPE, type) ? UPS_SCAN_CODE_TABLES_BY_TYPE[type] : undefined;
-  if (!tables) return undefined;
-  for (const table of tables) {
+function lookupFirst(tableList: readonly StatusTable[], code: string | null): StatusTableEntry | undefined {
+  for (const table of tableList) {
     const entry = lookupStatus(table, code);
     if (entry) return entry;
   }
   return undefined;
 }
 
+const FREIGHT_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['DO', 'DD', 'W']);
+
+/** A scan code means different things in different tables: only the tables of its activity type are asked. */
+function lookupScanCode(type: string | null, code: string | null): StatusTableEntry | undefined {
+  if (!type || !code) return undefined;
+  if (FREIGHT_ACTIVITY_TYPES.has(type) && code.length === 3) return lookupStatus(tables.UPS_FREIGHT_ACTIVITY_CODES, code);
+  return Object.hasOwn(tables.UPS_SCAN_CODE_TABLES_BY_TYPE, type)
+    ? lookupFirst(tables.UPS_SCAN_CODE_TABLES_BY_TYPE[type]!, code)
+    : undefined;
+}
+
 function isDecisive(entry: StatusTableEntry | undefined): entry is StatusTableEntry {
   return entry !== undefined && entry.status !== 'unknown';
 }
 
+const MAPPING_CACHE_LIMIT = 4096;
+const mappingCache = new Map<string, UpsStatusMapping>();
+
 /**
- * Maps one UPS status to a table entry. Lookup order, most specific first:
- * 1. `statusCode` (3 digits) in `UPS_STATUS_DESCRIPTION_CODES`: UPS's own classification of the scan.
- *    When that entry has no substatus and the scan code maps to the same status, the scan code's substatus
- *    refines it (`I/AR/005` → in_transit / arrived_at_facility). The catch-all `013` defers to a known scan code.
+ * Maps one UPS status. Lookup order, most specific first:
+ * 1. `statusCode` (3 digits) in `UPS_STATUS_DESCRIPTION_CODES`, UPS's own classification of the scan. When that entry
+ *    has no substatus and the scan code maps to the same status, the scan code's substatus refines it
+ *    (`I/AR/005` → in_transit / arrived_at_facility). The catch-all `013` defers to a known scan code.
  * 2. `code` (2 characters; 3 digits on freight types) in the tables of the activity type.
  * 3. `type` in `UPS_ACTIVITY_TYPES` (then `UPS_LEGACY_ACTIVITY_TYPES`).
- * An entry that maps to `unknown` (no status information) never decides while a later field does; if
- * nothing else is known it is returned, so the event is kept as a mapped `unknown`. Nothing known at all
- * returns `entry: undefined`, which `createEvent` turns into an `unmapped` event with the raw code kept.
+ * An entry mapping to `unknown` decides only when nothing else is known, so the event is a mapped `unknown`. Nothing
+ * known at all is `entry: undefined`, which `createEvent` turns into an `unmapped` event with the raw code kept.
  */
-export function mapUpsStatus(codes: UpsStatusCodes): UpsStatusMapping {
+export function mapUpsStatus(codes: Pick<UpsStatus, 'type' | 'code' | 'statusCode'>): UpsStatusMapping {
   const key = `${codes.type ?? ''}\u0000${codes.code ?? ''}\u0000${codes.statusCode ?? ''}`;
-  const cached = MAPPING_CACHE.get(key);
-  if (cached) return cached;
-  const rawCode = `${codes.type?.trim() ?? ''}/${codes.code?.trim() ?? ''}/${codes.statusCode?.trim() ?? ''}`;
-  const mapping = resolveUpsStatus(codes, rawCode);
+  let mapping = mappingCache.get(key);
+  if (mapping) return mapping;
+  mapping = resolveUpsStatus(codes, `${codes.type?.trim() ?? ''}/${codes.code?.trim() ?? ''}/${codes.statusCode?.trim() ?? ''}`);
   // The combinations seen in practice are few; the cap keeps garbage codes from growing it without end.
-  if (MAPPING_CACHE.size >= MAPPING_CACHE_LIMIT) MAPPING_CACHE.clear();
-  MAPPING_CACHE.set(key, mapping);
+  if (mappingCache.size >= MAPPING_CACHE_LIMIT) mappingCache.clear();
+  mappingCache.set(key, mapping);
   return mapping;
 }
 
-const MAPPING_CACHE_LIMIT = 4096;
-const MAPPING_CACHE = new Map<string, UpsStatusMapping>();
-
-function resolveUpsStatus(codes: UpsStatusCodes, rawCode: string): UpsStatusMapping {
+function resolveUpsStatus(codes: Pick<UpsStatus, 'type' | 'code' | 'statusCode'>, rawCode: string): UpsStatusMapping {
   const type = codes.type?.trim().toUpperCase() || null;
-  const code = normaliseUpsScanCode(codes.code);
   const statusCode = normaliseUpsStatusCode(codes.statusCode);
-
-  const byStatusCode = lookupStatus(UPS_STATUS_DESCRIPTION_CODES, statusCode);
-  const byCode = lookupScanCode(type, code);
-  const byType = lookupStatus(UPS_ACTIVITY_TYPES, type) ?? lookupStatus(UPS_LEGACY_ACTIVITY_TYPES, type);
-
+  const byStatusCode = lookupStatus(tables.UPS_STATUS_DESCRIPTION_CODES, statusCode);
+  const byCode = lookupScanCode(type, normaliseUpsScanCode(codes.code));
+  const byType = lookupFirst([tables.UPS_ACTIVITY_TYPES, tables.UPS_LEGACY_ACTIVITY_TYPES], type);
   if (isDecisive(byStatusCode)) {
-    if (statusCode && UPS_CATCH_ALL_STATUS_CODES.has(statusCode) && isDecisive(byCode)) return { entry: byCode, source: 'code', rawCode };
-    if (
-      byStatusCode.substatus === undefined &&
-      isDecisive(byCode) &&
-      byCode.status === byStatusCode.status &&
-      byCode.substatus !== undefined
-    ) {
-      // Same status, so the scan code's substatus belongs to it.
-      return { entry: { status: byStatusCode.status, substatus: byCode.substatus } as StatusTableEntry, source: 'statusCode', rawCode };
-    }
-    return { entry: byStatusCode, source: 'statusCode', rawCode };
+    if (statusCode && tables.UPS_CATCH_ALL_STATUS_CODES.has(statusCode) && isDecisive(byCode))
+      return { entry: byCode, source: 'code', rawCode };
+    // Same status, so the scan code's substatus belongs to it.
+    const refines = !byStatusCode.substatus && isDecisive(byCode) && byCode.status === byStatusCode.status && byCode.substatus;
+    return { entry: refines ? byCode : byStatusCode, source: 'statusCode', rawCode };
   }
   if (isDecisive(byCode)) return { entry: byCode, source: 'code', rawCode };
   if (isDecisive(byType)) return { entry: byType, source: 'type', rawCode };
   if (byStatusCode) return { entry: byStatusCode, source: 'statusCode', rawCode };
   if (byCode) return { entry: byCode, source: 'code', rawCode };
-  if (byType) return { entry: byType, source: 'type', rawCode };
-  return { entry: undefined, source: null, rawCode };
+  return { entry: byType, source: byType ? 'type' : null, rawCode };
 }

@@ -6,19 +6,17 @@ import {
   RateLimitedError,
   WismoError,
   buildShipment,
+  contactFor,
   createEvent,
   createLocation,
   errorOutcome,
   failAll,
-  normaliseCountryCode,
   parseWithSchema,
   sortEventsNewestFirst,
   type CarrierParseInput,
-  type Leg,
-  type Location,
   type Shipment,
-  type TrackOutcome,
   type TrackingEvent,
+  type TrackOutcome,
 } from '@wismo/core';
 import { mapUpsStatus } from './map-ups-status';
 import {
@@ -28,19 +26,9 @@ import {
   type UpsAddress,
   type UpsMessage,
   type UpsPackage,
-  type UpsShipment,
-  type UpsStatus,
 } from './ups-api';
 import { UPS_CARRIER_ID, UPS_CARRIER_NAME, UPS_CONTACT, upsTrackingUrl } from './ups-carrier';
 import { upsActivityTime, upsDeliveredTime, upsEstimatedDelivery } from './ups-time';
-
-/**
- * What `parseUpsTrackResponse` reads: the HTTP status, the parsed JSON body (undefined when a 404 came
- * without a JSON body), the numbers of the request in order (the Track API takes one), when it was read.
- */
-export type ParseUpsTrackResponseInput = CarrierParseInput;
-
-const context = { carrierId: UPS_CARRIER_ID } as const;
 
 /** UPS error codes this package understands. Anything else keeps its code on a `bad_response`. */
 export const UPS_ERROR_CODES = {
@@ -51,6 +39,8 @@ export const UPS_ERROR_CODES = {
   tooManyRequests: '10429',
 } as const;
 
+const NOT_FOUND_HINT = 'New labels can take a few hours to appear; UPS drops data after 120 days.';
+
 function describeMessages(messages: readonly UpsMessage[]): string {
   return messages
     .map((message) => [message.code, message.message?.trim()].filter(Boolean).join(' '))
@@ -59,26 +49,25 @@ function describeMessages(messages: readonly UpsMessage[]): string {
 }
 
 function codesOf(messages: readonly UpsMessage[]): string[] {
-  return messages.map((message) => message.code).filter((code): code is string => typeof code === 'string' && code !== '');
+  return messages.map((message) => message.code).filter((code): code is string => Boolean(code));
 }
 
 /** The `{ response: { errors } }` list of a body, or an empty list when it has none. */
-export function upsErrorMessages(body: unknown): UpsMessage[] {
+function upsErrorMessages(body: unknown): UpsMessage[] {
   // Success answers have no `response` key: skip the (failing, so costly) schema check for them.
   if (typeof body !== 'object' || body === null || !('response' in body)) return [];
   const parsed = upsErrorResponseSchema.safeParse(body);
-  return parsed.success ? (parsed.data.response.errors ?? []) : [];
+  return parsed.success ? parsed.data.response.errors : [];
 }
 
 /** For the transport: the UPS error list of an error body as one message and its codes. */
 export function describeUpsErrorBody(body: string): { message: string; codes: string[] } | undefined {
-  let parsed: unknown;
+  let messages: UpsMessage[];
   try {
-    parsed = JSON.parse(body);
+    messages = upsErrorMessages(JSON.parse(body));
   } catch {
     return undefined;
   }
-  const messages = upsErrorMessages(parsed);
   return messages.length === 0 ? undefined : { message: describeMessages(messages), codes: codesOf(messages) };
 }
 
@@ -86,77 +75,69 @@ export function describeUpsErrorBody(body: string): { message: string; codes: st
 export function upsRequestError(httpStatus: number, messages: readonly UpsMessage[]): WismoError {
   const codes = codesOf(messages);
   const detail = describeMessages(messages);
-  const said = detail ? `: ${detail}` : '';
-  const options = { ...context, httpStatus, carrierCodes: codes };
+  const said = `HTTP ${httpStatus}${detail ? `: ${detail}` : ''}`;
+  const options = { carrierId: UPS_CARRIER_ID, httpStatus, carrierCodes: codes };
   // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
   if (httpStatus === 401 || httpStatus === 403 || codes.includes(UPS_ERROR_CODES.invalidAccessLicense)) {
-    return new AuthFailedError(
-      `UPS rejected the credentials (HTTP ${httpStatus}${said}). Check the client id and secret and that the app has the Tracking API.`,
-      options,
-    );
+    const hint = 'Check the client id and secret and that the app has the Tracking API.';
+    return new AuthFailedError(`UPS rejected the credentials (${said}). ${hint}`, options);
   }
   if (codes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
-    return new InvalidNumberError(
-      `UPS does not accept this as an inquiry number (HTTP ${httpStatus}${said}). Check the number: UPS numbers are 7 to 34 letters and digits.`,
-      options,
-    );
+    const hint = 'Check the number: UPS numbers are 7 to 34 letters and digits.';
+    return new InvalidNumberError(`UPS does not accept this as an inquiry number (${said}). ${hint}`, options);
   }
   if (codes.includes(UPS_ERROR_CODES.tooManyRequests)) {
-    return new RateLimitedError(
-      `UPS is rate limiting requests (HTTP ${httpStatus}${said}). Lower the request rate or ask UPS for a higher quota.`,
-      options,
-    );
+    const hint = 'Lower the request rate or ask UPS for a higher quota.';
+    return new RateLimitedError(`UPS is rate limiting requests (${said}). ${hint}`, options);
   }
   if (httpStatus === 404 || codes.includes(UPS_ERROR_CODES.trackingInformationNotFound)) {
-    return new NotFoundError(
-      `UPS has no tracking information for this number (HTTP ${httpStatus}${said}). New labels can take a few hours to appear; UPS drops data after 120 days.`,
-      options,
-    );
+    return new NotFoundError(`UPS has no tracking information for this number (${said}). ${NOT_FOUND_HINT}`, options);
   }
-  return new BadResponseError(`UPS rejected the tracking request (HTTP ${httpStatus}${said})`, options);
+  return new BadResponseError(`UPS rejected the tracking request (${said})`, options);
 }
 
 /** A 200 answer without a package for the number: not found (TW0001), or invalid if UPS says so. */
-function upsNoPackageError(trackingNumber: string, httpStatus: number, warnings: readonly UpsMessage[]): WismoError {
+function noPackageError(trackingNumber: string, httpStatus: number, warnings: readonly UpsMessage[]): WismoError {
   const said = describeMessages(warnings);
-  const options = { ...context, httpStatus, carrierCodes: codesOf(warnings), trackingNumber };
+  const options = { carrierId: UPS_CARRIER_ID, httpStatus, carrierCodes: codesOf(warnings), trackingNumber };
   if (options.carrierCodes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
     return new InvalidNumberError(`UPS does not accept ${trackingNumber} as an inquiry number (${said}). Check the number.`, options);
   }
-  return new NotFoundError(
-    `UPS has no tracking information for ${trackingNumber}${said ? ` (${said})` : ''}. New labels can take a few hours to appear; UPS drops data after 120 days.`,
-    options,
-  );
+  return new NotFoundError(`UPS has no tracking information for ${trackingNumber}${said ? ` (${said})` : ''}. ${NOT_FOUND_HINT}`, options);
 }
 
 const SEPARATORS = /[\s-]+/g;
 
-function sameNumber(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.replace(SEPARATORS, '').toUpperCase() === b.replace(SEPARATORS, '').toUpperCase();
+function sameNumber(echoed: string | undefined, trackingNumber: string): boolean {
+  return echoed !== undefined && echoed.replace(SEPARATORS, '').toUpperCase() === trackingNumber.replace(SEPARATORS, '').toUpperCase();
 }
 
-function findShipment(shipments: readonly UpsShipment[], trackingNumber: string, onlyNumber: boolean): UpsShipment | undefined {
-  const matching = shipments.find(
-    (shipment) =>
-      sameNumber(shipment.inquiryNumber, trackingNumber) ||
-      (shipment.package ?? []).some((item) => sameNumber(item.trackingNumber, trackingNumber)),
-  );
-  // One number per request: the only shipment answers it even if UPS echoes the number differently.
-  return matching ?? (onlyNumber && shipments.length === 1 ? shipments[0] : undefined);
+function locationOf(address: UpsAddress | undefined) {
+  return address
+    ? createLocation({
+        city: address.city,
+        region: address.stateProvince,
+        postalCode: address.postalCode,
+        countryCode: address.countryCode ?? address.country,
+      })
+    : null;
 }
 
-function locationOf(address: UpsAddress | undefined): Location | null {
-  if (!address) return null;
-  return createLocation({
-    city: address.city,
-    region: address.stateProvince,
-    postalCode: address.postalCode,
-    countryCode: address.countryCode ?? address.country,
-  });
+/** The package's own current status, used by `buildShipment` only when no event maps. */
+function currentStatusOf(item: UpsPackage) {
+  const current = item.currentStatus;
+  // Real answers send `currentStatus: { code: '005', description }`: there `code` is the 3-digit status code.
+  const codeIsStatusCode = current?.code !== undefined && /^\d{3}$/.test(current.code.trim());
+  const statusCode = current?.statusCode ?? (codeIsStatusCode ? current?.code : undefined) ?? item.statusCode;
+  return mapUpsStatus({ type: current?.type, code: codeIsStatusCode ? undefined : current?.code, statusCode }).entry;
+}
+
+function nonEmpty(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
 }
 
 function eventOf(activity: UpsActivity): TrackingEvent {
-  const status: UpsStatus = activity.status ?? {};
+  const status = activity.status ?? {};
   const mapping = mapUpsStatus(status);
   return createEvent({
     time: upsActivityTime(activity),
@@ -168,54 +149,23 @@ function eventOf(activity: UpsActivity): TrackingEvent {
   });
 }
 
-const THREE_DIGITS = /^\d{3}$/;
-
-/** The package's own current status, used by `buildShipment` only when no event maps. */
-function currentStatusOf(item: UpsPackage) {
-  const current = item.currentStatus;
-  // Real answers send `currentStatus: { code: '005', description }`: there `code` is the 3-digit status code.
-  const statusCode =
-    current?.statusCode ?? (current?.code && THREE_DIGITS.test(current.code.trim()) ? current.code : undefined) ?? item.statusCode;
-  const code = current?.code && !THREE_DIGITS.test(current.code.trim()) ? current.code : undefined;
-  return mapUpsStatus({ type: current?.type, code, statusCode }).entry;
-}
-
-const USPS_ALTERNATE_TYPE = /^USPS/i;
-
-/** Alternate numbers that name another carrier (UPS Mail Innovations / Ground Saver hand over to USPS). */
-function legsOf(item: UpsPackage): Leg[] {
-  const legs: Leg[] = [];
-  for (const alternate of item.alternateTrackingNumber ?? []) {
-    const number = alternate.number?.trim();
-    if (!number || !alternate.type || !USPS_ALTERNATE_TYPE.test(alternate.type.trim())) continue;
-    if (legs.some((leg) => leg.trackingNumber === number)) continue;
-    legs.push({ carrier: 'usps', carrierName: 'USPS', trackingNumber: number, role: 'last_mile' });
-  }
-  return legs;
-}
-
-function addressOfType(item: UpsPackage, type: string): Location | null {
-  const entry = (item.packageAddress ?? []).find((address) => address.type?.trim().toUpperCase() === type);
-  return locationOf(entry?.address);
-}
-
-function nonEmpty(value: string | undefined): boolean {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
-/** Normalises one UPS package into a `Shipment`. Pure: no I/O, no clock unless `fetchedAt` is omitted. */
-export function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, options: { fetchedAt?: Date; raw?: unknown } = {}): Shipment {
-  const events: TrackingEvent[] = [];
-  for (const activity of item.activity ?? []) if (activity) events.push(eventOf(activity));
+/** One UPS package as a `Shipment` (pure). */
+function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, fetchedAt: Date, raw: unknown): Shipment {
+  const events = (item.activity ?? []).filter((activity) => activity !== null).map(eventOf);
+  const addressOfType = (type: string) =>
+    locationOf(item.packageAddress?.find((entry) => entry.type?.trim().toUpperCase() === type)?.address);
+  const destination = addressOfType('DESTINATION');
   const delivery = item.deliveryInformation;
-  const destination = addressOfType(item, 'DESTINATION');
   const hasDeliveredEvent = events.some((event) => event.status === 'delivered');
   const isReturn = events.some((event) => event.status === 'returning' || event.status === 'returned');
   // buildShipment keeps deliveredAt for a returned shipment but only takes it from a delivered event:
   // for "Returned to Sender" (034, no delivered scan) the moment it got back is the returned scan.
-  const returnedEvent =
+  const returned =
     isReturn && !hasDeliveredEvent ? sortEventsNewestFirst(events, true).find((event) => event.status === 'returned') : undefined;
-  const destinationCountry = normaliseCountryCode(destination?.countryCode);
+  // Ground Saver and Mail Innovations hand over to USPS: its numbers, once each, are the last-mile leg.
+  const uspsNumbers = (item.alternateTrackingNumber ?? []).flatMap((alternate) =>
+    /^USPS/i.test(alternate.type?.trim() ?? '') && alternate.number?.trim() ? [alternate.number.trim()] : [],
+  );
   return buildShipment({
     carrier: UPS_CARRIER_ID,
     trackingNumber,
@@ -225,8 +175,8 @@ export function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, op
     carrierStatus: currentStatusOf(item),
     estimatedDelivery: upsEstimatedDelivery(item.deliveryDate, item.deliveryTime),
     // A delivered scan carries the better time (often an instant); DEL is the fallback.
-    deliveredAt: returnedEvent
-      ? { occurredAt: returnedEvent.occurredAt, localTime: returnedEvent.localTime, timeKind: returnedEvent.timeKind }
+    deliveredAt: returned
+      ? { occurredAt: returned.occurredAt, localTime: returned.localTime, timeKind: returned.timeKind }
       : hasDeliveredEvent
         ? undefined
         : upsDeliveredTime(item.deliveryDate, item.deliveryTime),
@@ -238,51 +188,54 @@ export function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, op
       deliveryLocation: delivery?.location?.trim() || null,
     },
     service: item.service ? { code: item.service.code?.trim() || null, name: item.service.description?.trim() || null } : null,
-    origin: addressOfType(item, 'ORIGIN'),
+    origin: addressOfType('ORIGIN'),
     destination,
-    legs: legsOf(item),
+    legs: [...new Set(uspsNumbers)].map((number) => ({
+      carrier: 'usps',
+      carrierName: 'USPS',
+      trackingNumber: number,
+      role: 'last_mile' as const,
+    })),
     direction: isReturn ? 'return' : undefined,
-    contact: (destinationCountry ? UPS_CONTACT.byCountry?.[destinationCountry] : undefined) ?? UPS_CONTACT.default,
+    contact: contactFor({ contact: UPS_CONTACT }, destination?.countryCode),
     trackingUrl: upsTrackingUrl(trackingNumber),
-    fetchedAt: options.fetchedAt,
-    raw: options.raw,
+    fetchedAt,
+    raw,
   });
 }
 
-function pickPackage(shipment: UpsShipment, trackingNumber: string): UpsPackage | undefined {
-  const packages = shipment.package ?? [];
-  // A shipment (lead) number can return several packages: prefer the one asked for, else the first.
-  return packages.find((item) => sameNumber(item.trackingNumber, trackingNumber)) ?? packages[0];
-}
-
 /**
- * Pure: turns one Track API answer into an outcome per requested number, in order. Never throws for a
- * carrier problem: an error answer fails every number of the request, an unknown number is `not_found`
- * (HTTP 200 with warning TW0001 and no package, or HTTP 404), TV1002 is `invalid_number`, a body of the
- * wrong shape is `bad_response`.
+ * Pure: one Track API answer → an outcome per requested number, in order. Never throws for a carrier problem: an error
+ * answer fails every number of the request, an unknown number is `not_found` (HTTP 200 with warning TW0001 and no
+ * package, or HTTP 404), TV1002 is `invalid_number`, a body of the wrong shape is `bad_response`.
  */
-export function parseUpsTrackResponse(input: ParseUpsTrackResponseInput): TrackOutcome[] {
+export function parseUpsTrackResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const fetchedAt = input.fetchedAt ?? new Date();
   const messages = upsErrorMessages(body);
   const hasTrackResponse = typeof body === 'object' && body !== null && 'trackResponse' in body;
   if (httpStatus < 200 || httpStatus >= 300 || (messages.length > 0 && !hasTrackResponse)) {
     return failAll(trackingNumbers, upsRequestError(httpStatus, messages));
   }
-
-  let shipments: UpsShipment[];
+  let shipments;
   try {
     shipments = parseWithSchema(upsTrackResponseSchema, body, UPS_CARRIER_NAME, UPS_CARRIER_ID, httpStatus).trackResponse.shipment;
   } catch (error) {
     if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
     throw error;
   }
-
   return trackingNumbers.map((trackingNumber) => {
-    const shipment = findShipment(shipments, trackingNumber, trackingNumbers.length === 1);
-    const item = shipment ? pickPackage(shipment, trackingNumber) : undefined;
-    if (!shipment || !item) return errorOutcome(trackingNumber, upsNoPackageError(trackingNumber, httpStatus, shipment?.warnings ?? []));
-    const shipmentResult = normaliseUpsPackage(item, trackingNumber, { fetchedAt, raw: input.includeRaw ? body : undefined });
-    return { trackingNumber, ok: true, shipment: shipmentResult };
+    const shipment =
+      shipments.find(
+        (candidate) =>
+          sameNumber(candidate.inquiryNumber, trackingNumber) ||
+          candidate.package?.some((item) => sameNumber(item.trackingNumber, trackingNumber)),
+      ) ??
+      // One number per request: the only shipment answers it even if UPS echoes the number differently.
+      (trackingNumbers.length === 1 && shipments.length === 1 ? shipments[0] : undefined);
+    // A shipment (lead) number can return several packages: the one asked for, else the first.
+    const item = shipment?.package?.find((candidate) => sameNumber(candidate.trackingNumber, trackingNumber)) ?? shipment?.package?.[0];
+    if (!shipment || !item) return errorOutcome(trackingNumber, noPackageError(trackingNumber, httpStatus, shipment?.warnings ?? []));
+    const raw = input.includeRaw ? body : undefined;
+    return { trackingNumber, ok: true, shipment: normaliseUpsPackage(item, trackingNumber, input.fetchedAt ?? new Date(), raw) };
   });
 }

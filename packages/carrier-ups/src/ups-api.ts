@@ -29,16 +29,7 @@ const code = lenient(z.union([z.string(), z.number().transform(String)]));
 
 const messageSchema = z.object({ code, message: text });
 const statusSchema = z.object({ type: text, code: text, statusCode: text, description: text, simplifiedTextDescription: text });
-const addressSchema = z.object({
-  addressLine1: text,
-  addressLine2: text,
-  addressLine3: text,
-  city: text,
-  stateProvince: text,
-  postalCode: text,
-  country: text,
-  countryCode: text,
-});
+const addressSchema = z.object({ city: text, stateProvince: text, postalCode: text, country: text, countryCode: text });
 
 const activitySchema = z.object({
   /** `YYYYMMDD`, local to the scan. */
@@ -51,7 +42,7 @@ const activitySchema = z.object({
   gmtTime: text,
   /** The scan's UTC offset, `-05:00`. */
   gmtOffset: text,
-  location: lenient(z.object({ address: lenient(addressSchema), slic: text })),
+  location: lenient(z.object({ address: lenient(addressSchema) })),
   status: lenient(statusSchema),
 });
 
@@ -75,11 +66,10 @@ const packageSchema = z.object({
   ),
   /** `type` ORIGIN or DESTINATION. */
   packageAddress: lenient(list(z.object({ type: text, address: lenient(addressSchema) }))),
-  service: lenient(z.object({ code: text, description: text, levelCode: text })),
+  service: lenient(z.object({ code: text, description: text })),
   /** `type` e.g. USPS_PIC; untyped numbers are UPS numbers. */
   alternateTrackingNumber: lenient(list(z.object({ number: text, type: text }))),
   statusCode: text,
-  statusDescription: text,
 });
 
 const shipmentSchema = z.object({ inquiryNumber: text, package: list(packageSchema), warnings: lenient(list(messageSchema)) });
@@ -90,9 +80,7 @@ export const upsTrackResponseSchema = z.object({ trackResponse: z.object({ shipm
 /** `400/401/403/404/429/5xx` and the OAuth endpoint: `{ response: { errors: [{ code, message }] } }`. */
 export const upsErrorResponseSchema = z.object({ response: z.object({ errors: z.preprocess(toArray, z.array(messageSchema)) }) });
 
-export type UpsTrackResponse = z.infer<typeof upsTrackResponseSchema>;
-export type UpsShipment = UpsTrackResponse['trackResponse']['shipment'][number];
-export type UpsPackage = NonNullable<UpsShipment['package']>[number];
+export type UpsPackage = z.infer<typeof packageSchema>;
 export type UpsActivity = z.infer<typeof activitySchema>;
 export type UpsStatus = z.infer<typeof statusSchema>;
 export type UpsAddress = z.infer<typeof addressSchema>;

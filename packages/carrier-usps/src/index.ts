@@ -1,5 +1,5 @@
 export { createUsps, usps, type UspsSettings } from './usps-adapter';
-export { USPS_CARRIER_ID } from './usps-constants';
+export { USPS_CARRIER_ID } from './usps-carrier';
 export { parseUspsTrackResponse } from './parse-usps-response';
 export {
   USPS_EVENT_CODES,

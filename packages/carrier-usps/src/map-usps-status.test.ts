@@ -1,6 +1,6 @@
 import { SUBSTATUSES, lookupStatus, type StatusTableEntry } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { mapUspsEvent, mapUspsStatusCategory } from './map-usps-status';
+import { mapUspsEvent, parseUspsTrackResponse } from './parse-usps-response';
 import {
   USPS_DELIVERED_REFINEMENTS,
   USPS_EVENT_CODES,
@@ -176,9 +176,18 @@ describe('mapUspsEvent', () => {
   });
 
   it('maps statusCategory case-insensitively and leaves unknown ones out', () => {
-    expect(mapUspsStatusCategory('Delivered')).toEqual({ status: 'delivered', substatus: 'delivered' });
-    expect(mapUspsStatusCategory('Moving Through Network')).toEqual({ status: 'in_transit', substatus: 'in_transit' });
-    expect(mapUspsStatusCategory('Something New')).toBeUndefined();
-    expect(mapUspsStatusCategory(null)).toBeUndefined();
+    const statusOf = (statusCategory: string | null) => {
+      const [outcome] = parseUspsTrackResponse({
+        httpStatus: 200,
+        body: { trackingNumber: '9400100000000000000000', statusCategory, trackingEvents: [] },
+        trackingNumbers: ['9400100000000000000000'],
+      });
+      return outcome?.ok ? { status: outcome.shipment.status, substatus: outcome.shipment.substatus } : outcome?.error.code;
+    };
+    expect(statusOf('Delivered')).toEqual({ status: 'delivered', substatus: 'delivered' });
+    expect(statusOf('moving through network')).toEqual({ status: 'in_transit', substatus: 'in_transit' });
+    // An unknown category counts as none: nothing known yet.
+    expect(statusOf('Something New')).toEqual(statusOf(null));
+    expect(statusOf(null)).toMatchObject({ status: 'pending' });
   });
 });

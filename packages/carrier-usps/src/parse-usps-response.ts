@@ -3,22 +3,30 @@ import {
   BadResponseError,
   InvalidNumberError,
   NotFoundError,
+  WismoError,
   approximateEpochMs,
   buildShipment,
   createEvent,
   createLocation,
+  dateOnly,
   errorOutcome,
   failAll,
+  formatInstantAtOffset,
+  formatOffset,
+  instantTime,
+  lookupStatus,
+  normaliseOffset,
+  parseCarrierDateTime,
   parseWithSchema,
   successOutcome,
   type CarrierParseInput,
-  type Leg,
-  type Location,
+  type CarrierTime,
+  type EstimatedDelivery,
+  type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
-  WismoError,
 } from '@wismo/core';
-import { mapUspsEvent, mapUspsStatusCategory } from './map-usps-status';
+import { errorCodesOf, hasAuthErrorCode } from '@wismo/core/internal';
 import {
   uspsErrorSchema,
   uspsTrackingDetailsSchema,
@@ -26,155 +34,103 @@ import {
   type UspsTrackingDetails,
   type UspsTrackingEvent,
 } from './usps-api';
+import { USPS_CARRIER_ID, USPS_CARRIER_NAME, USPS_CONTACT, uspsTrackingUrl } from './usps-carrier';
 import {
+  USPS_DELIVERED_REFINEMENTS,
+  USPS_EVENT_CODES,
   USPS_EVENT_CODE_MEANINGS,
+  USPS_EVENT_TYPES,
   USPS_PARTNER_LEG_CODES,
+  USPS_SIGNED_DELIVERY,
+  USPS_STATUS_CATEGORIES,
   USPS_TRACKING_ERROR_CODES,
   USPS_TRACKING_ERROR_FAMILY,
 } from './usps-status-tables';
-import { USPS_CARRIER_ID, USPS_CARRIER_NAME, USPS_CONTACT, uspsTrackingUrl } from './usps-constants';
-import { uspsEstimatedDelivery, uspsEventTime } from './usps-time';
 
-/**
- * The longest carrier text kept, in characters; longer ones are cut and end in "…". USPS texts are short (the
- * longest seen is under 200); the cap bounds the work a hostile response can ask for.
- */
+/** The longest carrier text kept, in characters, then "…": USPS texts are under 200; the cap bounds a hostile response's cost. */
 export const USPS_MAX_TEXT_LENGTH = 1_000;
 // Linear patterns only: none may rescan the text from every `<` or every space (that was quadratic).
 const SUP_BLOCK = /<sup>[^<]*<\/sup>/gi;
 const HTML_TAG = /<[^<>]*>/g;
 const WHITESPACE = /\s+/g;
-const AMPERSAND = /&amp;/g;
 const TRADEMARK_ENTITY = /&(reg|trade|#174|#153|#8482);?/gi;
 /** USPS prefixes some messages with an internal number ("12: A status update…"). */
 const LEADING_NUMBER = /^\d+:\s*/;
-/** A code, not a sentence: only such values go into `carrierCodes`. */
-const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,80}$/;
-/** RFC 6749 §5.2 and RFC 6750 §3.1 error codes, and the gateway's own word: all mean the credentials failed. */
-const AUTH_ERROR_CODES = new Set([
-  'invalid_client',
-  'invalid_grant',
-  'unauthorized_client',
-  'invalid_token',
-  'insufficient_scope',
-  'unauthorized',
-]);
 const DELIVERED_PREFIX = /^delivered\s*,\s*/i;
 const TRACKING_NUMBER_WORDS = /tracking\s*(number|id|#)|trackingnumber/i;
+const GMT_HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+/** `-7` and `-700` as USPS may write them (the spec's example is `-7:00`): core reads two-digit hours. */
+const SINGLE_DIGIT_HOUR = /^([+-])(\d)(?=$|:?\d{2}$)/;
+const CLOCK = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$/i;
+const MINUTE_MS = 60_000;
+const CHECK_CREDENTIALS = 'Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.';
+const carrier = { carrierId: USPS_CARRIER_ID };
 
 /**
  * Pure: one USPS Tracking v3 response (status + parsed body) → one outcome per requested number.
  * Never throws for a surprising payload: it becomes `bad_response` or an `unmapped` event.
  */
 export function parseUspsTrackResponse(input: CarrierParseInput): TrackOutcome[] {
-  const { trackingNumbers } = input;
   try {
     return answer(input);
   } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    const unexpected = new BadResponseError(
-      `${USPS_CARRIER_NAME} response could not be read: ${(error as Error)?.message ?? String(error)}`,
-      {
-        carrierId: USPS_CARRIER_ID,
-        httpStatus: input.httpStatus,
-      },
+    if (WismoError.isInstance(error)) return failAll(input.trackingNumbers, error);
+    const reason = (error as Error)?.message ?? String(error);
+    return failAll(
+      input.trackingNumbers,
+      new BadResponseError(`USPS response could not be read: ${reason}`, { ...carrier, httpStatus: input.httpStatus }),
     );
-    return failAll(trackingNumbers, unexpected);
   }
 }
 
 function answer(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
   const record = isRecord(body) ? body : null;
-
-  if (record && 'error' in record) {
-    const parsed = uspsErrorSchema.safeParse(record);
-    if (parsed.success) return trackingNumbers.map((number) => errorOutcome(number, errorFromBody(httpStatus, parsed.data, number)));
+  const errorBody = record && 'error' in record ? uspsErrorSchema.safeParse(record) : undefined;
+  if (errorBody?.success || httpStatus < 200 || httpStatus >= 300) {
+    return trackingNumbers.map((number) => errorOutcome(number, errorFromBody(httpStatus, errorBody?.data ?? null, number)));
   }
-  if (httpStatus < 200 || httpStatus >= 300) {
-    const options = { carrierId: USPS_CARRIER_ID, httpStatus };
-    const error =
-      httpStatus === 404
-        ? new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for this number (HTTP 404)`, options)
-        : httpStatus === 401 || httpStatus === 403
-          ? new AuthFailedError(
-              `${USPS_CARRIER_NAME} rejected the credentials (HTTP ${httpStatus}). Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.`,
-              options,
-            )
-          : new BadResponseError(`${USPS_CARRIER_NAME} answered HTTP ${httpStatus} without a readable error body`, options);
-    return failAll(trackingNumbers, error);
-  }
-  if (record && isRecord(record.TrackResults)) {
-    throw new BadResponseError(
-      `${USPS_CARRIER_NAME} answered with the legacy summary shape (TrackResults/TrackInfo), which carries one sentence and no events; ` +
+  if (isRecord(record?.TrackResults)) {
+    throw badResponse(
+      httpStatus,
+      'answered with the legacy summary shape (TrackResults/TrackInfo), which carries one sentence and no events; ' +
         'the adapter asks /tracking/v3/tracking/{number}?expand=DETAIL, so check that baseUrl is the USPS API origin (https://apis.usps.com) and not a proxy of the old API',
-      { carrierId: USPS_CARRIER_ID, httpStatus },
     );
   }
-  if (record && !('trackingEvents' in record) && Array.isArray(record.eventSummaries)) {
-    throw new BadResponseError(
-      `${USPS_CARRIER_NAME} answered with the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL`,
-      {
-        carrierId: USPS_CARRIER_ID,
-        httpStatus,
-      },
+  if (record && !('trackingEvents' in record) && Array.isArray(record.eventSummaries))
+    throw badResponse(
+      httpStatus,
+      'answered with the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL',
     );
-  }
-  if (!record || !looksLikeDetails(record)) {
-    throw new BadResponseError(
-      `${USPS_CARRIER_NAME} response did not have the expected shape (no trackingEvents, trackingNumber or status)`,
-      {
-        carrierId: USPS_CARRIER_ID,
-        httpStatus,
-      },
-    );
-  }
+  const looksLikeDetails =
+    Array.isArray(record?.trackingEvents) ||
+    (typeof record?.trackingNumber === 'string' && (typeof record.statusCategory === 'string' || typeof record.status === 'string'));
+  if (!looksLikeDetails)
+    throw badResponse(httpStatus, 'response did not have the expected shape (no trackingEvents, trackingNumber or status)');
+
   const details = parseWithSchema(uspsTrackingDetailsSchema, record, USPS_CARRIER_NAME, USPS_CARRIER_ID, httpStatus);
-  const answered = pickAnsweredNumber(details.trackingNumber, trackingNumbers);
+  // One number per request: the echo picks the spelling asked for, else the first number asked answers.
+  const echoed = details.trackingNumber?.replace(WHITESPACE, '').toUpperCase();
+  const answered = trackingNumbers.find((number) => number.replace(WHITESPACE, '').toUpperCase() === echoed) ?? trackingNumbers[0];
   return trackingNumbers.map((number) =>
     number === answered
       ? successOutcome(toShipment(details, number, input))
-      : errorOutcome(
-          number,
-          new BadResponseError(`${USPS_CARRIER_NAME} answered for one number only (${answered}); track each number in its own request`, {
-            carrierId: USPS_CARRIER_ID,
-            httpStatus,
-          }),
-        ),
+      : errorOutcome(number, badResponse(httpStatus, `answered for one number only (${answered}); track each number in its own request`)),
   );
 }
 
-function looksLikeDetails(record: Record<string, unknown>): boolean {
-  if (Array.isArray(record.trackingEvents)) return true;
-  return typeof record.trackingNumber === 'string' && (typeof record.statusCategory === 'string' || typeof record.status === 'string');
-}
-
-function compact(number: string): string {
-  return number.replace(WHITESPACE, '').toUpperCase();
-}
-
-function pickAnsweredNumber(answered: string | null | undefined, requested: readonly string[]): string | undefined {
-  if (answered) {
-    const wanted = compact(answered);
-    const match = requested.find((number) => compact(number) === wanted);
-    if (match !== undefined) return match;
-  }
-  return requested[0];
+function badResponse(httpStatus: number, message: string): BadResponseError {
+  return new BadResponseError(`USPS ${message}`, { ...carrier, httpStatus });
 }
 
 function toShipment(details: UspsTrackingDetails, trackingNumber: string, input: CarrierParseInput) {
-  const rawEvents = details.trackingEvents ?? [];
   const events: TrackingEvent[] = [];
-  const legs: Leg[] = [];
+  const legRoles = new Set<(typeof USPS_PARTNER_LEG_CODES)[string]>();
   let delivered: { event: TrackingEvent; raw: UspsTrackingEvent } | null = null;
   let named: UspsTrackingEvent | undefined;
-
-  const locations: CachedLocation[] = [];
-
-  for (const raw of rawEvents) {
-    const code = eventCodeOf(raw.eventCode);
+  for (const raw of details.trackingEvents ?? []) {
+    const code = raw.eventCode === null || raw.eventCode === undefined ? null : String(raw.eventCode).trim().toUpperCase() || null;
     const eventType = cleanText(raw.eventType);
-    const mapped = mapUspsEvent({ eventCode: code, eventType, name: raw.name });
     const event = createEvent({
       time: uspsEventTime(raw),
       description: eventType ?? (code ? USPS_EVENT_CODE_MEANINGS[code] : undefined) ?? '',
@@ -183,22 +139,15 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
         raw.actionCode || raw.reasonCode
           ? { eventCode: code, actionCode: raw.actionCode, reasonCode: raw.reasonCode }
           : { eventCode: code },
-      location: placeOf(raw.eventCity, raw.eventState, raw.eventZIP, raw.eventCountry, locations),
-      mapped,
+      location: placeOf(raw.eventCity, raw.eventState, raw.eventZIP, raw.eventCountry),
+      mapped: mapUspsEvent({ eventCode: code, eventType, name: raw.name }),
     });
     events.push(event);
     if (!named && cleanText(raw.name)) named = raw;
     if (event.status === 'delivered' && (!delivered || approximateEpochMs(event) > approximateEpochMs(delivered.event)))
       delivered = { event, raw };
     const legRole = code ? USPS_PARTNER_LEG_CODES[code] : undefined;
-    if (legRole && !legs.some((leg) => leg.role === legRole)) {
-      legs.push({
-        carrier: 'usps-shipping-partner',
-        carrierName: 'USPS shipping partner (not named by USPS)',
-        trackingNumber: null,
-        role: legRole,
-      });
-    }
+    if (legRole) legRoles.add(legRole);
   }
 
   const proofEnabled = truthy(details.proofOfDeliveryEnabled) || truthy(details.trackingProofOfDeliveryEnabled);
@@ -208,31 +157,32 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
   const firm = cleanText(signed?.firm);
   // `firm` is the company delivered to; it qualifies the signer rather than replacing one.
   const signer = signerName && firm ? `${signerName} (${firm})` : signerName;
-  const serviceName = cleanText(details.mailClass);
+  const deliveredAt =
+    delivered && DELIVERED_PREFIX.test(delivered.event.description) ? delivered.event.description.replace(DELIVERED_PREFIX, '').trim() : '';
   const shipment = buildShipment({
     carrier: USPS_CARRIER_ID,
     trackingNumber,
     events,
     eventsNewestFirst: true,
-    carrierStatus: mapUspsStatusCategory(details.statusCategory),
+    carrierStatus: lookupStatus(USPS_STATUS_CATEGORIES, details.statusCategory?.trim().toLowerCase()),
     estimatedDelivery: uspsEstimatedDelivery(details),
     signedBy: signer,
     proofOfDelivery: {
       available: proofEnabled,
       signatureAvailable: proofEnabled && signer !== null,
       url: null,
-      deliveryLocation: delivered ? deliveryLocation(delivered.event.description) : null,
+      // "Delivered, Parcel Locker" → "Parcel Locker"; a bare "Delivered" says nothing about the place.
+      deliveryLocation: deliveredAt || null,
     },
-    service: { code: cleanText(details.serviceTypeCode), name: serviceName },
-    origin: placeOf(details.originCity, details.originState, details.originZIP, details.originCountry, locations),
-    destination: placeOf(
-      details.destinationCity,
-      details.destinationState,
-      details.destinationZIP,
-      details.destinationCountryCode,
-      locations,
-    ),
-    legs,
+    service: { code: cleanText(details.serviceTypeCode), name: cleanText(details.mailClass) },
+    origin: placeOf(details.originCity, details.originState, details.originZIP, details.originCountry),
+    destination: placeOf(details.destinationCity, details.destinationState, details.destinationZIP, details.destinationCountryCode),
+    legs: [...legRoles].map((role) => ({
+      carrier: 'usps-shipping-partner',
+      carrierName: 'USPS shipping partner (not named by USPS)',
+      trackingNumber: null,
+      role,
+    })),
     contact: USPS_CONTACT.default,
     trackingUrl: uspsTrackingUrl(trackingNumber),
     fetchedAt: input.fetchedAt,
@@ -243,56 +193,36 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
   return shipment;
 }
 
-function eventCodeOf(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const code = String(value).trim().toUpperCase();
-  return code === '' ? null : code;
-}
-
-interface CachedLocation {
-  city: string | null | undefined;
-  state: string | null | undefined;
-  zip: string | null | undefined;
-  country: string | null | undefined;
-  location: Location | null;
+export interface UspsEventMappingInput {
+  eventCode: string | null;
+  eventType: string | null;
+  /** The signer, when USPS sent one. */
+  name?: string | null;
 }
 
 /**
- * A place as core's `createLocation` builds it, with `raw` as USPS wrote the parts ("HERNANDO, FL, 34442"). Events,
- * origin and destination repeat a handful of places: each is built once per response and every use gets a copy.
+ * The lookup order: `eventCode` in USPS_EVENT_CODES (for 01 the `eventType` refines where it was delivered, or
+ * that it went back to the sender, and a signer's name makes it `signature_obtained`); a code not in the table
+ * stays unmapped whatever its text says; only without a code, the exact `eventType` phrase in USPS_EVENT_TYPES.
+ * The shipment's `statusCategory` (USPS_STATUS_CATEGORIES) is the fallback when no event maps.
  */
-function placeOf(
-  city: string | null | undefined,
-  state: string | null | undefined,
-  zip: string | null | undefined,
-  country: string | null | undefined,
-  cache: CachedLocation[],
-): Location | null {
-  let cached: CachedLocation | undefined;
-  for (const entry of cache) {
-    if (entry.city === city && entry.state === state && entry.zip === zip && entry.country === country) {
-      cached = entry;
-      break;
-    }
-  }
-  if (!cached) {
-    let joined = '';
-    for (const part of [city, state, zip, country]) {
-      const trimmed = typeof part === 'string' ? part.trim() : '';
-      if (trimmed !== '') joined = joined === '' ? trimmed : `${joined}, ${trimmed}`;
-    }
-    const location = joined === '' ? null : createLocation({ city, region: state, postalCode: zip, countryCode: country, raw: joined });
-    cached = { city, state, zip, country, location };
-    cache.push(cached);
-  }
-  return cached.location ? { ...cached.location } : null;
+export function mapUspsEvent({ eventCode, eventType, name }: UspsEventMappingInput): StatusTableEntry | undefined {
+  if (!eventCode) return lookupStatus(USPS_EVENT_TYPES, eventType?.trim().toLowerCase());
+  const entry = lookupStatus(USPS_EVENT_CODES, eventCode);
+  if (!entry || eventCode !== '01') return entry;
+  const refinement = eventType ? USPS_DELIVERED_REFINEMENTS.find(({ pattern }) => pattern.test(eventType)) : undefined;
+  return refinement?.entry ?? (name?.trim() ? USPS_SIGNED_DELIVERY : entry);
 }
 
-/** "Delivered, Parcel Locker" → "Parcel Locker"; a bare "Delivered" says nothing about the place. */
-function deliveryLocation(description: string): string | null {
-  if (!DELIVERED_PREFIX.test(description)) return null;
-  const place = description.replace(DELIVERED_PREFIX, '').trim();
-  return place === '' ? null : place;
+/** A place as USPS wrote its parts ("HERNANDO, FL, 34442"), or null when it wrote none. */
+function placeOf(city?: string | null, state?: string | null, zip?: string | null, country?: string | null) {
+  let raw = '';
+  for (const part of [city, state, zip, country]) if (part?.trim()) raw = raw ? `${raw}, ${part.trim()}` : part.trim();
+  return raw ? createLocation({ city, region: state, postalCode: zip, countryCode: country, raw }) : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function truthy(value: boolean | string | null | undefined): boolean {
@@ -308,94 +238,165 @@ export function cleanText(value: string | null | undefined): string | null {
     cleaned = cleaned
       .replace(SUP_BLOCK, '')
       .replace(HTML_TAG, '')
-      .replace(AMPERSAND, '&')
+      .replaceAll('&amp;', '&')
       .replace(TRADEMARK_ENTITY, '')
       .replace(WHITESPACE, ' ');
   }
-  cleaned = cleaned.trim();
-  return cleaned === '' ? null : cleaned;
+  return cleaned.trim() || null;
+}
+
+/**
+ * An event's time. `eventTimestamp` is local wall-clock time (a trailing `Z` is bogus), `GMTTimestamp` UTC and
+ * `GMTOffset` the local offset. Real responses carry a USPS quirk: when UTC falls on the next day, `GMTTimestamp`
+ * keeps the local date (local 23:28 at -06:00 → `…21T05:28Z` instead of `…22T05:28Z`). So GMTTimestamp is taken
+ * at the offset (it adds the seconds) only when it agrees with eventTimestamp to the minute, else eventTimestamp
+ * + offset. Without GMTOffset, the two stamps imply the offset when they differ by whole quarter hours within
+ * ±14 h; when they disagree, eventTimestamp stays `local`. GMTTimestamp alone is an instant in UTC.
+ */
+export function uspsEventTime(event: Pick<UspsTrackingEvent, 'eventTimestamp' | 'GMTTimestamp' | 'GMTOffset'>): CarrierTime | null {
+  const parsed = parseCarrierDateTime(event.eventTimestamp, { treatZuluAsLocal: true });
+  // An explicit numeric offset on eventTimestamp is taken at its word.
+  if (parsed?.timeKind === 'instant') return parsed;
+  const local = parsed?.timeKind === 'local' ? parsed.localTime : null;
+  const given = uspsOffset(event.GMTOffset);
+  const gmt = event.GMTTimestamp?.trim();
+  const utc = gmt ? Date.parse(GMT_HAS_ZONE.test(gmt) ? gmt : `${gmt}Z`) : Number.NaN;
+  if (!Number.isNaN(utc)) {
+    const offset = given ?? (local ? impliedOffset(local, utc) : 'Z');
+    if (offset && !local) {
+      const occurredAt = formatInstantAtOffset(utc, offset);
+      if (occurredAt) return { occurredAt, localTime: offset === 'Z' ? null : occurredAt.slice(0, 19), timeKind: 'instant' };
+    }
+    // The usual case: both name the same minute, and GMTTimestamp adds the seconds.
+    if (offset && local && Math.floor(Date.parse(`${local}${offset}`) / MINUTE_MS) === Math.floor(utc / MINUTE_MS)) {
+      const wall = `${local.slice(0, 17)}${String(Math.floor(utc / 1000) - Math.floor(utc / MINUTE_MS) * 60).padStart(2, '0')}`;
+      return { occurredAt: `${wall}${offset}`, localTime: wall, timeKind: 'instant' };
+    }
+  }
+  return local && given ? instantTime(local, given) : parsed;
+}
+
+/** `-05:00`, `-5:00`, `-7`, `-0500`, `+05:30` → `±HH:MM`; a `Z` is not an offset USPS would send, so it counts as none. */
+function uspsOffset(value: string | null | undefined): string | null {
+  const offset =
+    typeof value === 'string' ? (normaliseOffset(value) ?? normaliseOffset(value.trim().replace(SINGLE_DIGIT_HOUR, '$10$2'))) : null;
+  return offset === 'Z' ? null : offset;
+}
+
+/** The offset that turns `utcMs` into the wall clock `local`, when it is whole quarter hours within ±14 h. */
+function impliedOffset(local: string, utcMs: number): string | null {
+  const difference = Math.floor(Date.parse(`${local}Z`) / MINUTE_MS) - Math.floor(utcMs / MINUTE_MS);
+  return difference % 15 === 0 && difference >= -12 * 60 && difference <= 14 * 60 ? formatOffset(difference) : null;
+}
+
+/**
+ * The carrier's delivery estimate, most specific first: `predictedDeliveryDate` with a window start and/or end
+ * → a local window; `expectedDeliveryTimeStamp` ("Expected Delivery by") → `to`, midnight meaning a date only;
+ * `predictedDeliveryDate` alone; `guaranteedDeliveryTimeStamp` (guaranteed-by) → `to`. USPS writes these as
+ * local times; a trailing `Z` is as bogus as on eventTimestamp.
+ */
+export function uspsEstimatedDelivery(details: {
+  expectedDeliveryTimeStamp?: string | null;
+  predictedDeliveryDate?: string | null;
+  predictedDeliveryWindowStartTime?: string | null;
+  predictedDeliveryWindowEndTime?: string | null;
+  guaranteedDeliveryTimeStamp?: string | null;
+}): EstimatedDelivery | null {
+  const day = details.predictedDeliveryDate ? dateOnly(details.predictedDeliveryDate)?.localTime : null;
+  const start = day ? clockOf(details.predictedDeliveryWindowStartTime) : null;
+  const end = day ? clockOf(details.predictedDeliveryWindowEndTime) : null;
+  if (start || end) return estimate(start && `${day}T${start}`, end && `${day}T${end}`, 'local');
+  return (
+    deliverBy(details.expectedDeliveryTimeStamp) ?? (day ? estimate(day, day, 'date') : deliverBy(details.guaranteedDeliveryTimeStamp))
+  );
+}
+
+/** `10:05`, `10:05:00`, `10:05am`, `2:05 PM`, `9pm` → `HH:mm:ss`; else null. */
+function clockOf(value: string | null | undefined): string | null {
+  const match = CLOCK.exec(value?.trim() ?? '');
+  // A bare number is a clock only with am/pm, and a 12-hour clock reads 1–12.
+  if (!match || (!match[4] && match[2] === undefined)) return null;
+  const [, hour = '', minutes = '00', seconds = '00', half] = match;
+  const hours = half ? (Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0) : Number(hour);
+  if ((half && (Number(hour) < 1 || Number(hour) > 12)) || hours > 23 || Number(minutes) > 59 || Number(seconds) > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${minutes}:${seconds}`;
+}
+
+function deliverBy(value: string | null | undefined): EstimatedDelivery | null {
+  const time = parseCarrierDateTime(value, { treatZuluAsLocal: true });
+  if (time?.timeKind === 'instant') return estimate(null, time.occurredAt, 'instant');
+  if (!time?.localTime) return null;
+  const midnight = time.timeKind === 'date' || time.localTime.endsWith('T00:00:00');
+  return midnight ? estimate(time.localTime.slice(0, 10), time.localTime.slice(0, 10), 'date') : estimate(null, time.localTime, 'local');
+}
+
+function estimate(from: string | null, to: string | null, timeKind: EstimatedDelivery['timeKind']): EstimatedDelivery {
+  return { from, to, timeKind, source: 'carrier', confidence: null };
+}
+
+/** USPS's message and codes from the text of an error body, for the transport's auth and 5xx errors. */
+export function describeUspsErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
+  let body;
+  try {
+    body = uspsErrorSchema.safeParse(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+  return body.success ? { message: errorDetail(body.data) ?? undefined, codes: errorCodes(body.data).carrierCodes } : undefined;
 }
 
 /** The codes of an error body, the items' first. Codes only: a gateway's `error` may be a sentence that echoes what was sent. */
 function errorCodes(body: UspsErrorBody): { subCodes: string[]; carrierCodes: string[] } {
   const error = body.error;
-  const subCodes = (typeof error === 'string' ? [] : (error.errors ?? [])).map((item) => String(item.code ?? '').trim()).filter(Boolean);
-  const topCode = typeof error === 'string' ? error : String(error.code ?? '');
-  return { subCodes, carrierCodes: [...new Set([...subCodes, topCode])].filter((code) => ERROR_CODE.test(code)) };
+  const subCodes = typeof error === 'string' ? [] : (error.errors ?? []).map((item) => String(item.code ?? '').trim()).filter(Boolean);
+  return { subCodes, carrierCodes: errorCodesOf([...subCodes, typeof error === 'string' ? error : String(error.code ?? '')]) };
 }
 
-/** USPS's message and codes from the text of an error body, for the transport's auth and 5xx errors. */
-export function describeUspsErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const body = uspsErrorSchema.safeParse(parsed);
-  return body.success ? { message: errorDetail(body.data) ?? undefined, codes: errorCodes(body.data).carrierCodes } : undefined;
-}
-
-function errorFromBody(httpStatus: number, body: UspsErrorBody, trackingNumber: string): WismoError {
-  const items = typeof body.error === 'string' ? [] : (body.error.errors ?? []);
-  const { subCodes, carrierCodes } = errorCodes(body);
-  const detail = errorDetail(body);
+/** An error answer (a readable error body, even on HTTP 200, or none) as the typed error it stands for. */
+function errorFromBody(httpStatus: number, body: UspsErrorBody | null, trackingNumber: string): WismoError {
+  const { subCodes, carrierCodes } = body ? errorCodes(body) : { subCodes: [], carrierCodes: [] };
+  const detail = body && errorDetail(body);
   const said = detail ? `: ${detail}` : '';
-  const options = { carrierId: USPS_CARRIER_ID, httpStatus, carrierCodes, trackingNumber };
-
-  if (httpStatus === 401 || httpStatus === 403 || carrierCodes.some((code) => AUTH_ERROR_CODES.has(code.toLowerCase()))) {
-    return new AuthFailedError(
-      `${USPS_CARRIER_NAME} rejected the credentials (HTTP ${httpStatus}${said}). Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.`,
-      options,
-    );
+  const options = { ...carrier, httpStatus, carrierCodes, trackingNumber: body ? trackingNumber : undefined };
+  if (httpStatus === 401 || httpStatus === 403 || hasAuthErrorCode(carrierCodes)) {
+    return new AuthFailedError(`USPS rejected the credentials (HTTP ${httpStatus}${said}). ${CHECK_CREDENTIALS}`, options);
   }
   for (const code of subCodes) {
     const known = USPS_TRACKING_ERROR_CODES[code];
-    if (known?.outcome === 'invalid_number') {
-      return new InvalidNumberError(`${USPS_CARRIER_NAME} says ${trackingNumber} is not a tracking number (${code}${said})`, options);
-    }
+    if (known?.outcome === 'invalid_number')
+      return new InvalidNumberError(`USPS says ${trackingNumber} is not a tracking number (${code}${said})`, options);
     if (known || USPS_TRACKING_ERROR_FAMILY.test(code)) {
       return new NotFoundError(
-        `${USPS_CARRIER_NAME} has no tracking information for ${trackingNumber} yet (${code}${said}). New labels can take a while to appear; check the number and try again later.`,
+        `USPS has no tracking information for ${trackingNumber} yet (${code}${said}). New labels can take a while to appear; check the number and try again later.`,
         options,
       );
     }
   }
-  if (httpStatus === 404) {
-    return new NotFoundError(`${USPS_CARRIER_NAME} has no tracking information for ${trackingNumber} (HTTP 404${said})`, options);
-  }
-  const aboutTheNumber =
-    items.some((item) => TRACKING_NUMBER_WORDS.test(cleanText(item.source?.parameter) ?? '')) || TRACKING_NUMBER_WORDS.test(detail ?? '');
-  if (httpStatus === 400 && aboutTheNumber) {
-    return new InvalidNumberError(`${USPS_CARRIER_NAME} rejected ${trackingNumber} as a tracking number (HTTP 400${said})`, options);
-  }
-  return new BadResponseError(`${USPS_CARRIER_NAME} refused the tracking request (HTTP ${httpStatus}${said})`, options);
+  if (httpStatus === 404)
+    return new NotFoundError(`USPS has no tracking information for ${body ? trackingNumber : 'this number'} (HTTP 404${said})`, options);
+  if (!body) return new BadResponseError(`USPS answered HTTP ${httpStatus} without a readable error body`, options);
+  const items = typeof body.error === 'string' ? [] : (body.error.errors ?? []);
+  const aboutTheNumber = [detail, ...items.map((item) => cleanText(item.source?.parameter))].some(
+    (text) => text && TRACKING_NUMBER_WORDS.test(text),
+  );
+  if (httpStatus === 400 && aboutTheNumber)
+    return new InvalidNumberError(`USPS rejected ${trackingNumber} as a tracking number (HTTP 400${said})`, options);
+  return new BadResponseError(`USPS refused the tracking request (HTTP ${httpStatus}${said})`, options);
 }
 
-/** The most useful human text of an error body, HTML stripped. */
-export function errorDetail(body: UspsErrorBody): string | null {
+/** The most useful human text of an error body, HTML, a trailing dash ("Status not available -") and a leading number stripped. */
+function errorDetail(body: UspsErrorBody): string | null {
   const error = body.error;
-  const candidates: Array<string | null | undefined> = [];
-  if (typeof error !== 'string') {
-    for (const item of error.errors ?? []) candidates.push(item.detail, item.title);
-    candidates.push(error.message);
-  } else {
-    candidates.push(body.error_description, body.message, error);
-  }
+  const candidates =
+    typeof error === 'string'
+      ? [body.error_description, body.message, error]
+      : [...(error.errors ?? []).flatMap((item) => [item.detail, item.title]), error.message];
   for (const candidate of candidates) {
-    const cleaned = withoutTrailingDash(cleanText(candidate))?.replace(LEADING_NUMBER, '');
+    let cleaned = cleanText(candidate);
+    // Not a `\s*-$` pattern: that rescans every run of spaces.
+    if (cleaned?.endsWith('-')) cleaned = cleaned.slice(0, -1).trimEnd();
+    cleaned = cleaned?.replace(LEADING_NUMBER, '') ?? null;
     if (cleaned) return cleaned;
   }
   return null;
-}
-
-/** "Status not available -" → "Status not available", without a pattern that rescans every space. */
-function withoutTrailingDash(text: string | null): string | null {
-  if (text === null) return null;
-  const trimmed = text.trimEnd();
-  return trimmed.endsWith('-') ? trimmed.slice(0, -1).trimEnd() : trimmed;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import { approximateEpochMs, shipmentSchema, type Shipment, type TrackOutcome } 
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUsps, usps, type UspsSettings } from './usps-adapter';
-import { USPS_PRODUCTION_BASE_URL, USPS_SANDBOX_BASE_URL } from './usps-constants';
+import { USPS_PRODUCTION_BASE_URL, USPS_SANDBOX_BASE_URL } from './usps-carrier';
 
 const ORIGIN = 'https://usps.fixture.test';
 const FETCHED_AT = new Date('2025-01-15T12:00:00.000Z');

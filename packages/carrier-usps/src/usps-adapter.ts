@@ -1,18 +1,15 @@
 import { defineCarrier, type CarrierSettings } from '@wismo/core';
 import { describeUspsErrorBody, parseUspsTrackResponse } from './parse-usps-response';
 import {
-  USPS_CAPABILITIES,
   USPS_CARRIER_ID,
   USPS_CARRIER_NAME,
-  USPS_CLIENT_ID_ENV,
-  USPS_CLIENT_SECRET_ENV,
   USPS_CONTACT,
+  USPS_DEFAULT_RATE_LIMIT,
   USPS_PRODUCTION_BASE_URL,
   USPS_TOKEN_PATH,
   USPS_TRACKING_PATH,
-  USPS_TRACKING_SCOPE,
   uspsTrackingUrl,
-} from './usps-constants';
+} from './usps-carrier';
 
 export interface UspsSettings extends CarrierSettings {
   /** Consumer Key of your USPS developer app. Default: `USPS_CLIENT_ID`. */
@@ -32,13 +29,21 @@ export interface UspsSettings extends CarrierSettings {
 export const createUsps = defineCarrier<UspsSettings>({
   id: USPS_CARRIER_ID,
   name: USPS_CARRIER_NAME,
-  capabilities: USPS_CAPABILITIES,
+  capabilities: {
+    // The v3 GET takes one number; there is no batch endpoint in the spec.
+    maxNumbersPerRequest: 1,
+    rateLimit: USPS_DEFAULT_RATE_LIMIT,
+    // USPS offers tracking subscriptions (webhooks) as a separate API; this adapter only polls.
+    webhooks: false,
+    proofOfDelivery: true,
+    estimatedDelivery: true,
+  },
   contact: USPS_CONTACT,
   trackingUrl: uspsTrackingUrl,
   baseUrl: USPS_PRODUCTION_BASE_URL,
   credentials: {
-    clientId: { environmentVariable: USPS_CLIENT_ID_ENV, label: 'client id' },
-    clientSecret: { environmentVariable: USPS_CLIENT_SECRET_ENV, label: 'client secret' },
+    clientId: { environmentVariable: 'USPS_CLIENT_ID', label: 'client id' },
+    clientSecret: { environmentVariable: 'USPS_CLIENT_SECRET', label: 'client secret' },
   },
   credentialsSource: 'your app on developers.usps.com (Consumer Key and Consumer Secret)',
   // USPS accepts the credentials as form fields (karrio, revaddress) or as JSON (official README); core sends a form.
@@ -49,7 +54,8 @@ export const createUsps = defineCarrier<UspsSettings>({
     clientSecret: 'clientSecret',
     credentialsIn: 'body',
   },
-  tokenScope: (settings) => (settings.scope === false ? undefined : (settings.scope ?? USPS_TRACKING_SCOPE)),
+  // The Tracking API's scope (`security: OAuth: [tracking]` in the spec).
+  tokenScope: (settings) => (settings.scope === false ? undefined : (settings.scope ?? 'tracking')),
   normaliseNumber: (trackingNumber) => trackingNumber.replace(/\s+/g, ''),
   request: ({ trackingNumbers: [trackingNumber] }) => ({
     method: 'GET',

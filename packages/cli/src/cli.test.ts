@@ -4,25 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CARRIER_IDS, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from './cli';
-import type { CliContext } from './context';
 import { demoOrdersCsv } from './demo/demo-orders';
+import { wismoIn } from './__fixtures__/run-wismo';
 
 const directory = mkdtempSync(join(tmpdir(), 'wismo-cli-'));
 let sandbox: RunningSandboxCarriers;
 let configPath: string;
 
-async function wismo(args: string[], overrides: Partial<CliContext> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: directory,
-    ...overrides,
-  });
-  return { code, stdout, stderr };
-}
+const wismo = wismoIn(directory);
 
 beforeAll(async () => {
   sandbox = await startSandboxCarriers({ rateLimits: 'off' });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '@wismo/store';
 import { SANDBOX_CARRIER_IDS, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from './cli';
-import type { CliContext } from './context';
 import { resolveStoreUrl, describeStoreUrl } from './store/open-store';
+import { wismoIn } from './__fixtures__/run-wismo';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'wismo-store-cli-'));
@@ -17,18 +17,7 @@ let configPath: string;
 let storeUrl: string;
 let testNumber = 0;
 
-async function wismo(args: string[], overrides: Partial<CliContext> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: directory,
-    ...overrides,
-  });
-  return { code, stdout, stderr };
-}
+const wismo = wismoIn(directory);
 
 /** Opens the test's store to look at what a command left there. */
 async function inspect<T>(work: (store: Store) => Promise<T>): Promise<T> {
@@ -127,6 +116,15 @@ describe('wismo watch', () => {
     expect(repeated).toMatchObject({ ok: true, created: false, tracking: { id: created.tracking.id } });
     expect(refused).toMatchObject({ ok: false, trackingNumber: 'NOPE' });
     expect(again.code).toBe(1);
+  });
+
+  it('a number several carriers’ formats match is watched once: a repeat says it was not new', async () => {
+    // DHL Paket digits that also pass USPS's check: watched without a carrier until the first answer.
+    const runs = [];
+    for (let run = 0; run < 2; run++) runs.push(await wismo(['watch', SANDBOX_NUMBERS.dhl.returned, '--json', '--store', storeUrl]));
+    const [first, second] = runs.map((result) => JSON.parse(result.stdout.trim()));
+    expect(first).toMatchObject({ ok: true, created: true, tracking: { carrier: null } });
+    expect(second).toMatchObject({ ok: true, created: false, tracking: { id: first.tracking.id } });
   });
 
   it('keeps shops apart with --shop', async () => {

@@ -45,7 +45,9 @@ export {
   type CredentialSetting,
   type NumberResult,
   type ResultShape,
+  type SessionLoginContext,
 } from './adapter/define-carrier';
+export type { SessionLoginResult } from './adapter/session-auth';
 
 // Errors
 export * from './errors';

@@ -21,4 +21,13 @@ export {
 export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
 export { loadSetting } from './adapter/load-setting';
 export { dedupeEvents } from './status/derive-shipment-status';
-export { describeXmlBodyProblem } from './adapter/xml-body';
+export {
+  describeXmlBodyProblem,
+  readXmlBody,
+  XmlBodyError,
+  type ReadXmlBodyOptions,
+  type XmlBodyProblem,
+  type XmlParser,
+} from './adapter/xml-body';
+export { errorCodesOf, hasAuthErrorCode } from './kit-helpers/auth-error-codes';
+export { rememberByText } from './kit-helpers/remember-by-text';

@@ -18,6 +18,8 @@ import { buildProblem, PROBLEMS, ProblemError, toProblemError, type ProblemCode,
 import { registerApiRoutes } from './api/routes';
 import { registerTriageRoutes } from './api/triage-routes';
 import { registerStoreNotConfigured, registerStoreRoutes, withStoreApiKeys, type ShopOfApiKey } from './api/store-routes';
+import { registerNotifyRoutes } from './api/notify-routes';
+import { createNotificationAdmin, type NotificationSettingsInput } from '@wismo/notify';
 import { DEFAULT_MAX_TRACK_ITEMS } from './api/schemas';
 import { createAccessTokens } from './page/access-token';
 import { resolveBrand, type BrandOptions, type ResolvedBrand } from './page/brand';
@@ -27,6 +29,7 @@ import { applyPageSecurityHeaders } from './page/security-headers';
 import { createTokenBucketLimiter, type ClientKeyOptions, type TokenBucketLimiter } from './rate-limit';
 import type { ServedOrderViewLike } from './service';
 import { ViewCache } from './view-cache';
+import { registerDashboardRoutes, type DashboardMountOptions } from './dashboard/dashboard-routes';
 
 export interface HelpdeskMountOptions {
   /** Only helpdesks with secrets get routes. */
@@ -52,6 +55,18 @@ export interface WismoServerOptions extends ClientKeyOptions {
    * reads orders from it, per shop. Without one those routes answer 501 `store_not_configured`.
    */
   store?: Store;
+  /**
+   * Notifications (@wismo/notify), with a `store`: mounts the settings, preview, webhook-endpoint and opt-out
+   * routes, the unsubscribe page the dispatcher's links point at (`/notifications/unsubscribe/{token}`), and
+   * Twilio's status callback (`POST /webhooks/twilio/status`) when `twilioAuthToken` is given.
+   */
+  notifications?: {
+    /** The dispatcher's `links.unsubscribeSecret` (at least 16 characters). */
+    unsubscribeSecret: string;
+    twilioAuthToken?: string;
+    /** Defaults for shops without stored settings (as given to the dispatcher). */
+    settings?: NotificationSettingsInput;
+  };
   /** Which shop each API key belongs to (a map key → shop id, or a function); other keys: the default shop. */
   shopOfApiKey?: ShopOfApiKey;
   /** Carrier names, contacts and tracking links for views: the adapters or a directory. Default: the tracker's adapters. */
@@ -63,6 +78,11 @@ export interface WismoServerOptions extends ClientKeyOptions {
   brand: BrandOptions;
   /** Mounts the helpdesk panels of @wismo/helpdesk under `/helpdesk`. */
   helpdesk?: HelpdeskMountOptions;
+  /**
+   * The operations dashboard, with a `store`: `/dashboard/at-risk` and `/dashboard/carriers` (behind an API key
+   * or a login link from `POST /v1/dashboard/login-links`) and their JSON under `/v1/stats`.
+   */
+  dashboard?: DashboardMountOptions;
   /**
    * Token buckets. Tracking-page lookups per client (tracking number or order lookups): default 30 a minute.
    * `api`: requests on `/v1` per API key, default `DEFAULT_API_RATE_LIMIT` (600 a minute, bursts of 100);
@@ -370,6 +390,20 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
         onOrderChanged: () => pageViews.clear(),
       })
     : (registerStoreNotConfigured(app), null);
+  if (options.notifications) {
+    if (!options.store || !storeRoutes) throw new ConfigurationError('notifications need a `store` (their settings and queue live in it)');
+    registerNotifyRoutes(app, {
+      admin: createNotificationAdmin(options.store, {
+        clock: now,
+        ...(options.notifications.settings ? { settings: options.notifications.settings } : {}),
+      }),
+      shopOf: storeRoutes.shopOf,
+      orderView: storeRoutes.orderView,
+      unsubscribeSecret: options.notifications.unsubscribeSecret,
+      ...(options.notifications.twilioAuthToken ? { twilioAuthToken: options.notifications.twilioAuthToken } : {}),
+      publicBase: absoluteBase,
+    });
+  }
 
   const documentConfig = (serverUrl: string) => ({
     openapi: '3.1.0',
@@ -382,6 +416,15 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
       { name: 'Triage', description: 'Helpdesk tickets: intent, skill, priority and the suggested reply.' },
       ...(options.store
         ? [{ name: 'Trackings', description: 'Tracking numbers the store watches: checked on a schedule, every change recorded.' }]
+        : []),
+      ...(options.notifications
+        ? [
+            { name: 'Notifications', description: 'Milestone messages to customers: settings, previews, opt-outs.' },
+            { name: 'Webhooks', description: 'Signed webhooks (Standard Webhooks) to your own systems.' },
+          ]
+        : []),
+      ...(options.dashboard && options.store
+        ? [{ name: 'Stats', description: 'The operations dashboard’s figures: parcels at risk and carrier performance.' }]
         : []),
     ],
   });
@@ -440,6 +483,31 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     now,
   };
   registerPageRoutes(app as unknown as Hono, pageDependencies);
+
+  // ------------------------------------------------------------ operations dashboard
+  if (options.dashboard) {
+    if (!options.store || !storeRoutes) throw new ConfigurationError('dashboard needs a `store` (its figures come from it)');
+    registerSecret(options.dashboard.loginSecret);
+    registerDashboardRoutes(app, {
+      ...options.dashboard,
+      store: options.store,
+      shopOf: storeRoutes.shopOf,
+      checkApiKey: checkBearer,
+      basePath,
+      publicBase: absoluteBase,
+      brand,
+      css,
+      carriers: carrierList,
+      now,
+      // Only when the tracking page reads the store's default shop (not a separate `orders` source).
+      ...(options.orders
+        ? {}
+        : {
+            orderPageHref: (orderId: string, language: string) =>
+              `${basePath}/${language}/orders/view?access=${encodeURIComponent(pageDependencies.accessTokens.issue(orderId))}`,
+          }),
+    });
+  }
 
   const notFound = (c: Context) =>
     isApiPath(c) ? problemResponse(c, new ProblemError('route_not_found')) : renderNotFoundPage(c, pageDependencies);

@@ -16,4 +16,5 @@ export { DEFAULT_BRAND, type BrandOptions, type BrandColors, type ResolvedBrand,
 // The API's answers, for clients that handle them in TypeScript
 export type { Problem, ProblemCode } from './api/problem';
 export { type ShopOfApiKey } from './api/store-routes';
+export type { DashboardMountOptions } from './dashboard/dashboard-routes';
 export { TrackingSchema, TrackingPageSchema, WatchRequestSchema, OrderSchema } from './api/store-schemas';

@@ -1,9 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { detectCarrier, logSafely, normaliseTrackingNumber, type Shipment } from '@wismo/core';
+import { detectCarrier, logSafely, normaliseTrackingNumber, type Shipment, type TrackingEvent } from '@wismo/core';
 import {
+  DEFAULT_DELAY_THRESHOLDS,
   normaliseEmail,
   normaliseOrderNumber,
   orderSchema,
+  type DelayThresholds,
+  type DelayThresholdSettings,
   type DeliveryHistory,
   type DeliveryHistoryQuery,
   type DeliverySummary,
@@ -14,6 +17,7 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { createMonthPartitions, migrate } from './database/migrations';
 import { openDatabase, withWriteTransaction } from './database/open-database';
+import { registerStoreDatabase } from './database/store-database';
 import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
 import type { Database, OrdersTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
@@ -28,6 +32,7 @@ import {
   type ClaimOptions,
   type CreateStoreOptions,
   type DefaultStoreUrl,
+  type DomainEventPayloads,
   type IngestInput,
   type IngestOptions,
   type IngestResult,
@@ -86,6 +91,67 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
+interface ShopSettings {
+  timeZone: string;
+  delayThresholds: DelayThresholdSettings | undefined;
+}
+
+/** Checks every threshold is a positive number of a known name; a typo must not silently keep the default. */
+function parseDelayThresholds(settings: DelayThresholdSettings, path: string): DelayThresholdSettings {
+  const issues: Array<{ path: string; message: string }> = [];
+  const checkLevel = (level: unknown, at: string, allowServices: boolean) => {
+    if (typeof level !== 'object' || level === null || Array.isArray(level)) {
+      issues.push({ path: at, message: 'Expected an object of thresholds' });
+      return;
+    }
+    for (const [name, value] of Object.entries(level)) {
+      if (allowServices && name === 'services') {
+        if (typeof value !== 'object' || value === null)
+          issues.push({ path: `${at}.services`, message: 'Expected an object by service code' });
+        else for (const [service, serviceLevel] of Object.entries(value)) checkLevel(serviceLevel, `${at}.services.${service}`, false);
+      } else if (!(name in DEFAULT_DELAY_THRESHOLDS)) {
+        issues.push({ path: `${at}.${name}`, message: `Unknown threshold; known: ${Object.keys(DEFAULT_DELAY_THRESHOLDS).join(', ')}` });
+      } else if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        issues.push({ path: `${at}.${name}`, message: 'Expected a positive number' });
+      }
+    }
+  };
+  if (typeof settings !== 'object' || settings === null) issues.push({ path, message: 'Expected { default?, carriers? }' });
+  else {
+    for (const key of Object.keys(settings))
+      if (key !== 'default' && key !== 'carriers') issues.push({ path: `${path}.${key}`, message: 'Expected default or carriers' });
+    if (settings.default !== undefined) checkLevel(settings.default, `${path}.default`, false);
+    for (const [carrier, level] of Object.entries(settings.carriers ?? {})) checkLevel(level, `${path}.carriers.${carrier}`, true);
+  }
+  if (issues.length > 0)
+    throw new StoreError(
+      'invalid_input',
+      `Invalid delay thresholds: ${issues.length} problem(s), first: ${issues[0]!.path}: ${issues[0]!.message}`,
+      {
+        issues,
+      },
+    );
+  return settings;
+}
+
+/** The shop's thresholds over the store's, level by level (default, each carrier, each service). */
+function mergeDelayThresholds(
+  base: DelayThresholdSettings | undefined,
+  override: DelayThresholdSettings | undefined,
+): DelayThresholdSettings | undefined {
+  if (!base || !override) return override ?? base;
+  const carriers: Record<string, Partial<DelayThresholds> & { services?: Record<string, Partial<DelayThresholds>> }> = {};
+  for (const id of new Set([...Object.keys(base.carriers ?? {}), ...Object.keys(override.carriers ?? {})])) {
+    const below = base.carriers?.[id];
+    const above = override.carriers?.[id];
+    const services: Record<string, Partial<DelayThresholds>> = {};
+    for (const code of new Set([...Object.keys(below?.services ?? {}), ...Object.keys(above?.services ?? {})]))
+      services[code] = { ...below?.services?.[code], ...above?.services?.[code] };
+    carriers[id] = { ...below, ...above, services };
+  }
+  return { default: { ...base.default, ...override.default }, carriers };
+}
+
 function parseOrderInput(input: OrderInput | Order): Order {
   const result = orderSchema.safeParse(input);
   if (result.success) return result.data;
@@ -111,19 +177,23 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   }
   logSafely(options.logger, 'debug', `store opened: ${opened.description}`);
   let closed = false;
-  const shopZones = new Map<string, string>();
+  const storeThresholds =
+    options.delayThresholds === undefined ? undefined : parseDelayThresholds(options.delayThresholds, 'delayThresholds');
+  const shopSettingsCache = new Map<string, ShopSettings>();
 
   function ensureOpen(): void {
     if (closed) throw new StoreError('closed', 'The store is closed');
   }
 
-  async function shopTimeZone(executor: Kysely<Database>, shopId: string): Promise<string> {
-    const cached = shopZones.get(shopId);
+  /** The shop's time zone and delay thresholds (its own over the store's), read once per store. */
+  async function shopSettings(executor: Kysely<Database>, shopId: string): Promise<ShopSettings> {
+    const cached = shopSettingsCache.get(shopId);
     if (cached) return cached;
-    const row = await executor.selectFrom('shops').select('time_zone').where('id', '=', shopId).executeTakeFirst();
-    const zone = row?.time_zone ?? 'UTC';
-    shopZones.set(shopId, zone);
-    return zone;
+    const row = await executor.selectFrom('shops').select(['time_zone', 'delay_thresholds']).where('id', '=', shopId).executeTakeFirst();
+    const own = row?.delay_thresholds ? (JSON.parse(row.delay_thresholds) as DelayThresholdSettings) : undefined;
+    const settings = { timeZone: row?.time_zone ?? 'UTC', delayThresholds: mergeDelayThresholds(storeThresholds, own) };
+    shopSettingsCache.set(shopId, settings);
+    return settings;
   }
 
   /** Locks the rows on PostgreSQL so two ingests of one tracking serialise; SQLite's write lock already does. */
@@ -143,6 +213,19 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     changes: readonly DetectedChanges[],
     nowMs: number,
   ): Promise<Map<string, OutboxEvent>> {
+    // Each new event is written twice (its row and its `event_added` payload): serialised once.
+    const eventTexts = new Map<TrackingEvent, string>();
+    const eventJson = (event: TrackingEvent) => {
+      let text = eventTexts.get(event);
+      if (text === undefined) eventTexts.set(event, (text = JSON.stringify(event)));
+      return text;
+    };
+    const payloadJson = (row: PendingOutboxRow) => {
+      if (row.type !== 'event_added') return JSON.stringify(row.payload);
+      const { fingerprint, event } = row.payload as DomainEventPayloads['event_added'];
+      // The same text as JSON.stringify({ fingerprint, event }).
+      return `{"fingerprint":${JSON.stringify(fingerprint)},"event":${eventJson(event)}}`;
+    };
     const eventRows = changes.flatMap((change) =>
       change.newEvents.map((event) => ({
         shop_id: change.record.shopId,
@@ -150,7 +233,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         fingerprint: event.fingerprint,
         occurred_ms: event.occurredMs,
         recorded_at: nowMs,
-        data: JSON.stringify(event.event),
+        data: eventJson(event.event),
       })),
     );
     for (const part of chunk(eventRows, 400)) {
@@ -186,11 +269,12 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         order_id: row.orderId,
         type: row.type,
         dedupe_key: row.dedupeKey,
-        payload: JSON.stringify(row.payload),
+        payload: payloadJson(row),
         created_at: nowMs,
       })),
     );
     const written = new Map<string, OutboxEvent>();
+    const createdAt = iso(nowMs)!;
     for (const part of chunk(outboxRows, 400)) {
       const inserted = await executor
         .insertInto('outbox')
@@ -200,7 +284,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         .execute();
       const byKey = new Map(part.map((row) => [row.dedupe_key, row]));
       for (const { id, dedupe_key } of inserted)
-        written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key)));
+        written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key), createdAt));
     }
     const deliveryRows = changes.flatMap((change) =>
       change.delivery
@@ -253,9 +337,15 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           .execute();
       }
     }
-    // One statement per 300 trackings, not one per tracking.
-    const latestRows = new Map(changes.map((change) => [change.record.id, rowOfRecord(change.record)]));
-    for (const part of chunk([...latestRows.values()], 300)) await updateTrackings(executor, part);
+    // One statement per 300 trackings, not one per tracking. Only a learned carrier rewrites the carrier column
+    // (and with it the carrier indexes).
+    const learnedIds = new Set(changes.filter((change) => change.carrierLearned).map((change) => change.record.id));
+    const latestRecords = new Map(changes.map((change) => [change.record.id, change.record]));
+    const learned: TrackingRow[] = [];
+    const others: TrackingRow[] = [];
+    for (const record of latestRecords.values()) (learnedIds.has(record.id) ? learned : others).push(rowOfRecord(record));
+    for (const part of chunk(others, 300)) await updateTrackings(executor, part, INGEST_UPDATED_COLUMNS);
+    for (const part of chunk(learned, 300)) await updateTrackings(executor, part, [...INGEST_UPDATED_COLUMNS, 'carrier']);
     return written;
   }
 
@@ -310,6 +400,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           if (current.shipment) siblingShipments.push(current.shipment);
         }
       }
+      const settings = await shopSettings(executor, stored.shopId);
       const change = detectChanges(stored, input, {
         nowMs,
         policy,
@@ -317,7 +408,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         order,
         storedOrderStage: orderRow?.stage ?? null,
         siblingShipments,
-        shopTimeZone: await shopTimeZone(executor, stored.shopId),
+        shopTimeZone: settings.timeZone,
+        delayThresholds: settings.delayThresholds,
       });
       if (orderRow && change.orderStage !== null) orderRow.stage = change.orderStage;
       changes.push(change);
@@ -414,13 +506,40 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       });
     }
 
+    /**
+     * A number whose carrier detection leaves open is watched without one until an answer settles it; watching
+     * it again after that finds the settled tracking instead of starting a second, carrier-less one.
+     */
+    async function withSettledCarrier(executor: Kysely<Database>, row: TrackingRow): Promise<TrackingRow> {
+      if (row.carrier !== '') return row;
+      const candidates = [...new Set(detectCarrier(row.tracking_number).map((candidate) => candidate.carrier))];
+      if (candidates.length === 0) return row;
+      const pending = await executor
+        .selectFrom('trackings')
+        .select('id')
+        .where('shop_id', '=', shopId)
+        .where('carrier', '=', '')
+        .where('tracking_number', '=', row.tracking_number)
+        .executeTakeFirst();
+      if (pending) return row;
+      const settled = await executor
+        .selectFrom('trackings')
+        .select('carrier')
+        .where('shop_id', '=', shopId)
+        .where('carrier', 'in', candidates)
+        .where('tracking_number', '=', row.tracking_number)
+        .orderBy('id')
+        .executeTakeFirst();
+      return settled ? { ...row, carrier: settled.carrier } : row;
+    }
+
     async function watchIn(
       executor: Kysely<Database>,
       trackingNumber: string,
       watchOptions: WatchOptions & { orderShipmentId?: string },
       nowMs: number,
     ): Promise<TrackingRecord> {
-      const row = newTrackingRow(trackingNumber, watchOptions, nowMs);
+      const row = await withSettledCarrier(executor, newTrackingRow(trackingNumber, watchOptions, nowMs));
       const number = row.tracking_number;
       await executor
         .insertInto('trackings')
@@ -463,22 +582,35 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         ensureOpen();
         const nowMs = clock().getTime();
         const timeZone = input.timeZone ?? 'UTC';
+        const thresholds =
+          input.delayThresholds === undefined || input.delayThresholds === null
+            ? input.delayThresholds
+            : JSON.stringify(parseDelayThresholds(input.delayThresholds, 'delayThresholds'));
         await db
           .insertInto('shops')
-          .values({ id: shopId, name: input.name ?? null, time_zone: timeZone, created_at: nowMs })
+          .values({ id: shopId, name: input.name ?? null, time_zone: timeZone, created_at: nowMs, delay_thresholds: thresholds ?? null })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .execute();
-        const updates: { name?: string; time_zone?: string } = {};
+        const updates: { name?: string; time_zone?: string; delay_thresholds?: string | null } = {};
         if (input.name !== undefined) updates.name = input.name;
         if (input.timeZone !== undefined) updates.time_zone = input.timeZone;
+        if (thresholds !== undefined) updates.delay_thresholds = thresholds;
         if (Object.keys(updates).length > 0) await db.updateTable('shops').set(updates).where('id', '=', shopId).execute();
-        shopZones.delete(shopId);
+        shopSettingsCache.delete(shopId);
         return (await this.getShop())!;
       },
       async getShop(): Promise<ShopInfo | null> {
         ensureOpen();
         const row = await db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
-        return row ? { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: iso(Number(row.created_at))! } : null;
+        return row
+          ? {
+              id: row.id,
+              name: row.name,
+              timeZone: row.time_zone,
+              delayThresholds: row.delay_thresholds ? (JSON.parse(row.delay_thresholds) as DelayThresholdSettings) : null,
+              createdAt: iso(Number(row.created_at))!,
+            }
+          : null;
       },
       async watch(trackingNumber, watchOptions = {}) {
         ensureOpen();
@@ -493,7 +625,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         for (const part of chunk(items, 500)) {
           const records = await withWriteTransaction(db, engine, async (trx) => {
             const nowMs = clock().getTime();
-            const rows = part.map((item) => newTrackingRow(item.trackingNumber, item, nowMs));
+            const rows: TrackingRow[] = [];
+            for (const item of part) rows.push(await withSettledCarrier(trx, newTrackingRow(item.trackingNumber, item, nowMs)));
             const fresh = [...new Map(rows.map((row) => [`${row.carrier}\u0000${row.tracking_number}`, row])).values()];
             await trx
               .insertInto('trackings')
@@ -551,7 +684,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           .selectFrom('trackings')
           .selectAll()
           .where('shop_id', '=', shopId)
-          .where('carrier', '=', carrier.toLowerCase())
+          .where('carrier', '=', carrier?.toLowerCase() ?? '')
           .where('tracking_number', '=', normaliseTrackingNumber(trackingNumber))
           .executeTakeFirst();
         return row ? trackedShipmentOf(recordOfRow(row)) : null;
@@ -831,13 +964,13 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   }
 
   async function ensureShopRow(shopId: string): Promise<void> {
-    if (shopZones.has(shopId)) return;
+    if (shopSettingsCache.has(shopId)) return;
     await db
       .insertInto('shops')
       .values({ id: shopId, name: null, time_zone: 'UTC', created_at: clock().getTime() })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .execute();
-    await shopTimeZone(db, shopId);
+    await shopSettings(db, shopId);
   }
 
   async function readOutboxRows(shopId: string | null, readOptions: { after?: string; limit?: number }): Promise<OutboxEvent[]> {
@@ -1005,20 +1138,19 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       await db.destroy();
     },
   };
+  registerStoreDatabase(store, db, engine);
   return store;
 }
 
-/** The columns ingest rewrites (everything but the identity and the creation time). */
-const UPDATED_COLUMNS = [
-  'carrier',
-  'order_id',
-  'order_shipment_id',
+/**
+ * The columns ingest rewrites. Not the identity, the creation time, nor what only `watch` changes (order,
+ * customer, how it is watched): SQLite rewrites an index only when the update sets one of its columns.
+ */
+const INGEST_UPDATED_COLUMNS = [
   'status',
   'substatus',
   'shipment',
   'fingerprints',
-  'customer',
-  'watched_by',
   'last_checked_at',
   'answered_at',
   'next_check_at',
@@ -1040,7 +1172,11 @@ const UPDATED_COLUMNS = [
  * Writes many tracking rows in one statement: an upsert on the primary key whose rows all exist, so each is an
  * update found through the key (one statement instead of one per row; a round trip each on PostgreSQL).
  */
-async function updateTrackings(executor: Kysely<Database>, rows: readonly TrackingRow[]): Promise<void> {
+async function updateTrackings(
+  executor: Kysely<Database>,
+  rows: readonly TrackingRow[],
+  columns: ReadonlyArray<keyof TrackingRow>,
+): Promise<void> {
   if (rows.length === 0) return;
   await executor
     .insertInto('trackings')
@@ -1048,7 +1184,7 @@ async function updateTrackings(executor: Kysely<Database>, rows: readonly Tracki
     .onConflict((conflict) =>
       conflict
         .column('id')
-        .doUpdateSet((update) => Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, update.ref(`excluded.${column}`)]))),
+        .doUpdateSet((update) => Object.fromEntries(columns.map((column) => [column, update.ref(`excluded.${column}`)]))),
     )
     .execute();
 }

@@ -47,7 +47,8 @@ for (const engine of testEngines()) {
     });
 
     it('watch is idempotent on (shop, carrier, number), normalises the number and detects an unambiguous carrier', async () => {
-      const shop = (await open()).shop();
+      const store = await open();
+      const shop = store.shop();
       const first = await shop.watch('0034 0434 1610 9410 0001', { carrier: 'DHL' });
       const again = await shop.watch(DHL_NUMBER, { carrier: 'dhl', orderId: 'ord-1' });
       expect(again.id).toBe(first.id);
@@ -63,6 +64,13 @@ for (const engine of testEngines()) {
       expect(ups.carrier).toBe('ups');
       const ambiguous = await shop.watch('00340400000271828009');
       expect(ambiguous.carrier).toBeNull();
+      expect((await shop.watch('00340400000271828009')).id).toBe(ambiguous.id);
+      expect(await shop.findTracking(null, '00340400000271828009')).toMatchObject({ id: ambiguous.id });
+      // The first answer settles the carrier; watching the number again finds that tracking, not a new one.
+      await store.ingest({ trackingId: ambiguous.id, shipment: answerAfter('00340400000271828009', 2), checkedAt: new Date(now) });
+      expect(await shop.watch('00340400000271828009')).toMatchObject({ id: ambiguous.id, carrier: 'dhl' });
+      expect((await shop.watchMany([{ trackingNumber: '00340400000271828009' }]))[0]).toMatchObject({ id: ambiguous.id, carrier: 'dhl' });
+      expect(await shop.findTracking(null, '00340400000271828009')).toBeNull();
       await expect(shop.watch('??')).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
@@ -227,6 +235,50 @@ for (const engine of testEngines()) {
       // Still stalled an hour later: nothing new.
       now += HOUR;
       expect((await store.ingest({ trackingId: tracking.id, shipment: answer, checkedAt: new Date(now) })).events).toEqual([]);
+    });
+
+    it('uses the delay thresholds of the store and of each shop (the shop’s win), and refuses invalid ones', async () => {
+      const store = await createStore({
+        url: database.url,
+        clock: () => new Date(now),
+        random: () => 0.5,
+        delayThresholds: { default: { stalledInTransitHours: 24 } },
+      });
+      stores.push(store);
+      // Three scans, the last 12 h after the label; checked 20 h and 30 h after that scan.
+      const answer = answerAfter(DHL_NUMBER, 3);
+      const ingestAt = async (shopId: string, hoursAfterLastScan: number) => {
+        const shop = store.shop(shopId);
+        const tracking = await shop.watch(DHL_NUMBER, { carrier: 'dhl' });
+        now = LABEL_AT + (12 + hoursAfterLastScan) * HOUR;
+        const result = await store.ingest({ trackingId: tracking.id, shipment: answer, checkedAt: new Date(now) });
+        return result.events.filter((event) => event.type === 'delay_detected').map((event) => (event.payload as { kind: string }).kind);
+      };
+      const north = await store.shop('north').ensureShop({ delayThresholds: { carriers: { dhl: { stalledInTransitHours: 12 } } } });
+      expect(north.delayThresholds).toEqual({ carriers: { dhl: { stalledInTransitHours: 12 } } });
+      expect((await store.shop().getShop())!.delayThresholds).toBeNull();
+      // The default shop uses the store's 24 h, not order-view's 72 h; shop north its own 12 h for DHL.
+      expect(await ingestAt('default', 20)).toEqual([]);
+      expect(await ingestAt('north', 20)).toEqual(['stalled']);
+      expect(await ingestAt('default', 30)).toEqual(['stalled']);
+      expect((await store.shop('north').listTrackings({ delay: 'stalled' })).items).toHaveLength(1);
+      // The same parcel in a store with the defaults is not stalled after 30 h.
+      const plain = await open();
+      const tracking = await plain.shop('plain').watch(DHL_NUMBER, { carrier: 'dhl' });
+      expect(
+        (await plain.ingest({ trackingId: tracking.id, shipment: answer, checkedAt: new Date(now) })).events.map((e) => e.type),
+      ).not.toContain('delay_detected');
+
+      await expect(
+        store.shop('north').ensureShop({ delayThresholds: { default: { stalledInTransitHour: 12 } as never } }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+      await expect(store.shop('north').ensureShop({ delayThresholds: { default: { stalledInTransitHours: -1 } } })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+      // Back to the store's thresholds.
+      expect((await store.shop('north').ensureShop({ delayThresholds: null })).delayThresholds).toBeNull();
     });
 
     it('orders: upsert validates, watches the parcels, serves OrderSource lookups, and a relabelled parcel is announced', async () => {
@@ -468,6 +520,47 @@ for (const engine of testEngines()) {
             `select tableoid::regclass::text as partition, count(*)::int as n from "${schema}".events group by 1`,
           );
           expect(rows.rows).toEqual([{ partition: expect.stringMatching(/events_2026_03$/), n: 3 }]);
+        } finally {
+          await client.end();
+        }
+      },
+    );
+
+    it.skipIf(engine.name !== 'postgres')(
+      'creates a month late: its rows move out of the default partition, nothing is lost or duplicated',
+      async () => {
+        // Migration made partitions around today only, so these March 2026 rows land in the default partitions.
+        const store = await open();
+        const shop = store.shop();
+        const tracking = await shop.watch(DHL_NUMBER, { carrier: 'dhl' });
+        now = momentAfterScan(2).getTime();
+        await store.ingest({ trackingId: tracking.id, shipment: answerAfter(DHL_NUMBER, 3), checkedAt: new Date(now) });
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await client.connect();
+        const schema = new URL(database.url).searchParams.get('schema');
+        const partitions = async (table: string) =>
+          (
+            await client.query(
+              `select tableoid::regclass::text as partition, count(*)::int as n from "${schema}".${table} group by 1 order by 1`,
+            )
+          ).rows.map((row: { partition: string; n: number }) => `${row.partition.split('.').pop()}:${row.n}`);
+        try {
+          expect(await partitions('events')).toEqual(['events_default:3']);
+          expect(await partitions('transitions')).toEqual(['transitions_default:1']);
+
+          const created = await store.ensurePartitions({ monthsAhead: 1, now: new Date(now) });
+          expect(created).toEqual(expect.arrayContaining(['events_2026_03', 'transitions_2026_03']));
+          expect(await partitions('events')).toEqual(['events_2026_03:3']);
+          expect(await partitions('transitions')).toEqual(['transitions_2026_03:1']);
+
+          // De-duplication still holds across the move; the next scan goes into the new partition.
+          const repeat = await store.ingest({ trackingId: tracking.id, shipment: answerAfter(DHL_NUMBER, 3), checkedAt: new Date(now) });
+          expect(repeat.events).toEqual([]);
+          now = momentAfterScan(3).getTime();
+          await store.ingest({ trackingId: tracking.id, shipment: answerAfter(DHL_NUMBER, 4), checkedAt: new Date(now) });
+          expect(await partitions('events')).toEqual(['events_2026_03:4']);
+          expect(await shop.listEvents(tracking.id)).toHaveLength(4);
         } finally {
           await client.end();
         }

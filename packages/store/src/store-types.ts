@@ -1,5 +1,5 @@
 import type { CarrierTime, EstimatedDelivery, Logger, Shipment, ShipmentStatus, Substatus, Tracker, TrackingEvent } from '@wismo/core';
-import type { DeliveryHistory, Order, OrderInput, OrderSource } from '@wismo/order-view';
+import type { DelayThresholdSettings, DeliveryHistory, Order, OrderInput, OrderSource } from '@wismo/order-view';
 
 /** A carrier id as wismo writes it, lower case: `ups`, `fedex`, `usps`, `dhl`, ... */
 export type CarrierId = string;
@@ -28,6 +28,12 @@ export interface CreateStoreOptions {
   refreshPolicy?: Partial<RefreshPolicy>;
   /** Jitter source, 0 ≤ x < 1 (tests pass a seeded one). Default `Math.random`. */
   random?: () => number;
+  /**
+   * When silence becomes a delay for ingest's delay detection (order-view's `DelayThresholdSettings`: a
+   * default, per carrier, per carrier service), for every shop; a shop's own (`ensureShop`) win over these.
+   * Default order-view's `DEFAULT_DELAY_THRESHOLDS`.
+   */
+  delayThresholds?: DelayThresholdSettings;
 }
 
 /** `DATABASE_URL` when set, else the embedded SQLite file `.wismo/wismo.db` (relative to the working directory). */
@@ -138,6 +144,8 @@ export interface ShopInfo {
   name: string | null;
   /** IANA zone for "today" when a tracking has no customer zone. */
   timeZone: string;
+  /** The shop's own delay thresholds (over the store's), null when it uses the store's. */
+  delayThresholds: DelayThresholdSettings | null;
   createdAt: string;
 }
 
@@ -145,7 +153,11 @@ export interface ShopInfo {
 export interface ShopStore {
   readonly shopId: string;
   /** Creates the shop if missing (updates name/time zone when given). The default shop exists after migration. */
-  ensureShop(input?: { name?: string; timeZone?: string }): Promise<ShopInfo>;
+  /**
+   * `delayThresholds`: the shop's own, used by this store's ingest from its next call (another process's store
+   * reads them once per shop: restart a running worker); null goes back to the store's.
+   */
+  ensureShop(input?: { name?: string; timeZone?: string; delayThresholds?: DelayThresholdSettings | null }): Promise<ShopInfo>;
   getShop(): Promise<ShopInfo | null>;
 
   /** Idempotent on (shop, carrier, number): watching again returns the same tracking (re-activated if it was unwatched). */
@@ -158,7 +170,8 @@ export interface ShopStore {
   /** Stops checking; the history stays. False when the id is unknown in this shop. */
   unwatch(trackingId: string, reason?: string): Promise<boolean>;
   getTracking(trackingId: string): Promise<TrackedShipment | null>;
-  findTracking(carrier: CarrierId, trackingNumber: string): Promise<TrackedShipment | null>;
+  /** `carrier` null: the tracking of a number watched without a carrier that no answer has settled yet. */
+  findTracking(carrier: CarrierId | null, trackingNumber: string): Promise<TrackedShipment | null>;
   /** Keyset paging in id order (creation order). */
   listTrackings(query?: ListTrackingsQuery): Promise<TrackingPage>;
   /** Every stored event of a tracking, newest first (the events table, not the snapshot). */
@@ -362,8 +375,10 @@ export interface RoundReport {
   errors: number;
   /** Per carrier: claimed numbers and upstream requests made by the tracker during the round. */
   byCarrier: Record<string, { claimed: number; errors: number }>;
-  /** Every outbox row written in the round. */
+  /** Every outbox row written in the round (exact, however many `events` keeps). */
   eventCount: number;
+  /** Every outbox row written in the round, by type (exact). */
+  eventCounts: Partial<Record<DomainEventType, number>>;
   /**
    * The first outbox rows of the round, at most `SchedulerOptions.reportedEvents` (default 1,000), so that a
    * large round does not hold them all in memory; use `onEvents` to see every one, and `eventCount` to count.

@@ -359,7 +359,8 @@ function routeFor(decoded: DecodedSandboxNumber, scenario: SandboxScenario): Rou
                 : (carrier === 'dhl' && !express) || carrier === 'dhlparcelde' || carrier === 'gls' || carrier === 'hermes'
                   ? DE_PLACES
                   : US_PLACES;
-  const hubs = HUBS[express ? 'dhl-express' : carrier];
+  // A scaffolded carrier not registered yet has no hubs of its own: the US ones, like its default places.
+  const hubs = HUBS[express ? 'dhl-express' : carrier] ?? HUBS.ups;
   const destinationIndex = (hash >>> 8) % domestic.length;
   let originIndex = hash % domestic.length;
   if (originIndex === destinationIndex) originIndex = (originIndex + 3) % domestic.length;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Journey } from './journeys';
+import type { DecodedSandboxNumber } from './sandbox-numbers';
 import type { SandboxCarrierId, SandboxCredentials, SandboxRateLimit } from './sandbox-types';
 
 /** A request as the carrier modules see it: the body is already read. */
@@ -62,6 +63,8 @@ export interface SandboxCarrier {
    * pattern. The sandbox still ends its numbers with a digit of its own, so a changed number is unknown to it.
    */
   documentedCheckDigit?: false;
+  /** Reads a number the carrier's own way (a scaffolded carrier's placeholder numbers); default: `decodeSandboxNumber`. */
+  decodeNumber?(trackingNumber: string): DecodedSandboxNumber | null;
   /** A tracking request without valid credentials: missing, unknown, or an expired token. */
   unauthorised(reason: 'missing' | 'invalid' | 'expired'): SandboxAnswer;
   /** The numbers a tracking request asks for, or the carrier's answer to a malformed request. */

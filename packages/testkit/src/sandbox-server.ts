@@ -160,7 +160,7 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     if ('refused' in read) return { answer: read.refused };
     const nowMs = clock.now().getTime();
     const numbers = read.numbers.map((trackingNumber) => {
-      const decoded = decodeSandboxNumber(carrier.id, trackingNumber);
+      const decoded = carrier.decodeNumber ? carrier.decodeNumber(trackingNumber) : decodeSandboxNumber(carrier.id, trackingNumber);
       return { trackingNumber, journey: decoded ? buildJourney(decoded, nowMs, options.advancingStartMs) : null };
     });
     stats.trackingNumbersServed += numbers.length;

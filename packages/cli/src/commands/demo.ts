@@ -50,6 +50,48 @@ const DEMO_CUSTOMERS = [
   },
 ] as const;
 
+/** The split order of the notifications part: a Dutch customer, so that a third language shows. */
+const DEMO_SPLIT_ORDER_CUSTOMER = {
+  id: 'cus_nl_1',
+  email: 'sanne.devries@example.nl',
+  name: 'Sanne de Vries',
+  locale: 'nl-NL',
+  timeZone: 'Europe/Amsterdam',
+} as const;
+
+/**
+ * An order in three parcels, not in `examples/orders.csv`: two travel together with PostNL (sandbox numbers
+ * on the move), the third is still being packed (no label yet). Its customer gets one message for both
+ * parcels at each milestone ("2 of 3 parcels delivered") instead of two.
+ */
+export function demoSplitOrder(postnlNumbers: readonly [string, string], nowMs: number): OrderInput {
+  const items = ['Tent', 'Sleeping bag', 'Camping stove'].map((name, index) => ({
+    id: `ORD-1041-item-${index + 1}`,
+    sku: null,
+    name,
+    quantity: 1,
+  }));
+  return {
+    id: 'ORD-1041',
+    number: '1041',
+    placedAt: offsetIso(nowMs - 2 * 24 * HOUR_MS),
+    customer: { ...DEMO_SPLIT_ORDER_CUSTOMER },
+    shippingAddress: { countryCode: 'NL' },
+    items,
+    milestones: { confirmed: offsetIso(nowMs - 2 * 24 * HOUR_MS + HOUR_MS) },
+    shipments: [
+      ...postnlNumbers.map((trackingNumber, index) => ({
+        id: `ORD-1041-parcel-${index + 1}`,
+        carrier: 'postnl',
+        trackingNumber,
+        items: [{ itemId: items[index]!.id, quantity: 1 }],
+        shippedAt: offsetIso(nowMs),
+      })),
+      { id: 'ORD-1041-parcel-3', carrier: 'postnl', trackingNumber: null, items: [{ itemId: items[2]!.id, quantity: 1 }] },
+    ],
+  };
+}
+
 /** `examples/orders.csv` from the working directory or one of its parents (the repository), if there. */
 function findExampleFile(cwd: string): string | null {
   let directory = resolve(cwd);
@@ -127,14 +169,16 @@ async function readRows(path: string): Promise<InputRow[]> {
 
 /**
  * `wismo demo`: sandbox carriers on loopback (documented rate limits, time compressed), a reconciliation of
- * `examples/orders.csv` through the real adapters, the summary, and order views in English and German.
- * No credentials, nothing written outside a temporary directory.
+ * `examples/orders.csv` through the real adapters, the summary, and order views in English and German;
+ * then two sandbox days of the store and the worker, with the customers' messages received by an SMTP
+ * server on loopback and the shop's signed webhooks. No credentials, nothing written outside a temporary
+ * directory.
  */
 export async function runDemo(options: DemoCommandOptions, context: CliContext): Promise<ExitCode> {
   const viewCount = options.orders === undefined ? 3 : Number(options.orders);
   if (!Number.isInteger(viewCount) || viewCount < 0) throw usageError(`--orders must be a whole number, not "${options.orders}".`);
   // Loaded here, not at the top: the other commands never need the sandbox or the order views.
-  const { SANDBOX_NUMBERS, decodeSandboxNumber, startSandboxCarriers } = await import('@wismo/testkit');
+  const { SANDBOX_NUMBERS, decodeSandboxNumber, generateSandboxNumbers, startSandboxCarriers } = await import('@wismo/testkit');
   const orderView = await import('@wismo/order-view');
   const workDirectory = await mkdtemp(join(tmpdir(), 'wismo-demo-'));
   let sandbox: RunningSandboxCarriers | null = null;
@@ -224,6 +268,8 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
       const running = sandbox;
       demoStore = await openDemoStore(context, workDirectory, () => running.clock.now());
       writeLine(context.stdout, `\nStore: ${demoStore.description}.`);
+      const [first, second] = generateSandboxNumbers('postnl', 2, 'advancing');
+      orderInputs.push(demoSplitOrder([first!, second!], sandbox.clock.now().getTime()));
       await watchDemoOrders({
         store: demoStore.store,
         sandbox,

@@ -25,6 +25,9 @@ export interface ServeCommandOptions {
 /** `--public-url` falls back to this variable. */
 export const PUBLIC_URL_ENV = 'WISMO_PUBLIC_URL';
 
+/** Turns on the notification routes (settings, webhooks, opt-outs, unsubscribe page): the secret `wismo worker` signs links with. */
+export const UNSUBSCRIBE_SECRET_ENV = 'WISMO_UNSUBSCRIBE_SECRET';
+
 /** Where `wismo serve` reads the API keys it accepts: comma-separated, never printed. */
 export const API_KEYS_ENV = 'WISMO_API_KEYS';
 
@@ -56,6 +59,12 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(publicUrl))
     throw usageError(`--public-url must be an absolute http(s) URL such as https://track.example.com, not "${publicUrl}".`);
   const helpdesk = readServeHelpdesk({ configFile: config.configFile, env: context.env, publicUrl });
+  // The unsubscribe page verifies the links `wismo worker` signs with the same secret.
+  const unsubscribeSecret = context.env[UNSUBSCRIBE_SECRET_ENV];
+  if (unsubscribeSecret !== undefined && unsubscribeSecret.length < 16)
+    throw usageError(`${UNSUBSCRIBE_SECRET_ENV} must be 16 characters or more (the same value as for \`wismo worker\`).`);
+  if (unsubscribeSecret && !withStore)
+    throw usageError(`${UNSUBSCRIBE_SECRET_ENV} turns on the notification routes, which need a store (leave out --no-store).`);
   const { startServer, DEFAULT_BRAND } = await import('@wismo/server');
   const { createJsonFileOrderSource } = await import('@wismo/order-view');
   const tracker = createCliTracker(config);
@@ -79,6 +88,14 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
     pageSecret: context.env.WISMO_PAGE_SECRET ?? randomBytes(32).toString('hex'),
     ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
     ...(helpdesk ? { helpdesk: helpdesk.mount } : {}),
+    ...(unsubscribeSecret
+      ? {
+          notifications: {
+            unsubscribeSecret,
+            ...(context.env.TWILIO_AUTH_TOKEN ? { twilioAuthToken: context.env.TWILIO_AUTH_TOKEN } : {}),
+          },
+        }
+      : {}),
   }).catch(async (error: unknown) => {
     await stored?.store.close();
     throw error;
@@ -89,6 +106,11 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
     writeLine(
       context.stdout,
       `  helpdesk panels (${helpdesk.names.join(', ')}) ${running.url}/helpdesk, public URL ${helpdesk.mount.publicBaseUrl}`,
+    );
+  if (unsubscribeSecret)
+    writeLine(
+      context.stdout,
+      `  notifications: settings, webhooks and opt-outs under ${running.url}/v1, unsubscribe links ${running.url}/notifications/unsubscribe/…${context.env.TWILIO_AUTH_TOKEN ? `, Twilio status ${running.url}/webhooks/twilio/status` : ''}`,
     );
   if (stored && apiKeys.length === 0)
     writeLine(context.stdout, `  no ${API_KEYS_ENV}: /v1 accepts only keys made with \`wismo api-key create\``);

@@ -20,7 +20,10 @@ export function describeTracking(tracking: TrackedShipment): string {
   return `${tracking.id}  ${(tracking.carrier ?? '?').padEnd(5)} ${tracking.trackingNumber}${tracking.orderId ? `  order ${tracking.orderId}` : ''}  ${tracking.status}  ${next}`;
 }
 
-/** The tracking a number already has, found the way `watch` would pick its carrier (named, or the only match). */
+/**
+ * The tracking a number already has, found the way `watch` would pick its carrier: named, the only match, or
+ * for a number several carriers' formats match, the tracking still without a carrier or settled on one of them.
+ */
 export async function existingTracking(
   shop: ShopStore,
   trackingNumber: string,
@@ -28,7 +31,12 @@ export async function existingTracking(
 ): Promise<TrackedShipment | null> {
   const number = normaliseTrackingNumber(trackingNumber);
   const carriers = carrier ? [carrier] : [...new Set(detectCarrier(number).map((candidate) => candidate.carrier))];
-  return carriers.length === 1 ? shop.findTracking(carriers[0]!, number) : null;
+  if (carriers.length === 1) return shop.findTracking(carriers[0]!, number);
+  for (const candidate of [null, ...carriers]) {
+    const found = await shop.findTracking(candidate, number);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { EstimatedDelivery, Tracker } from '@wismo/core';
+import type { Dispatcher, DispatchReport } from '@wismo/notify';
 import type { OutboxEvent, RoundReport } from '@wismo/store';
 import { createCliTracker, createConfiguredAdapters, credentialsHelp, loadConfig } from '../config';
 import { writeLine, type CliContext, type OutputStream } from '../context';
 import { EXIT_CODES, usageError, type ExitCode } from '../errors';
+import { createWorkerNotifications, describeDispatchReport, dispatchReportIsBusy } from '../notify/worker-notifications';
 import { describeStoreUrl, withStore, type StoreCommandOptions } from '../store/open-store';
 import { startSandboxTracker } from './sandbox-tracker';
 
@@ -14,6 +16,8 @@ export interface WorkerCommandOptions extends Pick<StoreCommandOptions, 'store'>
   events?: boolean;
   /** Check against the sandbox carriers on loopback (no credentials). */
   sandbox?: boolean;
+  /** `false` with `--no-notify`: do not run the notification dispatcher. */
+  notify?: boolean;
 }
 
 export interface RunWorkerExtras {
@@ -22,6 +26,9 @@ export interface RunWorkerExtras {
   /** The scheduler's clock (tests, the demo's sandbox clock). */
   clock?: () => Date;
 }
+
+/** Pause of the notification dispatcher between rounds that found nothing due (a held message waits at most this long). */
+const DISPATCH_IDLE_MS = 1_000;
 
 /** An estimate as the carrier gave it: a window `from/to`, and a wall time marked local (its offset is unknown). */
 function etaText(eta: EstimatedDelivery | null): string {
@@ -83,37 +90,72 @@ function positiveNumber(name: string, value: string | undefined): number | undef
 export function createRoundPrinter(stream: OutputStream, options: { live: boolean; events: boolean }) {
   let rounds = 0;
   const totals = { checked: 0, changed: 0, errors: 0, events: 0 };
+  const sent = { messages: 0, failed: 0, webhooks: 0 };
+  let notifying = false;
   let lineShown = false;
+  let lastLine = '';
   const clearLine = () => {
     if (lineShown) stream.write('\r\x1b[2K');
     lineShown = false;
   };
+  const notificationTotals = () =>
+    notifying ? ` · notifications: sent ${sent.messages}, failed ${sent.failed}, webhooks ${sent.webhooks}` : '';
+  const showLive = (line: string) => {
+    lastLine = line;
+    stream.write(`${line}${notificationTotals()}`);
+    lineShown = true;
+  };
   return {
+    /** What the notification dispatcher did in one of its rounds (its totals join the live line). */
+    notifications(report: DispatchReport) {
+      notifying = true;
+      sent.messages += report.sent;
+      sent.failed += report.failed;
+      sent.webhooks += report.webhooksDelivered;
+      if (!dispatchReportIsBusy(report)) return;
+      if (options.live) {
+        clearLine();
+        showLive(lastLine);
+        return;
+      }
+      writeLine(stream, `notifications: ${describeDispatchReport(report)}`);
+    },
     round(report: RoundReport) {
       rounds += 1;
       totals.checked += report.checked;
       totals.changed += report.changed;
       totals.errors += report.errors;
-      totals.events += report.events.length;
+      // The report keeps only a sample of the events; its counts are exact.
+      totals.events += report.eventCount;
       const carriers = Object.entries(report.byCarrier)
         .map(([carrier, counts]) => `${carrier} ${counts.claimed}`)
         .join(', ');
-      const summary = `round ${rounds} at ${report.startedAt}: checked ${report.checked}${carriers ? ` (${carriers})` : ''}, changed ${report.changed}, errors ${report.errors}, events ${report.events.length}`;
+      const summary = `round ${rounds} at ${report.startedAt}: checked ${report.checked}${carriers ? ` (${carriers})` : ''}, changed ${report.changed}, errors ${report.errors}, events ${report.eventCount}`;
       if (options.live) {
         clearLine();
-        if (options.events) for (const event of report.events) writeLine(stream, `  ${describeOutboxEvent(event)}`);
-        stream.write(`${summary} · since start: checked ${totals.checked}, changed ${totals.changed}, errors ${totals.errors}`);
-        lineShown = true;
+        if (options.events) {
+          for (const event of report.events) writeLine(stream, `  ${describeOutboxEvent(event)}`);
+          if (report.eventCount > report.events.length)
+            writeLine(stream, `  … and ${report.eventCount - report.events.length} more event(s)`);
+        }
+        showLive(`${summary} · since start: checked ${totals.checked}, changed ${totals.changed}, errors ${totals.errors}`);
         return;
       }
       // Plain output: only rounds that did something, so an idle worker does not fill the log.
-      if (report.claimed === 0 && report.events.length === 0) return;
+      if (report.claimed === 0 && report.eventCount === 0) return;
       writeLine(stream, summary);
-      if (options.events) for (const event of report.events) writeLine(stream, `  ${describeOutboxEvent(event)}`);
+      if (options.events) {
+        for (const event of report.events) writeLine(stream, `  ${describeOutboxEvent(event)}`);
+        if (report.eventCount > report.events.length)
+          writeLine(stream, `  … and ${report.eventCount - report.events.length} more event(s)`);
+      }
     },
     finish(): string {
       clearLine();
-      return `${rounds} round(s): checked ${totals.checked}, changed ${totals.changed}, errors ${totals.errors}, events ${totals.events}.`;
+      const notified = notifying
+        ? ` Notifications: sent ${sent.messages}, failed ${sent.failed}, webhooks delivered ${sent.webhooks}.`
+        : '';
+      return `${rounds} round(s): checked ${totals.checked}, changed ${totals.changed}, errors ${totals.errors}, events ${totals.events}.${notified}`;
     },
   };
 }
@@ -159,36 +201,79 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
         context.stderr,
         `wismo worker ${scheduler.workerId} on ${describeStoreUrl(url)} (${store.engine}) — carriers: ${[...tracker!.carriers.keys()].join(', ')}`,
       );
+      const notifications =
+        options.notify === false ? null : await createWorkerNotifications(store, context.env, extras.clock ? { clock: extras.clock } : {});
+      if (notifications?.kind === 'on')
+        writeLine(context.stderr, `Notifications on: ${notifications.channels.join(', ')} and shop webhooks.`);
+      else if (notifications?.kind === 'off')
+        writeLine(
+          context.stderr,
+          `Notifications are off: ${notifications.reason} (set SMTP_URL or Twilio's variables, or pass --no-notify).`,
+        );
+      try {
+        return await runRounds(notifications?.kind === 'on' ? notifications.dispatcher : null);
+      } finally {
+        if (notifications?.kind === 'on') await notifications.close();
+      }
 
-      if (options.once) {
-        printer.round(await scheduler.runOnce());
-        writeLine(context.stdout, printer.finish());
+      async function runRounds(dispatcher: Dispatcher | null): Promise<ExitCode> {
+        if (options.once) {
+          printer.round(await scheduler.runOnce());
+          if (dispatcher) printer.notifications(await dispatcher.runOnce());
+          writeLine(context.stdout, printer.finish());
+          return EXIT_CODES.ok;
+        }
+        return runUntilStopped(dispatcher);
+      }
+
+      async function runUntilStopped(dispatcher: Dispatcher | null): Promise<ExitCode> {
+        const stop = new AbortController();
+        const onSignal = () => {
+          if (!stop.signal.aborted) writeLine(context.stderr, '\nStopping after the round in progress is stored…');
+          stop.abort();
+        };
+        if (context.handleSignals) {
+          process.on('SIGINT', onSignal);
+          process.on('SIGTERM', onSignal);
+        }
+        context.signal?.addEventListener('abort', onSignal, { once: true });
+        if (context.signal?.aborted) stop.abort();
+        if (!live) writeLine(context.stderr, 'Running until stopped (Ctrl-C or SIGTERM); rounds that checked nothing are not printed.');
+        // The dispatcher runs beside the scheduler; a stop ends both after their rounds in progress.
+        const dispatching = dispatcher ? dispatchUntilStopped(dispatcher, stop.signal) : null;
+        try {
+          await scheduler.run(stop.signal, (report) => printer.round(report));
+        } finally {
+          stop.abort();
+          await dispatching;
+          if (context.handleSignals) {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+          }
+          context.signal?.removeEventListener('abort', onSignal);
+        }
+        writeLine(live ? context.stderr : context.stdout, `Stopped. ${printer.finish()}`);
         return EXIT_CODES.ok;
       }
 
-      const stop = new AbortController();
-      const onSignal = () => {
-        if (!stop.signal.aborted) writeLine(context.stderr, '\nStopping after the round in progress is stored…');
-        stop.abort();
-      };
-      if (context.handleSignals) {
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-      }
-      context.signal?.addEventListener('abort', onSignal, { once: true });
-      if (context.signal?.aborted) stop.abort();
-      if (!live) writeLine(context.stderr, 'Running until stopped (Ctrl-C or SIGTERM); rounds that checked nothing are not printed.');
-      try {
-        await scheduler.run(stop.signal, (report) => printer.round(report));
-      } finally {
-        if (context.handleSignals) {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
+      async function dispatchUntilStopped(dispatcher: Dispatcher, signal: AbortSignal): Promise<void> {
+        const idleMs = Math.min(DISPATCH_IDLE_MS, idleSeconds ? idleSeconds * 1000 : DISPATCH_IDLE_MS);
+        while (!signal.aborted) {
+          let busy = false;
+          try {
+            const report = await dispatcher.runOnce();
+            printer.notifications(report);
+            busy = dispatchReportIsBusy(report);
+          } catch (error) {
+            writeLine(context.stderr, `\nnotifications: the round failed (${(error as Error)?.message ?? String(error)}); trying again.`);
+          }
+          if (!busy && !signal.aborted)
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, idleMs);
+              signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+            });
         }
-        context.signal?.removeEventListener('abort', onSignal);
       }
-      writeLine(live ? context.stderr : context.stdout, `Stopped. ${printer.finish()}`);
-      return EXIT_CODES.ok;
     });
   }
 }

@@ -43,7 +43,7 @@ describe('wismo demo', () => {
     expect(stdout).toMatch(
       /^Store: (embedded SQLite \(a temporary file\)|PostgreSQL .* \(schema wismo_demo_[0-9a-f]+, dropped at the end\))\.$/m,
     );
-    expect(stdout).toMatch(/^Watching 4 parcels on the move \(orders ORD-1016, ORD-1035, ORD-1036, ORD-1037\)\.$/m);
+    expect(stdout).toMatch(/^Watching 6 parcels on the move \(orders ORD-1016, ORD-1035, ORD-1036, ORD-1037, ORD-1041\)\.$/m);
     for (const carrier of ['UPS', 'FEDEX', 'USPS', 'DHL']) {
       const lines = stdout.split('\n').filter((line) => new RegExp(`^ {2}\\+\\s*\\d+h\\d\\d {2}${carrier}\\s`).test(line));
       expect(lines.filter((line) => /status_changed/.test(line)).map((line) => /→ (\w+)/.exec(line)?.[1])).toEqual([
@@ -54,7 +54,30 @@ describe('wismo demo', () => {
       ]);
       expect(lines.filter((line) => /\bdelivered {2,}order/.test(line))).toHaveLength(1);
     }
-    expect(stdout).toMatch(/^\d+ carrier checks for 4 parcels over 48 sandbox hours, \d+ changes recorded/m);
+    expect(stdout).toMatch(/^\d+ carrier checks for 6 parcels over 48 sandbox hours, \d+ changes recorded/m);
+    // Notifications: each email as the loopback SMTP server receives it, in the customer's language.
+    const emails = stdout.split('\n').filter((line) => /^ {2}\+\s*\d+h\d\d {2}✉ email → /.test(line));
+    const languages = new Set(emails.map((line) => /\[(\w\w)\]/.exec(line)?.[1]));
+    expect([...languages].sort()).toEqual(['de', 'en', 'nl']);
+    expect(stdout).toMatch(
+      /✉ email → jonas\.weber@example\.de \[de\] {2}“Ihre Bestellung 1037 wurde zugestellt”\n\s+Ihre Bestellung ist da/,
+    );
+    expect(stdout).toMatch(
+      /✉ email → maya\.johnson@example\.com \[en\] {2}“Your order 1035 has been delivered”\n\s+Your order has arrived/,
+    );
+    // Whatever the hour the demo starts, some customer's milestone falls in their night: held, then sent at 08:00 their time.
+    expect(stdout).toMatch(/\[HELD by quiet hours: planned \w{3} \d\d:\d\d (\S+), sent \w{3} 08:00 \1\]/);
+    // The split order: both parcels delivered together, one message ("2 of 3 parcels"), in Dutch.
+    expect(stdout).toMatch(
+      /✉ email → sanne\.devries@example\.nl \[nl\] \(one message for 2 parcels\) {2}“2 van de 3 pakketten van bestelling 1041 bezorgd”/,
+    );
+    expect(stdout.match(/bestelling 1041 bezorgd/g)).toHaveLength(1);
+    // The shop's webhook: one delivery per delivered parcel, each signature verified by the receiver.
+    expect(stdout.match(/⇢ webhook shipment\.delivered \(order ORD-\d+\): signature verified/g)).toHaveLength(6);
+    expect(stdout).not.toMatch(/NOT verified/);
+    expect(stdout).toMatch(
+      /^\d+ emails received by the SMTP server in de, en, nl \([1-9]\d* held by quiet hours until the morning, [1-9]\d* digests? for split orders\); 6 webhook deliveries, 6 with a verified signature\.$/m,
+    );
     expect(stdout).toMatch(/watched trackings API \(from the store\)\s+\S+\s+\[HTTP 200\]/);
     expect(stdout).toMatch(/order view API\s+\S+\s+\[HTTP 200\]/);
   }, 60_000);

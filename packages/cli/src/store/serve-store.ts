@@ -61,9 +61,25 @@ export async function runServeWorker(store: Store, tracker: Tracker, signal: Abo
   const { createScheduler } = await import('@wismo/store');
   const scheduler = createScheduler({ store, tracker });
   const printer = createRoundPrinter(context.stdout, { live: false, events: false });
+  // The dispatcher runs beside the scheduler, as in `wismo worker`, when a channel is configured.
+  const { createWorkerNotifications } = await import('../notify/worker-notifications');
+  const notifications = await createWorkerNotifications(store, context.env).catch((error: unknown) => {
+    writeLine(context.stderr, `wismo serve: notifications are off: ${(error as Error)?.message ?? String(error)}`);
+    return null;
+  });
+  if (notifications?.kind === 'off') writeLine(context.stdout, `Notifications are off: ${notifications.reason}.`);
+  if (notifications?.kind === 'on') {
+    notifications.dispatcher.start();
+    writeLine(context.stdout, `Notifications: sending by ${notifications.channels.join(', ')}.`);
+  }
   try {
     await scheduler.run(signal, (report) => printer.round(report));
   } catch (error) {
     writeLine(context.stderr, `wismo serve: the worker stopped: ${(error as Error)?.message ?? String(error)}`);
+  } finally {
+    if (notifications?.kind === 'on') {
+      await notifications.dispatcher.stop();
+      await notifications.close();
+    }
   }
 }

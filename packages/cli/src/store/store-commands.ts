@@ -4,6 +4,7 @@ import type { ImportCommandOptions } from '../commands/import';
 import type { StatusCommandOptions } from '../commands/status';
 import type { WatchCommandOptions } from '../commands/watch';
 import type { WorkerCommandOptions } from '../commands/worker';
+import type { NotifyPreviewOptions } from '../commands/notify-preview';
 import { WISMO_CONFIG_ENV } from '../config';
 import type { CliContext } from '../context';
 import type { ExitCode } from '../errors';
@@ -76,9 +77,36 @@ export function registerStoreCommands(program: Command, context: CliContext, sta
     .option('--once', 'run one round and exit (for cron)')
     .option('--sandbox', 'check against the sandbox carriers on 127.0.0.1 (no credentials; they know the numbers of examples/orders.csv)')
     .option('--events', 'print every change detected (status, events, ETA, delays)')
+    .option('--no-notify', 'do not send notifications (by default they go out when SMTP_URL or Twilio is configured)')
     .addHelpText('after', '\nSeveral workers may share a PostgreSQL store (claims never overlap); on SQLite run one.')
+    .addHelpText(
+      'after',
+      'Notifications: SMTP_URL (+ SMTP_FROM) for email, TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN + TWILIO_FROM / TWILIO_WHATSAPP_FROM\n' +
+        'for SMS / WhatsApp, and WISMO_PUBLIC_URL + WISMO_UNSUBSCRIBE_SECRET for the links in every message.',
+    )
     .action(async (options: WorkerCommandOptions) => {
       const { runWorker } = await import('../commands/worker');
       state.exitCode = await runWorker(options, context);
+    });
+
+  const notify = program.command('notify').description('customer notifications (milestone messages)');
+  notify
+    .command('preview')
+    .description('render the message a customer would get for a milestone, from an order in the store (nothing is sent)')
+    .requiredOption('--order <id>', 'the order')
+    .option(
+      '--milestone <name>',
+      'order_confirmed, shipped, in_transit, out_for_delivery, delivered, delayed, exception, …',
+      'out_for_delivery',
+    )
+    .option('--locale <locale>', "language of the message (default: the customer's)")
+    .option('--channel <channel>', 'email, sms or whatsapp', 'email')
+    .option('--parcel <id>', 'which parcel of the order (default: the first)')
+    .option('-o, --output <file>', "write the email's HTML to this file instead of printing the text")
+    .option('--store <url>', STORE_OPTION_HELP)
+    .option('--shop <id>', SHOP_OPTION_HELP)
+    .action(async (options: NotifyPreviewOptions) => {
+      const { runNotifyPreview } = await import('../commands/notify-preview');
+      state.exitCode = await runNotifyPreview(options, context);
     });
 }

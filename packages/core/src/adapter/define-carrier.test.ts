@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { InvalidNumberError, NotFoundError } from '../errors';
+import { AuthFailedError, InvalidNumberError, NotFoundError } from '../errors';
 import { buildShipment } from '../status/build-shipment';
 import { redactText } from '../transport/redact';
 import { errorOutcome, type TrackOutcome } from './carrier-adapter';
@@ -198,6 +198,164 @@ describe('defineCarrier', () => {
     expect(await adapter.ping()).toBe(204);
     expect(adapter.id).toBe('kit');
     expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('session auth (a login call, its token cached)', () => {
+  /** A carrier that logs in with `POST /login` ({ token, expiresAt }) and sends the token in the JSON body. */
+  function createSessionKit(logins: { count: number }) {
+    return defineCarrier<KitSettings>({
+      ...description,
+      credentials: {
+        user: { environmentVariable: 'KIT_USER', label: 'user' },
+        password: { environmentVariable: 'KIT_PASSWORD', label: 'password' },
+      },
+      auth: {
+        type: 'session',
+        refreshMarginMs: 10 * 60_000,
+        async login({ http, credentials, readBody, signal }) {
+          logins.count += 1;
+          const response = await http.request({
+            method: 'POST',
+            url: '/login',
+            json: { user: credentials.user, password: credentials.password },
+            signal,
+          });
+          const body = readBody(response) as { token: string; expiresAt: string | null };
+          return { token: body.token, expiresAtMs: body.expiresAt === null ? null : Date.parse(body.expiresAt) };
+        },
+      },
+      request: ({ trackingNumbers, sessionToken }) => ({
+        method: 'POST',
+        url: '/track',
+        json: { numbers: trackingNumbers, token: sessionToken },
+      }),
+      parse: (input) =>
+        input.httpStatus === 403
+          ? input.trackingNumbers.map((number) => errorOutcome(number, new AuthFailedError('session refused', { carrierId: 'kit' })))
+          : parse(input),
+    });
+  }
+  const loginSettings = { user: 'kit-user', password: 'kit-session-password-31c', retries: 0, rateLimit: false } as const;
+
+  function trackReply(token: string, found: string[], status = 200, times = 1) {
+    return nock(ORIGIN)
+      .post('/track', (body: { token: string }) => body.token === token)
+      .times(times)
+      .reply(status, (_uri, body) => ({
+        results: (body as { numbers: string[] }).numbers.map((number) => ({ number, found: found.includes(number) })),
+      }));
+  }
+
+  it('logs in once for concurrent batches, reuses the token, and logs in again shortly before it expires', async () => {
+    let now = new Date('2026-03-02T10:00:00Z');
+    const logins = { count: 0 };
+    nock(ORIGIN)
+      .post('/login', { user: 'kit-user', password: 'kit-session-password-31c' })
+      .delay(30)
+      .reply(200, { token: 'session-token-1', expiresAt: '2026-03-02T11:00:00Z' });
+    const first = trackReply('session-token-1', ['AAAA1', 'BBBB2', 'CCCC3'], 200, 2);
+    const adapter = createSessionKit(logins)({ ...loginSettings, clock: () => now });
+    // Two batches (batch size 2) in flight at once: one login.
+    const outcomes = await adapter.track(['AAAA1', 'BBBB2', 'CCCC3']);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(logins.count).toBe(1);
+    trackReply('session-token-1', ['AAAA1']);
+    expect((await adapter.track(['AAAA1']))[0]!.ok).toBe(true);
+    expect(logins.count).toBe(1);
+    expect(first.isDone()).toBe(true);
+    // Inside the 10-minute margin before 11:00: a new login.
+    now = new Date('2026-03-02T10:51:00Z');
+    nock(ORIGIN).post('/login').reply(200, { token: 'session-token-2', expiresAt: null });
+    trackReply('session-token-2', ['AAAA1']);
+    expect((await adapter.track(['AAAA1']))[0]!.ok).toBe(true);
+    expect(logins.count).toBe(2);
+    // The session token is a secret from the moment it is issued.
+    expect(redactText('token session-token-2 here')).not.toContain('session-token-2');
+  });
+
+  it('a cached token the carrier refuses: one new login and the batch once more; a fresh token refused is auth_failed', async () => {
+    const logins = { count: 0 };
+    const adapter = createSessionKit(logins)(loginSettings);
+    nock(ORIGIN).post('/login').reply(200, { token: 'old-token', expiresAt: null });
+    trackReply('old-token', ['AAAA1']);
+    await adapter.track(['AAAA1']);
+    trackReply('old-token', [], 403);
+    nock(ORIGIN).post('/login').reply(200, { token: 'new-token', expiresAt: null });
+    const fresh = trackReply('new-token', ['AAAA1']);
+    expect((await adapter.track(['AAAA1']))[0]!.ok).toBe(true);
+    expect(fresh.isDone()).toBe(true);
+    expect(logins.count).toBe(2);
+
+    // A token fresh from a login and refused: no loop, the error for the batch.
+    const other = createSessionKit(logins)(loginSettings);
+    nock(ORIGIN).post('/login').reply(200, { token: 'refused-token', expiresAt: null });
+    trackReply('refused-token', [], 403);
+    const [refused] = await other.track(['AAAA1']);
+    expect(refused!.error?.code).toBe('auth_failed');
+    expect(logins.count).toBe(3);
+  });
+
+  it('a failed login is the error of every number, with no tracking request; invalid numbers need no login', async () => {
+    const logins = { count: 0 };
+    const adapter = createSessionKit(logins)(loginSettings);
+    nock(ORIGIN).post('/login').reply(401, { message: 'bad password' });
+    const outcomes = await adapter.track(['AAAA1', 'BBBB2']);
+    expect(outcomes.map((outcome) => outcome.error?.code)).toEqual(['auth_failed', 'auth_failed']);
+    expect(JSON.stringify(outcomes)).not.toContain('kit-session-password-31c');
+    const [invalid] = await adapter.track(['x']);
+    expect(invalid!.error?.code).toBe('invalid_number');
+    expect(logins.count).toBe(1);
+  });
+});
+
+describe('OAuth password grant', () => {
+  it('sends the four credentials to an absolute token URL and the bearer token to the API', async () => {
+    const createPasswordKit = defineCarrier<KitSettings & { clientId?: string; clientSecret?: string }>({
+      ...description,
+      request: description.request as never,
+      credentials: {
+        clientId: { environmentVariable: 'KIT_CLIENT_ID', label: 'client id' },
+        clientSecret: { environmentVariable: 'KIT_CLIENT_SECRET', label: 'client secret' },
+        user: { environmentVariable: 'KIT_USER', label: 'user' },
+        password: { environmentVariable: 'KIT_PASSWORD', label: 'password' },
+      },
+      auth: {
+        type: 'oauth-password',
+        tokenUrl: 'https://auth.kit.example.test/oauth/token',
+        clientId: 'clientId',
+        clientSecret: 'clientSecret',
+        username: 'user',
+        password: 'password',
+        credentialsIn: 'body',
+      },
+    });
+    const token = nock('https://auth.kit.example.test')
+      .post(
+        '/oauth/token',
+        (body: Record<string, string>) =>
+          body.grant_type === 'password' &&
+          body.username === 'kit-user' &&
+          body.password === 'kit-owner-password' &&
+          body.client_id === 'kit-client' &&
+          body.client_secret === 'kit-client-secret',
+      )
+      .reply(200, { access_token: 'kit-bearer-1', expires_in: '3599' });
+    const tracking = nock(ORIGIN)
+      .get('/track')
+      .query(true)
+      .matchHeader('authorization', 'Bearer kit-bearer-1')
+      .reply(200, answer(['AAAA1']));
+    const credentials = { clientId: 'kit-client', clientSecret: 'kit-client-secret', user: 'kit-user', password: 'kit-owner-password' };
+    const [outcome] = await createPasswordKit({ ...credentials, retries: 0, rateLimit: false }).track(['AAAA1']);
+    expect(outcome!.ok).toBe(true);
+    expect(token.isDone() && tracking.isDone()).toBe(true);
+
+    nock('https://auth.kit.example.test').post('/oauth/token').reply(400, { error: 'invalid_grant' });
+    const [refused] = await createPasswordKit({ ...credentials, retries: 0, rateLimit: false }).track(['AAAA1']);
+    expect(refused!.error?.code).toBe('auth_failed');
+    expect(refused!.error?.message).toMatch(/user name and password/);
+    expect(JSON.stringify(refused)).not.toContain('kit-owner-password');
   });
 });
 

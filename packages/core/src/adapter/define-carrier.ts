@@ -22,6 +22,7 @@ import {
 import { logSafely } from '../transport/logger';
 import { createOAuthClientCredentials } from '../transport/oauth-client-credentials';
 import { registerSecret } from '../transport/redact';
+import { createSession, type Session, type SessionLoginResult } from './session-auth';
 
 /** What every carrier's settings accept beside its credentials. */
 export interface CarrierSettings extends TransportSettings {
@@ -48,7 +49,17 @@ export interface CredentialDescription {
   label: string;
 }
 
-export type CarrierAuth<Setting extends string> =
+/** What a session carrier's `login` gets: the connection, to call its login service with. */
+export interface SessionLoginContext<Settings> {
+  http: HttpClient;
+  settings: Settings;
+  credentials: Readonly<Record<string, string>>;
+  /** The body of the login answer, read as the description's `readBody` says. */
+  readBody(response: HttpResponse): unknown;
+  signal?: AbortSignal;
+}
+
+export type CarrierAuth<Setting extends string, Settings = CarrierSettings> =
   | { type: 'none' }
   | { type: 'api-key-header'; header: string; apiKey: Setting }
   | { type: 'basic'; username: Setting; password: Setting }
@@ -61,6 +72,33 @@ export type CarrierAuth<Setting extends string> =
       /** `basic`: HTTP Basic header (UPS); `body`: form fields (FedEx, USPS). */
       credentialsIn: 'basic' | 'body';
       scope?: string;
+    }
+  | {
+      /** OAuth password grant (Hermes): client credentials plus a user's name and password. */
+      type: 'oauth-password';
+      /** The token endpoint: an absolute `tokenUrl` (another host) or a `tokenPath` on `baseUrl`; `settings.authUrl` wins. */
+      tokenUrl?: string;
+      tokenPath?: string;
+      clientId: Setting;
+      clientSecret: Setting;
+      username: Setting;
+      password: Setting;
+      credentialsIn: 'basic' | 'body';
+      scope?: string;
+    }
+  | {
+      /**
+       * A login session (DPD's SOAP LoginService): `login` returns a token and its expiry; the kit caches it per
+       * adapter, shares one login between concurrent requests, and logs in again once when a cached token is refused.
+       * The token reaches `request` as `batch.sessionToken`, and the headers of `headers` when given.
+       */
+      type: 'session';
+      login(context: SessionLoginContext<Settings>): Promise<SessionLoginResult>;
+      headers?(token: string): Record<string, string>;
+      /** Log in again this long before the token expires. Default 60 s. */
+      refreshMarginMs?: number;
+      /** How long a token is used when its expiry is unknown. Default 1 h. */
+      fallbackLifetimeMs?: number;
     };
 
 /** One request's worth of numbers, in the carrier's canonical form, with the call's locale already converted. */
@@ -70,6 +108,8 @@ export interface CarrierBatch<Settings> {
   locale: string | undefined;
   settings: Settings;
   credentials: Readonly<Record<string, string>>;
+  /** The session token (`auth: { type: 'session' }`), for carriers that send it in the body. */
+  sessionToken?: string;
 }
 
 /** What a parse function receives: everything it needs, nothing it must fetch. */
@@ -132,7 +172,7 @@ export interface CarrierDescription<Settings extends CarrierSettings, Extension 
   credentials: Readonly<Partial<Record<CredentialSetting<Settings>, CredentialDescription>>>;
   /** Where a user gets credentials, ending the configuration error: `an app with the Tracking API on developer.ups.com`. */
   credentialsSource: string;
-  auth: CarrierAuth<CredentialSetting<Settings>>;
+  auth: CarrierAuth<CredentialSetting<Settings>, Settings>;
   /** How the carrier writes locales: `en_US` (`underscore`) or `en-US` (`hyphen`); `default` when none is given. */
   locale?: { form: 'underscore' | 'hyphen'; default?: string };
   /** The canonical form of a number, sent and used to de-duplicate a batch. Default: trimmed. */
@@ -207,6 +247,11 @@ function checkUrl(carrierId: string, carrierName: string, setting: string, value
   return value;
 }
 
+function isAuthFailure(result: NumberResult): boolean {
+  const outcome = result as Partial<TrackOutcome>;
+  return outcome.ok === false && outcome.error?.code === 'auth_failed';
+}
+
 function relabelOutcome(outcome: TrackOutcome, requested: string): TrackOutcome {
   if (outcome.trackingNumber === requested) return outcome;
   if (outcome.ok) return { trackingNumber: requested, ok: true, shipment: { ...outcome.shipment, trackingNumber: requested } };
@@ -270,13 +315,25 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
           registerSecret(encoded);
           return { headers: async () => ({ Authorization: `Basic ${encoded}` }) };
         }
-        case 'oauth-client-credentials':
+        case 'session':
+          // Not a header provider: the session lives beside the request (see `trackBatch`).
+          return undefined;
+        case 'oauth-password':
+        case 'oauth-client-credentials': {
+          // The password grant is client credentials plus the resource owner's user name and password.
+          const password = auth.type === 'oauth-password';
           return createOAuthClientCredentials({
             carrierId: id,
             carrierName: name,
-            tokenUrl: checkUrl(id, name, 'authUrl', settings.authUrl?.trim() || `${baseUrl}${auth.tokenPath}`),
+            tokenUrl: checkUrl(
+              id,
+              name,
+              'authUrl',
+              settings.authUrl?.trim() || (password ? auth.tokenUrl : undefined) || `${baseUrl}${auth.tokenPath ?? ''}`,
+            ),
             clientId: credentials[auth.clientId],
             clientSecret: credentials[auth.clientSecret],
+            ...(password ? { resourceOwner: { username: credentials[auth.username], password: credentials[auth.password] } } : {}),
             credentialsIn: auth.credentialsIn,
             scope: description.tokenScope ? description.tokenScope(settings) : auth.scope,
             extraHeaders: description.tokenHeaders?.(settings),
@@ -287,6 +344,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
             logger: settings.logger,
             httpsAgent: settings.httpsAgent,
           });
+        }
       }
     }
 
@@ -333,29 +391,53 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
 
     const readBody = description.readBody ?? ((response: HttpResponse) => parseJsonBody(response, name, id));
 
+    const sessionAuth = description.auth.type === 'session' ? description.auth : null;
+    const session: Session | null = sessionAuth
+      ? createSession({
+          login: (signal) => {
+            const { http, credentials } = connect();
+            return sessionAuth.login({ http, settings, credentials, readBody, signal });
+          },
+          now: () => now().getTime(),
+          refreshMarginMs: sessionAuth.refreshMarginMs ?? 60_000,
+          fallbackLifetimeMs: sessionAuth.fallbackLifetimeMs ?? 3_600_000,
+        })
+      : null;
+
     async function trackBatch<Result extends NumberResult>(
       numbers: string[],
       context: TrackContext,
       shape: ResultShape<Result>,
+      retriedLogin = false,
     ): Promise<Result[]> {
+      let login: { token: string; fresh: boolean } | undefined;
+      // A cached session token the carrier refuses (revoked, expired early): one new login, the batch once more.
+      const retryWithNewLogin = () => {
+        if (!session || !login || login.fresh || retriedLogin) return null;
+        session.invalidate(login.token);
+        return trackBatch(numbers, context, shape, true);
+      };
       try {
         const { http, credentials } = connect();
+        login = session ? await session.token(context.signal) : undefined;
         const locale = toCarrierLocale(
           context.locale ?? settings.locale ?? description.locale?.default,
           description.locale?.form ?? 'hyphen',
         );
-        const request = description.request({ trackingNumbers: numbers, locale, settings, credentials });
-        const response = await http.request({ ...request, signal: context.signal });
-        return shape.parse({
+        const request = description.request({ trackingNumbers: numbers, locale, settings, credentials, sessionToken: login?.token });
+        const headers = login && sessionAuth?.headers ? { ...request.headers, ...sessionAuth.headers(login.token) } : request.headers;
+        const response = await http.request({ ...request, headers, signal: context.signal });
+        const results = shape.parse({
           httpStatus: response.status,
           body: readBody(response),
           trackingNumbers: numbers,
           fetchedAt: now(),
           includeRaw: context.includeRaw,
         });
+        return (results.some(isAuthFailure) && retryWithNewLogin()) || results;
       } catch (error) {
         const failure = asError(error, context.logger);
-        return numbers.map((number) => shape.fail(number, failure));
+        return (failure.code === 'auth_failed' && retryWithNewLogin()) || numbers.map((number) => shape.fail(number, failure));
       }
     }
 

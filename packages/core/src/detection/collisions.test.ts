@@ -53,6 +53,8 @@ const EXPECTED_COLLISIONS: Readonly<Record<string, readonly string[]>> = {
   '09133131530724': ['hermes hermes_14 (checksum)', 'dpd dpd_parcel_14 (pattern)', 'dhl dhl_ecommerce_14 (pattern)'],
   // DPD's bare parcel label number (no check character) is a 14-digit pattern, like DHL eCommerce's; its leading 0 ranks it first.
   '05308801410058': ['dpd dpd_parcel_14 (pattern)', 'dhl dhl_ecommerce_14 (pattern)'],
+  // An eParcel article whose merchant location id is made of hex letters is also a Royal Mail 16-character id (both patterns).
+  ABC1234567010021: ['auspost auspost_eparcel_article (pattern)', 'royalmail royalmail_16 (pattern)'],
 };
 
 function ranking(number: string): string[] {

@@ -102,6 +102,34 @@ describe('wismo formats', () => {
         carrier: 'royalmail',
         confidence: 'pattern',
       });
+      // A delivered item's 2D id as a retailer copied it from its label (aimcosoftware.co.uk forum, 2021-01-06).
+      expect(detectCarrier('32-001 925 4000-221 BB4 EFC')).toMatchObject([
+        { carrier: 'royalmail', formatId: 'royalmail_unique_item_id', trackingNumber: '320019254000221BB4EFC' },
+      ]);
+    });
+
+    // Amazon Seller Central's Royal Mail tracking id formats: 13 (S10), 16 (example 021115C902CF0C99) and 21 characters.
+    it('reads the 16-character hexadecimal id on pattern, and leaves 16-digit numbers to Canada Post and Hermes', () => {
+      expect(detectCarrier('021115C902CF0C99')).toMatchObject([{ carrier: 'royalmail', formatId: 'royalmail_16', confidence: 'pattern' }]);
+      expect(detectCarrier('021115C902CG0C99')).toEqual([]);
+      expect(detectCarrier('7023210039414604').some((candidate) => candidate.carrier === 'royalmail')).toBe(false);
+    });
+  });
+
+  describe('Canada Post', () => {
+    // 16-digit PINs (open data canada_post: 7-digit origin, 8-digit serial, mod 10 weights 3-1): the PIN of the
+    // recorded tracking-detail sample (shared/carrier-samples/canadapost) and a created shipment's tracking-pin in
+    // karrio's Canada Post shipment tests.
+    it.each(['7023210039414604', '7023210883561103'])('names Canada Post first for the domestic PIN %s, by its check digit', (pin) => {
+      expect(detectCarrier(pin)[0]).toMatchObject({ carrier: 'canadapost', formatId: 'canada_post', confidence: 'checksum' });
+    });
+
+    it('rejects a PIN with a changed check digit, which leaves only Hermes’ 16-digit pattern', () => {
+      expect(detectCarrier('7023210039414605').map((candidate) => candidate.carrier)).toEqual(['hermes']);
+    });
+
+    it('names Canada Post for S10 numbers issued in CA', () => {
+      expect(detectCarrier('RN123456785CA')).toMatchObject([{ carrier: 'canadapost', confidence: 'checksum', countryCode: 'CA' }]);
     });
   });
 
@@ -170,6 +198,14 @@ describe('wismo formats', () => {
       // The last-article indicator is 1 or 2; an all-digit number is no eParcel article (and stays Canada Post's or Hermes').
       expect(detectCarrier('JDQ0123456010033').some((candidate) => candidate.carrier === 'auspost')).toBe(false);
       expect(detectCarrier('0123456789010021').some((candidate) => candidate.carrier === 'auspost')).toBe(false);
+    });
+
+    // A location id of hex letters (ABC…) makes an eParcel article also a Royal Mail 16-character id: both are patterns.
+    it('ranks an eParcel article ahead of the Royal Mail 16-character pattern it also matches', () => {
+      expect(detectCarrier('ABC1234567010021').map((candidate) => `${candidate.carrier} ${candidate.formatId}`)).toEqual([
+        'auspost auspost_eparcel_article',
+        'royalmail royalmail_16',
+      ]);
     });
   });
 });

@@ -146,7 +146,26 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         regex: '(?<SerialNumber>[0-9A-F]{21})',
         validation: {},
         tracking_url: null,
-        test_numbers: { valid: ['090367574000000FE1E1B'], invalid: ['090367574000000FE1E1', '090367574000000FE1E1G'] },
+        test_numbers: {
+          // 320019254000221BB4EFC: a delivered item's 2D id, as Royal Mail's tracking page showed it (aimcosoftware.co.uk forum, 2021-01-06).
+          valid: ['090367574000000FE1E1B', '320019254000221BB4EFC'],
+          invalid: ['090367574000000FE1E1', '090367574000000FE1E1G'],
+        },
+      },
+      {
+        id: 'royalmail_16',
+        name: 'Royal Mail tracking id (16)',
+        description:
+          'Sixteen hexadecimal characters, the id Amazon lists for Royal Mail beside the S10 number (13) and the 2D unique item id (21). Its structure is not published: pattern only. At least one letter A–F, which keeps it apart from 16-digit numbers (Canada Post PINs, Hermes).',
+        source:
+          'Amazon Seller Central "Integrated carrier Tracking ID format", Royal Mail: 13 characters (XX123456789GB), 16 characters (example 021115C902CF0C99), 21 characters (the 2D barcode), quoted in aimcosoftware.co.uk/forum/viewtopic.php?pid=2502 (2021-01-06); no Royal Mail document describing it was found',
+        regex: '(?<SerialNumber>(?=[0-9]*[A-F])[0-9A-F]{16})',
+        validation: {},
+        tracking_url: null,
+        test_numbers: {
+          valid: ['021115C902CF0C99'],
+          invalid: ['0211150902030099', '021115C902CF0C9', '021115C902CG0C99'],
+        },
       },
     ],
   },

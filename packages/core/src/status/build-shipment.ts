@@ -2,6 +2,7 @@ import { normaliseCountryCode } from './country-codes';
 import { dedupeEvents, deriveShipmentStatus, sortEventsNewestFirst } from './derive-shipment-status';
 import type { Contact, EstimatedDelivery, Leg, Location, ProofOfDelivery, Shipment, TrackingEvent } from './shipment';
 import type { CarrierTime } from '../time/carrier-time';
+import { formatUtcTimestamp } from '../time/zoned-time';
 import type { StatusTableEntry } from './status-table';
 import { DEFAULT_SUBSTATUS, statusOfSubstatus } from './statuses';
 
@@ -22,7 +23,10 @@ export interface EventInput {
 /** Makes a normalised event. Unmapped codes become `unknown` with `unmapped: true`, never a guess. */
 export function createEvent(input: EventInput): TrackingEvent {
   const codes: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input.codes ?? {})) {
+  const rawCodes = input.codes;
+  for (const key in rawCodes) {
+    if (!Object.hasOwn(rawCodes, key)) continue;
+    const value = rawCodes[key];
     if (value !== null && value !== undefined && value !== '') codes[key] = String(value);
   }
   const time = input.time ?? { occurredAt: null, localTime: null, timeKind: 'date' as const };
@@ -31,21 +35,29 @@ export function createEvent(input: EventInput): TrackingEvent {
   if (mapped?.substatus && statusOfSubstatus(mapped.substatus) !== mapped.status) {
     throw new Error(`Status table entry for ${input.code}: substatus ${mapped.substatus} does not belong to ${mapped.status}`);
   }
+  const description = input.description?.trim() ?? '';
   return {
     occurredAt: time.occurredAt,
     localTime: time.localTime,
     timeKind: time.timeKind,
     status: mapped ? mapped.status : 'unknown',
     substatus,
-    description: (input.description ?? '').trim(),
+    description,
     location: input.location ?? null,
-    raw: { code: input.code, codes, text: input.description?.trim() || null },
+    raw: { code: input.code, codes, text: description || null },
     unmapped: !mapped,
   };
 }
 
 function cleanText(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function joinPart(line: string | null, part: string | null): string | null {
+  if (part === null) return line;
+  return line === null ? part : `${line}, ${part}`;
 }
 
 export function createLocation(parts: {
@@ -55,18 +67,13 @@ export function createLocation(parts: {
   countryCode?: string | null;
   raw?: string | null;
 }): Location | null {
-  const location: Location = {
-    city: cleanText(parts.city),
-    region: cleanText(parts.region),
-    postalCode: cleanText(parts.postalCode),
-    countryCode: normaliseCountryCode(parts.countryCode),
-    raw: cleanText(parts.raw),
-  };
-  if (!location.raw) {
-    const joined = [location.city, location.region, location.postalCode, location.countryCode].filter(Boolean).join(', ');
-    location.raw = joined || null;
-  }
-  return Object.values(location).some((value) => value !== null) ? location : null;
+  const city = cleanText(parts.city);
+  const region = cleanText(parts.region);
+  const postalCode = cleanText(parts.postalCode);
+  const countryCode = normaliseCountryCode(parts.countryCode);
+  // Without the carrier's own line, the parts joined: `Hamburg, 22525, DE`.
+  const raw = cleanText(parts.raw) ?? joinPart(joinPart(joinPart(city, region), postalCode), countryCode);
+  return raw === null ? null : { city, region, postalCode, countryCode, raw };
 }
 
 export interface ShipmentInput {
@@ -130,7 +137,7 @@ export function buildShipment(input: ShipmentInput): Shipment {
     direction: isReturn && input.direction !== 'outbound' ? 'return' : (input.direction ?? 'outbound'),
     contact: input.contact ?? null,
     trackingUrl: input.trackingUrl ?? null,
-    fetchedAt: (input.fetchedAt ?? new Date()).toISOString(),
+    fetchedAt: formatUtcTimestamp(input.fetchedAt ?? new Date()),
   };
   if (input.raw !== undefined) shipment.raw = input.raw;
   return shipment;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCarrierDateTime } from '../time/carrier-time';
+import { approximateEpochMs, parseCarrierDateTime, type CarrierTime } from '../time/carrier-time';
 import { buildShipment, createEvent, createLocation, type StatusTableEntry } from './build-shipment';
+import { dedupeEvents, sortEventsNewestFirst } from './derive-shipment-status';
 import type { TrackingEvent } from './shipment';
 
 function event(time: string, mapped: StatusTableEntry | undefined, code = 'X', description = code): TrackingEvent {
@@ -159,5 +161,102 @@ describe('createLocation', () => {
       raw: 'Atlanta, GA, 30301, US',
     });
     expect(createLocation({ city: '', countryCode: null })).toBeNull();
+  });
+});
+
+describe('event order and repeats', () => {
+  // The definitions, written the plain way: a key per event, then a stable sort; an identity string per event.
+  function sortedByKey(events: readonly TrackingEvent[], newestFirst: boolean): TrackingEvent[] {
+    return events
+      .map((item, index) => ({ item, key: approximateEpochMs(item), order: newestFirst ? -index : index }))
+      .sort((a, b) => b.key - a.key || b.order - a.order)
+      .map(({ item }) => item);
+  }
+  function withoutRepeatsByIdentity(events: readonly TrackingEvent[]): TrackingEvent[] {
+    const seen = new Set<string>();
+    return events.filter((item) => {
+      const place = item.location
+        ? [item.location.raw, item.location.city, item.location.postalCode, item.location.countryCode].join('|')
+        : '';
+      const identity = [item.occurredAt ?? item.localTime, item.raw.code, item.description, place].join('\u0000');
+      if (seen.has(identity)) return false;
+      seen.add(identity);
+      return true;
+    });
+  }
+
+  // Few distinct values, so that ties, repeats, offsets changing mid-list and days past the 28th all happen.
+  const wellFormed = fc
+    .tuple(
+      fc.constantFrom('2024-01-31', '2024-02-28', '2024-02-29', '2024-03-01', '2023-12-31'),
+      fc.constantFrom('T00:00:00', 'T09:30:00', 'T23:59:59', ''),
+      fc.constantFrom('', 'Z', '+01:00', '+02:00', '-05:00', '+0100'),
+    )
+    .map(([date, time, zone]) => parseCarrierDateTime(`${date}${time}${time ? zone : ''}`));
+  // Times a carrier could build by hand, which Date.parse rolls over or cannot read.
+  const handBuilt = fc.constantFrom<CarrierTime | null>(
+    null,
+    { occurredAt: '2024-02-30T10:00:00+01:00', localTime: '2024-02-30T10:00:00', timeKind: 'instant' },
+    { occurredAt: 'not a time', localTime: null, timeKind: 'instant' },
+    { occurredAt: null, localTime: '2024-13-01T00:00:00', timeKind: 'local' },
+    { occurredAt: null, localTime: null, timeKind: 'date' },
+  );
+  const events = fc.array(
+    fc.record({
+      time: fc.oneof({ arbitrary: wellFormed, weight: 3 }, { arbitrary: handBuilt, weight: 1 }),
+      code: fc.constantFrom('A', 'B', null),
+      description: fc.constantFrom('x', ' x ', ''),
+      city: fc.constantFrom('Hamburg', null),
+    }),
+    { maxLength: 12 },
+  );
+  const toEvents = (inputs: Array<{ time: CarrierTime | null; code: string | null; description: string; city: string | null }>) =>
+    inputs.map((input) =>
+      createEvent({ time: input.time, code: input.code, description: input.description, location: createLocation({ city: input.city }) }),
+    );
+
+  it('orders newest first exactly as by each time once, carrier order breaking ties, whether or not the list came in order', () => {
+    fc.assert(
+      fc.property(events, fc.boolean(), fc.constantFrom('as sent', 'in order', 'reversed'), (inputs, newestFirst, arrangement) => {
+        let list = toEvents(inputs);
+        if (arrangement !== 'as sent') list = sortedByKey(list, true);
+        if (arrangement === 'reversed') list.reverse();
+        expect(sortEventsNewestFirst(list, newestFirst)).toEqual(sortedByKey(list, newestFirst));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads hand-built times as Date.parse does, even when their text looks in order', () => {
+    const at = (time: CarrierTime, code: string) => createEvent({ time, code, description: code });
+    // Date.parse rolls 30 February over to 1 March, so this one is the newer.
+    const rolledOver = at({ occurredAt: '2024-02-30T10:00:00+01:00', localTime: '2024-02-30T10:00:00', timeKind: 'instant' }, 'R');
+    const valid = at(parseCarrierDateTime('2024-03-01T09:30:00+01:00')!, 'V');
+    expect(sortEventsNewestFirst([valid, rolledOver]).map((item) => item.raw.code)).toEqual(['R', 'V']);
+    // Unreadable: ordered as the oldest.
+    const unreadable = at({ occurredAt: 'not a time', localTime: null, timeKind: 'instant' }, 'U');
+    const date = at(parseCarrierDateTime('2024-01-31')!, 'D');
+    expect(sortEventsNewestFirst([unreadable, date]).map((item) => item.raw.code)).toEqual(['D', 'U']);
+    // The same instant at two offsets ties, and a later instant at a smaller-looking offset is newer.
+    const paris = at(parseCarrierDateTime('2024-03-31T03:30:00+02:00')!, 'P');
+    const london = at(parseCarrierDateTime('2024-03-31T01:30:00Z')!, 'L');
+    const newYork = at(parseCarrierDateTime('2024-03-30T22:00:00-05:00')!, 'N');
+    expect(sortEventsNewestFirst([newYork, paris, london]).map((item) => item.raw.code)).toEqual(['N', 'P', 'L']);
+    const helsinki = at(parseCarrierDateTime('2024-01-01T10:00:00+02:00')!, 'H');
+    const dublin = at(parseCarrierDateTime('2024-01-01T09:30:00+00:00')!, 'D');
+    expect(sortEventsNewestFirst([helsinki, dublin]).map((item) => item.raw.code)).toEqual(['D', 'H']);
+  });
+
+  it('drops exactly the events an earlier one repeats (same time, code, text and place)', () => {
+    fc.assert(
+      fc.property(events, (inputs) => {
+        const list = toEvents(inputs);
+        const kept = dedupeEvents(list);
+        expect(kept).toEqual(withoutRepeatsByIdentity(list));
+        // The very objects, in their order.
+        expect(kept.every((item, index) => index === 0 || list.indexOf(item) > list.indexOf(kept[index - 1]!))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

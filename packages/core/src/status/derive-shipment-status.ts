@@ -7,27 +7,103 @@ import { DEFAULT_SUBSTATUS, type ShipmentStatus, type Substatus } from './status
  * (`carrierOrder` is the index in the carrier's list, and `carrierListIsNewestFirst` says how to read it).
  */
 export function sortEventsNewestFirst(events: readonly TrackingEvent[], carrierListIsNewestFirst = true): TrackingEvent[] {
-  return events
-    .map((event, index) => ({ event, key: approximateEpochMs(event), order: carrierListIsNewestFirst ? -index : index }))
-    .sort((a, b) => b.key - a.key || b.order - a.order)
-    .map(({ event }) => event);
+  const listed = carrierListIsNewestFirst ? events.slice() : events.slice().reverse();
+  if (isListedNewestFirst(listed)) return listed;
+  // Each time is read once, not once per comparison.
+  const keys = events.map(approximateEpochMs);
+  const order = events.map((_, index) => index);
+  // Ties: the carrier's newer entry first (earlier in a newest-first list, later in an oldest-first one).
+  const direction = carrierListIsNewestFirst ? 1 : -1;
+  order.sort((a, b) => keys[b]! - keys[a]! || (a - b) * direction);
+  return order.map((index) => events[index]!);
 }
 
-function eventIdentity(event: TrackingEvent): string {
-  const location = event.location
-    ? [event.location.raw, event.location.city, event.location.postalCode, event.location.countryCode].join('|')
-    : '';
-  return [event.occurredAt ?? event.localTime, event.raw.code, event.description, location].join('\u0000');
+/*
+ * Times core writes (`YYYY-MM-DD`, `YYYY-MM-DDTHH:mm:ss`, with `Z` or `±HH:MM`): two of one shape and offset
+ * sort as text exactly as by instant. Days past the 28th are left out, since Date.parse rolls 02-30 over.
+ */
+const SORTABLE_TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])(?:T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
+
+/** The text `approximateEpochMs` reads the event's time from. */
+function timeText(event: TrackingEvent): string | null {
+  return event.timeKind === 'instant' && event.occurredAt !== null ? event.occurredAt : event.localTime;
 }
+
+/** One offset (or none) for two sortable times of one length: an instant's offset follows its 19th character. */
+function sameOffset(a: string, b: string): boolean {
+  for (let index = 19; index < a.length; index++) if (a.charCodeAt(index) !== b.charCodeAt(index)) return false;
+  return true;
+}
+
+/** Whether `older` is not after `newer` (both sortable). Instants with two offsets (a route across zones) are compared as instants. */
+function isNotAfter(newer: string, older: string): boolean {
+  if (newer.length === older.length && sameOffset(newer, older)) return older <= newer;
+  // Only two instants have a common time line; a wall clock beside an instant is left to the full sort.
+  if (newer.length <= 19 || older.length <= 19) return false;
+  return Date.parse(older) <= Date.parse(newer);
+}
+
+/**
+ * Whether a list is already newest first (ties in list order), told from the times' text: most carriers list
+ * events in order. Times of one offset compare as text; only where the offset changes are two instants parsed.
+ * False as soon as a time is not of a sortable shape.
+ */
+function isListedNewestFirst(listed: readonly TrackingEvent[]): boolean {
+  let newer = listed[0] ? timeText(listed[0]) : null;
+  if (listed.length > 1 && (newer === null || !SORTABLE_TIME.test(newer))) return false;
+  for (let index = 1; index < listed.length; index++) {
+    const older = timeText(listed[index]!);
+    if (older === null || !SORTABLE_TIME.test(older) || !isNotAfter(newer!, older)) return false;
+    newer = older;
+  }
+  return true;
+}
+
+function identityTime(event: TrackingEvent): string {
+  return event.occurredAt ?? event.localTime ?? '';
+}
+
+function textOrEmpty(value: string | null | undefined): string {
+  return value ?? '';
+}
+
+/** Same code, text and place (time is compared by the caller). Null and empty count as the same. */
+function isRepeat(kept: TrackingEvent, event: TrackingEvent): boolean {
+  if (textOrEmpty(kept.raw.code) !== textOrEmpty(event.raw.code) || textOrEmpty(kept.description) !== textOrEmpty(event.description)) {
+    return false;
+  }
+  const a = kept.location;
+  const b = event.location;
+  if (!a || !b) return !a && !b;
+  return (
+    textOrEmpty(a.raw) === textOrEmpty(b.raw) &&
+    textOrEmpty(a.city) === textOrEmpty(b.city) &&
+    textOrEmpty(a.postalCode) === textOrEmpty(b.postalCode) &&
+    textOrEmpty(a.countryCode) === textOrEmpty(b.countryCode)
+  );
+}
+
+const SHORT_LIST = 8;
 
 /** Removes events the carrier repeated (same time, code, text and place), keeping the first. */
 export function dedupeEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
-  const seen = new Set<string>();
   const result: TrackingEvent[] = [];
+  // A short list (the usual few scans) is compared time by time: cheaper than filling a set for it.
+  if (events.length <= SHORT_LIST) {
+    for (const event of events) {
+      const time = identityTime(event);
+      if (!result.some((kept) => identityTime(kept) === time && isRepeat(kept, event))) result.push(event);
+    }
+    return result;
+  }
+  // Only events at the same time can repeat each other, and most times are unique: those are seen in one look-up,
+  // and only a time seen before is compared field by field with the events kept so far.
+  const timesSeen = new Set<string>();
   for (const event of events) {
-    const identity = eventIdentity(event);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
+    const time = identityTime(event);
+    if (!timesSeen.has(time)) timesSeen.add(time);
+    else if (result.some((kept) => identityTime(kept) === time && isRepeat(kept, event))) continue;
     result.push(event);
   }
   return result;

@@ -3,6 +3,7 @@ export {
   type CarrierConformanceOptions,
   type MockedResponse,
   type ConformanceTransport,
+  type ConformanceRequest,
 } from './run-carrier-conformance';
 export {
   createFixtureReplay,

@@ -12,6 +12,14 @@ export interface MockedResponse {
   headers?: Record<string, string>;
 }
 
+/** A request as the adapter sent it, for a sandbox that answers it. */
+export interface ConformanceRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
 export interface ConformanceTransport {
   timeoutMs: number;
   retries: number;
@@ -47,6 +55,12 @@ export interface CarrierConformanceOptions {
   unknownCode: { trackingNumber: string; response: MockedResponse; rawCode: string };
   /** The carrier's answer to bad credentials on the tracking endpoint (API-key carriers) or token endpoint. */
   authFailure: MockedResponse;
+  /**
+   * The carrier's sandbox (a testkit sandbox skeleton): when given, it answers every request for `found` and
+   * `notFound` in place of their recorded bodies, seeing the adapter's real request (path, query, headers, body),
+   * so a request the sandbox does not accept (wrong path, missing credentials) fails the suite.
+   */
+  sandbox?(request: ConformanceRequest): { status: number; body: unknown; headers?: Record<string, string> };
   /** The carrier's pure parse function: checked to classify 401/403 answers as `auth_failed` whatever the body. */
   parse?: (input: CarrierParseInput) => TrackOutcome[];
 }
@@ -73,12 +87,29 @@ export function runCarrierConformance(options: CarrierConformanceOptions): void 
     return created;
   }
 
-  function reply(interceptor: nock.Interceptor, response: MockedResponse): nock.Scope {
-    const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-    return interceptor.reply(response.status, body, {
+  function replyHeaders(response: MockedResponse): Record<string, string> {
+    return {
       'Content-Type': typeof response.body === 'string' && response.body.trimStart().startsWith('<') ? 'text/html' : 'application/json',
       ...response.headers,
-    });
+    };
+  }
+
+  function reply(interceptor: nock.Interceptor, response: MockedResponse): nock.Scope {
+    if (options.sandbox && (response === options.found.response || response === options.notFound.response)) {
+      const sandbox = options.sandbox;
+      return interceptor.reply(function answer(this: nock.ReplyFnContext, uri, requestBody) {
+        const answered = sandbox({
+          method: this.req.method,
+          url: new URL(uri, options.origin),
+          headers: this.req.headers,
+          body: typeof requestBody === 'string' ? requestBody : JSON.stringify(requestBody),
+        });
+        const body = typeof answered.body === 'string' ? answered.body : JSON.stringify(answered.body);
+        return [answered.status, body, replyHeaders({ ...answered, body })];
+      });
+    }
+    const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    return interceptor.reply(response.status, body, replyHeaders(response));
   }
 
   async function trackOne(adapter: CarrierAdapter, trackingNumber: string): Promise<TrackOutcome> {

@@ -76,6 +76,103 @@ describe('parseCarrierDateTime', () => {
   });
 });
 
+describe('parseCarrierDateTime over every field', () => {
+  const twoDigits = fc.integer({ min: 0, max: 99 }).map((value) => String(value).padStart(2, '0'));
+  // `Date` as the reference calendar; setUTCFullYear, unlike Date.UTC, keeps the years 0–99.
+  const utcEpoch = (year: number, month: number, day: number, hour: number, minute: number, second: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, second, 0);
+    return date.getTime();
+  };
+  const daysInMonth = (year: number, month: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month, 0);
+    return date.getUTCDate();
+  };
+
+  it('reads every real time of the years 0000–9999 at its instant, and nothing with a field out of range', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 0, max: 9999 }),
+          month: fc.oneof(
+            fc.integer({ min: 1, max: 12 }).map((value) => String(value).padStart(2, '0')),
+            twoDigits,
+          ),
+          day: fc.oneof(
+            fc.integer({ min: 1, max: 31 }).map((value) => String(value).padStart(2, '0')),
+            twoDigits,
+          ),
+          hour: fc.oneof(
+            fc.integer({ min: 0, max: 23 }).map((value) => String(value).padStart(2, '0')),
+            twoDigits,
+          ),
+          minute: twoDigits,
+          second: fc.option(twoDigits),
+          separator: fc.constantFrom('T', ' '),
+          fraction: fc.constantFrom('', '.5', '.123456789'),
+          zone: fc.oneof(
+            fc.constantFrom('', 'Z', 'z'),
+            fc.record({ sign: fc.constantFrom('+', '-'), hours: fc.integer({ min: 0, max: 16 }), minutes: fc.constantFrom(0, 30, 45, 60) }),
+          ),
+          form: fc.constantFrom('colon', 'compact', 'hours'),
+        }),
+        ({ year, month, day, hour, minute, second, separator, fraction, zone, form }) => {
+          const yyyy = String(year).padStart(4, '0');
+          let written = '';
+          let offsetMinutes = 0;
+          let offset: string | null = null;
+          if (typeof zone === 'string') {
+            written = zone;
+            offset = zone === '' ? null : 'Z';
+          } else {
+            const hh = String(zone.hours).padStart(2, '0');
+            const mm = form === 'hours' ? '00' : String(zone.minutes).padStart(2, '0');
+            written = form === 'colon' ? `${zone.sign}${hh}:${mm}` : form === 'compact' ? `${zone.sign}${hh}${mm}` : `${zone.sign}${hh}`;
+            offset = `${zone.sign}${hh}:${mm}`;
+            offsetMinutes = (zone.sign === '-' ? -1 : 1) * (zone.hours * 60 + Number(mm));
+          }
+          const text = `${yyyy}-${month}-${day}${separator}${hour}:${minute}${second === null ? '' : `:${second}${fraction}`}${written}`;
+          const valid =
+            Number(month) >= 1 &&
+            Number(month) <= 12 &&
+            Number(day) >= 1 &&
+            Number(day) <= daysInMonth(year, Number(month)) &&
+            Number(hour) <= 23 &&
+            Number(minute) <= 59 &&
+            Number(second ?? '0') <= 59 &&
+            (offset === null || offset === 'Z' || (Number(offset.slice(1, 3)) <= 14 && Number(offset.slice(4)) <= 59));
+          const parsed = parseCarrierDateTime(text);
+          if (!valid) {
+            expect(parsed).toBeNull();
+            return;
+          }
+          const wall = `${yyyy}-${month}-${day}T${hour}:${minute}:${second ?? '00'}`;
+          if (offset === null) {
+            expect(parsed).toEqual({ occurredAt: null, localTime: wall, timeKind: 'local' });
+            return;
+          }
+          expect(parsed).toEqual({ occurredAt: `${wall}${offset}`, localTime: offset === 'Z' ? null : wall, timeKind: 'instant' });
+          // Every instant it writes is one Date.parse reads, at the right moment.
+          const epoch = utcEpoch(year, Number(month), Number(day), Number(hour), Number(minute), Number(second ?? '0'));
+          expect(Date.parse(parsed!.occurredAt!)).toBe(epoch - offsetMinutes * 60_000);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads bare dates and keeps canonical text as it is', () => {
+    expect(parseCarrierDateTime(' 0000-02-29 ')).toEqual({ occurredAt: null, localTime: '0000-02-29', timeKind: 'date' });
+    expect(parseCarrierDateTime('1900-02-29')).toBeNull();
+    expect(parseCarrierDateTime('2024-01-01Z')).toBeNull();
+    expect(localTime('2024-11-22 13:58:07.5')).toEqual({ occurredAt: null, localTime: '2024-11-22T13:58:07', timeKind: 'local' });
+    expect(localTime('2024-11-22T13:58:07+01:00')).toBeNull();
+    expect(instantTime('2024-11-22T13:58', '+0530')?.occurredAt).toBe('2024-11-22T13:58:00+05:30');
+  });
+});
+
 describe('time builders', () => {
   it('joins UPS compact dates and both time forms', () => {
     expect(joinCompactDateTime('20230315', '74700')).toBe('2023-03-15T07:47:00');

@@ -18,32 +18,53 @@ export const carrierTimeSchema = z.object({
 });
 export type CarrierTime = z.infer<typeof carrierTimeSchema>;
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
-const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+/*
+ * Every ISO-8601-like carrier time: a date, then optionally a time (seconds and fraction optional) and, after a
+ * time, an offset. The pattern checks each field's range itself, so the fields sit at fixed places and only the
+ * offset is captured: one regex run per time, and only a day past the 28th needs the calendar.
+ */
+const DATE_TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
+// `-7:00`: single-digit hours, as in the USPS spec example.
+const SINGLE_DIGIT_HOUR_OFFSET = /^([+-])(\d):(\d{2})$/;
+
+/** `±HH:MM` from its parts; null beyond ±14:59. `written` is kept when it is already in that form. */
+function offsetOf(sign: string, hours: string, minutes: string, written: string): string | null {
+  if (hours > '14' || minutes > '59') return null;
+  return written.length === 6 ? written : `${sign}${hours}:${minutes}`;
+}
 
 /** `+0200` → `+02:00`, `-05` → `-05:00`, `Z` → `Z`; anything else → null. */
 export function normaliseOffset(offset: string): string | null {
   const trimmed = offset.trim();
   if (trimmed === 'Z' || trimmed === 'z') return 'Z';
-  // `+0200`, `+02:00`, `+02`, and `-7:00` (single-digit hours, as in the USPS spec example).
-  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(trimmed) ?? /^([+-])(\d):(\d{2})$/.exec(trimmed);
+  const match = OFFSET.exec(trimmed) ?? SINGLE_DIGIT_HOUR_OFFSET.exec(trimmed);
   if (!match) return null;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3] ?? '0');
-  if (hours > 14 || minutes > 59) return null;
-  return `${match[1]}${String(hours).padStart(2, '0')}:${match[3] ?? '00'}`;
+  const [, sign = '', hours = '', minutes = '00'] = match;
+  return offsetOf(sign, hours.length === 1 ? `0${hours}` : hours, minutes, trimmed);
+}
+
+/**
+ * The wall clock of a string `DATE_TIME` matched, as `YYYY-MM-DDTHH:mm:ss` (or `YYYY-MM-DD`); null when the day
+ * is not in its month. Written that way already (the usual case), its prefix is returned rather than rebuilt.
+ */
+function wallClockOf(matched: string): string | null {
+  const day = matched.slice(8, 10);
+  if (day > '28' && !isValidCalendarDate(Number(matched.slice(0, 4)), Number(matched.slice(5, 7)), Number(day))) return null;
+  if (matched.length === 10) return matched;
+  const hasSeconds = matched.charCodeAt(16) === 58; // `:`
+  if (hasSeconds && matched.charCodeAt(10) === 84) return matched.slice(0, 19); // `T`
+  return `${matched.slice(0, 10)}T${matched.slice(11, 16)}:${hasSeconds ? matched.slice(17, 19) : '00'}`;
 }
 
 /** Validates and normalises a wall-clock time to `YYYY-MM-DDTHH:mm:ss` (or `YYYY-MM-DD` for a bare date). */
 export function normaliseLocalDateTime(value: string): string | null {
-  const match = LOCAL_DATE_TIME.exec(value.trim());
-  if (!match) return null;
-  const [, year, month, day, hour, minute, second] = match;
-  const date = `${year}-${month}-${day}`;
-  if (!isValidCalendarDate(Number(year), Number(month), Number(day))) return null;
-  if (hour === undefined) return date;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? '0') > 59) return null;
-  return `${date}T${hour}:${minute}:${second ?? '00'}`;
+  const trimmed = value.trim();
+  const match = DATE_TIME.exec(trimmed);
+  // An offset is not a wall-clock time.
+  if (!match || match[1] !== undefined) return null;
+  return wallClockOf(trimmed);
 }
 
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
@@ -54,22 +75,41 @@ function isValidCalendarDate(year: number, month: number, day: number): boolean 
   return day <= daysInMonth;
 }
 
+/**
+ * An instant from a validated wall clock and offset. Every such string is one `Date.parse` reads (years
+ * 0000–9999, offsets up to ±14:59), so it is not parsed again here.
+ */
+function instantOf(local: string, offset: string, written?: string): CarrierTime {
+  // With a `Z` the wall clock at the location is unknown: we do not pretend UTC is local.
+  return { occurredAt: written ?? `${local}${offset}`, localTime: offset === 'Z' ? null : local, timeKind: 'instant' };
+}
+
+/**
+ * The carrier's own string when it is already `local` + `offset`: one flat string, where a joined copy would be
+ * flattened again by every comparison, regex and hash that reads it (sorting, de-duplicating).
+ */
+function writtenAs(trimmed: string, zone: string, offset: string): string | undefined {
+  // `T` at 10 and `:` at 16, then exactly the zone after 19 characters: `YYYY-MM-DDTHH:mm:ss` + zone, nothing between.
+  const canonical = trimmed.length === 19 + zone.length && trimmed.charCodeAt(10) === 84 && trimmed.charCodeAt(16) === 58;
+  return canonical && zone === offset ? trimmed : undefined;
+}
+
 /** A time whose offset is known. `localTime` is derived from the same string, so both stay consistent. */
 export function instantTime(localDateTime: string, offset: string): CarrierTime | null {
   const local = normaliseLocalDateTime(localDateTime);
   const normalisedOffset = normaliseOffset(offset);
-  if (!local || !normalisedOffset || !local.includes('T')) return null;
-  const occurredAt = `${local}${normalisedOffset}`;
-  if (Number.isNaN(Date.parse(occurredAt))) return null;
-  // With a `Z` the wall clock at the location is unknown: we do not pretend UTC is local.
-  return { occurredAt, localTime: normalisedOffset === 'Z' ? null : local, timeKind: 'instant' };
+  if (!local || !normalisedOffset || local.length === 10) return null;
+  return instantOf(local, normalisedOffset);
+}
+
+function localTimeOf(local: string): CarrierTime {
+  return { occurredAt: null, localTime: local, timeKind: local.length === 10 ? 'date' : 'local' };
 }
 
 /** A wall-clock time without a known offset. Never gains a `Z`. */
 export function localTime(localDateTime: string): CarrierTime | null {
   const local = normaliseLocalDateTime(localDateTime);
-  if (!local) return null;
-  return { occurredAt: null, localTime: local, timeKind: local.includes('T') ? 'local' : 'date' };
+  return local ? localTimeOf(local) : null;
 }
 
 /** A calendar date only. */
@@ -84,15 +124,21 @@ export function dateOnly(date: string): CarrierTime | null {
  * `treatZuluAsLocal` is for carriers known to suffix local times with a bogus `Z` (USPS `eventTimestamp`).
  */
 export function parseCarrierDateTime(value: string | null | undefined, options: { treatZuluAsLocal?: boolean } = {}): CarrierTime | null {
-  if (typeof value !== 'string' || value.trim() === '') return null;
+  if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  const zoned = ISO_WITH_ZONE.exec(trimmed);
-  if (zoned) {
-    const [, local = '', zone = ''] = zoned;
-    if (options.treatZuluAsLocal && (zone === 'Z' || zone === 'z')) return localTime(local);
-    return instantTime(local, zone);
+  const match = DATE_TIME.exec(trimmed);
+  if (!match) return null;
+  const local = wallClockOf(trimmed);
+  if (!local) return null;
+  const zone = match[1];
+  if (zone === undefined) return localTimeOf(local);
+  if (zone === 'Z' || zone === 'z') {
+    if (options.treatZuluAsLocal) return localTimeOf(local);
+    return instantOf(local, 'Z', writtenAs(trimmed, zone, 'Z'));
   }
-  return localTime(trimmed);
+  // `+01`, `+0100` or `+01:00`.
+  const offset = offsetOf(zone.slice(0, 1), zone.slice(1, 3), zone.length === 3 ? '00' : zone.slice(-2), zone);
+  return offset ? instantOf(local, offset, writtenAs(trimmed, zone, offset)) : null;
 }
 
 /** The UTC instant in epoch milliseconds, or null when the offset is unknown. */

@@ -43,6 +43,27 @@ function wallClockAt(epochMs: number, offsetMinutes: number): { date: string; ti
   };
 }
 
+let lastFormatted = { epochMs: Number.NaN, text: '' };
+
+/**
+ * `Date#toISOString` (`2026-01-15T12:00:00.000Z`), written out: V8 formats it in C++ at about 0.4 µs a call, a
+ * tenth of normalising a small shipment. Years outside 0000–9999 (and invalid dates) are left to `toISOString`.
+ */
+export function formatUtcTimestamp(date: Date): string {
+  // A parse function stamps every shipment of an answer with one fetch time: that one is written once.
+  const epochMs = date.getTime();
+  if (epochMs !== lastFormatted.epochMs) lastFormatted = { epochMs, text: writeUtcTimestamp(date) };
+  return lastFormatted.text;
+}
+
+function writeUtcTimestamp(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return date.toISOString();
+  const milliseconds = date.getUTCMilliseconds();
+  const fraction = milliseconds < 10 ? `00${milliseconds}` : milliseconds < 100 ? `0${milliseconds}` : String(milliseconds);
+  return `${String(year).padStart(4, '0')}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}.${fraction}Z`;
+}
+
 /** The wall-clock time of an instant in a zone (IANA name or fixed offset); null outside the years 0000–9999. */
 export function wallClockInZone(epochMs: number, zone: string): WallClock | null {
   const offsetMinutes = zoneOffsetMinutes(zone, epochMs);

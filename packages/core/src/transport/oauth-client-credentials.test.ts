@@ -94,6 +94,42 @@ describe('createOAuthClientCredentials', () => {
     expect(error.code).toBe('bad_response');
   });
 
+  it('password grant: the resource owner in the form, its password redacted, a refusal naming all four credentials', async () => {
+    const owner = { username: 'shop-user', password: 'owner-password-5d2e' };
+    const options = {
+      carrierId: 'test',
+      carrierName: 'Test',
+      tokenUrl: `${origin}/oauth/token`,
+      clientId: 'client-id',
+      clientSecret: secret,
+      credentialsIn: 'body' as const,
+      resourceOwner: owner,
+      retries: 0,
+    };
+    const scope = nock(origin)
+      .post(
+        '/oauth/token',
+        (body: Record<string, string>) =>
+          body.grant_type === 'password' &&
+          body.username === owner.username &&
+          body.password === owner.password &&
+          body.client_id === 'client-id',
+      )
+      .reply(200, { access_token: 'owner-token', expires_in: '3599' });
+    expect(await createOAuthClientCredentials(options).token()).toBe('owner-token');
+    expect(scope.isDone()).toBe(true);
+    nock(origin).post('/oauth/token').reply(400, { error: 'invalid_grant' });
+    const error = (await createOAuthClientCredentials(options)
+      .token()
+      .catch((caught: unknown) => caught)) as WismoError;
+    expect([error.code, error.httpStatus]).toEqual(['auth_failed', 400]);
+    expect(error.message).toBe('Test refused the credentials (HTTP 400); check the client id, secret, user name and password');
+    expect(inspect(error)).not.toContain(owner.password);
+    expect(() => createOAuthClientCredentials({ ...options, resourceOwner: { username: 'shop-user', password: undefined } })).toThrow(
+      /username and password are required/,
+    );
+  });
+
   it('requires credentials', () => {
     expect(() =>
       createOAuthClientCredentials({

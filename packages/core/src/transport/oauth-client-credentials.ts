@@ -15,6 +15,8 @@ export interface OAuthClientCredentialsOptions extends Pick<
   clientSecret: string | undefined;
   /** `basic`: HTTP Basic header (UPS); `body`: client_id/client_secret form fields (FedEx, USPS). */
   credentialsIn: 'basic' | 'body';
+  /** The resource owner for the password grant (Hermes); without it the grant is client credentials. */
+  resourceOwner?: { username: string | undefined; password: string | undefined };
   scope?: string;
   extraHeaders?: Record<string, string>;
   /** Refresh this long before the token expires. Default 60 s. */
@@ -58,12 +60,23 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
       { carrierId },
     );
   }
+  const owner = options.resourceOwner;
+  if (owner && (!owner.username || !owner.password)) {
+    throw new ConfigurationError(
+      `${carrierName}: username and password are required for the password grant (pass them in the settings or set the documented environment variables)`,
+      { carrierId },
+    );
+  }
   registerSecret(clientSecret);
+  if (owner) registerSecret(owner.password!);
+  const refused = owner
+    ? `${carrierName} refused the credentials; check the client id, secret, user name and password`
+    : `${carrierName} refused the client credentials; check the client id and secret`;
   // Per provider by default, so one adapter's bad credentials never poison another's cache.
   const cache = options.cache ?? new LRUCache<string, CachedToken>({ max: 16 });
   const now = options.now ?? Date.now;
   const refreshMarginMs = options.refreshMarginMs ?? 60_000;
-  const cacheKey = `${options.tokenUrl}\u0000${clientId}\u0000${options.scope ?? ''}`;
+  const cacheKey = `${options.tokenUrl}\u0000${clientId}\u0000${owner?.username ?? ''}\u0000${options.scope ?? ''}`;
   const http = createHttpClient({
     carrierId,
     carrierName: `${carrierName} OAuth`,
@@ -81,7 +94,9 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
 
   async function fetchToken(signal?: AbortSignal): Promise<string> {
     requestCount += 1;
-    const form: Record<string, string> = { grant_type: 'client_credentials' };
+    const form: Record<string, string> = owner
+      ? { grant_type: 'password', username: owner.username!, password: owner.password! }
+      : { grant_type: 'client_credentials' };
     if (options.scope) form.scope = options.scope;
     const headers: Record<string, string> = { ...options.extraHeaders };
     if (options.credentialsIn === 'basic') {
@@ -95,7 +110,7 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
       response = await http.request({ method: 'POST', url: options.tokenUrl, form, headers, signal });
     } catch (error) {
       if ((error as { code?: string }).code === 'auth_failed') {
-        throw new AuthFailedError(`${carrierName} refused the client credentials; check the client id and secret`, {
+        throw new AuthFailedError(refused, {
           carrierId,
           httpStatus: (error as { httpStatus?: number }).httpStatus ?? null,
         });
@@ -103,7 +118,7 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
       throw error;
     }
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      throw new AuthFailedError(`${carrierName} refused the client credentials (HTTP ${response.status}); check the client id and secret`, {
+      throw new AuthFailedError(refused.replace('; check', ` (HTTP ${response.status}); check`), {
         carrierId,
         httpStatus: response.status,
       });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 
 export type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -18,6 +19,16 @@ export function chromiumAvailable(): boolean {
 /** Why browser tests are skipped, for the visible warning and the suite title. */
 export function chromiumSkipReason(): string {
   return `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set WISMO_CHROMIUM; browser tests SKIPPED`;
+}
+
+/** `describe` for a suite that needs Chromium: where it is missing, a visible warning and a skipped suite that says why. */
+export function describeInChromium(title: string, suite: () => void): void {
+  if (chromiumAvailable()) {
+    describe(title, suite);
+    return;
+  }
+  console.warn(`\n⚠ ${title}: ${chromiumSkipReason()}\n`);
+  describe.skip(`${title} (${chromiumSkipReason()})`, suite);
 }
 
 export function launchChromium(): Promise<Browser> {

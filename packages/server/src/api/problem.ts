@@ -7,6 +7,8 @@ export const SERVER_PROBLEM_CODES = [
   'route_not_found',
   'order_not_found',
   'tracking_not_found',
+  'resource_not_found',
+  'conflict',
   'store_not_configured',
   'payload_too_large',
   'unsupported_media_type',
@@ -55,6 +57,8 @@ export const PROBLEMS: Readonly<Record<ProblemCode, ProblemDefinition>> = {
   route_not_found: { status: 404, title: 'Not found', detail: 'No such endpoint; see /openapi.json.' },
   order_not_found: { status: 404, title: 'Order not found', detail: 'The order source has no order with this id.' },
   tracking_not_found: { status: 404, title: 'Tracking not found', detail: 'This shop watches no tracking with this id.' },
+  resource_not_found: { status: 404, title: 'Not found', detail: 'This shop has nothing with this id.' },
+  conflict: { status: 409, title: 'Conflict', detail: 'The request conflicts with the current state of the resource.' },
   store_not_configured: {
     status: 501,
     title: 'No store configured',

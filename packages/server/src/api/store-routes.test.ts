@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '@wismo/store';
 import { SANDBOX_NUMBERS } from '@wismo/testkit';
+import { testEngines, type TestDatabase } from '../../../store/src/__fixtures__/test-stores';
 import { API_KEY, BRAND, FIXED_NOW, startTestCarriers, testOrders, type TestSetup } from '../__fixtures__/server-fixtures';
 import { createWismoServer, type WismoServer } from '../create-server';
 import { ServedOrderViewSchema } from './schemas';
@@ -16,41 +14,10 @@ const NORTH_KEY = 'wk_north_0123456789abcdef';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
-const postgresUrl = process.env.DATABASE_URL;
-if (!postgresUrl)
-  console.warn('store-routes.test.ts: DATABASE_URL is not set, so the store routes are tested on SQLite only (PostgreSQL run skipped).');
-
-/** A store of the engine in a place of its own: a temporary SQLite file, or a fresh PostgreSQL schema. */
-async function openTestStore(engine: 'sqlite' | 'postgres', directory: string): Promise<{ store: Store; drop(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const store = await createStore({ url: `sqlite:${join(directory, 'wismo.db')}`, clock: () => FIXED_NOW });
-    return { store, drop: async () => undefined };
-  }
-  const schema = `wismo_test_${Math.random().toString(36).slice(2, 10)}`;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const store = await createStore({
-    url: `${postgresUrl}${postgresUrl!.includes('?') ? '&' : '?'}schema=${schema}`,
-    clock: () => FIXED_NOW,
-  });
-  return {
-    store,
-    drop: async () => {
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
-}
-
-const ENGINES: ReadonlyArray<'sqlite' | 'postgres'> = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
-
-describe.each(ENGINES)('store routes: /v1/trackings and /v1/orders on %s', (engine) => {
+describe.each(testEngines())('store routes: /v1/trackings and /v1/orders on $name', ({ name, available, create }) => {
   let setup: TestSetup;
-  let directory: string;
+  let database: TestDatabase;
   let store: Store;
-  let dropStore: () => Promise<void> = async () => undefined;
   let server: WismoServer;
 
   function request(path: string, init: RequestInit & { key?: string | null } = {}): Promise<Response> {
@@ -64,11 +31,10 @@ describe.each(ENGINES)('store routes: /v1/trackings and /v1/orders on %s', (engi
   const json = (response: Response): Promise<Loose> => response.json() as Promise<Loose>;
 
   beforeAll(async () => {
+    if (!available) return;
     setup = await startTestCarriers();
-    directory = mkdtempSync(join(tmpdir(), 'wismo-store-routes-'));
-    const opened = await openTestStore(engine, directory);
-    store = opened.store;
-    dropStore = opened.drop;
+    database = create();
+    store = await createStore({ url: database.url, clock: () => FIXED_NOW });
     server = createWismoServer({
       tracker: setup.tracker,
       carriers: setup.carriers,
@@ -82,10 +48,13 @@ describe.each(ENGINES)('store routes: /v1/trackings and /v1/orders on %s', (engi
   });
   afterAll(async () => {
     await store?.close();
-    await dropStore();
+    await database?.drop();
     await setup?.close();
-    if (directory) rmSync(directory, { recursive: true, force: true });
   });
+  if (!available) {
+    it.skip(`${name}: DATABASE_URL is not set, PostgreSQL run SKIPPED`, () => undefined);
+    return;
+  }
 
   describe('POST /v1/trackings', () => {
     it('watches a number (carrier detected): 201, then 200 with the same tracking', async () => {
@@ -123,6 +92,31 @@ describe.each(ENGINES)('store routes: /v1/trackings and /v1/orders on %s', (engi
       const undetectable = await send('POST', '/v1/trackings', { trackingNumber: 'NOPE123' });
       expect(undetectable.status).toBe(422);
       expect((await json(undetectable)).code).toBe('detection_failed');
+    });
+
+    it('watches an ambiguous number without a carrier; a repeat answers 200 with the same tracking, before and after the carrier is settled', async () => {
+      // A sandbox DHL number whose digits also pass USPS's check.
+      const trackingNumber = SANDBOX_NUMBERS.dhl.exception;
+      expect(setup.tracker.candidatesFor(trackingNumber)).toMatchObject({ ambiguous: true });
+      const first = await send('POST', '/v1/trackings', { trackingNumber });
+      expect(first.status).toBe(201);
+      const created = await json(first);
+      expect(created.carrier).toBeNull();
+      const again = await send('POST', '/v1/trackings', { trackingNumber, orderId: 'ord_1002' });
+      expect(again.status).toBe(200);
+      expect(await json(again)).toMatchObject({ id: created.id, carrier: null, orderId: 'ord_1002' });
+
+      // The first answer settles the carrier (the tracker tries the candidates).
+      const [outcome] = await setup.tracker.trackMany([{ trackingNumber }], { refresh: true });
+      expect(outcome!.ok).toBe(true);
+      await store.ingest({ trackingId: created.id, shipment: outcome!.ok ? outcome!.shipment : undefined, checkedAt: FIXED_NOW });
+      for (const body of [{ trackingNumber }, { trackingNumber, carrier: 'dhl' }]) {
+        const repeat = await send('POST', '/v1/trackings', body);
+        expect(repeat.status).toBe(200);
+        expect(await json(repeat)).toMatchObject({ id: created.id, carrier: 'dhl' });
+      }
+      const all = await store.shop().listTrackings({ limit: 500 });
+      expect(all.items.filter((item) => item.trackingNumber === trackingNumber)).toHaveLength(1);
     });
   });
 

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { logSafely, normaliseTrackingNumber, type CarrierAdapter, type Logger, type Shipment, type Tracker } from '@wismo/core';
 import { createOrderViewService, type OrderViewService } from '@wismo/helpdesk';
-import type { CarrierDirectory, DeliveryHistory } from '@wismo/order-view';
+import type { CarrierDirectory, DeliveryHistory, OrderView } from '@wismo/order-view';
 import { DEFAULT_SHOP_ID, type ShopStore, type Store, type TrackedShipment } from '@wismo/store';
 import type { ServedOrderViewLike } from '../service';
 import { ViewCache } from '../view-cache';
@@ -55,7 +55,7 @@ export const watchTrackingRoute = createRoute({
   tags: ['Trackings'],
   summary: 'Watch a tracking number',
   description:
-    'The store keeps the parcel and the worker checks it on its refresh schedule, recording every change. Idempotent on carrier + number: watching a number again answers the existing tracking with 200 (201 when it is new).',
+    'The store keeps the parcel and the worker checks it on its refresh schedule, recording every change. Idempotent on carrier + number: watching a number again answers the existing tracking with 200 (201 when it is new). Without `carrier`, the carrier is detected from the number among the configured ones. A number that fits several of them (e.g. a 20-digit DHL Paket number that also passes USPS’s check) is watched with `carrier: null`, and the first carrier that knows it settles it on the first check; a repeated request without `carrier` answers that same tracking with 200, before and after the carrier is settled. Send `carrier` to avoid the extra requests of the first check.',
   security: SECURITY,
   request: { body: { required: true, content: { 'application/json': { schema: WatchRequestSchema } } } },
   responses: {
@@ -203,7 +203,13 @@ function viewKey(shopId: string, orderId: string, locale: string | undefined): s
  * `GET /v1/orders/{id}/view` reading the order from the store. Every query goes through the shop of the
  * request's API key (`store.shop(shopId)`), so no answer crosses shops: another shop's tracking is a 404.
  */
-export function registerStoreRoutes(app: OpenAPIHono, deps: StoreApiDependencies): { clearViews(): void } {
+export interface StoreRoutes {
+  clearViews(): void;
+  shopOf(c: Context): Promise<string>;
+  orderView(shopId: string, orderId: string): Promise<OrderView | null>;
+}
+
+export function registerStoreRoutes(app: OpenAPIHono, deps: StoreApiDependencies): StoreRoutes {
   const shopOf = createShopResolver(deps.store, deps.apiKeys, deps.shopOfApiKey);
   const shops = new Map<string, { shop: ShopStore; service: Promise<OrderViewService> }>();
   const views = new ViewCache<ServedOrderViewLike>(deps.viewCache);
@@ -262,16 +268,27 @@ export function registerStoreRoutes(app: OpenAPIHono, deps: StoreApiDependencies
         carrier,
       });
     }
+    let candidates: string[] = [];
     if (!carrier) {
       const detection = deps.tracker.candidatesFor(trackingNumber);
       if (detection.candidates.length === 0)
         throw new ProblemError('detection_failed', {
           detail: `No configured carrier uses the format of ${trackingNumber}; name the carrier.`,
         });
-      // An ambiguous number is watched without a carrier: the first answer settles it.
-      if (!detection.ambiguous) carrier = detection.candidates[0];
+      if (detection.ambiguous) candidates = detection.candidates;
+      else carrier = detection.candidates[0];
     }
-    const existing = carrier ? await shop.findTracking(carrier, trackingNumber) : null;
+    let existing: TrackedShipment | null = null;
+    if (carrier) existing = await shop.findTracking(carrier, trackingNumber);
+    else {
+      // An ambiguous number is watched without a carrier until its first answer settles it. A repeat finds that
+      // tracking, still without a carrier or under the carrier it was settled on (candidates in detection order).
+      for (const candidate of [null, ...candidates]) {
+        existing = await shop.findTracking(candidate, trackingNumber);
+        if (existing) break;
+      }
+      if (existing?.carrier) carrier = existing.carrier;
+    }
     // `watch` is idempotent on (shop, carrier, number): a known number keeps its id (and is re-activated
     // when it had been unwatched), so a repeated request is answered 200 with the same tracking.
     const tracking = await shop.watch(trackingNumber, {
@@ -350,7 +367,15 @@ export function registerStoreRoutes(app: OpenAPIHono, deps: StoreApiDependencies
     return new Response(served.json(), { status: 200, headers: JSON_TEXT_HEADERS }) as never;
   });
 
-  return { clearViews: () => views.clear() };
+  return {
+    clearViews: () => views.clear(),
+    shopOf,
+    // The notification preview renders from the same views (cached, per shop).
+    async orderView(shopId: string, orderId: string) {
+      const service = await shopHandle(shopId).service;
+      return (await service.viewById(orderId))?.view ?? null;
+    },
+  };
 }
 
 /** Without a store the store's routes answer 501 (and are left out of the OpenAPI document). */

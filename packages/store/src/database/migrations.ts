@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreEngine } from '../store-types';
+import { NOTIFICATION_TABLES_MIGRATION } from './notification-migration';
 import { withWriteTransaction } from './open-database';
 import type { Database } from './tables';
 
@@ -13,6 +14,8 @@ export interface Migration {
 type AnyDb = Kysely<any>;
 
 const MONTH_PARTITIONED_TABLES = ['events', 'transitions'] as const;
+/** The column each table is partitioned by (an epoch in milliseconds). */
+const PARTITION_KEYS: Record<(typeof MONTH_PARTITIONED_TABLES)[number], string> = { events: 'occurred_ms', transitions: 'detected_at' };
 
 /** First day of the month (UTC) `offset` months from `date`. */
 function monthStart(date: Date, offset: number): Date {
@@ -25,7 +28,10 @@ function partitionName(table: string, start: Date): string {
 
 /**
  * PostgreSQL: creates the monthly partitions from last month to `monthsAhead` months ahead (idempotent).
- * Rows outside them land in the `_default` partition, so nothing is ever rejected.
+ * Rows outside them land in the `_default` partition, so nothing is ever rejected. When the default partition
+ * already holds rows of a month being created (the partition came late), they move into the new partition:
+ * PostgreSQL refuses to create a partition whose rows sit in the default one. Run inside a transaction, so the
+ * move is all or nothing.
  */
 export async function createMonthPartitions(db: Kysely<Database>, now: Date, monthsAhead: number): Promise<string[]> {
   const created: string[] = [];
@@ -40,9 +46,30 @@ export async function createMonthPartitions(db: Kysely<Database>, now: Date, mon
         db,
       );
       if (exists.rows.length > 0) continue;
-      await sql`create table if not exists ${sql.id(name)} partition of ${sql.id(table)} for values from (${sql.lit(start.getTime())}) to (${sql.lit(end.getTime())})`.execute(
-        db,
-      );
+      const from = sql.lit(start.getTime());
+      const to = sql.lit(end.getTime());
+      const key = sql.id(PARTITION_KEYS[table]);
+      const defaultPartition = sql.id(`${table}_default`);
+      const stranded = await sql<{
+        found: number;
+      }>`select 1 as found from ${defaultPartition} where ${key} >= ${from} and ${key} < ${to} limit 1`.execute(db);
+      if (stranded.rows.length === 0) {
+        await sql`create table if not exists ${sql.id(name)} partition of ${sql.id(table)} for values from (${from}) to (${to})`.execute(
+          db,
+        );
+      } else {
+        // Build the partition beside the table, move the month's rows out of the default partition, then attach
+        // it; the check constraint lets the attach skip re-scanning the rows it already holds.
+        await sql`create table ${sql.id(name)} (like ${sql.id(table)} including all)`.execute(db);
+        await sql`alter table ${sql.id(name)} add constraint ${sql.id(`${name}_range`)} check (${key} >= ${from} and ${key} < ${to})`.execute(
+          db,
+        );
+        await sql`with moved as (delete from ${defaultPartition} where ${key} >= ${from} and ${key} < ${to} returning *) insert into ${sql.id(name)} select * from moved`.execute(
+          db,
+        );
+        await sql`alter table ${sql.id(table)} attach partition ${sql.id(name)} for values from (${from}) to (${to})`.execute(db);
+        await sql`alter table ${sql.id(name)} drop constraint ${sql.id(`${name}_range`)}`.execute(db);
+      }
       created.push(name);
     }
   }
@@ -261,6 +288,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
 
       await db.insertInto('shops').values({ id: 'default', name: null, time_zone: 'UTC', created_at: Date.now() }).execute();
+    },
+  },
+  NOTIFICATION_TABLES_MIGRATION,
+  {
+    version: 3,
+    name: 'per-shop delay thresholds',
+    async up(db) {
+      await (db as AnyDb).schema.alterTable('shops').addColumn('delay_thresholds', 'text').execute();
     },
   },
 ];

@@ -95,8 +95,8 @@ export function trackedShipmentOf(record: TrackingRecord): TrackedShipment {
   };
 }
 
-/** `payload` may be given already parsed (ingest has it in hand). */
-export function outboxEventOf(row: Selectable<OutboxTable>, payload?: unknown): OutboxEvent {
+/** `payload` may be given already parsed, and `createdAt` already formatted (ingest has both in hand). */
+export function outboxEventOf(row: Selectable<OutboxTable>, payload?: unknown, createdAt?: string): OutboxEvent {
   return {
     id: String(row.id),
     shopId: row.shop_id,
@@ -105,6 +105,6 @@ export function outboxEventOf(row: Selectable<OutboxTable>, payload?: unknown): 
     type: row.type as OutboxEvent['type'],
     payload: (payload ?? JSON.parse(row.payload)) as OutboxEvent['payload'],
     dedupeKey: row.dedupe_key,
-    createdAt: iso(Number(row.created_at))!,
+    createdAt: createdAt ?? iso(Number(row.created_at))!,
   };
 }

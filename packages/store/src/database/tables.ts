@@ -9,6 +9,8 @@ export interface ShopsTable {
   name: string | null;
   time_zone: string;
   created_at: number;
+  /** JSON `DelayThresholdSettings`, null for the store's (migration 3). */
+  delay_thresholds: string | null;
 }
 
 export interface ApiKeysTable {
@@ -148,6 +150,110 @@ export interface MigrationsTable {
   applied_at: number;
 }
 
+/** The notification dispatcher's read position in the outbox, per shop (migration 2). */
+export interface NotificationCursorsTable {
+  shop_id: string;
+  /** The last outbox id turned into messages (decimal string; `0` before the first). */
+  last_outbox_id: string;
+  updated_at: number;
+}
+
+export interface NotificationSettingsTable {
+  shop_id: string;
+  /** Partial `NotificationSettings` as JSON (defaults filled on read). */
+  data: string;
+  updated_at: number;
+}
+
+/** One planned message: queued → sending (leased) → sent | failed | dropped. */
+export interface NotificationsTable {
+  id: string;
+  shop_id: string;
+  /** order:parcel:milestone:channel:recipient, unique. */
+  dedupe_key: string;
+  order_id: string;
+  milestone: string;
+  channel: string;
+  address: string;
+  customer_id: string;
+  status: string;
+  send_after: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  attempts: number;
+  last_error: string | null;
+  /** Message-ID, Twilio sid. */
+  provider_id: string | null;
+  provider_status: string | null;
+  /** The `PlannedMessage` as JSON. */
+  message: string;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+/** A milestone the policy decided not to send, with why (nothing is dropped silently). */
+export interface NotificationSkipsTable {
+  id: string;
+  shop_id: string;
+  order_id: string;
+  parcel_id: string | null;
+  milestone: string;
+  channel: string;
+  reason: string;
+  detail: string | null;
+  created_at: number;
+}
+
+export interface NotificationOptOutsTable {
+  shop_id: string;
+  customer_id: string;
+  channel: string;
+  address: string;
+  /** `unsubscribe_link`, `api`, `provider` (a STOP reply). */
+  source: string;
+  created_at: number;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  shop_id: string;
+  url: string;
+  /** `whsec_…`. */
+  secret: string;
+  /** Still signed with during a rotation, until `previous_secret_until`. */
+  previous_secret: string | null;
+  previous_secret_until: number | null;
+  /** JSON array of event types; null for every type. */
+  event_types: string | null;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  shop_id: string;
+  endpoint_id: string;
+  /** The `webhook-id` header: stable across attempts and replays. */
+  message_id: string;
+  event_type: string;
+  payload: string;
+  /** pending → delivering (leased) → delivered | failed. */
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  /** JSON array of `{ at, status, durationMs, error }`. */
+  attempt_log: string;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
 export interface Database {
   shops: ShopsTable;
   api_keys: ApiKeysTable;
@@ -160,4 +266,11 @@ export interface Database {
   deliveries: DeliveriesTable;
   archived_trackings: ArchivedTrackingsTable;
   wismo_migrations: MigrationsTable;
+  notification_cursors: NotificationCursorsTable;
+  notification_settings: NotificationSettingsTable;
+  notifications: NotificationsTable;
+  notification_skips: NotificationSkipsTable;
+  notification_opt_outs: NotificationOptOutsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

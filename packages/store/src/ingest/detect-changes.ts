@@ -10,7 +10,14 @@ import {
   type Substatus,
   type TrackingEvent,
 } from '@wismo/core';
-import { DEFAULT_DELAY_THRESHOLDS, transitBusinessDays, type DeliveryHistory, type Order } from '@wismo/order-view';
+import {
+  DEFAULT_DELAY_THRESHOLDS,
+  transitBusinessDays,
+  type DelayThresholds,
+  type DelayThresholdSettings,
+  type DeliveryHistory,
+  type Order,
+} from '@wismo/order-view';
 import { localDate, planNextCheck, type NextCheckPlan } from '../scheduler/refresh-policy';
 import type { DelayKind, DomainEventPayloads, DomainEventType, IngestInput, RefreshPolicy, WatchCustomer } from '../store-types';
 import { eventEpochMs, eventFingerprint } from './fingerprint';
@@ -93,6 +100,8 @@ export interface ChangeContext {
   siblingShipments: readonly Shipment[];
   shopTimeZone: string;
   history?: DeliveryHistory;
+  /** The shop's delay thresholds (over the store's, over order-view's defaults). */
+  delayThresholds?: DelayThresholdSettings;
 }
 
 export interface DetectedChanges {
@@ -304,10 +313,16 @@ export function detectChanges(stored: TrackingRecord, input: IngestInput, contex
     });
   const orderShipmentId = context.order ? stored.orderShipmentId : stored.id;
   // Building the view is the costliest step: skipped for a parcel without an order when no delay rule can fire.
-  const needsView = context.order !== null || stored.delays.length > 0 || delayRulesMayApply(snapshot, nowMs);
+  const needsView =
+    context.order !== null ||
+    stored.delays.length > 0 ||
+    delayRulesMayApply(snapshot, nowMs, lowestDelayThresholds(context.delayThresholds));
   const facts =
     orderShipmentId && needsView
-      ? viewFactsFor(order, orderShipmentId, [snapshot, ...context.siblingShipments], nowMs, context.history)
+      ? viewFactsFor(order, orderShipmentId, [snapshot, ...context.siblingShipments], nowMs, {
+          history: context.history,
+          thresholds: context.delayThresholds,
+        })
       : null;
   const dueDate = facts ? facts.dueDate : expectedDeliveryDate(snapshot, timeZone, nowMs);
   const delays = facts?.delays ?? [];
@@ -406,14 +421,35 @@ const ZONE_SLACK_MS = 14 * HOUR;
 const STALLS_WHEN_SILENT: ReadonlySet<ShipmentStatus> = new Set(['in_transit', 'out_for_delivery', 'returning']);
 const NOT_YET_COLLECTED: ReadonlySet<ShipmentStatus> = new Set(['pending', 'info_received']);
 
+const THRESHOLD_FIELDS = Object.keys(DEFAULT_DELAY_THRESHOLDS) as Array<keyof DelayThresholds>;
+const lowestCache = new WeakMap<DelayThresholdSettings, DelayThresholds>();
+
+/** Each threshold at its lowest over every level of the settings (default, carriers, services): safe for any parcel. */
+export function lowestDelayThresholds(settings: DelayThresholdSettings | undefined): DelayThresholds {
+  if (!settings) return DEFAULT_DELAY_THRESHOLDS;
+  const cached = lowestCache.get(settings);
+  if (cached) return cached;
+  const levels: Array<Partial<DelayThresholds>> = [settings.default ?? {}];
+  for (const { services, ...carrier } of Object.values(settings.carriers ?? {})) levels.push(carrier, ...Object.values(services ?? {}));
+  const lowest = { ...DEFAULT_DELAY_THRESHOLDS };
+  for (const field of THRESHOLD_FIELDS) {
+    // Defaults count only where some level leaves the field unset (then the default applies there).
+    const values = levels.map((level) => level[field]).filter((value): value is number => value !== undefined);
+    const defaultApplies = values.length < levels.length || levels.length === 0;
+    lowest[field] = Math.min(...values, ...(defaultApplies ? [DEFAULT_DELAY_THRESHOLDS[field]] : []));
+  }
+  lowestCache.set(settings, lowest);
+  return lowest;
+}
+
 /**
  * A conservative pre-check of the order view's delay rules (`detect-delays.ts`): false only when none of them
  * can fire (not an exception or carrier delay, not silent for the shortest stall threshold, not waiting for
  * pickup for the never-scanned threshold, not past the carrier's estimate). When in doubt, the view decides.
+ * `thresholds` must be at most the ones the view will use (`lowestDelayThresholds`).
  */
-export function delayRulesMayApply(shipment: Shipment, nowMs: number): boolean {
+export function delayRulesMayApply(shipment: Shipment, nowMs: number, thresholds: DelayThresholds = DEFAULT_DELAY_THRESHOLDS): boolean {
   if (shipment.status === 'exception' || shipment.substatus.startsWith('delayed')) return true;
-  const thresholds = DEFAULT_DELAY_THRESHOLDS;
   if (STALLS_WHEN_SILENT.has(shipment.status)) {
     const newest = shipment.events[0];
     const silentFor = newest ? nowMs - approximateEpochMs(newest) : Number.POSITIVE_INFINITY;
@@ -421,7 +457,9 @@ export function delayRulesMayApply(shipment: Shipment, nowMs: number): boolean {
       shipment.status === 'out_for_delivery'
         ? thresholds.stalledOutForDeliveryHours
         : Math.min(thresholds.stalledInTransitHours, thresholds.stalledInternationalHours);
-    if (silentFor >= threshold * HOUR - ZONE_SLACK_MS) return true;
+    // An instant is exact; a local or date-only time may be off by a zone either way.
+    const slack = newest?.timeKind === 'instant' ? 0 : ZONE_SLACK_MS;
+    if (silentFor >= threshold * HOUR - slack) return true;
   }
   if (NOT_YET_COLLECTED.has(shipment.status) && shipment.events.length > 0) {
     const labelMs = approximateEpochMs(shipment.events[shipment.events.length - 1]!);

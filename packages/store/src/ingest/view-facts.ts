@@ -1,5 +1,5 @@
 import type { Shipment } from '@wismo/core';
-import { buildOrderView, type DeliveryHistory, type Order } from '@wismo/order-view';
+import { buildOrderView, type DelayThresholdSettings, type DeliveryHistory, type Order } from '@wismo/order-view';
 import type { DelayKind } from '../store-types';
 
 const TRACKED_DELAY_KINDS: ReadonlySet<string> = new Set<DelayKind>([
@@ -82,9 +82,9 @@ export function viewFactsFor(
   orderShipmentId: string,
   shipments: readonly Shipment[],
   nowMs: number,
-  history?: DeliveryHistory,
+  options: { history?: DeliveryHistory; thresholds?: DelayThresholdSettings } = {},
 ): ViewFacts {
-  const view = buildOrderView(order, shipments, { now: nowMs, history });
+  const view = buildOrderView(order, shipments, { now: nowMs, history: options.history, thresholds: options.thresholds });
   const parcel = view.parcels.find((candidate) => candidate.id === orderShipmentId);
   const delays: DetectedDelay[] = [];
   for (const delay of parcel?.delays ?? []) {

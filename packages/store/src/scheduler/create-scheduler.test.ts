@@ -50,6 +50,8 @@ it('claims in batches, sends them through the tracker (its batching applies), an
   expect(report).toMatchObject({ claimed: 30, checked: 30, changed: 30, errors: 0, byCarrier: { dhl: { claimed: 30, errors: 0 } } });
   // Per parcel: status changed + three scans + no estimate.
   expect(report.eventCount).toBe(30 * 4);
+  // The counts stay exact although the report keeps only five events.
+  expect(report.eventCounts).toEqual({ status_changed: 30, event_added: 90 });
   expect(report.events).toHaveLength(5);
   expect(streamed).toHaveLength(report.eventCount);
   expect(requests.flat().sort()).toEqual([...numbers].sort());

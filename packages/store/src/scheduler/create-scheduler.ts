@@ -77,6 +77,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         batchEvents.push(...result.events);
       }
       report.eventCount += batchEvents.length;
+      for (const event of batchEvents) report.eventCounts[event.type] = (report.eventCounts[event.type] ?? 0) + 1;
       // Only the first few are kept: a round over many parcels must not hold every row in memory.
       for (const event of batchEvents) {
         if (report.events.length >= reportedEvents) break;
@@ -96,6 +97,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       errors: 0,
       byCarrier: {},
       eventCount: 0,
+      eventCounts: {},
       events: [],
     };
     const due = await store.dueCarriers(now);

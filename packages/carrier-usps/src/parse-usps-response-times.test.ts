@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseUspsOffset, parseUspsClock, uspsEstimatedDelivery, uspsEventTime } from './usps-time';
+import { parseUspsTrackResponse, uspsEstimatedDelivery, uspsEventTime } from './parse-usps-response';
+
+/** The one shipment the parse function makes of a detail body with these fields and one event. */
+function shipmentOf(fields: Record<string, unknown>, event: Record<string, unknown> = {}) {
+  const trackingEvents = [{ eventType: 'Arrived at Post Office', eventCode: '07', ...event }];
+  const [outcome] = parseUspsTrackResponse({
+    httpStatus: 200,
+    body: { trackingNumber: '9400100000000000000000', trackingEvents, ...fields },
+    trackingNumbers: ['9400100000000000000000'],
+  });
+  if (!outcome?.ok) throw new Error(`expected a shipment, got ${outcome?.error.message}`);
+  return outcome.shipment;
+}
 
 describe('uspsEventTime', () => {
   it('takes the instant from GMTTimestamp + GMTOffset and keeps the local wall clock', () => {
@@ -66,7 +78,7 @@ describe('uspsEventTime', () => {
   });
 });
 
-describe('normaliseUspsOffset and parseUspsClock', () => {
+describe('GMTOffset and delivery-window clocks, through parseUspsTrackResponse', () => {
   it.each([
     ['-05:00', '-05:00'],
     ['-5:00', '-05:00'],
@@ -75,7 +87,9 @@ describe('normaliseUspsOffset and parseUspsClock', () => {
     ['EST', null],
     ['+15:00', null],
   ])('offset %s → %s', (input, expected) => {
-    expect(normaliseUspsOffset(input)).toBe(expected);
+    const [event] = shipmentOf({}, { eventTimestamp: '2024-11-22T13:58:00', GMTOffset: input }).events;
+    expect(event?.occurredAt).toBe(expected === null ? null : `2024-11-22T13:58:00${expected}`);
+    expect(event?.localTime).toBe('2024-11-22T13:58:00');
   });
 
   it.each([
@@ -89,7 +103,11 @@ describe('normaliseUspsOffset and parseUspsClock', () => {
     ['13:00 pm', null],
     ['soon', null],
   ])('clock %s → %s', (input, expected) => {
-    expect(parseUspsClock(input)).toBe(expected);
+    const { estimatedDelivery } = shipmentOf({ predictedDeliveryDate: '2024-12-03', predictedDeliveryWindowStartTime: input });
+    // An unreadable start leaves the predicted date alone.
+    expect(estimatedDelivery).toMatchObject(
+      expected === null ? { from: '2024-12-03', timeKind: 'date' } : { from: `2024-12-03T${expected}`, timeKind: 'local' },
+    );
   });
 });
 

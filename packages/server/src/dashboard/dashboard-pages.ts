@@ -1,0 +1,281 @@
+import { html, raw } from 'hono/html';
+import { ACTORS } from '@wismo/core';
+import type { Language } from '@wismo/order-view';
+import { AT_RISK_KINDS, type AtRiskKind, type AtRiskPage, type LanePerformance } from '@wismo/store';
+import type { ResolvedBrand } from '../page/brand';
+import { pageShell, type Html } from '../page/layout';
+import { catalogueWord } from '../page/words';
+import { CHART_CSS, histogramChart, horizontalBarChart } from './charts';
+import { dashboardWord, type DashboardWordKey } from './dashboard-words';
+
+export interface DashboardRenderContext {
+  brand: ResolvedBrand;
+  css: string;
+  language: Language;
+  locale: string;
+  basePath: string;
+  carriers: ReadonlyArray<{ id: string; name: string }>;
+  /** The current page's path under `/dashboard` and its filters (without `lang`). */
+  path: string;
+  params: Readonly<Record<string, string>>;
+}
+
+const DASHBOARD_CSS = `main{max-width:76rem}
+.dash-nav ul{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
+.dash-nav a[aria-current]{font-weight:700;text-decoration:none;box-shadow:inset 0 -3px 0 currentColor}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
+.filters .field{margin:0;min-width:11rem;flex:1 1 11rem}
+.filters .actions{display:flex;gap:1rem;align-items:center;margin:0 0 .25rem}
+.table-wrap{overflow-x:auto;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{border-bottom:1px solid var(--border);padding:.4rem .5rem;text-align:left;vertical-align:top}
+td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
+.counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.counts a{display:inline-block;padding:.35rem .75rem;border:1px solid var(--border);border-radius:.375rem;text-decoration:none}
+.counts a[aria-current]{box-shadow:inset 0 0 0 2px var(--link)}
+.counts strong{font-size:1.2rem;margin-right:.25rem}
+.paging ul{list-style:none;padding:0;display:flex;gap:1.5rem}
+.chart-and-table{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:flex-start}
+.chart-and-table>*{flex:1 1 30rem;min-width:0}
+.chart-and-table.stacked{display:block}
+${CHART_CSS}`;
+
+export function word(context: DashboardRenderContext, key: DashboardWordKey, values?: Readonly<Record<string, string | number>>): string {
+  return dashboardWord(context.language, key, values);
+}
+
+/** `/base/dashboard/<path>?…&lang=…` with the given parameters (empty ones left out). */
+export function dashboardHref(
+  context: Pick<DashboardRenderContext, 'basePath' | 'language'>,
+  path: string,
+  params: Readonly<Record<string, string | undefined>> = {},
+  language: Language = context.language,
+): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(name, value);
+  search.set('lang', language);
+  return `${context.basePath}/dashboard/${path}?${search.toString()}`;
+}
+
+function carrierName(context: DashboardRenderContext, id: string | null): string {
+  if (!id) return '–';
+  return context.carriers.find((carrier) => carrier.id === id)?.name ?? id.toUpperCase();
+}
+
+function percent(context: DashboardRenderContext, value: number): string {
+  return new Intl.NumberFormat(context.locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+function shell(context: DashboardRenderContext, title: string, body: Html): Html {
+  const nav = (path: string, key: DashboardWordKey) =>
+    html`<li><a href="${dashboardHref(context, path)}"${context.path === path ? raw(' aria-current="page"') : ''}>${word(context, key)}</a></li>`;
+  return pageShell({
+    brand: context.brand,
+    css: `${context.css}\n${DASHBOARD_CSS}`,
+    language: context.language,
+    title,
+    languageHref: (language) => dashboardHref(context, context.path, context.params, language),
+    homeHref: dashboardHref(context, 'at-risk'),
+    body: html`<nav class="dash-nav" aria-label="${word(context, 'nav.label')}"><ul>${nav('at-risk', 'nav.atRisk')}${nav('carriers', 'nav.carriers')}</ul></nav>
+${body}`,
+  });
+}
+
+function select(
+  name: string,
+  label: string,
+  current: string | undefined,
+  options: ReadonlyArray<{ value: string; label: string }>,
+  anyLabel: string,
+): Html {
+  return html`<div class="field"><label for="filter-${name}">${label}</label><select id="filter-${name}" name="${name}"><option value="">${anyLabel}</option>${options.map(
+    (option) => html`<option value="${option.value}"${option.value === current ? raw(' selected') : ''}>${option.label}</option>`,
+  )}</select></div>`;
+}
+
+function input(name: string, label: string, current: string | undefined, attributes: string): Html {
+  return html`<div class="field"><label for="filter-${name}">${label}</label><input id="filter-${name}" name="${name}" value="${current ?? ''}" ${raw(attributes)}></div>`;
+}
+
+function filterForm(context: DashboardRenderContext, fields: Html): Html {
+  return html`<form method="get" action="${context.basePath}/dashboard/${context.path}" aria-labelledby="filters-heading">
+<h2 id="filters-heading">${word(context, 'filters.heading')}</h2>
+<input type="hidden" name="lang" value="${context.language}">
+<div class="filters">${fields}
+<p class="actions"><button type="submit">${word(context, 'filter.apply')}</button> <a href="${dashboardHref(context, context.path)}">${word(context, 'filter.reset')}</a></p>
+</div>
+</form>`;
+}
+
+/** An error page body for filters the queries refused (status 400). */
+export function renderDashboardError(context: DashboardRenderContext, messages: readonly string[]): Html {
+  return shell(
+    context,
+    word(context, 'error.title'),
+    html`<div class="error-summary" role="alert"><h2>${word(context, 'error.title')}</h2><ul>${messages.map((message) => html`<li>${message}</li>`)}</ul></div>
+<p><a href="${dashboardHref(context, context.path)}">${word(context, 'filter.reset')}</a></p>`,
+  );
+}
+
+export function renderSignIn(context: DashboardRenderContext): Html {
+  return shell(context, word(context, 'auth.title'), html`<h1>${word(context, 'auth.title')}</h1><p>${word(context, 'auth.text')}</p>`);
+}
+
+export function renderMessage(context: DashboardRenderContext, title: string, text: string): Html {
+  return shell(context, title, html`<h1>${title}</h1><p>${text}</p>`);
+}
+
+export function renderAtRiskPage(context: DashboardRenderContext, page: AtRiskPage, counts: Readonly<Record<AtRiskKind, number>>): Html {
+  const p = context.params;
+  const summary = html`<section aria-labelledby="counts-heading"><h2 id="counts-heading">${word(context, 'counts.heading')}</h2><ul class="counts" id="at-risk-counts">${AT_RISK_KINDS.map(
+    (kind) =>
+      html`<li><a href="${dashboardHref(context, 'at-risk', { kind })}"${p.kind === kind ? raw(' aria-current="true"') : ''}><strong data-kind="${kind}">${counts[kind]}</strong> ${word(context, `kind.${kind}`)}</a></li>`,
+  )}</ul></section>`;
+  const fields = html`${select(
+    'kind',
+    word(context, 'filter.kind'),
+    p.kind,
+    AT_RISK_KINDS.map((kind) => ({ value: kind, label: word(context, `kind.${kind}`) })),
+    word(context, 'filter.any'),
+  )}
+${select(
+  'carrier',
+  word(context, 'filter.carrier'),
+  p.carrier,
+  context.carriers.map((carrier) => ({ value: carrier.id, label: carrier.name })),
+  word(context, 'filter.any'),
+)}
+${input('service', word(context, 'filter.service'), p.service, 'type="text" maxlength="100" autocomplete="off"')}
+${input('country', word(context, 'filter.country'), p.country, 'type="text" maxlength="2" autocomplete="off" pattern="[A-Za-z]{2}"')}
+${input('minAgeHours', word(context, 'filter.minAgeHours'), p.minAgeHours, 'type="number" min="0" step="1" inputmode="numeric"')}
+${select(
+  'actor',
+  word(context, 'filter.actor'),
+  p.actor,
+  ACTORS.map((actor) => ({ value: actor, label: word(context, `actor.${actor}`) })),
+  word(context, 'filter.any'),
+)}`;
+  const filters = Object.fromEntries(Object.entries(p).filter(([name]) => name !== 'cursor'));
+  const rows = page.items.map(
+    (item) => html`<tr>
+<td>${item.trackingNumber}</td>
+<td>${item.orderId ? html`<a href="${dashboardHref(context, `orders/${encodeURIComponent(item.orderId)}`)}">${item.orderId}</a>` : html`<span class="muted">${word(context, 'noOrder')}</span>`}</td>
+<td>${carrierName(context, item.carrier)}</td>
+<td>${item.service ?? '–'}</td>
+<td>${item.destinationCountry ?? '–'}</td>
+<td>${catalogueWord(context.language, `status.${item.status}`)}</td>
+<td>${item.kinds.map((kind) => word(context, `kind.${kind}`)).join(', ')}</td>
+<td>${word(context, `actor.${item.actor}`)}</td>
+<td class="number">${word(context, 'hours', { hours: item.ageHours })}</td>
+</tr>`,
+  );
+  const table =
+    page.items.length === 0
+      ? html`<p>${word(context, 'results.none')}</p>`
+      : html`<div class="table-wrap" role="region" aria-labelledby="results-caption" tabindex="0"><table>
+<caption id="results-caption">${word(context, 'results.caption', { count: page.items.length })}</caption>
+<thead><tr>${(
+          [
+            'col.trackingNumber',
+            'col.order',
+            'col.carrier',
+            'col.service',
+            'col.country',
+            'col.status',
+            'col.reasons',
+            'col.actor',
+          ] as const
+        ).map(
+          (key) => html`<th scope="col">${word(context, key)}</th>`,
+        )}<th scope="col" class="number">${word(context, 'col.age')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+  const paging = html`<nav class="paging" aria-label="${word(context, 'paging.label')}"><ul>
+${p.cursor ? html`<li><a href="${dashboardHref(context, 'at-risk', filters)}">${word(context, 'paging.first')}</a></li>` : ''}
+${page.nextCursor ? html`<li><a rel="next" href="${dashboardHref(context, 'at-risk', { ...filters, cursor: page.nextCursor })}">${word(context, 'paging.next')}</a></li>` : ''}
+<li><a href="${dashboardHref(context, 'at-risk', { ...filters, format: 'csv' })}" download>${word(context, 'csv')}</a></li>
+</ul></nav>`;
+  return shell(
+    context,
+    word(context, 'atRisk.title'),
+    html`<h1>${word(context, 'atRisk.title')}</h1>
+<p class="subtitle">${word(context, 'atRisk.intro')}</p>
+${summary}
+${filterForm(context, fields)}
+${table}
+${paging}`,
+  );
+}
+
+export function laneLabel(context: DashboardRenderContext, lane: LanePerformance): string {
+  return `${carrierName(context, lane.carrier)} · ${lane.service ?? word(context, 'noService')} · ${lane.originCountry} → ${lane.destinationCountry}`;
+}
+
+export function renderCarriersPage(
+  context: DashboardRenderContext,
+  lanes: readonly LanePerformance[],
+  histogram: { counts: number[]; p50: number; p90: number },
+): Html {
+  const p = context.params;
+  const fields = html`${input('since', word(context, 'filter.since'), p.since, 'type="date"')}
+${select(
+  'carrier',
+  word(context, 'filter.carrier'),
+  p.carrier,
+  context.carriers.map((carrier) => ({ value: carrier.id, label: carrier.name })),
+  word(context, 'filter.any'),
+)}`;
+  if (lanes.length === 0)
+    return shell(
+      context,
+      word(context, 'carriers.title'),
+      html`<h1>${word(context, 'carriers.title')}</h1><p class="subtitle">${word(context, 'carriers.intro')}</p>${filterForm(context, fields)}<p>${word(context, 'carriers.none')}</p>`,
+    );
+  const onTimeText = (lane: LanePerformance) =>
+    lane.onTimeRate === null
+      ? word(context, 'noPromise')
+      : word(context, 'chart.onTime.value', { percent: percent(context, lane.onTimeRate), count: lane.promisedCount });
+  const onTimeChart = horizontalBarChart({
+    id: 'chart-on-time',
+    title: word(context, 'chart.onTime.title'),
+    description: word(context, 'chart.onTime.description'),
+    bars: lanes.map((lane) => ({ label: laneLabel(context, lane), value: lane.onTimeRate, valueText: onTimeText(lane) })),
+  });
+  const lanesTable = html`<div class="table-wrap" role="region" aria-labelledby="lanes-caption" tabindex="0"><table id="lanes-table">
+<caption id="lanes-caption">${word(context, 'chart.table')}: ${word(context, 'chart.onTime.title')}</caption>
+<thead><tr><th scope="col">${word(context, 'col.lane')}</th>${(
+    ['col.sample', 'col.onTime', 'col.p50', 'col.p90', 'col.firstAttempt', 'col.exceptions'] as const
+  ).map((key) => html`<th scope="col" class="number">${word(context, key)}</th>`)}</tr></thead>
+<tbody>${lanes.map(
+    (lane) =>
+      html`<tr><th scope="row">${laneLabel(context, lane)}</th><td class="number">${lane.sampleSize}</td><td class="number">${onTimeText(lane)}</td><td class="number">${lane.transitDaysP50}</td><td class="number">${lane.transitDaysP90}</td><td class="number">${percent(context, lane.firstAttemptRate)}</td><td class="number">${percent(context, lane.exceptionRate)}</td></tr>`,
+  )}</tbody>
+</table></div>`;
+  const histogramSvg = histogramChart({
+    id: 'chart-transit',
+    title: word(context, 'chart.histogram.title'),
+    description: word(context, 'chart.histogram.description'),
+    counts: histogram.counts,
+    p50: histogram.p50,
+    p90: histogram.p90,
+    axisLabel: word(context, 'col.days'),
+  });
+  const histogramTable = html`<div class="table-wrap" role="region" aria-labelledby="transit-caption" tabindex="0"><table id="transit-table">
+<caption id="transit-caption">${word(context, 'chart.table')}: ${word(context, 'chart.histogram.title')} (p50 ${histogram.p50}, p90 ${histogram.p90})</caption>
+<thead><tr><th scope="col" class="number">${word(context, 'col.days')}</th><th scope="col" class="number">${word(context, 'col.sample')}</th></tr></thead>
+<tbody>${histogram.counts.map((count, day) => html`<tr><th scope="row" class="number">${day}</th><td class="number">${count}</td></tr>`)}</tbody>
+</table></div>`;
+  return shell(
+    context,
+    word(context, 'carriers.title'),
+    html`<h1>${word(context, 'carriers.title')}</h1>
+<p class="subtitle">${word(context, 'carriers.intro')}</p>
+${filterForm(context, fields)}
+<section aria-labelledby="on-time-heading"><h2 id="on-time-heading">${word(context, 'chart.onTime.title')}</h2>
+<div class="chart-and-table stacked">${onTimeChart}${lanesTable}</div></section>
+<section aria-labelledby="transit-heading"><h2 id="transit-heading">${word(context, 'chart.histogram.title')}</h2>
+<div class="chart-and-table">${histogramSvg}${histogramTable}</div></section>
+<p><a href="${dashboardHref(context, 'carriers', { ...p, format: 'csv' })}" download>${word(context, 'csv')}</a></p>`,
+  );
+}
