@@ -17,6 +17,14 @@ import { describeFileError, usageError } from './errors';
 export const CLI_CARRIER_IDS: readonly WismoCarrierId[] = WISMO_CARRIER_IDS;
 export type CliCarrierId = WismoCarrierId;
 
+/**
+ * Every registered carrier's adapter, unconfigured: what the words of a message or an order view need (names,
+ * contacts, tracking links). Credentials are only read when an adapter makes a request, and these make none.
+ */
+export function carrierDirectoryAdapters(): CarrierAdapter[] {
+  return Object.values(WISMO_CARRIERS).map((entry) => entry.create());
+}
+
 /** The environment variable that names a config file when `--config` is not given. */
 export const WISMO_CONFIG_ENV = 'WISMO_CONFIG';
 

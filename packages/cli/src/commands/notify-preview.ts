@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildOrderView } from '@wismo/order-view';
 import { CUSTOMER_CHANNELS, MILESTONES, createNotificationAdmin, renderPreview, type CustomerChannel, type Milestone } from '@wismo/notify';
-import { WISMO_CARRIERS } from '@wismo/testkit';
 import { writeLine, type CliContext } from '../context';
 import { EXIT_CODES, runtimeError, usageError, type ExitCode } from '../errors';
 import { shopIdFrom, withStore, type StoreCommandOptions } from '../store/open-store';
+import { carrierDirectoryAdapters } from '../config';
 
 export interface NotifyPreviewOptions extends StoreCommandOptions {
   order?: string;
@@ -43,9 +43,7 @@ export async function runNotifyPreview(options: NotifyPreviewOptions, context: C
       );
     const trackings = await shop.listTrackings({ orderId, limit: 500 });
     const shipments = trackings.items.flatMap((tracking) => (tracking.shipment ? [tracking.shipment] : []));
-    // Adapters only lend their names, contacts and tracking links here: no request is made.
-    const carriers = Object.values(WISMO_CARRIERS).map((entry) => entry.create());
-    const view = buildOrderView(order, shipments, { now: new Date(), carriers });
+    const view = buildOrderView(order, shipments, { now: new Date(), carriers: carrierDirectoryAdapters() });
     const settings = await createNotificationAdmin(store).getSettings(shopId ?? 'default');
     let message;
     try {

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher, PlannedMessage } from '@wismo/notify';
 import type { Store } from '@wismo/store';
-import { WISMO_CARRIERS } from '@wismo/testkit';
 import type { ParsedMail } from 'mailparser';
 import { writeLine, type CliContext } from '../context';
+import { carrierDirectoryAdapters } from '../config';
 
 /** The demo shop's brand in its messages. */
 const DEMO_BRAND = { name: 'Nordlicht Outdoor', colour: '#0b5cad' } as const;
@@ -159,7 +159,7 @@ export async function startDemoNotifications(input: {
     links: { publicUrl: DEMO_PUBLIC_URL, unsubscribeSecret: `demo-${endpoint.id}-unsubscribe-secret` },
     // The receiver is on this machine: loopback is allowed here, and only here.
     webhookAddresses: { allowLoopback: true },
-    carriers: Object.values(WISMO_CARRIERS).map((entry) => entry.create()),
+    carriers: carrierDirectoryAdapters(),
     workerId: 'wismo-demo-notify',
     random: () => 0.5,
   });

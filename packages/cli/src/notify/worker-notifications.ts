@@ -1,8 +1,8 @@
 import type { Logger } from '@wismo/core';
 import type { CustomerChannel, Dispatcher, DispatchReport, NotificationChannel } from '@wismo/notify';
 import type { Store } from '@wismo/store';
-import { WISMO_CARRIERS } from '@wismo/testkit';
 import { usageError } from '../errors';
+import { carrierDirectoryAdapters } from '../config';
 
 /** Where a notification link points (tracking page, unsubscribe page): the server's public origin (as for `wismo serve`). */
 const PUBLIC_URL_ENV = 'WISMO_PUBLIC_URL';
@@ -90,8 +90,7 @@ export async function createWorkerNotifications(
     channels,
     settings: { milestones },
     links: { publicUrl, unsubscribeSecret },
-    // Names, contacts and tracking links for the words; the adapters make no request here.
-    carriers: Object.values(WISMO_CARRIERS).map((entry) => entry.create()),
+    carriers: carrierDirectoryAdapters(),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { html } from 'hono/html';
 import {
   CUSTOMER_CHANNELS,
   MILESTONES,
@@ -15,6 +16,7 @@ import {
   type NotificationSettingsInput,
 } from '@wismo/notify';
 import type { OrderView } from '@wismo/order-view';
+import type { Html } from '../page/layout';
 import { ProblemError } from './problem';
 import { problemResponses } from './routes';
 
@@ -452,13 +454,9 @@ function unsubscribeLanguage(c: Context): UnsubscribeLanguage {
   return 'en';
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-function unsubscribePage(language: UnsubscribeLanguage, body: string): string {
+function unsubscribePage(language: UnsubscribeLanguage, body: Html): Html {
   const words = UNSUBSCRIBE_WORDS[language];
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeText(words.title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#111827}button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1f2937;color:#fff;cursor:pointer}</style></head><body><main><h1>${escapeText(words.title)}</h1>${body}</main></body></html>`;
+  return html`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${words.title}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#111827}button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1f2937;color:#fff;cursor:pointer}</style></head><body><main><h1>${words.title}</h1>${body}</main></body></html>`;
 }
 
 /**
@@ -499,11 +497,10 @@ export function registerNotifyRoutes(app: OpenAPIHono, deps: NotifyApiDependenci
       throw error;
     }
     if (query.format === 'html') {
-      const html =
-        message.html ??
-        `<!doctype html><html lang="${message.language}"><meta charset="utf-8"><pre>${escapeText(message.text)}</pre></html>`;
+      const page =
+        message.html ?? html`<!doctype html><html lang="${message.language}"><meta charset="utf-8"><pre>${message.text}</pre></html>`;
       // The preview is our own rendering; the page CSP of the server still applies (no scripts).
-      return c.html(html, 200, API_HEADERS) as never;
+      return c.html(page, 200, API_HEADERS) as never;
     }
     return c.json(
       {
@@ -595,12 +592,12 @@ export function registerNotifyRoutes(app: OpenAPIHono, deps: NotifyApiDependenci
       channel = words.channels[verifyUnsubscribeToken(deps.unsubscribeSecret, c.req.param('token')).channel];
     } catch (error) {
       if (!(error instanceof UnsubscribeTokenError)) throw error;
-      return c.html(unsubscribePage(language, `<p>${escapeText(words.invalid)}</p>`), 400);
+      return c.html(unsubscribePage(language, html`<p>${words.invalid}</p>`), 400);
     }
     return c.html(
       unsubscribePage(
         language,
-        `<p>${escapeText(words.ask(channel))}</p><form method="post"><button type="submit">${escapeText(words.button)}</button></form>`,
+        html`<p>${words.ask(channel)}</p><form method="post"><button type="submit">${words.button}</button></form>`,
       ),
     );
   });
@@ -611,10 +608,10 @@ export function registerNotifyRoutes(app: OpenAPIHono, deps: NotifyApiDependenci
     c.header('Referrer-Policy', 'no-referrer');
     try {
       const subject = await deps.admin.unsubscribe(c.req.param('token'), deps.unsubscribeSecret);
-      return c.html(unsubscribePage(language, `<p role="status">${escapeText(words.done(words.channels[subject.channel]))}</p>`));
+      return c.html(unsubscribePage(language, html`<p role="status">${words.done(words.channels[subject.channel])}</p>`));
     } catch (error) {
       if (!(error instanceof UnsubscribeTokenError)) throw error;
-      return c.html(unsubscribePage(language, `<p>${escapeText(words.invalid)}</p>`), 400);
+      return c.html(unsubscribePage(language, html`<p>${words.invalid}</p>`), 400);
     }
   });
 
