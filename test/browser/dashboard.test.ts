@@ -18,10 +18,13 @@ import {
 import { API_KEY, BRAND, startTestCarriers, type TestSetup } from '../../packages/server/src/__fixtures__/server-fixtures';
 import {
   buildDashboardSeed,
+  buildUpdatesSeed,
   expectedAtRisk,
   seedDashboardStore,
+  seedUpdateEffects,
   SEED_NOW,
 } from '../../packages/store/src/dashboard/__fixtures__/seed-dashboard';
+import { updateEffects } from '../../packages/store/src/dashboard/update-effects';
 
 const seed = buildDashboardSeed();
 
@@ -39,6 +42,7 @@ describeInChromium('dashboard in Chromium', () => {
     directory = mkdtempSync(join(tmpdir(), 'wismo-dashboard-browser-'));
     store = await createStore({ url: `sqlite:${join(directory, 'wismo.db')}`, clock: () => SEED_NOW });
     await seedDashboardStore(store, seed);
+    await seedUpdateEffects(store, buildUpdatesSeed());
     server = await startServer({
       port: 0,
       host: '127.0.0.1',
@@ -120,9 +124,35 @@ describeInChromium('dashboard in Chromium', () => {
     const lanes = await page.locator('#lanes-table tbody tr').count();
     expect(lanes).toBeGreaterThan(3);
     expect(await chart.locator('.chart-bar').count()).toBe(lanes);
+    expect(await page.locator('#chart-first-eta .chart-bar').count()).toBe(lanes);
     const box = await page.locator('#chart-transit').boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     await expectAccessible('carriers');
     await screenshot(page, 'dashboard-carriers');
+  });
+
+  it('shows what the updates did, with a period filter, a chart and its table, in Spanish too', async () => {
+    await page.goto(`${server.url}/dashboard/updates?lang=en`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('What the updates did');
+    await page.selectOption('#filter-since', '7d');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/since=7d/);
+    const figures = await updateEffects(store, 'default', { since: new Date(SEED_NOW.getTime() - 7 * 86_400_000), now: SEED_NOW });
+    expect(await page.locator('#notifications-table tbody tr').count()).toBe(figures.notifications.length);
+    expect(await page.locator('#chart-milestones .chart-bar').count()).toBe(figures.notifications.length);
+    await expectAccessible('updates');
+    await page.goto(`${server.url}/dashboard/updates?lang=en`);
+    await screenshot(page, 'dashboard-updates');
+    await page.click('a[hreflang=es]');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Qué lograron los avisos');
+    await expectAccessible('updates (es)');
+  });
+
+  it('shows the health of the watching per carrier', async () => {
+    await page.goto(`${server.url}/dashboard/health?lang=en`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Health');
+    expect(await page.locator('#health-table tbody tr').count()).toBeGreaterThan(0);
+    await expectAccessible('health');
+    await screenshot(page, 'dashboard-health');
   });
 });

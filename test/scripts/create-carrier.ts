@@ -1,5 +1,6 @@
-// `pnpm create-carrier <id> [--name "Display Name"]`: writes packages/carrier-<id> from the adapter-kit template.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `pnpm create-carrier <id> [--name "Display Name"]`: writes packages/carrier-<id> from the adapter-kit template and
+// registers it in the testkit; `pnpm create-carrier <id> --register-only` applies the registration alone (idempotent).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -18,6 +19,8 @@ export interface CreatedCarrier {
   files: string[];
   /** The sandbox skeleton written into the testkit (`packages/testkit/src/<id>-sandbox.ts`). */
   sandbox: string;
+  /** The testkit files the registration changed (`registerCarrier`). */
+  registered: string[];
   /** What is left to do by hand, printed by the command. */
   remaining: string[];
 }
@@ -72,7 +75,7 @@ function templateFiles(id: string, name: string): Record<string, string> {
   return {
     'package.json': json({
       name: `@wismo/carrier-${id}`,
-      version: '0.0.0',
+      version: '0.1.0',
       private: true,
       description: `wismo carrier adapter: ${name} tracking, normalised to the wismo status model.`,
       license: 'MIT',
@@ -422,16 +425,176 @@ export const ${id}Sandbox: SandboxCarrier = {
 `;
 }
 
-/** What registering a scaffolded carrier takes, file by file: printed, because half a registration breaks every test that walks all carriers. */
-function registrationSteps(id: string): string[] {
+/**
+ * One insertion into a registry file, skipped when the carrier is there already (`present`, looked for in `within`
+ * or the whole file), so registering twice changes nothing.
+ */
+interface RegistryEdit {
+  file: string;
+  present: string;
+  /** The block the entry belongs in, from its opening text to its closing text. */
+  within?: readonly [opening: string, closing: string];
+  /** Where the text goes: the index to insert at, or -1 when the anchor is gone (the file changed shape). */
+  at(source: string): number;
+  text: string;
+}
+
+/** The text of the block from `opening` to `closing`, or '' when the file has none. */
+function blockOf(source: string, [opening, closing]: readonly [string, string]): string {
+  const start = source.indexOf(opening);
+  const end = start < 0 ? -1 : source.indexOf(closing, start);
+  return end < 0 ? '' : source.slice(start, end + 1);
+}
+
+/** The index of the line after the last line matching `line`, or -1. */
+function afterLastLine(line: RegExp): (source: string) => number {
+  return (source) => {
+    const last = [...source.matchAll(new RegExp(line.source, 'gm'))].at(-1);
+    return last ? last.index + last[0].length + 1 : -1;
+  };
+}
+
+/** An entry of the block from `opening` to `closing`: placed before the closing, found by its key. */
+function entryOf(opening: string, closing: string, key: string, text: string): Pick<RegistryEdit, 'present' | 'within' | 'at' | 'text'> {
+  return {
+    present: `\n${key}`,
+    within: [opening, closing],
+    at: (source) => {
+      const start = source.indexOf(opening);
+      const end = start < 0 ? -1 : source.indexOf(closing, start);
+      return end < 0 ? -1 : end + 1;
+    },
+    text,
+  };
+}
+
+/**
+ * The registration of a scaffolded carrier, file by file: the one carrier registry (`WISMO_CARRIERS`, which the CLI
+ * and the end-to-end tests read), and the testkit's per-carrier records that must name every registered carrier to
+ * compile: its sandbox, credentials and rate limit, a hub for its journeys, placeholder numbers and the outcome of each
+ * scenario. The placeholders are marked TODO, to be replaced with the carrier's own.
+ */
+function registryEdits(id: string): RegistryEdit[] {
   const Pascal = pascalCase(id);
+  const testkit = 'packages/testkit/src';
+  // A different scramble per carrier, the same on every run.
+  const offset = 100_000 + (Array.from(id).reduce((hash, character) => (hash * 31 + character.charCodeAt(0)) >>> 0, 7) % 400_000);
   return [
-    `packages/testkit/src/carrier-registry.ts: import { create${Pascal} } from '@wismo/carrier-${id}'; and in WISMO_CARRIERS: ${id}: registered(create${Pascal}),`,
-    `packages/testkit/src/start-sandbox-carriers.ts: import { ${id}Sandbox } from './${id}-sandbox'; then ${id}: ${id}Sandbox, in SANDBOX_CARRIERS; ${id}: { apiKey: 'wismo-sandbox-${id}-api-key' }, in SANDBOX_CREDENTIALS; ${id}: { ...${id}Sandbox.documentedRateLimit }, in SANDBOX_DOCUMENTED_RATE_LIMITS`,
-    `packages/testkit/src/sandbox-numbers.ts: the carrier's real number format (an entry in SCRAMBLE_OFFSET, formatFor, recognise and SANDBOX_NUMBERS), then drop decodeNumber from packages/testkit/src/${id}-sandbox.ts`,
-    `packages/core/src/detection: the number patterns and check digit, so that detection names ${id} (the CLI and the sandbox list read WISMO_CARRIERS, nothing more)`,
-    `run \`pnpm install\` to link @wismo/carrier-${id}, then \`pnpm typecheck\` and \`pnpm exec vitest run packages/testkit\``,
+    {
+      file: `${testkit}/carrier-registry.ts`,
+      present: `from '@wismo/carrier-${id}';`,
+      at: afterLastLine(/^import \{[^}]*\} from '@wismo\/carrier-[a-z0-9]+';$/),
+      text: `import { create${Pascal} } from '@wismo/carrier-${id}';\n`,
+    },
+    {
+      file: `${testkit}/carrier-registry.ts`,
+      ...entryOf('export const WISMO_CARRIERS = {', '\n} as const', `  ${id}:`, `  ${id}: registered(create${Pascal}),\n`),
+    },
+    {
+      file: `${testkit}/start-sandbox-carriers.ts`,
+      present: `from './${id}-sandbox';`,
+      at: afterLastLine(/^import \{[^}]*\} from '\.\/[a-z0-9-]+-sandbox';$/),
+      text: `import { ${id}Sandbox } from './${id}-sandbox';\n`,
+    },
+    {
+      file: `${testkit}/start-sandbox-carriers.ts`,
+      ...entryOf('export const SANDBOX_CARRIERS', '\n};', `  ${id}:`, `  ${id}: ${id}Sandbox,\n`),
+    },
+    {
+      file: `${testkit}/start-sandbox-carriers.ts`,
+      ...entryOf('export const SANDBOX_CREDENTIALS', '\n};', `  ${id}:`, `  ${id}: { apiKey: 'wismo-sandbox-${id}-api-key' },\n`),
+    },
+    {
+      file: `${testkit}/start-sandbox-carriers.ts`,
+      ...entryOf('export const SANDBOX_DOCUMENTED_RATE_LIMITS', '\n};', `  ${id}:`, `  ${id}: { ...${id}Sandbox.documentedRateLimit },\n`),
+    },
+    {
+      file: `${testkit}/journeys.ts`,
+      ...entryOf(
+        'const HUBS:',
+        '\n};',
+        `  ${id}:`,
+        `  ${id}: {\n    // TODO: the carrier's own sorting hub and import gateway.\n    hub: place('Nieuwegein', null, '3433', 'NL', 'Europe/Amsterdam'),\n    gateway: place('Amsterdam', null, '1118', 'NL', 'Europe/Amsterdam'),\n  },\n`,
+      ),
+    },
+    { file: `${testkit}/sandbox-numbers.ts`, ...entryOf('const SCRAMBLE_OFFSET:', '\n};', `  ${id}:`, `  ${id}: ${offset},\n`) },
+    {
+      file: `${testkit}/sandbox-numbers.ts`,
+      ...entryOf(
+        'function formatFor(',
+        '\n  }\n}',
+        `    case '${id}':`,
+        `    case '${id}':\n      // TODO: the carrier's number format; until then the placeholder numbers of sandbox-kit.ts.\n      return { size: 1e8, build: (block, slot) => \`TEST\${pad(block, 8)}\${pad(slot, 2)}\` };\n`,
+      ),
+    },
+    {
+      file: `${testkit}/sandbox-numbers.ts`,
+      ...entryOf(
+        'function recognise(',
+        '\n  }\n}',
+        `    case '${id}':`,
+        `    case '${id}':\n      // TODO: recognise the real format and its check digit; the sandbox decodes placeholders itself (decodeNumber).\n      return /^TEST\\d{10}$/.test(trackingNumber) ? {} : null;\n`,
+      ),
+    },
+    {
+      file: `${testkit}/sandbox-numbers.ts`,
+      ...entryOf('export const SANDBOX_NUMBERS:', '\n});', `  ${id}:`, `  ${id}: Object.freeze(documentedNumbers('${id}')),\n`),
+    },
+    {
+      file: `${testkit}/sandbox-expectations.ts`,
+      ...entryOf(
+        'export const SANDBOX_EXPECTED_OUTCOMES:',
+        '\n};',
+        `  ${id}:`,
+        `  ${id}: {
+    // TODO: what the carrier's codes give; these are the template's.
+    delivered: shipment('delivered', 'delivered'),
+    in_transit: shipment('in_transit', 'in_transit'),
+    out_for_delivery: shipment('out_for_delivery', 'out_for_delivery'),
+    failed_attempt: shipment('attempt_failed', 'attempt_failed'),
+    customs_hold: shipment('exception', 'customs_held'),
+    exception: shipment('exception', 'carrier_exception'),
+    returned: shipment('returned', 'returned_to_sender'),
+    available_for_pickup: shipment('available_for_pickup', 'arrived_at_pickup_point'),
+    label_created: shipment('info_received', 'label_created'),
+    not_found: NOT_FOUND,
+  },
+`,
+      ),
+    },
   ];
+}
+
+/** Adds the carrier to the testkit's dependencies beside every registered carrier: a peer, and a dev dependency to build against. */
+function withTestkitDependency(packageJson: string, id: string): string {
+  const manifest = JSON.parse(packageJson) as Record<string, Record<string, string> | undefined>;
+  const name = `@wismo/carrier-${id}`;
+  if (manifest.peerDependencies?.[name] && manifest.devDependencies?.[name]) return packageJson;
+  manifest.peerDependencies = { ...manifest.peerDependencies, [name]: 'workspace:>=0.1.0 <1.0.0' };
+  manifest.devDependencies = { ...manifest.devDependencies, [name]: 'workspace:^' };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * Registers a scaffolded carrier in the testkit (see `registryEdits`); running it again changes nothing. Returns the
+ * files it changed and what it could not place (a file whose shape changed), to be done by hand.
+ */
+export function registerCarrier(id: string, rootDirectory: string = REPOSITORY): { changed: string[]; notApplied: string[] } {
+  const sources = new Map<string, string>();
+  const read = (file: string) => sources.get(file) ?? readFileSync(join(rootDirectory, file), 'utf8');
+  const notApplied: string[] = [];
+  for (const edit of registryEdits(id)) {
+    const source = read(edit.file);
+    if ((edit.within ? blockOf(source, edit.within) : source).includes(edit.present)) continue;
+    const index = edit.at(source);
+    if (index < 0) notApplied.push(`${edit.file}: ${edit.text.trim().split('\n')[0]}`);
+    else sources.set(edit.file, source.slice(0, index) + edit.text + source.slice(index));
+  }
+  const manifest = 'packages/testkit/package.json';
+  const withDependency = withTestkitDependency(read(manifest), id);
+  if (withDependency !== read(manifest)) sources.set(manifest, withDependency);
+  for (const [file, source] of sources) writeFileSync(join(rootDirectory, file), source);
+  return { changed: [...sources.keys()], notApplied };
 }
 
 /** The repository's Prettier settings applied, so that the new files pass `pnpm format:check` as written. */
@@ -464,18 +627,22 @@ export async function createCarrierPackage(options: CreateCarrierOptions): Promi
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
+  const registration = registerCarrier(id, root);
   return {
     directory,
     files: Object.keys(files),
     sandbox,
+    registered: registration.changed,
     remaining: [
       `src/${id}-carrier.ts: the production origin, tracking path, batch size, rate limit, contacts (TODO markers)`,
       `src/${id}-api.ts and src/parse-${id}-response.ts: the carrier's real response shape`,
       `src/${id}-status-tables.ts: every documented code, with its source; README.md: the sources-and-confidence table`,
       `src/__fixtures__/: recorded responses in place of the composed placeholders`,
       `packages/testkit/src/${id}-sandbox.ts: the carrier's real API in place of the template's (TODO markers)`,
-      ...registrationSteps(id).map((step) => `register: ${step}`),
-      `tsconfig.json paths and vitest.config.ts already resolve @wismo/carrier-${id}; run \`pnpm install\` to link it for builds`,
+      ...registration.notApplied.map((line) => `register by hand (the file changed shape): ${line}`),
+      `packages/testkit/src/sandbox-numbers.ts, journeys.ts and sandbox-expectations.ts: replace the registration's TODO placeholders with the carrier's number format, hub and outcomes; then drop decodeNumber from packages/testkit/src/${id}-sandbox.ts`,
+      `packages/core/src/detection: the number patterns and check digit, so that detection names ${id}`,
+      `tsconfig.json paths and vitest.config.ts already resolve @wismo/carrier-${id}; run \`pnpm install\` to link it (the testkit depends on it now), then \`pnpm typecheck\` and \`pnpm exec vitest run packages/testkit\``,
       `package.json: remove \`private: true\` (it keeps a half-written package out of a release) and set the version`,
     ],
   };
@@ -485,11 +652,20 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [id, ...rest] = process.argv.slice(2);
   const nameIndex = rest.indexOf('--name');
   try {
-    if (!id) throw new Error('Usage: pnpm create-carrier <id> [--name "Display Name"]');
+    if (!id) throw new Error('Usage: pnpm create-carrier <id> [--name "Display Name"] | pnpm create-carrier <id> --register-only');
+    if (rest.includes('--register-only')) {
+      // A package written already (or registered by hand, half-way): only the registration, which changes nothing twice.
+      if (!existsSync(join(REPOSITORY, 'packages', `carrier-${id}`))) throw new Error(`packages/carrier-${id} does not exist.`);
+      const { changed, notApplied } = registerCarrier(id);
+      console.log(`Registered ${id} in ${changed.join(', ') || 'nothing new (it was registered already)'}.`);
+      for (const line of notApplied) console.log(`  - register by hand (the file changed shape): ${line}`);
+      process.exit();
+    }
     const created = await createCarrierPackage({ id, name: nameIndex >= 0 ? rest[nameIndex + 1] : undefined });
     console.log(
       `Wrote ${relative(process.cwd(), created.directory)} (${created.files.length} files) and its sandbox skeleton ${relative(process.cwd(), created.sandbox)}.`,
     );
+    console.log(`Registered it in ${created.registered.join(', ') || 'nothing new (it was registered already)'}.`);
     console.log('Its conformance suite passes as it is, against that sandbox:');
     console.log(`  pnpm exec vitest run ${relative(process.cwd(), created.directory)}`);
     console.log('What remains to fill in:');

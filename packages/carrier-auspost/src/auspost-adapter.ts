@@ -1,13 +1,11 @@
 import { defineCarrier, type CarrierSettings } from '@wismo/core';
+import { readJsonErrorBody } from '@wismo/core/internal';
 import { ausPostErrorResponseSchema } from './auspost-api';
 import {
-  AUSPOST_ACCOUNT_NUMBER_ENV,
-  AUSPOST_API_KEY_ENV,
   AUSPOST_CAPABILITIES,
   AUSPOST_CARRIER_ID,
   AUSPOST_CARRIER_NAME,
   AUSPOST_CONTACT,
-  AUSPOST_PASSWORD_ENV,
   AUSPOST_PRODUCTION_BASE_URL,
   AUSPOST_TRACK_PATH,
   ausPostTrackingUrl,
@@ -31,9 +29,9 @@ export const createAusPost = defineCarrier<AusPostSettings>({
   trackingUrl: ausPostTrackingUrl,
   baseUrl: AUSPOST_PRODUCTION_BASE_URL,
   credentials: {
-    apiKey: { environmentVariable: AUSPOST_API_KEY_ENV, label: 'API key' },
-    password: { environmentVariable: AUSPOST_PASSWORD_ENV, label: 'password' },
-    accountNumber: { environmentVariable: AUSPOST_ACCOUNT_NUMBER_ENV, label: 'account number' },
+    apiKey: { environmentVariable: 'AUSPOST_API_KEY', label: 'API key' },
+    password: { environmentVariable: 'AUSPOST_PASSWORD', label: 'password' },
+    accountNumber: { environmentVariable: 'AUSPOST_ACCOUNT_NUMBER', label: 'account number' },
   },
   credentialsSource: 'the Shipping and Tracking API registration on developers.auspost.com.au (an Australia Post contract account)',
   auth: { type: 'basic', username: 'apiKey', password: 'password' },
@@ -46,16 +44,10 @@ export const createAusPost = defineCarrier<AusPostSettings>({
   }),
   parse: parseAusPostTrackResponse,
   describeErrorBody(body) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-    const result = ausPostErrorResponseSchema.safeParse(parsed);
-    if (!result.success) return undefined;
-    const codes = result.data.errors.map((error) => error.code).filter((code): code is string => Boolean(code));
-    const message = result.data.errors
+    const errors = readJsonErrorBody(body, ausPostErrorResponseSchema)?.errors;
+    if (!errors) return undefined;
+    const codes = errors.map((error) => error.code).filter((code): code is string => Boolean(code));
+    const message = errors
       .map((error) => error.message ?? error.name)
       .filter(Boolean)
       .join('; ');

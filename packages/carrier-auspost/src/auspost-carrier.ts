@@ -4,12 +4,8 @@ export const AUSPOST_CARRIER_ID = 'auspost';
 export const AUSPOST_CARRIER_NAME = 'Australia Post';
 /** Shipping & Tracking API (digitalapi.auspost.com.au); the test environment is the same origin under `/test`. */
 export const AUSPOST_PRODUCTION_BASE_URL = 'https://digitalapi.auspost.com.au';
-export const AUSPOST_TEST_BASE_URL = 'https://digitalapi.auspost.com.au/test';
 /** `GET /shipping/v1/track?tracking_ids=a,b,…` */
 export const AUSPOST_TRACK_PATH = '/shipping/v1/track';
-export const AUSPOST_API_KEY_ENV = 'AUSPOST_API_KEY';
-export const AUSPOST_PASSWORD_ENV = 'AUSPOST_PASSWORD';
-export const AUSPOST_ACCOUNT_NUMBER_ENV = 'AUSPOST_ACCOUNT_NUMBER';
 /** More ids than this in one request is answered with error `51101` TOO_MANY_AP_TRACKING_IDS. */
 export const AUSPOST_MAX_IDS_PER_REQUEST = 10;
 /** The per-id error inside HTTP 200 for an id Australia Post does not know. */

@@ -7,6 +7,7 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  parseCarrierDateTime,
   parseWithSchema,
   type CarrierParseInput,
   type Shipment,
@@ -23,7 +24,6 @@ import {
   AUSPOST_TOO_MANY_IDS_CODE,
   ausPostTrackingUrl,
 } from './auspost-carrier';
-import { ausPostEventTime } from './auspost-time';
 import { rememberByText } from '@wismo/core/internal';
 import { ausPostEventKey, mapAusPostArticleStatus, mapAusPostEventKey } from './map-auspost-status';
 
@@ -69,7 +69,8 @@ function eventsOf(article: AusPostArticle, partOfConsignment: boolean): Tracking
     // Australia Post sends no event codes: the text (its table key) is the raw code.
     const key = event.description ? ausPostEventKey(event.description) : null;
     return createEvent({
-      time: ausPostEventTime(event.date),
+      // ISO 8601 with the offset of the place (`2021-01-21T11:04:27+11:00`): instants.
+      time: parseCarrierDateTime(event.date),
       description: event.description,
       code: key,
       codes: partOfConsignment && article.article_id ? { articleId: article.article_id } : undefined,
@@ -179,26 +180,11 @@ export function parseAusPostTrackResponse(input: CarrierParseInput): TrackOutcom
     const errors = result.errors ?? [];
     if (errors.length > 0) {
       const codes = errors.map((error) => error.code).filter((code): code is string => Boolean(code));
-      if (codes.includes(AUSPOST_INVALID_TRACKING_ID_CODE)) {
-        return errorOutcome(
-          trackingNumber,
-          new NotFoundError(`Australia Post does not know ${trackingNumber} (${describe(errors)})`, {
-            ...carrier,
-            httpStatus,
-            trackingNumber,
-            carrierCodes: codes,
-          }),
-        );
-      }
-      return errorOutcome(
-        trackingNumber,
-        new BadResponseError(`Australia Post reported an error for ${trackingNumber}: ${describe(errors)}`, {
-          ...carrier,
-          httpStatus,
-          trackingNumber,
-          carrierCodes: codes,
-        }),
-      );
+      const options = { ...carrier, httpStatus, trackingNumber, carrierCodes: codes };
+      const error = codes.includes(AUSPOST_INVALID_TRACKING_ID_CODE)
+        ? new NotFoundError(`Australia Post does not know ${trackingNumber} (${describe(errors)})`, options)
+        : new BadResponseError(`Australia Post reported an error for ${trackingNumber}: ${describe(errors)}`, options);
+      return errorOutcome(trackingNumber, error);
     }
     const shipment = shipmentOf(input, trackingNumber, result);
     if (!shipment)

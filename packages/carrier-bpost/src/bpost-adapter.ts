@@ -1,12 +1,11 @@
 import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
+import { readXmlErrorBody } from '@wismo/core/internal';
 import { bpostTrackingResponseSchema, bpostXmlParser, readBpostBody } from './bpost-api';
 import {
-  BPOST_ACCOUNT_ID_ENV,
   BPOST_CAPABILITIES,
   BPOST_CARRIER_ID,
   BPOST_CARRIER_NAME,
   BPOST_CONTACT,
-  BPOST_PASSPHRASE_ENV,
   BPOST_PRODUCTION_BASE_URL,
   BPOST_TRACKING_PATH,
   BPOST_TRACKING_SUFFIX,
@@ -27,7 +26,7 @@ export interface BpostSettings extends CarrierSettings {
 const ITEM_CODE = /^[A-Z0-9]{8,40}$/;
 
 /** The item code as bpost keys it: no spaces or dashes, upper case. */
-export function normaliseBpostNumber(trackingNumber: string): string {
+function normaliseBpostNumber(trackingNumber: string): string {
   return trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
 }
 
@@ -44,8 +43,8 @@ export const createBpost = defineCarrier<BpostSettings>({
   trackingUrl: bpostTrackingUrl,
   baseUrl: BPOST_PRODUCTION_BASE_URL,
   credentials: {
-    accountId: { environmentVariable: BPOST_ACCOUNT_ID_ENV, label: 'account id' },
-    passphrase: { environmentVariable: BPOST_PASSPHRASE_ENV, label: 'passphrase' },
+    accountId: { environmentVariable: 'BPOST_ACCOUNT_ID', label: 'account id' },
+    passphrase: { environmentVariable: 'BPOST_PASSPHRASE', label: 'passphrase' },
   },
   credentialsSource: 'your bpost Shipping Manager account (Admin > API settings)',
   auth: { type: 'basic', username: 'accountId', password: 'passphrase' },
@@ -65,16 +64,7 @@ export const createBpost = defineCarrier<BpostSettings>({
   parse: parseBpostTrackingResponse,
   // Exceptions that come with an error status (5xx, 429): their words and codes for the transport's error.
   describeErrorBody: (body) => {
-    if (!body.trimStart().startsWith('<')) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = bpostXmlParser.parse(body);
-    } catch {
-      return undefined;
-    }
-    const result = bpostTrackingResponseSchema.safeParse(parsed);
-    if (!result.success) return undefined;
-    const { systemException, businessException } = result.data;
+    const { systemException, businessException } = readXmlErrorBody(body, bpostXmlParser, bpostTrackingResponseSchema) ?? {};
     if (systemException) return { message: systemException.message?.replace(/\s+/g, ' ').trim() };
     if (businessException) {
       return {

@@ -5,16 +5,12 @@ export const BPOST_CARRIER_NAME = 'bpost';
 
 /**
  * The item-tracking web service (research/carriers.md §14): karrio calls `api.parcel.bpost.cloud`; bpost's
- * support article documents the same path on `api.bpost.be`.
+ * support article documents the same path on `api.bpost.be` (the `baseUrl` setting takes either).
  */
 export const BPOST_PRODUCTION_BASE_URL = 'https://api.parcel.bpost.cloud';
-export const BPOST_LEGACY_BASE_URL = 'https://api.bpost.be';
 /** `{itemCode}` is the item's barcode. */
 export const BPOST_TRACKING_PATH = '/services/trackedmail/item';
 export const BPOST_TRACKING_SUFFIX = '/trackingInfo';
-
-export const BPOST_ACCOUNT_ID_ENV = 'BPOST_ACCOUNT_ID';
-export const BPOST_PASSPHRASE_ENV = 'BPOST_PASSPHRASE';
 
 /** bpost publishes no rate limit for the tracking service; 5 requests a second is a conservative default. */
 export const BPOST_DEFAULT_RATE_LIMIT: RateLimit = { requests: 5, intervalMs: 1000 };

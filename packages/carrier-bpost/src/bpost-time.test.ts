@@ -1,19 +1,20 @@
+import { parseCarrierDateTime } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { bpostEstimatedDelivery, bpostStateTime } from './bpost-time';
+import { bpostEstimatedDelivery } from './parse-bpost-response';
 
 describe('bpost times', () => {
   it('keeps the offset bpost gives, with or without milliseconds', () => {
-    expect(bpostStateTime('2012-11-22T23:19:29+01:00')).toEqual({
+    expect(parseCarrierDateTime('2012-11-22T23:19:29+01:00')).toEqual({
       occurredAt: '2012-11-22T23:19:29+01:00',
       localTime: '2012-11-22T23:19:29',
       timeKind: 'instant',
     });
-    expect(bpostStateTime('2012-11-23T07:11:18.923+01:00')?.occurredAt).toBe('2012-11-23T07:11:18+01:00');
+    expect(parseCarrierDateTime('2012-11-23T07:11:18.923+01:00')?.occurredAt).toBe('2012-11-23T07:11:18+01:00');
   });
 
   it('never stamps a time without offset with Z', () => {
-    expect(bpostStateTime('2012-11-23T07:11:18')).toEqual({ occurredAt: null, localTime: '2012-11-23T07:11:18', timeKind: 'local' });
-    expect(bpostStateTime('not a time')).toBeNull();
+    expect(parseCarrierDateTime('2012-11-23T07:11:18')).toEqual({ occurredAt: null, localTime: '2012-11-23T07:11:18', timeKind: 'local' });
+    expect(parseCarrierDateTime('not a time')).toBeNull();
   });
 
   it('reads the planned window at the precision given', () => {

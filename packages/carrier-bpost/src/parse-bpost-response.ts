@@ -9,8 +9,11 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  parseCarrierDateTime,
   parseWithSchema,
   type CarrierParseInput,
+  type CarrierTime,
+  type EstimatedDelivery,
   type Location,
   type Shipment,
   type TrackOutcome,
@@ -18,7 +21,6 @@ import {
 } from '@wismo/core';
 import { bpostTrackingResponseSchema, type BpostItemTracking, type BpostStateInfo, type BpostTrackingResponse } from './bpost-api';
 import { BPOST_CARRIER_ID, BPOST_CARRIER_NAME, BPOST_CONTACT, bpostTrackingUrl } from './bpost-carrier';
-import { bpostEstimatedDelivery, bpostStateTime } from './bpost-time';
 import { mapBpostState } from './map-bpost-status';
 
 const context = { carrierId: BPOST_CARRIER_ID } as const;
@@ -31,7 +33,7 @@ function clean(value: string | undefined): string {
  * `systemException`: bpost's generic "unexpected error … try again in a few moments" (with a support token),
  * not a not-found: `carrier_unavailable`, retryable.
  */
-export function bpostSystemError(httpStatus: number, message: string | undefined): WismoError {
+function bpostSystemError(httpStatus: number, message: string | undefined): WismoError {
   const said = clean(message);
   return new CarrierUnavailableError(`bpost reported an unexpected error (HTTP ${httpStatus})${said ? `: ${said}` : ''}`, {
     ...context,
@@ -40,7 +42,7 @@ export function bpostSystemError(httpStatus: number, message: string | undefined
 }
 
 /** `businessException{code, message}`: bpost refused the request; its codes are not documented. */
-export function bpostBusinessError(httpStatus: number, code: string | undefined, message: string | undefined): WismoError {
+function bpostBusinessError(httpStatus: number, code: string | undefined, message: string | undefined): WismoError {
   const said = [clean(code), clean(message)].filter(Boolean).join(' ');
   return new BadResponseError(`bpost refused the tracking request (HTTP ${httpStatus})${said ? `: ${said}` : ''}`, {
     ...context,
@@ -60,13 +62,27 @@ function notFound(trackingNumber: string, httpStatus: number, why: string): Wism
 function eventOf(state: BpostStateInfo): TrackingEvent {
   const code = state.stateCode?.trim() || null;
   return createEvent({
-    time: bpostStateTime(state.time),
+    // ISO 8601 with an offset, sometimes with milliseconds (dropped): an instant; without an offset it stays local.
+    time: parseCarrierDateTime(state.time),
     description: state.stateDescription,
     code,
     codes: { stateCode: code },
     location: createLocation({ raw: state.location }),
     mapped: mapBpostState(code),
   });
+}
+
+/** `deliveryTimeWindow`: the planned window, as precise as bpost writes it (instant, local time or date). */
+export function bpostEstimatedDelivery(
+  window: { plannedDeliveryDateWindowStart?: string; plannedDeliveryDateWindowEnd?: string } | undefined,
+): EstimatedDelivery | null {
+  const start = parseCarrierDateTime(window?.plannedDeliveryDateWindowStart);
+  const end = parseCarrierDateTime(window?.plannedDeliveryDateWindowEnd);
+  const kind = start?.timeKind ?? end?.timeKind;
+  if (!kind) return null;
+  const value = (time: CarrierTime | null) =>
+    time && time.timeKind === kind ? (kind === 'instant' ? time.occurredAt : time.localTime) : null;
+  return { from: value(start), to: value(end), timeKind: kind, source: 'carrier', confidence: null };
 }
 
 const ANNOUNCED_ONLY = { status: 'info_received', substatus: 'label_created' } as const;
@@ -94,11 +110,7 @@ function destinationOf(item: BpostItemTracking): Location | null {
 }
 
 /** Normalises one `itemTracking` into a `Shipment`. Pure. */
-export function normaliseBpostItem(
-  item: BpostItemTracking,
-  trackingNumber: string,
-  options: { fetchedAt?: Date; raw?: unknown } = {},
-): Shipment {
+function normaliseBpostItem(item: BpostItemTracking, trackingNumber: string, options: { fetchedAt?: Date; raw?: unknown } = {}): Shipment {
   const events = (item.stateInfo ?? []).filter((state): state is BpostStateInfo => state !== null).map(eventOf);
   const destination = destinationOf(item);
   const country = destination?.countryCode ?? 'BE';

@@ -1,4 +1,5 @@
 import { defineCarrier, type CarrierSettings } from '@wismo/core';
+import { readXmlErrorBody } from '@wismo/core/internal';
 import { canadaPostXmlParser, canadaPostTrackResponseSchema, readCanadaPostBody } from './canadapost-api';
 import {
   CANADAPOST_CAPABILITIES,
@@ -6,10 +7,8 @@ import {
   CANADAPOST_CARRIER_NAME,
   CANADAPOST_CONTACT,
   CANADAPOST_MEDIA_TYPE,
-  CANADAPOST_PASSWORD_ENV,
   CANADAPOST_PRODUCTION_BASE_URL,
-  CANADAPOST_USERNAME_ENV,
-  canadaPostDetailPath,
+  CANADAPOST_TRACK_PATH,
   canadaPostTrackingUrl,
 } from './canadapost-carrier';
 import { parseCanadaPostTrackResponse } from './parse-canadapost-response';
@@ -34,8 +33,8 @@ export const createCanadaPost = defineCarrier<CanadaPostSettings>({
   trackingUrl: canadaPostTrackingUrl,
   baseUrl: CANADAPOST_PRODUCTION_BASE_URL,
   credentials: {
-    username: { environmentVariable: CANADAPOST_USERNAME_ENV, label: 'API user name' },
-    password: { environmentVariable: CANADAPOST_PASSWORD_ENV, label: 'API password' },
+    username: { environmentVariable: 'CANADAPOST_USERNAME', label: 'API user name' },
+    password: { environmentVariable: 'CANADAPOST_PASSWORD', label: 'API password' },
   },
   credentialsSource: 'the API keys of your Canada Post developer program account (canadapost-postescanada.ca)',
   auth: { type: 'basic', username: 'username', password: 'password' },
@@ -43,28 +42,22 @@ export const createCanadaPost = defineCarrier<CanadaPostSettings>({
   normaliseNumber: (trackingNumber) => trackingNumber.replace(/\s+/g, '').toUpperCase(),
   request: ({ trackingNumbers: [pin], locale }) => ({
     method: 'GET',
-    url: canadaPostDetailPath(pin!),
+    url: `${CANADAPOST_TRACK_PATH}/${encodeURIComponent(pin!)}/detail`,
     headers: { Accept: CANADAPOST_MEDIA_TYPE, 'Accept-language': canadaPostLanguage(locale) },
   }),
   readBody: readCanadaPostBody,
   parse: parseCanadaPostTrackResponse,
   describeErrorBody(body) {
-    if (!body.trimStart().startsWith('<')) return undefined;
-    try {
-      const parsed = canadaPostTrackResponseSchema.safeParse(canadaPostXmlParser.parse(body));
-      const messages = parsed.success ? (parsed.data.messages?.message ?? []) : [];
-      if (messages.length === 0) return undefined;
-      return {
-        message:
-          messages
-            .map((message) => message.description)
-            .filter(Boolean)
-            .join('; ') || undefined,
-        codes: messages.map((message) => message.code ?? '').filter(Boolean),
-      };
-    } catch {
-      return undefined;
-    }
+    const messages = readXmlErrorBody(body, canadaPostXmlParser, canadaPostTrackResponseSchema)?.messages?.message ?? [];
+    if (messages.length === 0) return undefined;
+    return {
+      message:
+        messages
+          .map((message) => message.description)
+          .filter(Boolean)
+          .join('; ') || undefined,
+      codes: messages.map((message) => message.code ?? '').filter(Boolean),
+    };
   },
 });
 

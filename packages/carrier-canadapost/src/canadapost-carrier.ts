@@ -2,21 +2,15 @@ import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 
 export const CANADAPOST_CARRIER_ID = 'canadapost';
 export const CANADAPOST_CARRIER_NAME = 'Canada Post';
+/** The development environment (test credentials) is `https://ct.soa-gw.canadapost.ca`. */
 export const CANADAPOST_PRODUCTION_BASE_URL = 'https://soa-gw.canadapost.ca';
-/** The development environment (test credentials). */
-export const CANADAPOST_DEVELOPMENT_BASE_URL = 'https://ct.soa-gw.canadapost.ca';
+/** `GET /vis/track/pin/{pin}/detail`: the tracking detail of one PIN. */
 export const CANADAPOST_TRACK_PATH = '/vis/track/pin';
 export const CANADAPOST_MEDIA_TYPE = 'application/vnd.cpc.track-v2+xml';
-export const CANADAPOST_USERNAME_ENV = 'CANADAPOST_USERNAME';
-export const CANADAPOST_PASSWORD_ENV = 'CANADAPOST_PASSWORD';
 /** `<messages><message><code>004</code><description>No Pin History</description>`: not found. */
 export const CANADAPOST_NO_PIN_HISTORY_CODE = '004';
 /** `E002 AAA Authentication Failure`. */
 export const CANADAPOST_AUTH_FAILURE_CODE = 'E002';
-
-export function canadaPostDetailPath(pin: string): string {
-  return `${CANADAPOST_TRACK_PATH}/${encodeURIComponent(pin)}/detail`;
-}
 
 export const CANADAPOST_CAPABILITIES: CarrierCapabilities = {
   // The tracking detail takes one PIN per call.

@@ -11,7 +11,7 @@ import {
 } from '@wismo/core';
 
 /** `event-time-zone` is an abbreviation, not an offset. Canada's zones (NST is −03:30). */
-export const CANADIAN_ZONE_OFFSETS: Readonly<Record<string, string>> = Object.freeze({
+const CANADIAN_ZONE_OFFSETS: Readonly<Record<string, string>> = Object.freeze({
   NST: '-03:30',
   NDT: '-02:30',
   AST: '-04:00',

@@ -4,9 +4,7 @@ import { CANADAPOST_EVENT_CODES } from './canadapost-status-tables';
 /** `0174` → `174`: identifiers come zero-padded to various widths; the table is keyed by the number. */
 export function canadaPostEventKey(identifier: string | undefined): string | undefined {
   const trimmed = identifier?.trim();
-  if (!trimmed) return undefined;
-  const key = trimmed.replace(/^0+(?=\d)/, '');
-  return key;
+  return trimmed ? trimmed.replace(/^0+(?=\d)/, '') : undefined;
 }
 
 export function mapCanadaPostEvent(identifier: string | undefined): StatusTableEntry | undefined {

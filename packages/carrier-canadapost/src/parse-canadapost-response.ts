@@ -6,6 +6,7 @@ import {
   buildShipment,
   createEvent,
   createLocation,
+  errorOutcome,
   failAll,
   parseWithSchema,
   type CarrierParseInput,
@@ -66,31 +67,18 @@ export function parseCanadaPostTrackResponse(input: CarrierParseInput): TrackOut
   if (messages.length > 0) {
     const codes = messages.map((message) => message.code?.trim()).filter((code): code is string => Boolean(code));
     const detail = messages.map((message) => [message.code, message.description].filter(Boolean).join(' ')).join('; ');
+    const options = { ...carrier, httpStatus, carrierCodes: codes };
     if (codes.includes(CANADAPOST_AUTH_FAILURE_CODE))
-      return failAll(
-        trackingNumbers,
-        new AuthFailedError(`Canada Post rejected the credentials (${detail})`, { ...carrier, httpStatus, carrierCodes: codes }),
-      );
+      return failAll(trackingNumbers, new AuthFailedError(`Canada Post rejected the credentials (${detail})`, options));
     if (codes.includes(CANADAPOST_NO_PIN_HISTORY_CODE)) {
-      return trackingNumbers.map((trackingNumber) => ({
-        trackingNumber,
-        ok: false,
-        error: new NotFoundError(`Canada Post has no history for ${trackingNumber} (${detail})`, {
-          ...carrier,
-          httpStatus,
+      return trackingNumbers.map((trackingNumber) =>
+        errorOutcome(
           trackingNumber,
-          carrierCodes: codes,
-        }),
-      }));
+          new NotFoundError(`Canada Post has no history for ${trackingNumber} (${detail})`, { ...options, trackingNumber }),
+        ),
+      );
     }
-    return failAll(
-      trackingNumbers,
-      new BadResponseError(`Canada Post refused the request (HTTP ${httpStatus}: ${detail})`, {
-        ...carrier,
-        httpStatus,
-        carrierCodes: codes,
-      }),
-    );
+    return failAll(trackingNumbers, new BadResponseError(`Canada Post refused the request (HTTP ${httpStatus}: ${detail})`, options));
   }
   const detail = response['tracking-detail'];
   if (!detail || httpStatus < 200 || httpStatus >= 300) {
@@ -106,6 +94,7 @@ export function parseCanadaPostTrackResponse(input: CarrierParseInput): TrackOut
     .map((occurrence, index) => ({ name: occurrence['signatory-name']?.trim(), event: events[index]! }))
     .filter((entry) => entry.name)
     .sort((a, b) => approximateEpochMs(b.event) - approximateEpochMs(a.event))[0];
+  const signatureImage = detail['signature-image-exists']?.trim() === 'true';
   return trackingNumbers.map((trackingNumber) => ({
     trackingNumber,
     ok: true,
@@ -119,10 +108,7 @@ export function parseCanadaPostTrackResponse(input: CarrierParseInput): TrackOut
       carrierStatus: occurrences.length === 0 ? { status: 'info_received', substatus: 'label_created' } : undefined,
       estimatedDelivery: estimateOf(detail),
       signedBy: signed?.name ?? null,
-      proofOfDelivery: {
-        available: detail['signature-image-exists']?.trim() === 'true',
-        signatureAvailable: detail['signature-image-exists']?.trim() === 'true',
-      },
+      proofOfDelivery: { available: signatureImage, signatureAvailable: signatureImage },
       service: { code: null, name: detail['service-name']?.trim() || null },
       destination: detail['destination-postal-id']?.trim()
         ? createLocation({ postalCode: detail['destination-postal-id'], countryCode: 'CA' })

@@ -1,14 +1,12 @@
 import {
   RateLimitedError,
   defineCarrier,
-  errorOutcome,
   parseJsonBody,
+  pauseAfterRateLimit,
   type CarrierAdapter,
   type CarrierSettings,
-  type TrackOutcome,
 } from '@wismo/core';
 import {
-  DHL_API_KEY_ENVIRONMENT_VARIABLE,
   DHL_CAPABILITIES,
   DHL_CARRIER_ID,
   DHL_CARRIER_NAME,
@@ -51,7 +49,7 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
   contact: DHL_CONTACT,
   trackingUrl: dhlTrackingUrl,
   baseUrl: DHL_PRODUCTION_BASE_URL,
-  credentials: { apiKey: { environmentVariable: DHL_API_KEY_ENVIRONMENT_VARIABLE, label: 'API key' } },
+  credentials: { apiKey: { environmentVariable: 'DHL_API_KEY', label: 'API key' } },
   credentialsSource: 'an app for "Shipment Tracking - Unified" on developer.dhl.com',
   auth: { type: 'api-key-header', header: 'DHL-API-Key', apiKey: 'apiKey' },
   request: ({ trackingNumbers: [trackingNumber], locale, settings }) => ({
@@ -83,35 +81,22 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
 /**
  * Builds the DHL Shipment Tracking – Unified adapter (`GET /track/shipments`, one number per request, the API key
  * in the `DHL-API-Key` header). Numbers are tracked one after the other: after a 429 that outlived the retries
- * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`.
+ * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`. Also the facts the
+ * carrier registry reads (id, credentials, environment variable).
  */
 export const createDhl = Object.assign(
-  (settings: DhlSettings = {}): CarrierAdapter => {
-    const adapter = createUnifiedTrackingAdapter(settings);
-    /** Until when (epoch ms) every call answers `rate_limited` without reaching DHL. */
-    let rateLimitedUntil = 0;
-    return {
-      ...adapter,
-      async track(trackingNumbers, context = {}) {
-        const outcomes: TrackOutcome[] = [];
-        for (const trackingNumber of trackingNumbers) {
-          const waitMs = rateLimitedUntil - Date.now();
-          if (waitMs > 0) {
-            const message = `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`;
-            const options = { carrierId: DHL_CARRIER_ID, httpStatus: 429, retryAfterMs: waitMs, trackingNumber };
-            outcomes.push(errorOutcome(trackingNumber, new RateLimitedError(message, options)));
-            continue;
-          }
-          const [outcome] = await adapter.track([trackingNumber], context);
-          if (!outcome!.ok && outcome!.error.code === 'rate_limited')
-            rateLimitedUntil = Date.now() + Math.max(settings.rateLimitCooldownMs ?? 60_000, outcome!.error.retryAfterMs ?? 0);
-          outcomes.push(outcome!);
-        }
-        return outcomes;
-      },
-    };
-  },
-  // The facts the carrier registry reads (id, credentials, environment variable).
+  (settings: DhlSettings = {}): CarrierAdapter =>
+    pauseAfterRateLimit(createUnifiedTrackingAdapter(settings), {
+      oneAtATime: true,
+      now: Date.now,
+      pauseMs: (error) =>
+        error.code === 'rate_limited' ? Math.max(settings.rateLimitCooldownMs ?? 60_000, error.retryAfterMs ?? 0) : null,
+      pausedError: (waitMs, trackingNumber) =>
+        new RateLimitedError(
+          `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`,
+          { carrierId: DHL_CARRIER_ID, httpStatus: 429, retryAfterMs: waitMs, trackingNumber },
+        ),
+    }),
   { carrier: createUnifiedTrackingAdapter.carrier },
 );
 

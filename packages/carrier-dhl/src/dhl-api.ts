@@ -11,16 +11,17 @@ const text = z.string().nullish();
 /** The spec types `id` as a string, but its own example sends a number (7777777770). */
 const identifier = z.union([z.string(), z.number()]).nullish();
 
-export const dhlPlaceSchema = z.object({
+const dhlPlaceSchema = z.object({
   address: z.object({ addressLocality: text, postalCode: text, countryCode: text, addressRegion: text }).nullish(),
 });
 export type DhlPlace = z.infer<typeof dhlPlaceSchema>;
+export type DhlEvent = z.infer<typeof dhlEventSchema>;
 
 /**
  * One event (also the shape of `shipment.status`). `statusCode` is kept as a plain string: the enum is
  * pre-transit | transit | delivered | failure | unknown, but a new value must become an unmapped event.
  */
-export const dhlEventSchema = z.object({
+const dhlEventSchema = z.object({
   timestamp: text,
   location: dhlPlaceSchema.nullish(),
   statusCode: text,

@@ -13,30 +13,26 @@ export const DHL_PRODUCTION_BASE_URL = 'https://api-eu.dhl.com';
 export const DHL_SANDBOX_BASE_URL = 'https://api-test.dhl.com';
 /** The path of the tracking operation below the base URL. */
 export const DHL_TRACK_PATH = '/track/shipments';
-/** The environment variable read when `apiKey` is not passed. */
-export const DHL_API_KEY_ENVIRONMENT_VARIABLE = 'DHL_API_KEY';
 
 /** The `service` values the API accepts as a hint (spec 1.5.6 enum). */
-export const DHL_SERVICES = [
-  'dgf',
-  'dsc',
-  'ecommerce',
-  'ecommerce-apac',
-  'ecommerce-europe',
-  'ecommerce-ppl',
-  'ecommerce-iberia',
-  'express',
-  'freight',
-  'parcel-de',
-  'parcel-nl',
-  'parcel-pl',
-  'parcel-uk',
-  'post-de',
-  'post-international',
-  'sameday',
-  'svb',
-] as const;
-export type DhlService = (typeof DHL_SERVICES)[number];
+export type DhlService =
+  | 'dgf'
+  | 'dsc'
+  | 'ecommerce'
+  | 'ecommerce-apac'
+  | 'ecommerce-europe'
+  | 'ecommerce-ppl'
+  | 'ecommerce-iberia'
+  | 'express'
+  | 'freight'
+  | 'parcel-de'
+  | 'parcel-nl'
+  | 'parcel-pl'
+  | 'parcel-uk'
+  | 'post-de'
+  | 'post-international'
+  | 'sameday'
+  | 'svb';
 
 /**
  * The default plan: 250 calls a day and 1 call a second (more than 2 a second is answered 429);

@@ -12,7 +12,7 @@ import {
   DHL_PARCEL_DE_TRACK_PATH,
   dhlParcelDeTrackingUrl,
 } from './dhl-parcel-de-carrier';
-import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
+import { dhlParcelDePieceCode, parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
 
 export interface DhlParcelDeSettings extends CarrierSettings {
   /** API key of your app on developer.dhl.com (HTTP Basic user). Default: `DHL_PARCEL_DE_API_KEY`. */
@@ -51,10 +51,6 @@ export interface DhlParcelDeExtension {
 }
 
 const PIECE_CODE = /^[A-Z0-9]{8,39}$/;
-
-function normalisePieceCode(trackingNumber: string): string {
-  return trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
-}
 
 function checkPieceCode(pieceCode: string): WismoError | null {
   return PIECE_CODE.test(pieceCode)
@@ -98,13 +94,8 @@ function pieceRequest(
   pieceCodes: readonly string[],
 ) {
   const languageCode = locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
-  const xml = dhlParcelDeRequestXml({
-    request,
-    username: credentials.username!,
-    password: credentials.password!,
-    languageCode,
-    pieceCodes,
-  });
+  const [username, password] = [credentials.username!, credentials.password!];
+  const xml = dhlParcelDeRequestXml({ request, username, password, languageCode, pieceCodes });
   return { method: 'GET' as const, url: DHL_PARCEL_DE_TRACK_PATH, query: { xml } };
 }
 
@@ -131,7 +122,7 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   credentialsSource: 'an app with "Parcel DE Shipment Tracking" on developer.dhl.com and your DHL business customer portal login',
   auth: { type: 'basic', username: 'apiKey', password: 'apiSecret' },
   locale: { form: 'hyphen', default: 'en' },
-  normaliseNumber: normalisePieceCode,
+  normaliseNumber: dhlParcelDePieceCode,
   checkNumber: checkPieceCode,
   request: ({ trackingNumbers, locale, credentials }) =>
     pieceRequest(DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, credentials, locale, trackingNumbers),
@@ -139,7 +130,7 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   parse: parseDhlParcelDeResponse,
   extend: (kit) => ({
     async signature(trackingNumber, options = {}) {
-      const pieceCode = normalisePieceCode(String(trackingNumber ?? ''));
+      const pieceCode = dhlParcelDePieceCode(String(trackingNumber ?? ''));
       const refused = checkPieceCode(pieceCode);
       if (refused) return { trackingNumber, ok: false, error: refused.forTrackingNumber(trackingNumber) };
       try {

@@ -1,5 +1,5 @@
 import type { HttpResponse } from '@wismo/core';
-import { readXmlBody } from '@wismo/core/internal';
+import { lenient, readXmlBody } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DHL_PARCEL_DE_CARRIER_ID, DHL_PARCEL_DE_CARRIER_NAME } from './dhl-parcel-de-carrier';
@@ -23,10 +23,6 @@ export const dhlParcelDeXmlParser = new XMLParser({
   // Every nested `<data>` can repeat (pieces, event lists, events): always an array, one shape for one or many.
   isArray: (name, jpath, _isLeafNode, isAttribute) => !isAttribute && name === 'data' && jpath !== 'data',
 });
-
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
 
 const text = lenient(z.string());
 
@@ -88,38 +84,25 @@ const pieceShipmentSchema = z.object({
 });
 export type DhlParcelDePieceShipment = z.infer<typeof pieceShipmentSchema>;
 
-/** The `d-get-piece-detail` answer: `code` 0 with pieces, or a result code (100 "No data found", 5 "Login failed" …). */
-export const dhlParcelDePieceDetailResponseSchema = z.object({
-  data: z.object({
-    name: text,
-    code: text,
-    error: text,
-    data: lenient(z.array(pieceShipmentSchema)),
-  }),
-});
-export type DhlParcelDePieceDetailResponse = z.infer<typeof dhlParcelDePieceDetailResponseSchema>;
+/** An answer: the root `data` with the result `code` (0, or an error such as 100 "No data found", 5 "Login failed") and its items. */
+function answerSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.object({ name: text, code: text, error: text, data: lenient(z.array(item)) }) });
+}
+
+/** The `d-get-piece-detail` answer: one `piece-shipment` per piece. */
+export const dhlParcelDePieceDetailResponseSchema = answerSchema(pieceShipmentSchema);
 
 /** The `d-get-signature` answer: the signature as a hex-encoded image (a GIF). */
-export const dhlParcelDeSignatureResponseSchema = z.object({
-  data: z.object({
+export const dhlParcelDeSignatureResponseSchema = answerSchema(
+  z.object({
     name: text,
-    code: text,
-    error: text,
-    data: lenient(
-      z.array(
-        z.object({
-          name: text,
-          'searched-piece-code': text,
-          /** `DD.MM.YYYY`. */
-          'event-date': text,
-          'mime-type': text,
-          image: text,
-        }),
-      ),
-    ),
+    'searched-piece-code': text,
+    /** `DD.MM.YYYY`. */
+    'event-date': text,
+    'mime-type': text,
+    image: text,
   }),
-});
-export type DhlParcelDeSignatureResponse = z.infer<typeof dhlParcelDeSignatureResponseSchema>;
+);
 
 /**
  * Reads a response body for the parse functions (core's `readXmlBody`, validated): well-formed XML as a plain

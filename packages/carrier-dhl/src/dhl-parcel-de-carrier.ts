@@ -4,10 +4,11 @@ import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 export const DHL_PARCEL_DE_CARRIER_ID = 'dhlparcelde';
 export const DHL_PARCEL_DE_CARRIER_NAME = 'DHL Paket';
 
-/** Production origin of the Parcel DE Shipment Tracking API (Post & Parcel Germany). */
+/**
+ * Production origin of the Parcel DE Shipment Tracking API (Post & Parcel Germany). DHL's sandbox,
+ * `https://api-sandbox.dhl.com`, answers only for the sandbox pieces and the sandbox login below.
+ */
 export const DHL_PARCEL_DE_PRODUCTION_BASE_URL = 'https://api-eu.dhl.com';
-/** DHL's sandbox; it answers only for the sandbox pieces and the sandbox login below. */
-export const DHL_PARCEL_DE_SANDBOX_BASE_URL = 'https://api-sandbox.dhl.com';
 /** One path for every operation: the operation is the `request` attribute of the XML in `?xml=`. */
 export const DHL_PARCEL_DE_TRACK_PATH = '/parcel/de/tracking/v0/shipments';
 

@@ -168,7 +168,7 @@ export const DHL_PARCEL_DE_STANDARD_EVENT_CODES = createStatusTable({
 });
 
 /** Substatus per status that a RIC gives; a RIC refines an event only where its status is the one decided. */
-export type DhlParcelDeReasonRefinement = { readonly [Status in ShipmentStatus]?: SubstatusOf<Status> };
+type DhlParcelDeReasonRefinement = { readonly [Status in ShipmentStatus]?: SubstatusOf<Status> };
 
 function createReasonTable<const Table extends Readonly<Record<string, DhlParcelDeReasonRefinement>>>(entries: Table): Table {
   const table = Object.create(null) as Record<string, DhlParcelDeReasonRefinement>;

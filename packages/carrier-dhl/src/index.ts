@@ -26,3 +26,6 @@ export {
   DHL_PARCEL_DE_STANDARD_EVENT_CODES,
   DHL_PARCEL_DE_REASON_CODES,
 } from './dhl-parcel-de-status-tables';
+
+// DHL Unified Push: account subscription, the header-token verifier and a parser
+export { createDhlPushReceiver, parseDhlPush, subscribeDhlPush, type DhlPushSettings, type DhlPushSubscribeOptions } from './dhl-push';

@@ -1,6 +1,6 @@
 import { SUBSTATUSES, isSubstatus, type StatusTableEntry } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { mapDhlEvent } from './map-dhl-status';
+import { mapDhlEvent } from './parse-dhl-response';
 import { DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODES, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES } from './dhl-status-tables';
 
 /**

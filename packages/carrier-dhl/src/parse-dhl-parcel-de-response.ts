@@ -1,10 +1,6 @@
 import {
-  AuthFailedError,
   BadResponseError,
-  CarrierUnavailableError,
-  InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
   WismoError,
   buildShipment,
   createEvent,
@@ -26,6 +22,7 @@ import {
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
+import { requestError, type RequestErrorKind } from '@wismo/core/internal';
 import type { DhlParcelDeSignature } from './dhl-parcel-de-adapter';
 import {
   dhlParcelDePieceDetailResponseSchema,
@@ -54,29 +51,26 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 
+/** The root `code` of a successful answer. */
+const SUCCESS = '0';
 /**
- * The root `code` attribute of every answer (DHL's list, as in karrio `vendors/tracking-test.txt`), by meaning.
- * `0` is success; codes not listed here are a `bad_response` that keeps the code.
+ * What every other root `code` means (DHL's list, as in karrio `vendors/tracking-test.txt`); a code not listed is a
+ * `bad_response` that keeps the code. The comment is DHL's own name for the code.
  */
-export const DHL_PARCEL_DE_RESULT_CODES = {
-  success: '0',
-  noDataFound: '100',
-  noElectronicShipmentData: '200',
-  loginFailed: '5',
-  tooManyInvalidLogins: '6',
-  authorizationError: '62',
-  checksumInvalid: '41',
-  noPieceCode: '45',
-  noRightWithoutCheckDigit: '64',
-  technicalError: '-1000',
-  sqlError: '-2',
-  noDatabaseConnection: '-1',
-  signaturesUnavailable: '63',
-} as const;
-const AUTH_CODES: ReadonlySet<string> = new Set(['5', '6', '62']);
-const INVALID_NUMBER_CODES: ReadonlySet<string> = new Set(['41', '45', '64']);
-const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['100', '200']);
-const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['-1000', '-2', '-1', '63']);
+const DHL_PARCEL_DE_RESULT_CODES: Readonly<Record<string, RequestErrorKind>> = {
+  '5': 'auth_failed', // login failed
+  '6': 'auth_failed', // too many invalid logins
+  '62': 'auth_failed', // authorization error
+  '41': 'invalid_number', // checksum invalid
+  '45': 'invalid_number', // no piece code
+  '64': 'invalid_number', // no right without check digit
+  '100': 'not_found', // no data found
+  '200': 'not_found', // no electronic shipment data
+  '-1000': 'carrier_unavailable', // technical error
+  '-2': 'carrier_unavailable', // SQL error
+  '-1': 'carrier_unavailable', // no database connection
+  '63': 'carrier_unavailable', // signatures unavailable
+};
 /** `ruecksendung="true"` marks an event of the way back: delivered then means back at the sender. */
 const RETURN_LEG_STATUS: Readonly<Partial<Record<ShipmentStatus, StatusTableEntry>>> = {
   delivered: { status: 'returned', substatus: 'returned_to_sender' },
@@ -90,46 +84,37 @@ const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A root `code` other than 0 as a typed error (the same for every number of the request). */
-export function dhlParcelDeResultError(code: string, error: string | undefined, httpStatus: number): WismoError {
+function dhlParcelDeResultError(code: string, error: string | undefined, httpStatus: number): WismoError {
   const said = error?.trim() ? `: ${error.trim()}` : '';
-  const options = { ...context, httpStatus, carrierCodes: [code] };
-  if (AUTH_CODES.has(code)) {
-    const locked = code === '6' ? '; too many failed logins lock the account for a while' : '';
-    return new AuthFailedError(
-      `${NAME} rejected the business-portal login (code ${code}${said}). Check the username and password (appname) of the DHL business customer portal${locked}.`,
-      options,
-    );
-  }
-  if (INVALID_NUMBER_CODES.has(code)) {
-    return new InvalidNumberError(
-      `${NAME} does not accept this piece code (code ${code}${said}). Check the number and its check digit.`,
-      options,
-    );
-  }
-  if (NOT_FOUND_CODES.has(code)) {
-    return new NotFoundError(
-      `${NAME} has no tracking data for this number (code ${code}${said}). New labels can take a few hours to appear.`,
-      options,
-    );
-  }
-  if (UNAVAILABLE_CODES.has(code)) {
-    return new CarrierUnavailableError(`${NAME} reported a technical problem (code ${code}${said}); try again later.`, options);
-  }
-  return new BadResponseError(`${NAME} refused the tracking request (code ${code}${said}).`, options);
+  const locked = code === '6' ? '; too many failed logins lock the account for a while' : '';
+  return requestError({
+    carrierId: DHL_PARCEL_DE_CARRIER_ID,
+    httpStatus,
+    carrierCodes: [code],
+    kindOfCode: (resultCode) =>
+      Object.hasOwn(DHL_PARCEL_DE_RESULT_CODES, resultCode) ? DHL_PARCEL_DE_RESULT_CODES[resultCode] : undefined,
+    messages: {
+      auth_failed: `${NAME} rejected the business-portal login (code ${code}${said}). Check the username and password (appname) of the DHL business customer portal${locked}.`,
+      invalid_number: `${NAME} does not accept this piece code (code ${code}${said}). Check the number and its check digit.`,
+      not_found: `${NAME} has no tracking data for this number (code ${code}${said}). New labels can take a few hours to appear.`,
+      carrier_unavailable: `${NAME} reported a technical problem (code ${code}${said}); try again later.`,
+      bad_response: `${NAME} refused the tracking request (code ${code}${said}).`,
+    },
+  });
 }
 
 /** An answer that is not a 2xx: the HTTP status decides (401/403 are auth failures whatever the body says). */
-export function dhlParcelDeHttpError(httpStatus: number): WismoError {
-  const options = { ...context, httpStatus };
-  if (httpStatus === 401 || httpStatus === 403) {
-    return new AuthFailedError(
-      `${NAME} rejected the API credentials (HTTP ${httpStatus}). Check the API key and secret of your app on developer.dhl.com and that it has the Parcel DE Tracking API.`,
-      options,
-    );
-  }
-  if (httpStatus === 429) return new RateLimitedError(`${NAME} is rate limiting requests (HTTP 429). Lower the request rate.`, options);
-  if (httpStatus >= 500) return new CarrierUnavailableError(`${NAME} is unavailable (HTTP ${httpStatus}); try again later.`, options);
-  return new BadResponseError(`${NAME} refused the tracking request (HTTP ${httpStatus}).`, options);
+function dhlParcelDeHttpError(httpStatus: number): WismoError {
+  return requestError({
+    carrierId: DHL_PARCEL_DE_CARRIER_ID,
+    httpStatus,
+    messages: {
+      auth_failed: `${NAME} rejected the API credentials (HTTP ${httpStatus}). Check the API key and secret of your app on developer.dhl.com and that it has the Parcel DE Tracking API.`,
+      rate_limited: `${NAME} is rate limiting requests (HTTP 429). Lower the request rate.`,
+      carrier_unavailable: `${NAME} is unavailable (HTTP ${httpStatus}); try again later.`,
+      bad_response: `${NAME} refused the tracking request (HTTP ${httpStatus}).`,
+    },
+  });
 }
 
 export interface DhlParcelDeStatusMapping {
@@ -184,7 +169,7 @@ function germanToIso(value: string | undefined): string | null {
  * An event or status time: `DD.MM.YYYY HH:mm`, the wall clock in Germany, with no zone. Kept as local time
  * (never stamped `Z`, no offset guessed: events abroad use their own clock); a bare date stays a date.
  */
-export function dhlParcelDeTime(value: string | undefined): CarrierTime | null {
+function dhlParcelDeTime(value: string | undefined): CarrierTime | null {
   const iso = germanToIso(value);
   return iso ? localTime(iso) : null;
 }
@@ -209,7 +194,8 @@ function boundOf(day: string | null, value: string | undefined): string | null {
   return full?.timeKind === 'local' ? full.localTime : null;
 }
 
-function canonical(value: string | undefined): string {
+/** A piece code as DHL takes it: without spaces and dashes, upper case. */
+export function dhlParcelDePieceCode(value: string | undefined): string {
   return value ? value.replace(SEPARATORS, '').toUpperCase() : '';
 }
 
@@ -236,7 +222,7 @@ function eventOf(event: DhlParcelDePieceEvent): TrackingEvent {
 }
 
 /** Normalises one `piece-shipment` into a `Shipment`. Pure. */
-export function normaliseDhlParcelDePiece(
+function normaliseDhlParcelDePiece(
   piece: DhlParcelDePieceShipment,
   trackingNumber: string,
   options: { fetchedAt?: Date; raw?: unknown } = {},
@@ -247,16 +233,12 @@ export function normaliseDhlParcelDePiece(
   if (events.length === 0 && (piece['standard-event-code'] || piece.ice || piece.status)) {
     events.push(
       eventOf({
-        name: 'piece-event',
         'event-timestamp': piece['status-timestamp'],
         'event-status': piece.status,
-        'event-text': undefined,
         'event-short-status': piece['short-status'],
         ice: piece.ice,
         ric: piece.ric,
         'standard-event-code': piece['standard-event-code'],
-        'event-location': undefined,
-        'event-country': undefined,
         ruecksendung: piece.ruecksendung,
       }),
     );
@@ -314,7 +296,7 @@ function readAnswer<Schema extends typeof dhlParcelDePieceDetailResponseSchema |
   const { data } = parseWithSchema(schema, body, NAME, DHL_PARCEL_DE_CARRIER_ID, httpStatus) as ReturnType<Schema['parse']>;
   const code = data.code?.trim() ?? '';
   if (!code) throw new BadResponseError(`${NAME} sent an answer without a result code (HTTP ${httpStatus}).`, { ...context, httpStatus });
-  if (code !== DHL_PARCEL_DE_RESULT_CODES.success) throw dhlParcelDeResultError(code, data.error, httpStatus);
+  if (code !== SUCCESS) throw dhlParcelDeResultError(code, data.error, httpStatus);
   if (httpStatus < 200 || httpStatus >= 300) throw dhlParcelDeHttpError(httpStatus);
   return data;
 }
@@ -336,12 +318,12 @@ export function parseDhlParcelDeResponse(input: CarrierParseInput): TrackOutcome
   }
   const pieces = (response.data ?? []).filter((piece) => piece.name === undefined || piece.name === 'piece-shipment');
   return trackingNumbers.map((trackingNumber) => {
-    const wanted = canonical(trackingNumber);
+    const wanted = dhlParcelDePieceCode(trackingNumber);
     // One number per request: the only piece answers it even if DHL echoes the number in another form.
     const piece =
       pieces.find((candidate) =>
         [candidate['searched-piece-code'], candidate['piece-code'], candidate['piece-identifier']].some(
-          (code) => canonical(code) === wanted,
+          (code) => dhlParcelDePieceCode(code) === wanted,
         ),
       ) ?? (trackingNumbers.length === 1 && pieces.length === 1 ? pieces[0] : undefined);
     const errorStatus = piece?.['error-status']?.trim();
@@ -355,7 +337,7 @@ export function parseDhlParcelDeResponse(input: CarrierParseInput): TrackOutcome
   });
 }
 
-export type ParsedDhlParcelDeSignature = { ok: true; signature: DhlParcelDeSignature } | { ok: false; error: WismoError };
+type ParsedDhlParcelDeSignature = { ok: true; signature: DhlParcelDeSignature } | { ok: false; error: WismoError };
 
 /**
  * Pure: a `d-get-signature` answer → the signature image. The image comes hex-encoded in the `image` attribute

@@ -23,21 +23,29 @@ import {
   type Leg,
   type Location,
   type Shipment,
-  type TimeKind,
+  type StatusTableEntry,
   type TrackOutcome,
 } from '@wismo/core';
-import { errorCodesOf, hasAuthErrorCode } from '@wismo/core/internal';
+import { carrierEstimateBetween, errorCodesOf, hasAuthErrorCode } from '@wismo/core/internal';
 import {
   dhlGatewayFaultSchema,
   dhlOAuthErrorSchema,
   dhlProblemSchema,
   dhlTrackResponseSchema,
+  type DhlEvent,
   type DhlPlace,
   type DhlShipment,
 } from './dhl-api';
 import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, capText, dhlTrackingUrl } from './dhl-carrier';
-import { DHL_DESTINATION_PROVIDERS, DHL_STATUS_CODE_TABLE } from './dhl-status-tables';
-import { mapDhlEvent, type DhlMappedEvent } from './map-dhl-status';
+import {
+  DHL_DESTINATION_PROVIDERS,
+  DHL_EXPRESS_CHECKPOINT_TABLE,
+  DHL_STATUS_CODES,
+  DHL_STATUS_CODE_TABLE,
+  DHL_TEXT_RULES,
+  type DhlStatusCode,
+  type DhlTextRule,
+} from './dhl-status-tables';
 
 const CARRIER = { carrierId: DHL_CARRIER_ID } as const;
 const WHITESPACE = /\s+/g;
@@ -49,7 +57,67 @@ const HTTP_URL = /^https?:\/\//i;
  * (jkeen/tracking_number_data #101: "the 8 + 22 digit USPS tracking numbers"; IMpb serials start 92–95).
  */
 const USPS_IMPB = /^(?:420(?:\d{9}|\d{5}))?(9[2-5](?:\d{20}|\d{24}))$/;
-const TIME_KIND_RANK: Record<TimeKind, number> = { date: 0, local: 1, instant: 2 };
+
+/**
+ * The text rules per service scope and coarse code, in list order (the first match wins), built once. Scope ''
+ * holds the rules for every service; a service no rule names uses it. `any` joins the patterns of a set in one
+ * expression: most events match none, and are then done in one test. Maps, not objects: inherited keys such as
+ * "toString" must not count as codes.
+ */
+const RULE_SETS = new Map<string, Map<string, { rules: DhlTextRule[]; any: RegExp | null }>>();
+for (const scope of new Set(['', ...DHL_TEXT_RULES.flatMap((rule) => rule.services ?? [])])) {
+  const sets = DHL_STATUS_CODES.map((code) => {
+    const rules = DHL_TEXT_RULES.filter((rule) => rule.statusCodes.includes(code) && (!rule.services || rule.services.includes(scope)));
+    const any = rules.length > 0 ? new RegExp(rules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'i') : null;
+    return [code, { rules, any }] as const;
+  });
+  RULE_SETS.set(scope, new Map(sets));
+}
+
+export interface DhlMappedEvent {
+  /** The code the table was looked up with (kept on the event as `raw.code`). */
+  readonly code: string | null;
+  /** The table entry; undefined when nothing documented matched (the event becomes unmapped). */
+  readonly entry: StatusTableEntry | undefined;
+  /** How the entry was found, for debugging and tests. */
+  readonly matchedBy: 'express-checkpoint' | 'text' | 'status-code' | 'none';
+  /** The id of the text rule, when one matched. */
+  readonly ruleId?: string;
+}
+
+/** Looks an event up: express checkpoint code, then a cited phrase, then the coarse `statusCode`. */
+export function mapDhlEvent(codes: DhlEvent, service: string | null | undefined): DhlMappedEvent {
+  const statusCode = codes.statusCode?.trim() || null;
+  if (service === 'express') {
+    const checkpoint = codes.statusDetailed?.trim() || codes.status?.trim() || '';
+    const entry = checkpoint.length === 2 ? lookupStatus(DHL_EXPRESS_CHECKPOINT_TABLE, checkpoint) : undefined;
+    if (entry) return { code: checkpoint, entry, matchedBy: 'express-checkpoint' };
+  }
+  const set = statusCode === null ? undefined : (RULE_SETS.get(service ?? '') ?? RULE_SETS.get(''))?.get(statusCode);
+  if (!set) return { code: statusCode, entry: undefined, matchedBy: 'none' };
+  const description = capText(codes.description);
+  const status = capText(codes.status);
+  const remark = capText(codes.remark);
+  let rule: DhlTextRule | undefined;
+  if (set.any && matches(set.any, description, status, remark))
+    rule = set.rules.find(({ pattern }) => matches(pattern, description, status, remark));
+  if (rule) return { code: statusCode, entry: rule.entry, matchedBy: 'text', ruleId: rule.id };
+  return { code: statusCode, entry: DHL_STATUS_CODE_TABLE[statusCode as DhlStatusCode], matchedBy: 'status-code' };
+}
+
+function matches(
+  pattern: RegExp,
+  description: string | null | undefined,
+  status: string | null | undefined,
+  remark: string | null | undefined,
+) {
+  // parcel-de repeats the same sentence in `status` and `description`: it is tested once.
+  return Boolean(
+    (description && pattern.test(description)) ||
+    (status && status !== description && pattern.test(status)) ||
+    (remark && pattern.test(remark)),
+  );
+}
 
 /**
  * Pure: turns one answer of `GET /track/shipments` into one outcome per requested number.
@@ -160,10 +228,7 @@ function pickShipment(shipments: readonly DhlShipment[], trackingNumber: string,
 }
 
 /** Pure: one DHL shipment (already checked against `dhlShipmentSchema`) → the normalised `Shipment`. */
-export function normaliseDhlShipment(
-  shipment: DhlShipment,
-  options: { trackingNumber: string; fetchedAt?: Date; raw?: unknown },
-): Shipment {
+function normaliseDhlShipment(shipment: DhlShipment, options: { trackingNumber: string; fetchedAt?: Date; raw?: unknown }): Shipment {
   const service = shipment.service ?? null;
   const details = shipment.details ?? null;
   // The current status repeats the newest event; it only stands in when DHL sends no event list.
@@ -275,25 +340,14 @@ function toLocation(address: NonNullable<DhlPlace['address']>): Location | null 
   });
 }
 
-/**
- * The carrier's ETA: the delivery window when DHL gives one, else the single estimate. Both ends in one time
- * kind, the less precise of the two, so nothing gains an offset it never had.
- */
+/** The carrier's ETA: the delivery window when DHL gives one, else the single estimate. */
 function estimatedDelivery(shipment: DhlShipment): EstimatedDelivery | null {
   const frame = shipment.estimatedDeliveryTimeFrame;
-  let from = parseCarrierDateTime(frame?.estimatedFrom);
-  let to = parseCarrierDateTime(frame?.estimatedThrough);
-  if (!from && !to) from = to = parseCarrierDateTime(shipment.estimatedTimeOfDelivery);
-  if (!from && !to) return null;
-  let timeKind: TimeKind = 'instant';
-  for (const time of [from, to]) if (time && TIME_KIND_RANK[time.timeKind] < TIME_KIND_RANK[timeKind]) timeKind = time.timeKind;
-  return { from: inKind(from, timeKind), to: inKind(to, timeKind), timeKind, source: 'carrier', confidence: null };
-}
-
-function inKind(time: CarrierTime | null, timeKind: TimeKind): string | null {
-  if (!time) return null;
-  if (timeKind === 'instant') return time.occurredAt;
-  return timeKind === 'local' ? time.localTime : (time.localTime?.slice(0, 10) ?? null);
+  const from = parseCarrierDateTime(frame?.estimatedFrom);
+  const to = parseCarrierDateTime(frame?.estimatedThrough);
+  if (from || to) return carrierEstimateBetween(from, to);
+  const estimate = parseCarrierDateTime(shipment.estimatedTimeOfDelivery);
+  return carrierEstimateBetween(estimate, estimate);
 }
 
 function httpUrl(value: string | null | undefined): string | null {

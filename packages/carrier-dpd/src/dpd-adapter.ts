@@ -9,6 +9,7 @@ import {
   type SessionLoginContext,
   type SessionLoginResult,
 } from '@wismo/core';
+import { readXmlErrorBody } from '@wismo/core/internal';
 import { dpdLoginResponseSchema, dpdXmlParser, readDpdBody } from './dpd-api';
 import {
   DPD_CAPABILITIES,
@@ -16,10 +17,8 @@ import {
   DPD_CARRIER_NAME,
   DPD_CONTACT,
   DPD_DEFAULT_MESSAGE_LANGUAGE,
-  DPD_DELIS_ID_ENV,
   DPD_LOGIN_PATH,
   DPD_LOGIN_SOAP_ACTION,
-  DPD_PASSWORD_ENV,
   DPD_PRODUCTION_BASE_URL,
   DPD_TRACKING_PATH,
   DPD_TRACKING_SOAP_ACTION,
@@ -105,8 +104,8 @@ export const createDpd = defineCarrier<DpdSettings>({
   trackingUrl: dpdTrackingUrl,
   baseUrl: DPD_PRODUCTION_BASE_URL,
   credentials: {
-    delisId: { environmentVariable: DPD_DELIS_ID_ENV, label: 'delisId' },
-    password: { environmentVariable: DPD_PASSWORD_ENV, label: 'password' },
+    delisId: { environmentVariable: 'DPD_DELIS_ID', label: 'delisId' },
+    password: { environmentVariable: 'DPD_PASSWORD', label: 'password' },
   },
   credentialsSource: 'your DPD Web Connect (shipper web services) account from your DPD depot',
   // A login session; the token goes into the SOAP header (`request` below), not an HTTP header.
@@ -134,17 +133,10 @@ export const createDpd = defineCarrier<DpdSettings>({
   parse: parseDpdTrackingResponse,
   // SOAP Faults usually come with HTTP 500: the transport reads their codes here, and `refineError` types them.
   describeErrorBody: (body) => {
-    if (!body.trimStart().startsWith('<')) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = dpdXmlParser.parse(body);
-    } catch {
-      return undefined;
-    }
-    const fault = dpdLoginResponseSchema.safeParse(parsed);
-    if (!fault.success || !fault.data.Envelope.Body.Fault) return undefined;
-    const described = describeDpdFault(fault.data.Envelope.Body.Fault);
-    const serverFault = /(^|:)server$/i.test(fault.data.Envelope.Body.Fault.faultcode?.trim() ?? '');
+    const fault = readXmlErrorBody(body, dpdXmlParser, dpdLoginResponseSchema)?.Envelope.Body.Fault;
+    if (!fault) return undefined;
+    const described = describeDpdFault(fault);
+    const serverFault = /(^|:)server$/i.test(fault.faultcode?.trim() ?? '');
     // Retrying cannot fix a refused login or a DPD fault code; a bare server fault may pass.
     return {
       message: described.message,

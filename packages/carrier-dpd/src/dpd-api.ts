@@ -1,4 +1,4 @@
-import { readXmlBody, type HttpResponse } from '@wismo/core/internal';
+import { lenient, readXmlBody, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DPD_CARRIER_ID, DPD_CARRIER_NAME } from './dpd-carrier';
@@ -27,10 +27,6 @@ export const dpdXmlParser = new XMLParser({
   parseTagValue: false,
   isArray: (_name, jpath) => REPEATED.has(String(jpath)),
 });
-
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
 
 const text = lenient(z.string());
 /** `ContentLine`: `{ content, bold, paragraph }`; only the text matters. */
@@ -94,14 +90,12 @@ export const dpdLoginResponseSchema = z.object({
   }),
 });
 
-export type DpdTrackingResponse = z.infer<typeof dpdTrackingResponseSchema>;
 export type DpdTrackingResult = NonNullable<
-  NonNullable<DpdTrackingResponse['Envelope']['Body']['getTrackingDataResponse']>['trackingresult']
+  NonNullable<z.infer<typeof dpdTrackingResponseSchema>['Envelope']['Body']['getTrackingDataResponse']>['trackingresult']
 >;
 export type DpdStatusInfo = z.infer<typeof statusInfoSchema>;
 export type DpdSoapFault = z.infer<typeof soapFaultSchema>;
 export type DpdFaults = z.infer<typeof dpdFaultsSchema>;
-export type DpdLoginResponse = z.infer<typeof dpdLoginResponseSchema>;
 
 /** Reads a SOAP body for `parse` (core's `readXmlBody`): undefined when empty, fast-xml-parser's object otherwise. */
 export function readDpdBody(response: Pick<HttpResponse, 'status' | 'body'>): unknown {

@@ -5,21 +5,15 @@ export const DPD_CARRIER_NAME = 'DPD';
 
 /**
  * DPD's shipper web services ("DPD Web Connect", research/carriers.md §5): one origin per country serves the
- * LoginService and the ParcelLifeCycleService. Belgium is the default because the recorded sample is Belgian.
+ * LoginService and the ParcelLifeCycleService (the others are listed at the `baseUrl` setting). Belgium is the
+ * default because the recorded sample is Belgian.
  */
-export const DPD_BE_BASE_URL = 'https://wsshipper.dpd.be';
-export const DPD_NL_BASE_URL = 'https://wsshipper.dpd.nl';
-export const DPD_BE_TEST_BASE_URL = 'https://shipperadmintest.dpd.be/PublicApi';
-export const DPD_NL_TEST_BASE_URL = 'https://shipperadmintest.dpd.nl/PublicApi';
-export const DPD_PRODUCTION_BASE_URL = DPD_BE_BASE_URL;
+export const DPD_PRODUCTION_BASE_URL = 'https://wsshipper.dpd.be';
 
 export const DPD_LOGIN_PATH = '/soap/services/LoginService/V2_1';
 export const DPD_TRACKING_PATH = '/soap/services/ParcelLifeCycleService/V2_0';
 export const DPD_LOGIN_SOAP_ACTION = 'http://dpd.com/common/service/types/LoginService/2.1/getAuth';
 export const DPD_TRACKING_SOAP_ACTION = 'http://dpd.com/common/service/types/ParcelLifeCycleService/2.0/getTrackingData';
-
-export const DPD_DELIS_ID_ENV = 'DPD_DELIS_ID';
-export const DPD_PASSWORD_ENV = 'DPD_PASSWORD';
 
 /** `messageLanguage`: with `en_US` DPD writes dates as `8/19/2021 5:11:26 PM`, the form this package reads. */
 export const DPD_DEFAULT_MESSAGE_LANGUAGE = 'en_US';

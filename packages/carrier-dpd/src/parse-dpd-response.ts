@@ -16,14 +16,7 @@ import {
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import {
-  dpdTrackingResponseSchema,
-  type DpdFaults,
-  type DpdSoapFault,
-  type DpdStatusInfo,
-  type DpdTrackingResponse,
-  type DpdTrackingResult,
-} from './dpd-api';
+import { dpdTrackingResponseSchema, type DpdFaults, type DpdSoapFault, type DpdStatusInfo, type DpdTrackingResult } from './dpd-api';
 import { DPD_CARRIER_ID, DPD_CARRIER_NAME, DPD_CONTACT, dpdTrackingUrl } from './dpd-carrier';
 import { dpdStatusTime } from './dpd-time';
 import { mapDpdStatus } from './map-dpd-status';
@@ -91,16 +84,21 @@ function locationOf(raw: string | undefined): Location | null {
   return createLocation({ city: match ? match[1] : text, countryCode: match?.[2], raw: text });
 }
 
-function eventOf(info: DpdStatusInfo): TrackingEvent {
-  const status = info.status?.trim() || null;
-  const description =
-    info.description?.content
+/** The lines of a `ContentItem` as one text; empty when it has none. */
+function textOf(item: { content?: Array<{ content?: string }> } | undefined): string {
+  return (
+    item?.content
       ?.map((line) => line.content?.trim())
       .filter(Boolean)
-      .join(' ') || info.label?.content;
+      .join(' ') ?? ''
+  );
+}
+
+function eventOf(info: DpdStatusInfo): TrackingEvent {
+  const status = info.status?.trim() || null;
   return createEvent({
     time: dpdStatusTime(info.date?.content),
-    description,
+    description: textOf(info.description) || info.label?.content,
     code: status,
     codes: { status, label: info.label?.content?.trim() },
     location: locationOf(info.location?.content),
@@ -116,7 +114,7 @@ function hasHappened(info: DpdStatusInfo): boolean {
 }
 
 /** Normalises one `trackingresult` into a `Shipment`. Pure. */
-export function normaliseDpdTrackingResult(
+function normaliseDpdTrackingResult(
   result: DpdTrackingResult,
   trackingNumber: string,
   options: { fetchedAt?: Date; raw?: unknown } = {},
@@ -124,11 +122,7 @@ export function normaliseDpdTrackingResult(
   const reached = (result.statusInfo ?? []).filter((info): info is DpdStatusInfo => info !== null && hasHappened(info));
   const events = reached.map(eventOf);
   const current = reached.find((info) => info.isCurrentStatus?.trim().toLowerCase() === 'true');
-  const serviceName =
-    result.shipmentInfo?.serviceDescription?.content
-      ?.map((line) => line.content?.trim())
-      .filter(Boolean)
-      .join(' ') || null;
+  const serviceName = textOf(result.shipmentInfo?.serviceDescription) || null;
   const country = locationOf(current?.location?.content)?.countryCode;
   return buildShipment({
     carrier: DPD_CARRIER_ID,
@@ -153,22 +147,20 @@ export function normaliseDpdTrackingResult(
  */
 export function parseDpdTrackingResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
+  const options = { ...context, httpStatus };
   if (httpStatus === 401 || httpStatus === 403) {
     return failAll(
       trackingNumbers,
       new AuthFailedError(
         `DPD rejected the request (HTTP ${httpStatus}). Check the delisId and password of your DPD Web Connect account.`,
-        { ...context, httpStatus },
+        options,
       ),
     );
   }
   if (body === undefined) {
-    return failAll(
-      trackingNumbers,
-      new BadResponseError(`DPD sent an empty answer (HTTP ${httpStatus}); check the base URL`, { ...context, httpStatus }),
-    );
+    return failAll(trackingNumbers, new BadResponseError(`DPD sent an empty answer (HTTP ${httpStatus}); check the base URL`, options));
   }
-  let soapBody: DpdTrackingResponse['Envelope']['Body'];
+  let soapBody;
   try {
     soapBody = parseWithSchema(dpdTrackingResponseSchema, body, DPD_CARRIER_NAME, DPD_CARRIER_ID, httpStatus).Envelope.Body;
   } catch (error) {
@@ -181,10 +173,7 @@ export function parseDpdTrackingResponse(input: CarrierParseInput): TrackOutcome
     );
   }
   if (httpStatus < 200 || httpStatus >= 300 || !soapBody.getTrackingDataResponse) {
-    return failAll(
-      trackingNumbers,
-      new BadResponseError(`DPD answered HTTP ${httpStatus} without tracking data or a fault`, { ...context, httpStatus }),
-    );
+    return failAll(trackingNumbers, new BadResponseError(`DPD answered HTTP ${httpStatus} without tracking data or a fault`, options));
   }
   const result = soapBody.getTrackingDataResponse.trackingresult;
   const fetchedAt = input.fetchedAt ?? new Date();
@@ -195,7 +184,7 @@ export function parseDpdTrackingResponse(input: CarrierParseInput): TrackOutcome
         trackingNumber,
         new NotFoundError(
           `DPD has no tracking data for ${trackingNumber} (an empty trackingresult). New parcels can take a few hours to appear.`,
-          { ...context, httpStatus, trackingNumber },
+          { ...options, trackingNumber },
         ),
       );
     }

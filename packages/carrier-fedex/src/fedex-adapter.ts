@@ -1,12 +1,5 @@
-import {
-  InvalidNumberError,
-  defineCarrier,
-  errorOutcome,
-  successOutcome,
-  type CarrierAdapter,
-  type CarrierSettings,
-  type TrackContext,
-} from '@wismo/core';
+import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings, type TrackContext } from '@wismo/core';
+import { relabelOutcome } from '@wismo/core/internal';
 import * as carrier from './fedex-constants';
 import {
   describeFedexErrorBody,
@@ -46,12 +39,9 @@ export interface FedexMethods {
 export type FedexAdapter = CarrierAdapter & FedexMethods;
 
 function relabel(result: FedexNumberResult, requested: string): FedexNumberResult {
-  if (result.trackingNumber === requested) return result;
-  const { outcome } = result;
-  const relabelled = outcome.ok
-    ? successOutcome({ ...outcome.shipment, trackingNumber: requested })
-    : errorOutcome(requested, outcome.error);
-  return { ...result, trackingNumber: requested, outcome: relabelled };
+  return result.trackingNumber === requested
+    ? result
+    : { ...result, trackingNumber: requested, outcome: relabelOutcome(result.outcome, requested) };
 }
 
 /**

@@ -28,7 +28,6 @@ const scanEventSchema = z.object({
   locationType: text,
   delayDetail: z.object({ type: text }).nullish(),
 });
-export type FedexScanEvent = z.infer<typeof scanEventSchema>;
 
 /** One trackResult, validated on its own so that a strange one spoils only its number. */
 export const fedexTrackResultSchema = z.object({

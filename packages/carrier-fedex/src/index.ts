@@ -15,3 +15,6 @@ export {
   FEDEX_DELAY_TYPES,
   FEDEX_POSSESSION_CODES,
 } from './fedex-status-tables';
+
+// FedEx webhook push: `fdx-signature` verifier and a parser from the push payload
+export { createFedexPushReceiver, parseFedexPush, type FedexPushSettings } from './fedex-push';

@@ -5,6 +5,7 @@ import {
   InvalidNumberError,
   NotFoundError,
   RateLimitedError,
+  WismoError,
   approximateEpochMs,
   buildShipment,
   contactFor,
@@ -19,11 +20,10 @@ import {
   type EstimatedDelivery,
   type Leg,
   type Shipment,
-  type TimeKind,
   type TrackOutcome,
   type TrackingEvent,
-  type WismoError,
 } from '@wismo/core';
+import { carrierEstimateBetween, describeCarrierMessages, millisecondsUntilUtcMidnight } from '@wismo/core/internal';
 import type { z } from 'zod';
 import * as api from './fedex-api';
 import { FEDEX_CARRIER_ID, FEDEX_CONTACT, fedexTrackingUrl, normaliseFedexTrackingNumber } from './fedex-constants';
@@ -99,15 +99,6 @@ function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;
 }
 
-function describeErrors(errors: readonly api.FedexError[]): { codes: string[]; detail: string } {
-  const codes = errors.map((error) => clean(error.code)).filter((code): code is string => code !== null);
-  const detail = errors
-    .map((error) => [clean(error.code), clean(error.message)].filter(Boolean).join(': '))
-    .filter(Boolean)
-    .join('; ');
-  return { codes, detail };
-}
-
 function issuesText(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
@@ -115,11 +106,8 @@ function issuesText(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Milliseconds until the next 00:00 UTC, when FedEx resets the daily quota ("Retry after 12:00AM GMT"). */
-export function millisecondsUntilFedexQuotaReset(nowMs: number = Date.now()): number {
-  const now = new Date(nowMs);
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - nowMs;
-}
+/** Milliseconds until FedEx resets the daily quota: the next 00:00 UTC ("Retry after 12:00AM GMT"). */
+export const millisecondsUntilFedexQuotaReset = millisecondsUntilUtcMidnight;
 
 function dailyQuotaError(httpStatus: number | null, carrierCodes: string[], nowMs: number, retryAfterMs: number | null): RateLimitedError {
   const resetMs = Math.max(retryAfterMs ?? 0, millisecondsUntilFedexQuotaReset(nowMs));
@@ -147,7 +135,7 @@ export function describeFedexErrorBody(
   try {
     const parsed = api.fedexErrorBodySchema.safeParse(JSON.parse(trimmed)).data;
     if (parsed?.errors) {
-      const { detail, codes } = describeErrors(parsed.errors);
+      const { detail, codes } = describeCarrierMessages(parsed.errors, ': ');
       described = { message: detail || undefined, codes };
     } else described = parsed?.message === undefined ? undefined : { message: parsed.message };
   } catch {
@@ -162,7 +150,7 @@ export function describeFedexErrorBody(
 
 /** The error for a whole request FedEx refused with a top-level `errors[]`. */
 export function fedexRequestError(httpStatus: number, errors: readonly api.FedexError[], nowMs: number = Date.now()): WismoError {
-  const { codes, detail } = describeErrors(errors);
+  const { codes, detail } = describeCarrierMessages(errors, ': ');
   const suffix = detail ? ` (${detail})` : '';
   const options = { ...CARRIER, httpStatus, carrierCodes: codes };
   // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
@@ -219,21 +207,6 @@ function dateOfType(result: api.FedexTrackResult, type: string): string | null {
   return clean(result.dateAndTimes?.find((entry) => entry.type === type)?.dateTime);
 }
 
-function renderAs(time: CarrierTime | null, kind: TimeKind): string | null {
-  if (!time) return null;
-  if (kind === 'instant') return time.occurredAt;
-  if (kind === 'local') return time.localTime;
-  return (time.localTime ?? time.occurredAt)?.slice(0, 10) ?? null;
-}
-
-/** A window from two FedEx times; when their precision differs both are given at the coarser one. */
-function estimate(from: CarrierTime | null, to: CarrierTime | null): EstimatedDelivery | null {
-  if (!from && !to) return null;
-  const kinds = [from?.timeKind, to?.timeKind];
-  const timeKind: TimeKind = kinds.includes('date') ? 'date' : kinds.includes('local') ? 'local' : 'instant';
-  return { from: renderAs(from, timeKind), to: renderAs(to, timeKind), timeKind, source: 'carrier', confidence: null };
-}
-
 /**
  * The carrier's estimate, most specific first: an agreed APPOINTMENT_DELIVERY, the estimatedDeliveryTimeWindow, the
  * ESTIMATED_DELIVERY date, then the COMMITMENT ("by"). standardTransitTimeWindow is the service's standard transit
@@ -244,10 +217,10 @@ function estimatedDeliveryOf(result: api.FedexTrackResult): EstimatedDelivery | 
   const window = result.estimatedDeliveryTimeWindow?.window;
   const estimated = parseFedexTime(dateOfType(result, 'ESTIMATED_DELIVERY'), true);
   return (
-    estimate(appointment, appointment) ??
-    estimate(parseFedexTime(window?.begins, true), parseFedexTime(window?.ends, true)) ??
-    estimate(estimated, estimated) ??
-    estimate(null, parseFedexTime(dateOfType(result, 'COMMITMENT'), true))
+    carrierEstimateBetween(appointment, appointment) ??
+    carrierEstimateBetween(parseFedexTime(window?.begins, true), parseFedexTime(window?.ends, true)) ??
+    carrierEstimateBetween(estimated, estimated) ??
+    carrierEstimateBetween(null, parseFedexTime(dateOfType(result, 'COMMITMENT'), true))
   );
 }
 
@@ -407,6 +380,25 @@ function alertList(alerts: unknown): string[] {
     .filter((alert) => alert !== '');
 }
 
+/** The `output` of a FedEx answer, or the error the answer stands for (a refusal, an error list, another shape). */
+function readEnvelope<Output>(
+  schema: z.ZodType<{ output?: Output | null; errors?: api.FedexError[] | null }>,
+  httpStatus: number,
+  body: unknown,
+  what: string,
+): Output | WismoError {
+  const envelope = schema.safeParse(body);
+  // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): the credentials were refused.
+  if (httpStatus === 401 || httpStatus === 403) return fedexRequestError(httpStatus, envelope.data?.errors ?? []);
+  if (!envelope.success) {
+    const why = `HTTP ${httpStatus}; ${issuesText(envelope.error)}`;
+    return new BadResponseError(`FedEx ${what} did not have the expected shape (${why})`, { ...CARRIER, httpStatus });
+  }
+  const output = envelope.data.output;
+  if (httpStatus < 200 || httpStatus >= 300 || !output) return fedexRequestError(httpStatus, envelope.data.errors ?? []);
+  return output;
+}
+
 /**
  * Pure: the HTTP status and parsed body of `POST /track/v1/trackingnumbers` → one result per requested number, in
  * order, with the alternatives FedEx sent for duplicate numbers. Never throws: surprising bodies become `bad_response`.
@@ -415,16 +407,8 @@ function alertList(alerts: unknown): string[] {
  */
 export function parseFedexTrackResults(input: CarrierParseInput): FedexNumberResult[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const failAll = (error: WismoError) => trackingNumbers.map((number) => fedexErrorResult(number, error));
-  const envelope = api.fedexTrackResponseSchema.safeParse(body);
-  // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): the credentials were refused.
-  if (httpStatus === 401 || httpStatus === 403) return failAll(fedexRequestError(httpStatus, envelope.data?.errors ?? []));
-  if (!envelope.success) {
-    const why = `HTTP ${httpStatus}; ${issuesText(envelope.error)}`;
-    return failAll(new BadResponseError(`FedEx response did not have the expected shape (${why})`, { ...CARRIER, httpStatus }));
-  }
-  const output = envelope.data.output;
-  if (httpStatus < 200 || httpStatus >= 300 || !output) return failAll(fedexRequestError(httpStatus, envelope.data.errors ?? []));
+  const output = readEnvelope(api.fedexTrackResponseSchema, httpStatus, body, 'response');
+  if (WismoError.isInstance(output)) return trackingNumbers.map((number) => fedexErrorResult(number, output));
   const completes = output.completeTrackResults;
   const byNumber = new Map<string, number>();
   for (const [index, entry] of completes.entries()) {
@@ -460,16 +444,8 @@ export function parseFedexProofOfDeliveryResponse(httpStatus: number, body: unkn
     ok: false,
     error: error.forTrackingNumber(trackingNumber),
   });
-  const parsed = api.fedexTrackingDocumentsResponseSchema.safeParse(body);
-  if (httpStatus === 401 || httpStatus === 403) return fail(fedexRequestError(httpStatus, parsed.data?.errors ?? []));
-  if (!parsed.success) {
-    const why = `HTTP ${httpStatus}; ${issuesText(parsed.error)}`;
-    return fail(
-      new BadResponseError(`FedEx proof-of-delivery response did not have the expected shape (${why})`, { ...CARRIER, httpStatus }),
-    );
-  }
-  const output = parsed.data.output;
-  if (httpStatus < 200 || httpStatus >= 300 || !output) return fail(fedexRequestError(httpStatus, parsed.data.errors ?? []));
+  const output = readEnvelope(api.fedexTrackingDocumentsResponseSchema, httpStatus, body, 'proof-of-delivery response');
+  if (WismoError.isInstance(output)) return fail(output);
   const documents = output.documents ?? output.document ?? [];
   const alerts = alertList(output.alerts);
   if (documents.length === 0) {

@@ -2,17 +2,14 @@ import {
   InvalidNumberError,
   RateLimitedError,
   defineCarrier,
-  errorOutcome,
+  pauseAfterRateLimit,
   type CarrierAdapter,
   type CarrierSettings,
-  type TrackOutcome,
 } from '@wismo/core';
 import {
   GLS_CAPABILITIES,
   GLS_CARRIER_ID,
   GLS_CARRIER_NAME,
-  GLS_CLIENT_ID_ENV,
-  GLS_CLIENT_SECRET_ENV,
   GLS_CONTACT,
   GLS_DELIVERY_INFO_PATH,
   GLS_PRODUCTION_BASE_URL,
@@ -20,8 +17,17 @@ import {
   GLS_TRACK_PATH,
   glsTrackingUrl,
 } from './gls-carrier';
-import { parseGlsDeliveryInfoResponse, type GlsParcelShopOutcome } from './gls-parcel-shop';
-import { GLS_ERROR_CODES, describeGlsErrorBody, glsQuotaError, parseGlsTrackResponse } from './parse-gls-response';
+import {
+  GLS_ERROR_CODES,
+  describeGlsErrorBody,
+  glsQuotaError,
+  glsReference,
+  glsUnitNumber,
+  millisecondsUntilGlsQuotaReset,
+  parseGlsDeliveryInfoResponse,
+  parseGlsTrackResponse,
+  type GlsParcelShopOutcome,
+} from './parse-gls-response';
 
 export interface GlsSettings extends CarrierSettings {
   /** OAuth client id of your app on dev-portal.gls-group.net. Default: `GLS_CLIENT_ID`. */
@@ -48,6 +54,8 @@ export type GlsAdapter = CarrierAdapter & GlsMethods;
 
 /** Parcel numbers (11/12 digits), Track IDs (8), notification card ids (6/14); GLS's test parcels add `_`. */
 const REFERENCE = /^[A-Z0-9_]{5,20}$/;
+const NOT_A_REFERENCE =
+  'GLS numbers are 5 to 20 letters and digits (parcel number, Track ID or notification card id); this one is not, so it was not sent to GLS.';
 
 const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   id: GLS_CARRIER_ID,
@@ -57,8 +65,8 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   trackingUrl: glsTrackingUrl,
   baseUrl: GLS_PRODUCTION_BASE_URL,
   credentials: {
-    clientId: { environmentVariable: GLS_CLIENT_ID_ENV, label: 'client id' },
-    clientSecret: { environmentVariable: GLS_CLIENT_SECRET_ENV, label: 'client secret' },
+    clientId: { environmentVariable: 'GLS_CLIENT_ID', label: 'client id' },
+    clientSecret: { environmentVariable: 'GLS_CLIENT_SECRET', label: 'client secret' },
   },
   credentialsSource: 'an app with the Track And Trace API on dev-portal.gls-group.net',
   auth: {
@@ -69,17 +77,9 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
     credentialsIn: 'basic',
   },
   locale: { form: 'hyphen', default: 'en' },
-  normaliseNumber: (trackingNumber) => trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
+  normaliseNumber: glsReference,
   // The numbers travel comma-separated in the path: anything but letters, digits and `_` would break the batch.
-  checkNumber: (reference) =>
-    REFERENCE.test(reference)
-      ? null
-      : new InvalidNumberError(
-          'GLS numbers are 5 to 20 letters and digits (parcel number, Track ID or notification card id); this one is not, so it was not sent to GLS.',
-          {
-            carrierId: GLS_CARRIER_ID,
-          },
-        ),
+  checkNumber: (reference) => (REFERENCE.test(reference) ? null : new InvalidNumberError(NOT_A_REFERENCE, { carrierId: GLS_CARRIER_ID })),
   request: ({ trackingNumbers, locale }) => ({
     method: 'GET',
     url: `${GLS_TRACK_PATH}/${trackingNumbers.map(encodeURIComponent).join(',')}`,
@@ -88,24 +88,20 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   }),
   parse: parseGlsTrackResponse,
   describeErrorBody: (body, now) => {
-    let parsed: unknown;
+    let described;
     try {
-      parsed = JSON.parse(body);
+      described = describeGlsErrorBody(JSON.parse(body));
     } catch {
       return undefined;
     }
-    const described = describeGlsErrorBody(parsed);
-    if (!described) return undefined;
     // A spent daily quota comes without Retry-After: waiting within this run will not help.
-    if (described.codes.includes(GLS_ERROR_CODES.quotaViolation))
-      return { ...described, retryAfterMs: glsQuotaError(429, now.getTime()).retryAfterMs, retryable: false };
-    return described;
+    if (!described?.codes.includes(GLS_ERROR_CODES.quotaViolation)) return described;
+    return { ...described, retryAfterMs: millisecondsUntilGlsQuotaReset(now.getTime()), retryable: false };
   },
   extend: (kit) => ({
     async parcelShop(trackingNumber, originalDestinationPostalCode, options = {}) {
-      const reference = trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
       // The endpoint takes the 11-digit unit number: a 12-digit label number loses its check digit.
-      const unitno = /^\d{12}$/.test(reference) ? reference.slice(0, 11) : reference;
+      const unitno = glsUnitNumber(glsReference(trackingNumber));
       const postalCode = originalDestinationPostalCode.trim();
       if (!REFERENCE.test(unitno) || postalCode === '') {
         return {
@@ -140,45 +136,28 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
  * Builds a GLS adapter: Track And Trace V1 (`GET /track-and-trace-v1/tracking/simple/references/{references}`,
  * up to 10 numbers per request) with OAuth client credentials (HTTP Basic, `/oauth2/v2/token`). After an
  * Apigee QuotaViolation (the daily quota, 500 by default) it stops calling GLS until 00:00 GMT and answers
- * `rate_limited` at once, so a long run does not keep hitting a closed door.
+ * `rate_limited` at once, so a long run does not keep hitting a closed door. Also the facts the carrier registry
+ * reads (id, credentials, environment variables).
  */
-function createQuotaAwareGls(settings: GlsSettings = {}): GlsAdapter {
-  const adapter = describedGls(settings);
-  const now = () => (settings.clock ?? (() => new Date()))().getTime();
-  /** Until when (epoch ms) every call answers `rate_limited` without reaching GLS. */
-  let quotaClosedUntil = 0;
-
-  return {
-    ...adapter,
-    async track(trackingNumbers, context = {}) {
-      const waitMs = quotaClosedUntil - now();
-      if (waitMs > 0) {
-        return trackingNumbers.map((trackingNumber) =>
-          errorOutcome(
+export const createGls = Object.assign(
+  (settings: GlsSettings = {}): GlsAdapter =>
+    pauseAfterRateLimit(describedGls(settings), {
+      now: () => (settings.clock ?? (() => new Date()))().getTime(),
+      pauseMs: (error) => (error.carrierCodes.includes(GLS_ERROR_CODES.quotaViolation) ? error.retryAfterMs : null),
+      pausedError: (waitMs, trackingNumber) =>
+        new RateLimitedError(
+          `GLS's daily quota was used up; not calling GLS again for ${Math.ceil(waitMs / 60_000)} min (until 00:00 GMT).`,
+          {
+            carrierId: GLS_CARRIER_ID,
+            httpStatus: 429,
+            carrierCodes: [GLS_ERROR_CODES.quotaViolation],
+            retryAfterMs: waitMs,
             trackingNumber,
-            new RateLimitedError(
-              `GLS's daily quota was used up; not calling GLS again for ${Math.ceil(waitMs / 60_000)} min (until 00:00 GMT).`,
-              {
-                carrierId: GLS_CARRIER_ID,
-                httpStatus: 429,
-                carrierCodes: [GLS_ERROR_CODES.quotaViolation],
-                retryAfterMs: waitMs,
-                trackingNumber,
-              },
-            ),
-          ),
-        );
-      }
-      const outcomes: TrackOutcome[] = await adapter.track(trackingNumbers, context);
-      const quota = outcomes.find((outcome) => !outcome.ok && outcome.error.carrierCodes.includes(GLS_ERROR_CODES.quotaViolation));
-      if (quota && !quota.ok && quota.error.retryAfterMs) quotaClosedUntil = now() + quota.error.retryAfterMs;
-      return outcomes;
-    },
-  };
-}
-
-/** The factory, with the facts the carrier registry reads (id, credentials, environment variables). */
-export const createGls = Object.assign(createQuotaAwareGls, { carrier: describedGls.carrier });
+          },
+        ),
+    }),
+  { carrier: describedGls.carrier },
+);
 
 /** The GLS adapter configured from `GLS_CLIENT_ID` / `GLS_CLIENT_SECRET`, read when it is first used. */
 export const gls = createGls();

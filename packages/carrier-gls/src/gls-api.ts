@@ -1,3 +1,4 @@
+import { lenient } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
@@ -6,15 +7,11 @@ import { z } from 'zod';
  * a body without the `parcels` list is a `bad_response`. A parcel or event that is not an object is left out.
  */
 
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
-
 /**
  * A string; anything else is absent. A caught failure, not a preprocess: GLS sends strings, and on that path the
  * catch allocates nothing while a preprocess pipes every leaf through a second parse.
  */
-const text = z.string().optional().catch(undefined);
+const text = lenient(z.string());
 
 const eventSchema = z.object({
   /** `TYPE.REASON`, e.g. `DELIVD.PARCELSHOP`. */
@@ -52,7 +49,7 @@ export const glsApigeeFaultSchema = z.object({ fault: z.object({ faultstring: te
 /** `400` / `404` problem details: `{ type, title, status, detail, instance }`. */
 export const glsProblemSchema = z.object({ title: text, detail: text, status: lenient(z.number()) });
 
-export type GlsTrackResponse = z.infer<typeof glsTrackResponseSchema>;
+type GlsTrackResponse = z.infer<typeof glsTrackResponseSchema>;
 export type GlsParcel = NonNullable<GlsTrackResponse['parcels'][number]>;
 export type GlsEvent = NonNullable<NonNullable<GlsParcel['events']>[number]>;
 

@@ -4,11 +4,11 @@ export const GLS_CARRIER_ID = 'gls';
 export const GLS_CARRIER_NAME = 'GLS';
 
 /**
- * One origin serves the OAuth token endpoint and the Track And Trace V1 API. GLS: "The production and sandbox
- * environments are identical. Please always use the production environment." (spec 1.0.7).
+ * One origin serves the OAuth token endpoint and the Track And Trace V1 API. There is a sandbox origin
+ * (`https://api-sandbox.gls-group.net`), but GLS: "The production and sandbox environments are identical. Please
+ * always use the production environment." (spec 1.0.7).
  */
 export const GLS_PRODUCTION_BASE_URL = 'https://api.gls-group.net';
-export const GLS_SANDBOX_BASE_URL = 'https://api-sandbox.gls-group.net';
 
 /** GLS Authentication API v2; the T&T spec's securityScheme still names the older `/oauth2/v1/token`. */
 export const GLS_TOKEN_PATH = '/oauth2/v2/token';
@@ -20,12 +20,8 @@ export const GLS_TRACK_PATH = '/track-and-trace-v1/tracking/simple/references';
 /** Which ParcelShop a parcel went to: `GET …/tracking/deliveryinfo/parcelid/{unitno}?originaldestinationpostalcode=`. */
 export const GLS_DELIVERY_INFO_PATH = '/track-and-trace-v1/tracking/deliveryinfo/parcelid';
 
-export const GLS_CLIENT_ID_ENV = 'GLS_CLIENT_ID';
-export const GLS_CLIENT_SECRET_ENV = 'GLS_CLIENT_SECRET';
-
 /** "By default, clients are limited to 500 requests per day" (spec 1.0.7); GLS raises it on request. */
-export const GLS_DAILY_QUOTA = 500;
-export const GLS_DEFAULT_RATE_LIMIT: RateLimit = { requests: GLS_DAILY_QUOTA, intervalMs: 86_400_000 };
+export const GLS_DEFAULT_RATE_LIMIT: RateLimit = { requests: 500, intervalMs: 86_400_000 };
 
 export const GLS_CAPABILITIES: CarrierCapabilities = {
   // "a maximum limit of 10 parcel IDs per request"; 11 gets HTTP 400.

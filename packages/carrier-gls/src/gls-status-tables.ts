@@ -6,7 +6,7 @@ import { createStatusTable } from '@wismo/core';
  * descriptions, and every event code its examples use. The comment on each entry is GLS's own text.
  * GLS publishes the full event-code list only through `GET /tracking/events/codes` (behind credentials, not
  * stored here): an event code not below is kept raw and `unmapped` unless the parcel status decides it (see
- * map-gls-status.ts).
+ * `mapGlsEvent` in parse-gls-response.ts).
  */
 
 /** `parcels[].status`: the twelve documented parcel statuses. */

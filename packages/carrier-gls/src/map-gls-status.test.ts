@@ -1,7 +1,7 @@
-import { SUBSTATUSES } from '@wismo/core';
+import { SUBSTATUSES, lookupStatus } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
 import { GLS_EVENT_CODES, GLS_PARCEL_STATUSES } from './gls-status-tables';
-import { mapGlsEvent, mapGlsParcelStatus } from './map-gls-status';
+import { mapGlsEvent } from './parse-gls-response';
 
 // The `ParcelDTO.status` enum of GLS Track And Trace V1 1.0.7, verbatim.
 const DOCUMENTED_STATUSES = [
@@ -43,7 +43,7 @@ describe('GLS status tables', () => {
 
   it('prototype keys are not codes', () => {
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      expect(mapGlsParcelStatus(key)).toBeUndefined();
+      expect(lookupStatus(GLS_PARCEL_STATUSES, key)).toBeUndefined();
       expect(mapGlsEvent(key, null, {}).entry).toBeUndefined();
     }
   });
@@ -51,14 +51,20 @@ describe('GLS status tables', () => {
   it('event code first, parcel status only at the status change, else nothing', () => {
     const parcel = { status: 'DELIVERED', statusDateTime: '2025-03-11T13:18:44+0100' };
     expect(mapGlsEvent('intial.normal', '2025-03-11T13:18:44+0100', parcel)).toEqual({
+      code: 'INTIAL.NORMAL',
       entry: { status: 'in_transit', substatus: 'picked_up' },
       source: 'eventCode',
     });
     expect(mapGlsEvent('DELIVD.NORMAL', '2025-03-11T13:18:44+0100', parcel)).toEqual({
+      code: 'DELIVD.NORMAL',
       entry: { status: 'delivered', substatus: 'delivered' },
       source: 'parcelStatus',
     });
-    expect(mapGlsEvent('DELIVD.NORMAL', '2025-03-11T13:00:00+0100', parcel)).toEqual({ entry: undefined, source: null });
+    expect(mapGlsEvent('DELIVD.NORMAL', '2025-03-11T13:00:00+0100', parcel)).toEqual({
+      code: 'DELIVD.NORMAL',
+      entry: undefined,
+      source: null,
+    });
     expect(
       mapGlsEvent('DELIVD.NORMAL', '2025-03-11T13:18:44+0100', { status: 'SOMETHINGNEW', statusDateTime: '2025-03-11T13:18:44+0100' })
         .entry,

@@ -1,5 +1,4 @@
 import {
-  AuthFailedError,
   BadResponseError,
   CarrierUnavailableError,
   InvalidNumberError,
@@ -12,18 +11,26 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  lookupStatus,
   parseCarrierDateTime,
   parseWithSchema,
   type CarrierParseInput,
-  type CarrierTime,
   type Leg,
-  type Shipment,
+  type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { glsApigeeFaultSchema, glsProblemSchema, glsTrackResponseSchema, type GlsEvent, type GlsParcel } from './gls-api';
+import { rememberByText, requestError } from '@wismo/core/internal';
+import {
+  glsApigeeFaultSchema,
+  glsDeliveryInfoResponseSchema,
+  glsProblemSchema,
+  glsTrackResponseSchema,
+  type GlsEvent,
+  type GlsParcel,
+} from './gls-api';
 import { GLS_CARRIER_ID, GLS_CARRIER_NAME, GLS_CONTACT, glsTrackingUrl } from './gls-carrier';
-import { mapNormalisedGlsEvent, mapNormalisedGlsParcelStatus, normaliseGlsCode } from './map-gls-status';
+import { GLS_EVENT_CODES, GLS_PARCEL_STATUSES } from './gls-status-tables';
 
 const context = { carrierId: GLS_CARRIER_ID } as const;
 
@@ -39,9 +46,18 @@ export const GLS_ERROR_CODES = {
   tokenExpired: 'steps.jwt.TokenExpired',
 } as const;
 
-/** A GLS time: ISO 8601 with an offset written without a colon (`+0200`) is an instant; without one it stays local. */
-export function glsTime(value: string | null | undefined): CarrierTime | null {
-  return parseCarrierDateTime(value);
+const SEPARATORS = /[\s-]+/g;
+const CANONICAL = /^[A-Z0-9_]*$/;
+
+/** A number as GLS takes it: without spaces and dashes, upper case. Most are written so already, and kept. */
+export function glsReference(value: string | null | undefined): string {
+  if (!value) return '';
+  return CANONICAL.test(value) ? value : value.replace(SEPARATORS, '').toUpperCase();
+}
+
+/** A 12-digit parcel number is the 11-digit `unitno` plus its check digit; any other reference stays as it is. */
+export function glsUnitNumber(reference: string): string {
+  return /^\d{12}$/.test(reference) ? reference.slice(0, 11) : reference;
 }
 
 /**
@@ -84,23 +100,24 @@ export function glsQuotaError(
   );
 }
 
-/** A whole-request error (any status but 2xx) as a typed error. */
-export function glsRequestError(httpStatus: number, body: unknown, nowMs: number): WismoError {
+/** A whole-request error (any status but 2xx) as a typed error; a 404 is a wrong path (a missing parcel comes in a 200). */
+function glsRequestError(httpStatus: number, body: unknown, nowMs: number): WismoError {
   const described = describeGlsErrorBody(body);
-  const codes = described?.codes ?? [];
+  const carrierCodes = described?.codes ?? [];
   const said = described?.message ? `: ${described.message}` : '';
-  const options = { ...context, httpStatus, carrierCodes: codes };
-  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
-  if (httpStatus === 401 || httpStatus === 403) {
-    return new AuthFailedError(
-      `GLS rejected the credentials (HTTP ${httpStatus}${said}). Check the client id and secret and that the app has the Track And Trace API.`,
-      options,
-    );
-  }
-  if (codes.includes(GLS_ERROR_CODES.quotaViolation)) return glsQuotaError(httpStatus, nowMs, codes);
-  if (httpStatus === 429) return new RateLimitedError(`GLS is rate limiting requests (HTTP 429${said})`, options);
-  if (httpStatus >= 500 || httpStatus === 408) return new CarrierUnavailableError(`GLS answered HTTP ${httpStatus}${said}`, options);
-  return new BadResponseError(`GLS refused the tracking request (HTTP ${httpStatus}${said})`, options);
+  const credentialsRefused = httpStatus === 401 || httpStatus === 403;
+  if (!credentialsRefused && carrierCodes.includes(GLS_ERROR_CODES.quotaViolation)) return glsQuotaError(httpStatus, nowMs, carrierCodes);
+  return requestError({
+    carrierId: GLS_CARRIER_ID,
+    httpStatus,
+    carrierCodes,
+    messages: {
+      auth_failed: `GLS rejected the credentials (HTTP ${httpStatus}${said}). Check the client id and secret and that the app has the Track And Trace API.`,
+      rate_limited: `GLS is rate limiting requests (HTTP 429${said})`,
+      carrier_unavailable: `GLS answered HTTP ${httpStatus}${said}`,
+      bad_response: `GLS refused the tracking request (HTTP ${httpStatus}${said})`,
+    },
+  });
 }
 
 /** A parcel entry holding `errorCode` instead of data. */
@@ -117,25 +134,54 @@ function parcelError(parcel: GlsParcel, trackingNumber: string, httpStatus: numb
   return new BadResponseError(`GLS answered ${trackingNumber} with an error it does not document (${said})`, options);
 }
 
-const SEPARATORS = /[\s-]+/g;
-
-function canonical(value: string | undefined): string {
-  return (value ?? '').replace(SEPARATORS, '').toUpperCase();
+/** `delivd.parcelshop ` → `DELIVD.PARCELSHOP`. */
+function normaliseGlsCode(code: string | null | undefined): string | null {
+  const trimmed = code?.trim();
+  return trimmed ? trimmed.toUpperCase() : null;
 }
 
-/** A 12-digit parcel number is the 11-digit `unitno` plus its check digit. */
-function isSameParcel(unitno: string | undefined, trackingNumber: string): boolean {
-  const unit = canonical(unitno);
-  return unit !== '' && (unit === trackingNumber || (/^\d{12}$/.test(trackingNumber) && unit === trackingNumber.slice(0, 11)));
+export interface GlsEventMapping {
+  /** The event's code through `normaliseGlsCode`, kept as its raw code. */
+  readonly code: string | null;
+  /** The entry that decided, or undefined: the event is kept `unmapped` with its raw code. */
+  readonly entry: StatusTableEntry | undefined;
+  readonly source: 'eventCode' | 'parcelStatus' | null;
 }
 
-function eventOf(event: GlsEvent, parcel: GlsParcel) {
-  const code = normaliseGlsCode(event.code);
-  const mapping = mapNormalisedGlsEvent(code, event.eventDateTime, parcel);
+/** An event code as written, normalised and looked up once per text (GLS repeats a few dozen codes); shared, never changed. */
+const byEventCode = rememberByText((written: string): GlsEventMapping => {
+  const code = normaliseGlsCode(written);
+  const entry = lookupStatus(GLS_EVENT_CODES, code);
+  return { code, entry, source: entry ? 'eventCode' : null };
+});
+
+/**
+ * Maps one GLS event:
+ * 1. its `TYPE.REASON` code in `GLS_EVENT_CODES`;
+ * 2. else, when the event happened at the parcel's `statusDateTime`, the parcel `status` (GLS's own
+ *    classification of that status change, from the fully documented enum): GLS publishes its event-code
+ *    list only behind credentials, so a delivery with a code not in our table still reads as delivered;
+ * 3. else nothing: `createEvent` keeps it as `unknown` with `unmapped: true` and the raw code.
+ */
+export function mapGlsEvent(
+  writtenCode: string | null | undefined,
+  eventDateTime: string | null | undefined,
+  parcel: { status?: string | null | undefined; statusDateTime?: string | null | undefined },
+): GlsEventMapping {
+  const byCode = byEventCode(writtenCode ?? '');
+  if (byCode.entry) return byCode;
+  const atStatusChange = eventDateTime?.trim() && eventDateTime.trim() === parcel.statusDateTime?.trim();
+  const byStatus = atStatusChange ? lookupStatus(GLS_PARCEL_STATUSES, normaliseGlsCode(parcel.status)) : undefined;
+  return byStatus ? { code: byCode.code, entry: byStatus, source: 'parcelStatus' } : byCode;
+}
+
+function eventOf(event: GlsEvent, parcel: GlsParcel): TrackingEvent {
+  const mapping = mapGlsEvent(event.code, event.eventDateTime, parcel);
   return createEvent({
-    time: glsTime(event.eventDateTime),
+    // ISO 8601 with an offset written without a colon (`+0200`) is an instant; without one it stays local.
+    time: parseCarrierDateTime(event.eventDateTime),
     description: event.description,
-    code,
+    code: mapping.code,
     codes: { code: event.code, parcelStatus: mapping.source === 'parcelStatus' ? parcel.status : undefined },
     location: createLocation({ city: event.city, postalCode: event.postalCode, countryCode: event.country }),
     mapped: mapping.entry,
@@ -146,14 +192,10 @@ const PARCEL_SHOP_STATUS = 'DELIVEREDPS';
 const PARCEL_SHOP_EVENT = 'DELIVD.PARCELSHOP';
 
 /**
- * Normalises one GLS parcel. `others` are further parcels the same reference named (a notification card
- * can cover several): they are kept as legs so the caller can track them.
+ * One GLS parcel as the shipment of `trackingNumber`. `others` are further parcels the same reference named (a
+ * notification card can cover several): they are kept as legs so the caller can track them.
  */
-export function normaliseGlsParcel(
-  parcel: GlsParcel,
-  trackingNumber: string,
-  options: { fetchedAt?: Date; raw?: unknown; others?: readonly GlsParcel[] } = {},
-): Shipment {
+function shipmentOf(parcel: GlsParcel, trackingNumber: string, others: readonly GlsParcel[], fetchedAt: Date, raw: unknown) {
   // One loop, not flatMap (ten times the cost on Node 20) nor filter and map (an array between).
   const events: TrackingEvent[] = [];
   for (const event of parcel.events ?? []) if (event !== null) events.push(eventOf(event, parcel));
@@ -162,7 +204,7 @@ export function normaliseGlsParcel(
   const newestCountry = events.find((event) => event.location?.countryCode)?.location?.countryCode ?? null;
   const ownUnitno = parcel.unitno?.trim();
   const legs: Leg[] = [];
-  for (const other of options.others ?? []) {
+  for (const other of others) {
     const unitno = other.unitno?.trim();
     if (unitno && unitno !== ownUnitno)
       legs.push({ carrier: GLS_CARRIER_ID, carrierName: GLS_CARRIER_NAME, trackingNumber: unitno, role: 'other' });
@@ -173,16 +215,22 @@ export function normaliseGlsParcel(
     events,
     // Every GLS example lists events newest first.
     eventsNewestFirst: true,
-    carrierStatus: mapNormalisedGlsParcelStatus(status),
+    carrierStatus: lookupStatus(GLS_PARCEL_STATUSES, status),
     // GLS's word for its pickup points; the shop itself comes from the separate deliveryinfo endpoint.
     proofOfDelivery: { deliveryLocation: atParcelShop ? 'GLS ParcelShop' : null },
     legs,
     // Track And Trace V1 names no destination: the newest event's country is where the parcel is now.
     contact: contactFor({ contact: GLS_CONTACT }, newestCountry),
     trackingUrl: glsTrackingUrl(trackingNumber),
-    fetchedAt: options.fetchedAt,
-    raw: options.raw,
+    fetchedAt,
+    raw,
   });
+}
+
+/** Whether a parcel's `unitno` is the parcel `reference` (already through `glsReference`) names. */
+function isSameParcel(unitno: string | undefined, reference: string): boolean {
+  const unit = glsReference(unitno);
+  return unit !== '' && (unit === reference || unit === glsUnitNumber(reference));
 }
 
 /**
@@ -195,7 +243,6 @@ export function parseGlsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
   const { httpStatus, body, trackingNumbers } = input;
   const fetchedAt = input.fetchedAt ?? new Date();
   if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, glsRequestError(httpStatus, body, fetchedAt.getTime()));
-
   let parcels: GlsParcel[];
   try {
     parcels = parseWithSchema(glsTrackResponseSchema, body, GLS_CARRIER_NAME, GLS_CARRIER_ID, httpStatus).parcels.filter(
@@ -205,24 +252,70 @@ export function parseGlsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
     if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
     throw error;
   }
-
   // Each parcel's reference is made canonical once, not once per requested number.
-  const requested = parcels.map((parcel) => canonical(parcel.requested));
+  const requested = parcels.map((parcel) => glsReference(parcel.requested));
   return trackingNumbers.map((trackingNumber) => {
-    const number = canonical(trackingNumber);
-    let answers = parcels.filter((_, index) => requested[index] === number);
-    if (answers.length === 0) answers = parcels.filter((parcel) => isSameParcel(parcel.unitno, number));
+    const reference = glsReference(trackingNumber);
+    let answers = parcels.filter((_, index) => requested[index] === reference);
+    if (answers.length === 0) answers = parcels.filter((parcel) => isSameParcel(parcel.unitno, reference));
     if (answers.length === 0) {
-      return errorOutcome(
-        trackingNumber,
-        new BadResponseError(`GLS's answer has no entry for ${trackingNumber}`, { ...context, httpStatus, trackingNumber }),
-      );
+      const error = new BadResponseError(`GLS's answer has no entry for ${trackingNumber}`, { ...context, httpStatus, trackingNumber });
+      return errorOutcome(trackingNumber, error);
     }
     const found = answers.filter((parcel) => !parcel.errorCode?.trim());
     if (found.length === 0) return errorOutcome(trackingNumber, parcelError(answers[0]!, trackingNumber, httpStatus));
     // The parcel asked for, when the reference is its own number; else the first GLS lists.
-    const parcel = found.length === 1 ? found[0]! : (found.find((candidate) => isSameParcel(candidate.unitno, number)) ?? found[0]!);
-    const shipment = normaliseGlsParcel(parcel, trackingNumber, { fetchedAt, raw: input.includeRaw ? body : undefined, others: found });
+    const parcel = found.length === 1 ? found[0]! : (found.find((candidate) => isSameParcel(candidate.unitno, reference)) ?? found[0]!);
+    const shipment = shipmentOf(parcel, trackingNumber, found, fetchedAt, input.includeRaw ? body : undefined);
     return { trackingNumber, ok: true, shipment };
   });
+}
+
+export interface GlsParcelShop {
+  parcelShopId: string;
+  /** `GLS_DE`, …: the partner (country organisation) that runs the shop. */
+  partnerId: string | null;
+  /** GLS's Parcel Shop Management API link with the shop's address and opening hours (needs that API on your app). */
+  detailsUrl: string | null;
+}
+
+export type GlsParcelShopOutcome =
+  | { trackingNumber: string; ok: true; parcelShop: GlsParcelShop; error?: undefined }
+  | { trackingNumber: string; ok: false; error: WismoError; parcelShop?: undefined };
+
+/** Pure: one deliveryinfo answer as an outcome. `E_404_02` "No Delivery Info" is `not_found`; `E_400_03` a wrong postal code. */
+export function parseGlsDeliveryInfoResponse(
+  httpStatus: number,
+  body: unknown,
+  trackingNumber: string,
+  nowMs: number,
+): GlsParcelShopOutcome {
+  const failed = (error: WismoError): GlsParcelShopOutcome => ({
+    trackingNumber,
+    ok: false,
+    error: error.forTrackingNumber(trackingNumber),
+  });
+  if (httpStatus < 200 || httpStatus >= 300) return failed(glsRequestError(httpStatus, body, nowMs));
+  let response;
+  try {
+    response = parseWithSchema(glsDeliveryInfoResponseSchema, body, GLS_CARRIER_NAME, GLS_CARRIER_ID, httpStatus);
+  } catch (error) {
+    if (WismoError.isInstance(error)) return failed(error);
+    throw error;
+  }
+  const shop = response.parcelshopDelivery;
+  const parcelShopId = shop?.parcelshopId?.trim();
+  if (parcelShopId) {
+    const partnerId = shop?.partnerId?.trim() || null;
+    const detailsUrl = shop?._links?.parcelShopManagement?.href?.trim() || null;
+    return { trackingNumber, ok: true, parcelShop: { parcelShopId, partnerId, detailsUrl } };
+  }
+  const code = response.errorCode?.trim();
+  const said = [code, response.errorMessage?.trim()].filter(Boolean).join(' ');
+  const options = { ...context, httpStatus, carrierCodes: code ? [code] : [], trackingNumber };
+  if (code === GLS_ERROR_CODES.wrongPostalCode)
+    return failed(new InvalidNumberError(`GLS: the postal code does not match parcel ${trackingNumber} (${said}).`, options));
+  if (!code || code.startsWith('E_404'))
+    return failed(new NotFoundError(`GLS has no ParcelShop delivery for ${trackingNumber}${said ? ` (${said})` : ''}.`, options));
+  return failed(new BadResponseError(`GLS answered the delivery-info request for ${trackingNumber} with ${said}`, options));
 }

@@ -1,19 +1,17 @@
 import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
+import { readJsonErrorBody } from '@wismo/core/internal';
 import {
   HERMES_AUTH_URL,
   HERMES_CAPABILITIES,
   HERMES_CARRIER_ID,
   HERMES_CARRIER_NAME,
-  HERMES_CLIENT_ID_ENV,
-  HERMES_CLIENT_SECRET_ENV,
   HERMES_CONTACT,
-  HERMES_PASSWORD_ENV,
   HERMES_PRODUCTION_BASE_URL,
   HERMES_TRACK_PATH,
-  HERMES_USERNAME_ENV,
   hermesTrackingUrl,
 } from './hermes-carrier';
-import { hermesResultCodes, parseHermesShipmentInfo } from './parse-hermes-response';
+import { hermesErrorResponseSchema } from './hermes-api';
+import { parseHermesShipmentInfo } from './parse-hermes-response';
 
 export interface HermesSettings extends CarrierSettings {
   /** Client id of your Hermes business-customer API access. Default: `HERMES_CLIENT_ID`. */
@@ -40,12 +38,6 @@ export function hermesLanguage(locale: string | undefined): 'DE' | 'EN' {
   return locale?.slice(0, 2).toLowerCase() === 'en' ? 'EN' : 'DE';
 }
 
-function normaliseHermesId(trackingNumber: string): string {
-  return String(trackingNumber ?? '')
-    .replace(/[\s-]+/g, '')
-    .toUpperCase();
-}
-
 /**
  * Builds a Hermes Germany adapter: the Shipment Info API (`GET /services/hsi/shipmentinfo`, up to 100 ids per
  * request) with a bearer token from Hermes' password grant. Credentials are checked when it is first used.
@@ -58,10 +50,10 @@ export const createHermes = defineCarrier<HermesSettings>({
   trackingUrl: hermesTrackingUrl,
   baseUrl: HERMES_PRODUCTION_BASE_URL,
   credentials: {
-    clientId: { environmentVariable: HERMES_CLIENT_ID_ENV, label: 'client id' },
-    clientSecret: { environmentVariable: HERMES_CLIENT_SECRET_ENV, label: 'client secret' },
-    username: { environmentVariable: HERMES_USERNAME_ENV, label: 'user name' },
-    password: { environmentVariable: HERMES_PASSWORD_ENV, label: 'password' },
+    clientId: { environmentVariable: 'HERMES_CLIENT_ID', label: 'client id' },
+    clientSecret: { environmentVariable: 'HERMES_CLIENT_SECRET', label: 'client secret' },
+    username: { environmentVariable: 'HERMES_USERNAME', label: 'user name' },
+    password: { environmentVariable: 'HERMES_PASSWORD', label: 'password' },
   },
   credentialsSource: 'your Hermes Germany business-customer API access (Hermes "Business Customer Authentication")',
   // Hermes grants tokens for `password`, not client credentials ("Business Customer Authentication").
@@ -75,7 +67,7 @@ export const createHermes = defineCarrier<HermesSettings>({
     credentialsIn: 'body',
   },
   locale: { form: 'hyphen', default: 'de' },
-  normaliseNumber: normaliseHermesId,
+  normaliseNumber: (trackingNumber) => trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
   checkNumber: (shipmentId) =>
     SHIPMENT_ID.test(shipmentId)
       ? null
@@ -91,13 +83,7 @@ export const createHermes = defineCarrier<HermesSettings>({
   }),
   parse: parseHermesShipmentInfo,
   describeErrorBody: (body) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-    const results = hermesResultCodes(parsed);
+    const results = readJsonErrorBody(body, hermesErrorResponseSchema)?.listOfResultCodes ?? [];
     if (results.length === 0) return undefined;
     return {
       message: results.map((result) => [result.code, result.message?.trim()].filter(Boolean).join(' ')).join('; '),

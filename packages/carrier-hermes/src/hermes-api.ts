@@ -45,6 +45,4 @@ export const hermesErrorResponseSchema = z.object({
     .catch(undefined),
 });
 
-export type HermesShipmentInfoResponse = z.infer<typeof hermesShipmentInfoResponseSchema>;
 export type HermesShipmentInfo = z.infer<typeof shipmentInfoSchema>;
-export type HermesStatus = z.infer<typeof statusSchema>;

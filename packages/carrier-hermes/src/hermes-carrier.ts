@@ -1,34 +1,25 @@
-import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 
 export const HERMES_CARRIER_ID = 'hermes';
 export const HERMES_CARRIER_NAME = 'Hermes';
 
 /** Hermes Germany's Shipment Info API (HSI); the integration environment is `de-api-int.hermesworld.com`. */
 export const HERMES_PRODUCTION_BASE_URL = 'https://de-api.hermesworld.com';
-export const HERMES_INTEGRATION_BASE_URL = 'https://de-api-int.hermesworld.com';
 /** `GET /services/hsi/shipmentinfo?shipmentID=…&shipmentID=…` (the older `/shipmentstatus` paths are deprecated). */
 export const HERMES_TRACK_PATH = '/services/hsi/shipmentinfo';
-/** "Business Customer Authentication": password grant, tokens valid one hour. */
+/** "Business Customer Authentication": password grant, tokens valid one hour (integration: `authme-int.myhermes.de`). */
 export const HERMES_AUTH_URL = 'https://authme.myhermes.de/authorization-facade/oauth2/access_token';
-export const HERMES_INTEGRATION_AUTH_URL = 'https://authme-int.myhermes.de/authorization-facade/oauth2/access_token';
-
-export const HERMES_CLIENT_ID_ENV = 'HERMES_CLIENT_ID';
-export const HERMES_CLIENT_SECRET_ENV = 'HERMES_CLIENT_SECRET';
-export const HERMES_USERNAME_ENV = 'HERMES_USERNAME';
-export const HERMES_PASSWORD_ENV = 'HERMES_PASSWORD';
 
 /** "up to 100 shipmentIDs" per request. */
 export const HERMES_MAX_IDS_PER_REQUEST = 100;
 
-/**
- * Hermes publishes no rate limit for the Shipment Info API. 5 requests a second (of up to 100 ids each) is a
- * conservative default; raise it with the `rateLimit` setting once Hermes has confirmed your quota.
- */
-export const HERMES_DEFAULT_RATE_LIMIT: RateLimit = { requests: 5, intervalMs: 1000 };
-
 export const HERMES_CAPABILITIES: CarrierCapabilities = {
   maxNumbersPerRequest: HERMES_MAX_IDS_PER_REQUEST,
-  rateLimit: HERMES_DEFAULT_RATE_LIMIT,
+  /*
+   * Hermes publishes no rate limit for the Shipment Info API. 5 requests a second (of up to 100 ids each) is a
+   * conservative default; raise it with the `rateLimit` setting once Hermes has confirmed your quota.
+   */
+  rateLimit: { requests: 5, intervalMs: 1000 },
   webhooks: false,
   // shipmentinfo has no proof of delivery or signature.
   proofOfDelivery: false,
@@ -44,6 +35,3 @@ export const HERMES_CONTACT: CarrierContactBook = {
 export function hermesTrackingUrl(trackingNumber: string): string {
   return `https://www.myhermes.de/tracking/${encodeURIComponent(trackingNumber.trim())}`;
 }
-
-/** Hermes gives its delivery time slots in German time (CET/CEST). */
-export const HERMES_TIME_ZONE = 'Europe/Berlin';

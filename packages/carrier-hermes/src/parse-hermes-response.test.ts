@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseHermesShipmentInfo } from './parse-hermes-response';
-import { hermesEstimatedDelivery } from './hermes-time';
+import { hermesEstimatedDelivery, parseHermesShipmentInfo } from './parse-hermes-response';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8'));
 const parse = (httpStatus: number, body: unknown, trackingNumbers: string[]) =>

@@ -1,7 +1,5 @@
 import { InvalidNumberError, defineCarrier, parseJsonBody, type CarrierSettings } from '@wismo/core';
 import {
-  LAPOSTE_API_KEY_ENV,
-  LAPOSTE_API_KEY_HEADER,
   LAPOSTE_CAPABILITIES,
   LAPOSTE_CARRIER_ID,
   LAPOSTE_CARRIER_NAME,
@@ -54,9 +52,9 @@ export const createLaposte = defineCarrier<LaposteSettings>({
   trackingUrl: laposteTrackingUrl,
   baseUrl: LAPOSTE_PRODUCTION_BASE_URL,
   normaliseBaseUrl: (baseUrl) => baseUrl.replace(/\/suivi\/v2$/i, ''),
-  credentials: { apiKey: { environmentVariable: LAPOSTE_API_KEY_ENV, label: 'Okapi API key' } },
+  credentials: { apiKey: { environmentVariable: 'LAPOSTE_API_KEY', label: 'Okapi API key' } },
   credentialsSource: 'an application subscribed to the Suivi API on developer.laposte.fr',
-  auth: { type: 'api-key-header', header: LAPOSTE_API_KEY_HEADER, apiKey: 'apiKey' },
+  auth: { type: 'api-key-header', header: 'X-Okapi-Key', apiKey: 'apiKey' },
   locale: { form: 'underscore', default: LAPOSTE_DEFAULT_LANGUAGE },
   normaliseNumber: (trackingNumber) => trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
   checkNumber: (idShip) =>

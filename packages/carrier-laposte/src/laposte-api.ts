@@ -65,8 +65,6 @@ export const laposteUnitaryResponseSchema = z.object({
  */
 export const laposteTrackResponseSchema = z.array(laposteUnitaryResponseSchema);
 
-export type LaposteTrackResponse = z.infer<typeof laposteTrackResponseSchema>;
 export type LaposteUnitaryResponse = z.infer<typeof laposteUnitaryResponseSchema>;
 export type LaposteShipment = z.infer<typeof shipmentSchema>;
-export type LaposteEvent = z.infer<typeof eventSchema>;
 export type LaposteTimelineStep = z.infer<typeof stepSchema>;

@@ -1,4 +1,4 @@
-import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 
 export const LAPOSTE_CARRIER_ID = 'laposte';
 /** Suivi v2 answers for La Poste letters, Colissimo parcels and Chronopost alike; customers know the parcels as Colissimo. */
@@ -8,9 +8,6 @@ export const LAPOSTE_CARRIER_NAME = 'La Poste / Colissimo';
 export const LAPOSTE_PRODUCTION_BASE_URL = 'https://api.laposte.fr';
 /** `GET /suivi/v2/idships/{id}[,{id}…]`: 1 to 10 comma-separated ids. */
 export const LAPOSTE_TRACK_PATH = '/suivi/v2/idships';
-/** The Okapi key of an application subscribed to Suivi on developer.laposte.fr, sent as `X-Okapi-Key`. */
-export const LAPOSTE_API_KEY_ENV = 'LAPOSTE_API_KEY';
-export const LAPOSTE_API_KEY_HEADER = 'X-Okapi-Key';
 
 /** The languages Suivi v2 answers in (`lang`); French is its default. */
 export const LAPOSTE_LANGUAGES = ['fr_FR', 'en_GB', 'de_DE', 'es_ES', 'it_IT', 'nl_NL'] as const;
@@ -19,16 +16,14 @@ export const LAPOSTE_DEFAULT_LANGUAGE = 'fr_FR';
 /** "ID of object (1 to 10, comma separated)" (swagger `idshipP`). */
 export const LAPOSTE_MAX_IDS_PER_REQUEST = 10;
 
-/**
- * Okapi answers HTTP 429 "max quota reached 100 calls per minute" on the standard plan, and the quota resets
- * at the start of the next minute (developer.laposte.fr FAQ "Quelles sont les limites à l'usage de certaines
- * APIs"). Contracted plans are higher: raise it with the `rateLimit` setting.
- */
-export const LAPOSTE_DEFAULT_RATE_LIMIT: RateLimit = { requests: 100, intervalMs: 60_000 };
-
 export const LAPOSTE_CAPABILITIES: CarrierCapabilities = {
   maxNumbersPerRequest: LAPOSTE_MAX_IDS_PER_REQUEST,
-  rateLimit: LAPOSTE_DEFAULT_RATE_LIMIT,
+  /*
+   * Okapi answers HTTP 429 "max quota reached 100 calls per minute" on the standard plan, and the quota resets
+   * at the start of the next minute (developer.laposte.fr FAQ "Quelles sont les limites à l'usage de certaines
+   * APIs"). Contracted plans are higher: raise it with the `rateLimit` setting.
+   */
+  rateLimit: { requests: 100, intervalMs: 60_000 },
   webhooks: false,
   // Suivi v2 has no proof-of-delivery document or signature.
   proofOfDelivery: false,

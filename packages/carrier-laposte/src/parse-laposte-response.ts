@@ -10,8 +10,11 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  parseCarrierDateTime,
   parseWithSchema,
   type CarrierParseInput,
+  type CarrierTime,
+  type EstimatedDelivery,
   type Shipment,
   type TrackOutcome,
 } from '@wismo/core';
@@ -19,45 +22,47 @@ import { laposteTrackResponseSchema, laposteUnitaryResponseSchema, type LaposteS
 import { LAPOSTE_CARRIER_ID, LAPOSTE_CARRIER_NAME, LAPOSTE_CONTACT, laposteTrackingUrl } from './laposte-carrier';
 import { LAPOSTE_RETURN_CODES } from './laposte-status-tables';
 import { mapLaposteEventCode, mapLaposteTimeline } from './map-laposte-status';
-import { laposteEstimatedDelivery, laposteTime } from './laposte-time';
 
 const carrier = { carrierId: LAPOSTE_CARRIER_ID };
 
 /** `holder`: who carries it. */
 const HOLDERS: Readonly<Record<number, string>> = { 1: 'Courrier', 3: 'Chronopost', 4: 'Colissimo' };
 
-function returnCodeOf(answer: LaposteUnitaryResponse): string | null {
-  return answer.returnCode === undefined ? null : String(answer.returnCode).trim();
-}
-
 /** The error a unitary answer without a shipment stands for. */
 function unitaryError(answer: LaposteUnitaryResponse, trackingNumber: string, httpStatus: number): WismoError {
-  const code = returnCodeOf(answer);
-  const said = answer.returnMessage?.trim();
+  const code = answer.returnCode === undefined ? null : String(answer.returnCode).trim();
+  const said = answer.returnMessage?.trim() ? `: ${answer.returnMessage.trim()}` : '';
   const options = { ...carrier, httpStatus, trackingNumber, carrierCodes: code ? [code] : [] };
   if (code && LAPOSTE_RETURN_CODES.invalid.has(code)) {
-    return new InvalidNumberError(`La Poste says ${trackingNumber} is not a valid number${said ? `: ${said}` : ''}`, options);
+    return new InvalidNumberError(`La Poste says ${trackingNumber} is not a valid number${said}`, options);
   }
   if (code && LAPOSTE_RETURN_CODES.notFound.has(code)) {
-    return new NotFoundError(`La Poste has no tracking for ${trackingNumber} (returnCode ${code})${said ? `: ${said}` : ''}`, options);
+    return new NotFoundError(`La Poste has no tracking for ${trackingNumber} (returnCode ${code})${said}`, options);
   }
   if (code && LAPOSTE_RETURN_CODES.unavailable.has(code)) {
-    return new CarrierUnavailableError(
-      `La Poste could not answer for ${trackingNumber} (returnCode ${code})${said ? `: ${said}` : ''}`,
-      options,
-    );
+    return new CarrierUnavailableError(`La Poste could not answer for ${trackingNumber} (returnCode ${code})${said}`, options);
   }
-  return new BadResponseError(
-    `La Poste answered returnCode ${code ?? '(none)'} without a shipment for ${trackingNumber}${said ? `: ${said}` : ''}`,
-    options,
-  );
+  return new BadResponseError(`La Poste answered returnCode ${code ?? '(none)'} without a shipment for ${trackingNumber}${said}`, options);
 }
 
-/** One shipment, normalised. Pure. */
-export function normaliseLaposteShipment(shipment: LaposteShipment, trackingNumber: string, input: CarrierParseInput): Shipment {
+/**
+ * `estimDate` is the expected day (a date-time in the swagger); `estimHourMin`/`estimHourMax` narrow it to a
+ * window when La Poste gives one.
+ */
+function laposteEstimatedDelivery(shipment: LaposteShipment): EstimatedDelivery | null {
+  const from = parseCarrierDateTime(shipment.estimHourMin) ?? parseCarrierDateTime(shipment.estimDate);
+  const to = parseCarrierDateTime(shipment.estimHourMax) ?? from;
+  if (!from || !to) return null;
+  const timeKind = from.timeKind === to.timeKind ? from.timeKind : 'local';
+  const value = (time: CarrierTime) => (timeKind === 'instant' ? time.occurredAt : time.localTime);
+  return { from: value(from), to: value(to), timeKind, source: 'carrier', confidence: null };
+}
+
+/** One shipment, normalised. Pure. Suivi v2 writes times with an offset (`2023-03-09T09:38:00+01:00`): instants. */
+function normaliseLaposteShipment(shipment: LaposteShipment, trackingNumber: string, input: CarrierParseInput): Shipment {
   const events = (shipment.event ?? []).map((event) =>
     createEvent({
-      time: laposteTime(event.date),
+      time: parseCarrierDateTime(event.date),
       description: event.label,
       code: event.code?.trim() || null,
       codes: { code: event.code },
@@ -76,7 +81,7 @@ export function normaliseLaposteShipment(shipment: LaposteShipment, trackingNumb
     eventsNewestFirst: true,
     carrierStatus: mapLaposteTimeline(shipment.timeline),
     estimatedDelivery: laposteEstimatedDelivery(shipment),
-    deliveredAt: laposteTime(shipment.deliveryDate),
+    deliveredAt: parseCarrierDateTime(shipment.deliveryDate),
     proofOfDelivery: { deliveryLocation: removalPoint },
     service: shipment.product || holder ? { code: holder, name: shipment.product?.trim() || null } : null,
     origin: createLocation({ countryCode: context?.originCountry }),
@@ -96,21 +101,16 @@ export function normaliseLaposteShipment(shipment: LaposteShipment, trackingNumb
  */
 export function parseLaposteTrackResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
+  const options = { ...carrier, httpStatus };
   if (httpStatus === 401 || httpStatus === 403) {
-    return failAll(
-      trackingNumbers,
-      new AuthFailedError(`${LAPOSTE_CARRIER_NAME} rejected the Okapi key (HTTP ${httpStatus})`, { ...carrier, httpStatus }),
-    );
+    return failAll(trackingNumbers, new AuthFailedError(`${LAPOSTE_CARRIER_NAME} rejected the Okapi key (HTTP ${httpStatus})`, options));
   }
   // A 404 without a readable body (the gateway's own page) still means "unknown".
   if (httpStatus === 404 && (body === undefined || body === null || typeof body !== 'object')) {
-    return failAll(trackingNumbers, new NotFoundError(`La Poste has no tracking for this number (HTTP 404)`, { ...carrier, httpStatus }));
+    return failAll(trackingNumbers, new NotFoundError(`La Poste has no tracking for this number (HTTP 404)`, options));
   }
   if (![200, 207, 400, 404].includes(httpStatus)) {
-    return failAll(
-      trackingNumbers,
-      new BadResponseError(`${LAPOSTE_CARRIER_NAME} answered HTTP ${httpStatus}`, { ...carrier, httpStatus }),
-    );
+    return failAll(trackingNumbers, new BadResponseError(`${LAPOSTE_CARRIER_NAME} answered HTTP ${httpStatus}`, options));
   }
   let answers: LaposteUnitaryResponse[];
   try {
@@ -129,14 +129,11 @@ export function parseLaposteTrackResponse(input: CarrierParseInput): TrackOutcom
     // One id asked, one answer without an id (a bare 404 body): it is that id's answer.
     const answer = byNumber.get(trackingNumber) ?? (trackingNumbers.length === 1 && answers.length === 1 ? answers[0] : undefined);
     if (!answer) {
-      return errorOutcome(
+      const missing = new BadResponseError(`La Poste's answer (HTTP ${httpStatus}) has no entry for ${trackingNumber}`, {
+        ...options,
         trackingNumber,
-        new BadResponseError(`La Poste's answer (HTTP ${httpStatus}) has no entry for ${trackingNumber}`, {
-          ...carrier,
-          httpStatus,
-          trackingNumber,
-        }),
-      );
+      });
+      return errorOutcome(trackingNumber, missing);
     }
     if (!answer.shipment) return errorOutcome(trackingNumber, unitaryError(answer, trackingNumber, httpStatus));
     return { trackingNumber, ok: true, shipment: normaliseLaposteShipment(answer.shipment, trackingNumber, input) };

@@ -128,7 +128,7 @@ function eventOf(event: PostnlEvent, shipment: PostnlShipment) {
 }
 
 /** Normalises one PostNL shipment. `others` are the other parcels of a multi-parcel shipment (kept as legs). */
-export function normalisePostnlShipment(
+function normalisePostnlShipment(
   shipment: PostnlShipment,
   barcode: string,
   options: { fetchedAt?: Date; raw?: unknown; others?: readonly PostnlShipment[] } = {},

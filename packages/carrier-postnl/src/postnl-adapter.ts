@@ -1,6 +1,5 @@
 import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings } from '@wismo/core';
 import {
-  POSTNL_API_KEY_ENV,
   POSTNL_CAPABILITIES,
   POSTNL_CARRIER_ID,
   POSTNL_CARRIER_NAME,
@@ -45,7 +44,7 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
   contact: POSTNL_CONTACT,
   trackingUrl: postnlTrackingUrl,
   baseUrl: POSTNL_PRODUCTION_BASE_URL,
-  credentials: { apiKey: { environmentVariable: POSTNL_API_KEY_ENV, label: 'API key' } },
+  credentials: { apiKey: { environmentVariable: 'POSTNL_API_KEY', label: 'API key' } },
   credentialsSource: 'developer.postnl.nl (an API key with the Shipping Status API)',
   auth: { type: 'api-key-header', header: 'apikey', apiKey: 'apiKey' },
   locale: { form: 'hyphen', default: 'en' },
@@ -55,9 +54,7 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
       ? null
       : new InvalidNumberError(
           'PostNL barcodes are 8 to 30 letters and digits (3S… or an international barcode); this one is not, so it was not sent to PostNL.',
-          {
-            carrierId: POSTNL_CARRIER_ID,
-          },
+          { carrierId: POSTNL_CARRIER_ID },
         ),
   request: ({ trackingNumbers: [barcode], locale, settings }) => ({
     method: 'GET',

@@ -1,3 +1,4 @@
+import { asArray, lenient } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
@@ -6,17 +7,9 @@ import { z } from 'zod';
  * docs, as the string `"{}"`: leaves that are not strings are dropped, and `"{}"` is cleaned where it is read.
  */
 
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
-
-function toArray(value: unknown): unknown {
-  return value === undefined || value === null ? undefined : Array.isArray(value) ? value : [value];
-}
-
 /** An array; a single object is read as a one-element array. */
 function list<Schema extends z.ZodType>(schema: Schema) {
-  return lenient(z.preprocess(toArray, z.array(schema.nullable().catch(null))));
+  return lenient(z.preprocess(asArray, z.array(schema.nullable().catch(null))));
 }
 
 /**
@@ -70,7 +63,7 @@ const shipmentSchema = z.object({
   Event: list(eventSchema),
 });
 
-const envelopeSchema = z.object({ Shipment: lenient(z.preprocess(toArray, z.array(shipmentSchema))) });
+const envelopeSchema = z.object({ Shipment: lenient(z.preprocess(asArray, z.array(shipmentSchema))) });
 
 /**
  * `200`: `{ CompleteStatus: { Shipment } }` (with `detail=true`) or `{ CurrentStatus: { Shipment } }`; not found is
@@ -88,7 +81,6 @@ export const postnlFaultSchema = z.object({ fault: z.object({ faultstring: text,
 /** `401/429`: `{ message, http_status_code }`. */
 export const postnlMessageSchema = z.object({ message: text, http_status_code: lenient(z.number()) });
 
-export type PostnlStatusResponse = z.infer<typeof postnlStatusResponseSchema>;
 export type PostnlShipment = z.infer<typeof shipmentSchema>;
 export type PostnlEvent = NonNullable<NonNullable<PostnlShipment['Event']>[number]>;
 export type PostnlAddress = NonNullable<NonNullable<PostnlShipment['Address']>[number]>;
@@ -96,8 +88,8 @@ export type PostnlAddress = NonNullable<NonNullable<PostnlShipment['Address']>[n
 /** Warnings come as `[{ Message, Code }]` on status calls and as `{ Warning: { Message, Code } }` on signature calls. */
 function flattenWarnings(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'Warning' in value)
-    return toArray((value as { Warning: unknown }).Warning);
-  return toArray(value);
+    return asArray((value as { Warning: unknown }).Warning);
+  return asArray(value);
 }
 
 /** `GET /shipment/v2/status/signature/{barcode}`: `{ Signature: { Barcode, SignatureDate, SignatureImage } }` or a warning. */

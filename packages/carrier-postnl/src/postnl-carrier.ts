@@ -3,23 +3,23 @@ import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/
 export const POSTNL_CARRIER_ID = 'postnl';
 export const POSTNL_CARRIER_NAME = 'PostNL';
 
+/** The sandbox is `https://api-sandbox.postnl.nl`. */
 export const POSTNL_PRODUCTION_BASE_URL = 'https://api.postnl.nl';
-export const POSTNL_SANDBOX_BASE_URL = 'https://api-sandbox.postnl.nl';
 
 /** Shipping Status v2, one barcode per call: `GET /shipment/v2/status/barcode/{barcode}`. */
 export const POSTNL_STATUS_PATH = '/shipment/v2/status/barcode';
 /** The recipient's signature: `GET /shipment/v2/status/signature/{barcode}`. */
 export const POSTNL_SIGNATURE_PATH = '/shipment/v2/status/signature';
 
-export const POSTNL_API_KEY_ENV = 'POSTNL_API_KEY';
-
 /** PostNL's times are Dutch wall-clock times without an offset. */
 export const POSTNL_TIME_ZONE = 'Europe/Amsterdam';
 
-/** "For most webservices the Production environment is limited to 1000 calls per minute, per key" (developer.postnl.nl support). */
+/**
+ * "For most webservices the Production environment is limited to 1000 calls per minute, per key" (developer.postnl.nl
+ * support). "The Sandbox environment is limited to 15 calls per minute, per key": pass `rateLimit: { requests: 15,
+ * intervalMs: 60_000 }` with the sandbox URL.
+ */
 export const POSTNL_DEFAULT_RATE_LIMIT: RateLimit = { requests: 1000, intervalMs: 60_000 };
-/** "The Sandbox environment is limited to 15 calls per minute, per key." Pass it as `rateLimit` with the sandbox URL. */
-export const POSTNL_SANDBOX_RATE_LIMIT: RateLimit = { requests: 15, intervalMs: 60_000 };
 
 export const POSTNL_CAPABILITIES: CarrierCapabilities = {
   maxNumbersPerRequest: 1,

@@ -7,9 +7,12 @@ import {
   createLocation,
   errorOutcome,
   failAll,
+  instantTime,
+  parseCarrierDateTime,
   parseWithSchema,
   type CarrierParseInput,
   type EstimatedDelivery,
+  type CarrierTime,
   type ShipmentInput,
   type TrackOutcome,
   type TrackingEvent,
@@ -18,16 +21,15 @@ import {
 import {
   royalMailErrorResponseSchema,
   royalMailEventsResponseSchema,
+  royalMailSignatureResponseSchema,
   royalMailSummaryResponseSchema,
   type RoyalMailError,
   type RoyalMailEventsResponse,
   type RoyalMailSummary,
-  type RoyalMailSummaryResponse,
 } from './royalmail-api';
 import { ROYALMAIL_CARRIER_ID, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CONTACT, royalMailTrackingUrl } from './royalmail-carrier';
 import { mapRoyalMailEvent, mapRoyalMailStatusCategory } from './map-royalmail-status';
-import { ROYALMAIL_NOT_FOUND_CODES } from './royalmail-status-tables';
-import { royalMailEstimatedDelivery, royalMailTime } from './royalmail-time';
+import { ROYALMAIL_NOT_FOUND_CODES, ROYALMAIL_NO_SIGNATURE_CODES } from './royalmail-status-tables';
 
 const carrier = { carrierId: ROYALMAIL_CARRIER_ID };
 
@@ -36,28 +38,19 @@ function describeErrors(errors: readonly RoyalMailError[]): string {
 }
 
 /** Royal Mail's `E…` codes for one number: not found (E1142 and the "no tracking" codes) or another failure. */
-export function royalMailItemError(errors: readonly RoyalMailError[], httpStatus: number, trackingNumber: string | null): WismoError {
+function royalMailItemError(errors: readonly RoyalMailError[], httpStatus: number, trackingNumber: string | null): WismoError {
   const codes = errors.map((error) => error.errorCode?.trim()).filter((code): code is string => Boolean(code));
   const detail = describeErrors(errors);
+  const options = { ...carrier, httpStatus, trackingNumber, carrierCodes: codes };
   if (codes.some((code) => ROYALMAIL_NOT_FOUND_CODES.has(code))) {
-    return new NotFoundError(`Royal Mail has no tracking for ${trackingNumber ?? 'this item'} (${detail})`, {
-      ...carrier,
-      httpStatus,
-      trackingNumber,
-      carrierCodes: codes,
-    });
+    return new NotFoundError(`Royal Mail has no tracking for ${trackingNumber ?? 'this item'} (${detail})`, options);
   }
   // E0004: a required header (X-Accept-RMG-Terms) or the request shape was refused; E0013: too many ids. Retrying cannot help.
-  return new BadResponseError(`Royal Mail refused the request (HTTP ${httpStatus}${detail ? `: ${detail}` : ''})`, {
-    ...carrier,
-    httpStatus,
-    trackingNumber,
-    carrierCodes: codes,
-  });
+  return new BadResponseError(`Royal Mail refused the request (HTTP ${httpStatus}${detail ? `: ${detail}` : ''})`, options);
 }
 
 /** The 401 rule, then Royal Mail's error envelope; null when the body is an answer to parse. */
-export function royalMailRequestError(httpStatus: number, body: unknown): ((trackingNumber: string) => WismoError) | null {
+function royalMailRequestError(httpStatus: number, body: unknown): ((trackingNumber: string) => WismoError) | null {
   if (httpStatus === 401 || httpStatus === 403) {
     const error = new AuthFailedError(`Royal Mail rejected the client id or secret (HTTP ${httpStatus})`, { ...carrier, httpStatus });
     return () => error;
@@ -75,6 +68,27 @@ export function royalMailRequestError(httpStatus: number, body: unknown): ((trac
   return null;
 }
 
+const TIME_WITH_OFFSET = /^(\d{2}:\d{2}(?::\d{2})?)([+-]\d{2}:?\d{2}|Z)$/;
+
+function windowBound(date: string, bound: string | undefined): string | null {
+  const match = bound ? TIME_WITH_OFFSET.exec(bound.trim()) : null;
+  if (!match) return null;
+  return instantTime(`${date}T${match[1]}`, match[2]!)?.occurredAt ?? null;
+}
+
+/**
+ * `estimatedDelivery { date, startOfEstimatedWindow: "08:00:00+01:00", endOfEstimatedWindow }`: a window of instants
+ * when both bounds carry their offset, else the day alone.
+ */
+function royalMailEstimatedDelivery(estimate: RoyalMailEventsResponse['mailPieces']['estimatedDelivery']): EstimatedDelivery | null {
+  const date = estimate?.date?.trim();
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const from = windowBound(date, estimate!.startOfEstimatedWindow);
+  const to = windowBound(date, estimate!.endOfEstimatedWindow);
+  if (from && to) return { from, to, timeKind: 'instant', source: 'carrier', confidence: null };
+  return { from: date, to: date, timeKind: 'date', source: 'carrier', confidence: null };
+}
+
 function eventOf(
   code: string | undefined,
   name: string | undefined,
@@ -82,7 +96,8 @@ function eventOf(
   locationName: string | undefined,
 ): TrackingEvent {
   return createEvent({
-    time: royalMailTime(dateTime),
+    // ISO 8601 with the UK offset (`2016-10-20T10:04:00+01:00`): instants.
+    time: parseCarrierDateTime(dateTime),
     description: name,
     code: code?.trim() || null,
     location: locationName?.trim() ? createLocation({ raw: locationName }) : null,
@@ -162,7 +177,7 @@ export function parseRoyalMailSummaryResponse(input: CarrierParseInput): TrackOu
   const { httpStatus, body, trackingNumbers } = input;
   const failure = royalMailRequestError(httpStatus, body);
   if (failure) return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure(trackingNumber)));
-  let response: RoyalMailSummaryResponse;
+  let response;
   try {
     response = parseWithSchema(royalMailSummaryResponseSchema, body, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CARRIER_ID, httpStatus);
   } catch (error) {
@@ -184,4 +199,54 @@ export function parseRoyalMailSummaryResponse(input: CarrierParseInput): TrackOu
         : [];
     return { trackingNumber, ok: true, shipment: buildShipment(shipmentInput(input, trackingNumber, summary, events)) };
   });
+}
+
+export interface RoyalMailSignature {
+  recipientName: string | null;
+  signedAt: CarrierTime | null;
+  /** As Royal Mail sends it, e.g. `image/svg+xml` or `image/png`. */
+  imageFormat: string | null;
+  /** The image, base64 (or SVG text) as Royal Mail sends it. */
+  image: string | null;
+}
+
+export type RoyalMailSignatureOutcome =
+  { trackingNumber: string; ok: true; signature: RoyalMailSignature } | { trackingNumber: string; ok: false; error: WismoError };
+
+/** Pure: `/signature`. E1144/E1145 (no proof of delivery) and E1142 are not_found; never throws. */
+export function parseRoyalMailSignatureResponse(httpStatus: number, body: unknown, trackingNumber: string): RoyalMailSignatureOutcome {
+  const failure = royalMailRequestError(httpStatus, body);
+  if (failure) {
+    const error = failure(trackingNumber);
+    if (error.carrierCodes.some((code) => ROYALMAIL_NO_SIGNATURE_CODES.has(code))) {
+      return {
+        trackingNumber,
+        ok: false,
+        error: new NotFoundError(`Royal Mail has no signature for ${trackingNumber} (${error.carrierCodes.join(', ')})`, {
+          carrierId: ROYALMAIL_CARRIER_ID,
+          httpStatus,
+          trackingNumber,
+          carrierCodes: error.carrierCodes,
+        }),
+      };
+    }
+    return { trackingNumber, ok: false, error };
+  }
+  let response;
+  try {
+    response = parseWithSchema(royalMailSignatureResponseSchema, body, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CARRIER_ID, httpStatus);
+  } catch (error) {
+    return { trackingNumber, ok: false, error: (error as BadResponseError).forTrackingNumber(trackingNumber) };
+  }
+  const signature = response.mailPieces.signature;
+  return {
+    trackingNumber,
+    ok: true,
+    signature: {
+      recipientName: signature.recipientName ?? null,
+      signedAt: parseCarrierDateTime(signature.signatureDateTime),
+      imageFormat: signature.imageFormat ?? null,
+      image: signature.image ?? null,
+    },
+  };
 }

@@ -7,13 +7,12 @@ import {
   type TrackContext,
   type TrackOutcome,
 } from '@wismo/core';
+import { readJsonErrorBody, relabelOutcome } from '@wismo/core/internal';
 import { royalMailErrorResponseSchema } from './royalmail-api';
 import {
   ROYALMAIL_CAPABILITIES,
   ROYALMAIL_CARRIER_ID,
   ROYALMAIL_CARRIER_NAME,
-  ROYALMAIL_CLIENT_ID_ENV,
-  ROYALMAIL_CLIENT_SECRET_ENV,
   ROYALMAIL_CONTACT,
   ROYALMAIL_MAX_SUMMARY_IDS,
   ROYALMAIL_PRODUCTION_BASE_URL,
@@ -22,8 +21,12 @@ import {
   royalMailSignaturePath,
   royalMailTrackingUrl,
 } from './royalmail-carrier';
-import { parseRoyalMailEventsResponse, parseRoyalMailSummaryResponse } from './parse-royalmail-response';
-import { parseRoyalMailSignatureResponse, type RoyalMailSignatureOutcome } from './parse-royalmail-signature';
+import {
+  parseRoyalMailEventsResponse,
+  parseRoyalMailSignatureResponse,
+  parseRoyalMailSummaryResponse,
+  type RoyalMailSignatureOutcome,
+} from './parse-royalmail-response';
 
 export interface RoyalMailSettings extends CarrierSettings {
   /** The app's client id on the Royal Mail API platform (`X-IBM-Client-Id`). Default: `ROYALMAIL_CLIENT_ID`. */
@@ -44,7 +47,7 @@ export interface RoyalMailMethods {
 
 export type RoyalMailAdapter = CarrierAdapter & RoyalMailMethods;
 
-export function normaliseRoyalMailNumber(trackingNumber: string): string {
+function normaliseRoyalMailNumber(trackingNumber: string): string {
   return trackingNumber.replace(/\s+/g, '').toUpperCase();
 }
 
@@ -66,8 +69,8 @@ export const createRoyalMail = defineCarrier<RoyalMailSettings, RoyalMailMethods
   trackingUrl: royalMailTrackingUrl,
   baseUrl: ROYALMAIL_PRODUCTION_BASE_URL,
   credentials: {
-    clientId: { environmentVariable: ROYALMAIL_CLIENT_ID_ENV, label: 'client id' },
-    clientSecret: { environmentVariable: ROYALMAIL_CLIENT_SECRET_ENV, label: 'client secret' },
+    clientId: { environmentVariable: 'ROYALMAIL_CLIENT_ID', label: 'client id' },
+    clientSecret: { environmentVariable: 'ROYALMAIL_CLIENT_SECRET', label: 'client secret' },
   },
   credentialsSource: 'an app subscribed to the Tracking API on developer.royalmail.net',
   // The client id and secret travel as headers on every call (see `royalMailHeaders`); no token.
@@ -80,23 +83,17 @@ export const createRoyalMail = defineCarrier<RoyalMailSettings, RoyalMailMethods
   }),
   parse: parseRoyalMailEventsResponse,
   describeErrorBody(body) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-    const result = royalMailErrorResponseSchema.safeParse(parsed);
-    if (!result.success) return undefined;
-    const errors = result.data.errors ?? [];
+    const envelope = readJsonErrorBody(body, royalMailErrorResponseSchema);
+    if (!envelope) return undefined;
+    const errors = envelope.errors ?? [];
     const codes = errors.map((error) => error.errorCode).filter((code): code is string => Boolean(code));
     const message =
       errors
         .map((error) => error.errorDescription)
         .filter(Boolean)
         .join('; ') ||
-      result.data.moreInformation ||
-      result.data.httpMessage;
+      envelope.moreInformation ||
+      envelope.httpMessage;
     return { message: message || undefined, codes };
   },
   extend: (kit) => ({
@@ -143,10 +140,7 @@ export const createRoyalMail = defineCarrier<RoyalMailSettings, RoyalMailMethods
               trackingNumber: String(requested ?? ''),
             }),
           );
-        if (outcome.trackingNumber === requested) return outcome;
-        return outcome.ok
-          ? { ...outcome, trackingNumber: requested, shipment: { ...outcome.shipment, trackingNumber: requested } }
-          : errorOutcome(requested, outcome.error);
+        return relabelOutcome(outcome, requested);
       });
     },
     async signature(trackingNumber, options = {}) {

@@ -3,17 +3,15 @@ import { z } from 'zod';
 const text = z.string().optional().catch(undefined);
 
 /** One `errors[]` entry of the error envelope, or the per-item `error` of `/summary`. */
-const errorSchema = z.object({ errorCode: text, errorDescription: text, errorCause: text, errorResolution: text });
+const errorSchema = z.object({ errorCode: text, errorDescription: text });
 
 const summarySchema = z.object({
-  oneDBarcode: text,
   productId: text,
   productName: text,
   lastEventCode: text,
   lastEventName: text,
   lastEventDateTime: text,
   lastEventLocationName: text,
-  statusDescription: text,
   statusCategory: text,
   destinationCountryCode: text,
   originCountryCode: text,
@@ -28,7 +26,6 @@ const eventSchema = z.object({ eventCode: text, eventName: text, eventDateTime: 
 /** `GET /mailpieces/v2/{mailPieceId}/events`. */
 export const royalMailEventsResponseSchema = z.object({
   mailPieces: z.object({
-    mailPieceId: text,
     summary: summarySchema.optional().catch(undefined),
     signature: signatureSchema.optional().catch(undefined),
     estimatedDelivery: estimatedDeliverySchema.optional().catch(undefined),
@@ -41,7 +38,6 @@ export const royalMailSummaryResponseSchema = z.object({
   mailPieces: z.array(
     z.object({
       mailPieceId: text,
-      status: z.coerce.string().optional().catch(undefined),
       summary: summarySchema.optional().catch(undefined),
       error: errorSchema.optional().catch(undefined),
     }),
@@ -51,14 +47,10 @@ export const royalMailSummaryResponseSchema = z.object({
 /** `GET /mailpieces/v2/{mailPieceId}/signature`. */
 export const royalMailSignatureResponseSchema = z.object({
   mailPieces: z.object({
-    mailPieceId: text,
     signature: z.object({
       recipientName: text,
       signatureDateTime: text,
       imageFormat: text,
-      imageId: text,
-      height: z.number().optional().catch(undefined),
-      width: z.number().optional().catch(undefined),
       image: text,
     }),
   }),
@@ -66,14 +58,11 @@ export const royalMailSignatureResponseSchema = z.object({
 
 /** The error envelope: `{ httpCode, httpMessage, moreInformation?, errors: [...] }`. */
 export const royalMailErrorResponseSchema = z.object({
-  httpCode: z.coerce.string().optional().catch(undefined),
   httpMessage: text,
   moreInformation: text,
   errors: z.array(errorSchema).optional().catch(undefined),
 });
 
 export type RoyalMailEventsResponse = z.infer<typeof royalMailEventsResponseSchema>;
-export type RoyalMailSummaryResponse = z.infer<typeof royalMailSummaryResponseSchema>;
-export type RoyalMailSignatureResponse = z.infer<typeof royalMailSignatureResponseSchema>;
 export type RoyalMailError = z.infer<typeof errorSchema>;
 export type RoyalMailSummary = z.infer<typeof summarySchema>;

@@ -5,12 +5,8 @@ export const ROYALMAIL_CARRIER_NAME = 'Royal Mail';
 /** Tracking API v2 on the Royal Mail API platform (IBM API Connect). */
 export const ROYALMAIL_PRODUCTION_BASE_URL = 'https://api.royalmail.net';
 export const ROYALMAIL_MAILPIECES_PATH = '/mailpieces/v2';
-export const ROYALMAIL_CLIENT_ID_ENV = 'ROYALMAIL_CLIENT_ID';
-export const ROYALMAIL_CLIENT_SECRET_ENV = 'ROYALMAIL_CLIENT_SECRET';
 /** `/summary` takes up to 30 ids (comma separated `mailPieceId`); more → E0013 maximum parameters exceeded. */
 export const ROYALMAIL_MAX_SUMMARY_IDS = 30;
-/** Barcode reference not recognised: not found, whatever the HTTP status (400 and 404 are both reported). */
-export const ROYALMAIL_NOT_RECOGNISED_CODE = 'E1142';
 
 export function royalMailEventsPath(mailPieceId: string): string {
   return `${ROYALMAIL_MAILPIECES_PATH}/${encodeURIComponent(mailPieceId)}/events`;

@@ -14,3 +14,17 @@ export {
   UPS_FREIGHT_EXCEPTION_CODES,
   UPS_MAIL_INNOVATIONS_CODES,
 } from './ups-status-tables';
+
+// UPS Track Alert push: subscribe (batches of 100, 14-day expiry), verify (v1 credential, v2 OAuth token), parse
+export {
+  createUpsPushReceiver,
+  parseUpsTrackAlertPush,
+  subscribeUpsTrackAlert,
+  upsSubscriptionsToRenew,
+  UPS_TRACK_ALERT_BATCH_SIZE,
+  UPS_TRACK_ALERT_SUBSCRIPTION_MS,
+  type UpsPushSettings,
+  type UpsSubscribeOptions,
+  type UpsSubscribeResult,
+  type UpsSubscription,
+} from './ups-push';

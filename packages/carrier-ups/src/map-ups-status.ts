@@ -1,4 +1,5 @@
 import { lookupStatus, type StatusTable, type StatusTableEntry } from '@wismo/core';
+import { rememberByText } from '@wismo/core/internal';
 import type { UpsStatus } from './ups-api';
 import * as tables from './ups-status-tables';
 
@@ -50,8 +51,11 @@ function isDecisive(entry: StatusTableEntry | undefined): entry is StatusTableEn
   return entry !== undefined && entry.status !== 'unknown';
 }
 
-const MAPPING_CACHE_LIMIT = 4096;
-const mappingCache = new Map<string, UpsStatusMapping>();
+/** The combinations seen in practice are few; the limit keeps garbage codes from growing the memory without end. */
+const mapByKey = rememberByText((key) => {
+  const [type, code, statusCode] = key.split('\u0000');
+  return resolveUpsStatus({ type, code, statusCode }, `${type?.trim() ?? ''}/${code?.trim() ?? ''}/${statusCode?.trim() ?? ''}`);
+}, 4096);
 
 /**
  * Maps one UPS status. Lookup order, most specific first:
@@ -64,14 +68,7 @@ const mappingCache = new Map<string, UpsStatusMapping>();
  * known at all is `entry: undefined`, which `createEvent` turns into an `unmapped` event with the raw code kept.
  */
 export function mapUpsStatus(codes: Pick<UpsStatus, 'type' | 'code' | 'statusCode'>): UpsStatusMapping {
-  const key = `${codes.type ?? ''}\u0000${codes.code ?? ''}\u0000${codes.statusCode ?? ''}`;
-  let mapping = mappingCache.get(key);
-  if (mapping) return mapping;
-  mapping = resolveUpsStatus(codes, `${codes.type?.trim() ?? ''}/${codes.code?.trim() ?? ''}/${codes.statusCode?.trim() ?? ''}`);
-  // The combinations seen in practice are few; the cap keeps garbage codes from growing it without end.
-  if (mappingCache.size >= MAPPING_CACHE_LIMIT) mappingCache.clear();
-  mappingCache.set(key, mapping);
-  return mapping;
+  return mapByKey(`${codes.type ?? ''}\u0000${codes.code ?? ''}\u0000${codes.statusCode ?? ''}`);
 }
 
 function resolveUpsStatus(codes: Pick<UpsStatus, 'type' | 'code' | 'statusCode'>, rawCode: string): UpsStatusMapping {

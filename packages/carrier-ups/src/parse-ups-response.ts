@@ -1,9 +1,6 @@
 import {
-  AuthFailedError,
-  BadResponseError,
   InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
   WismoError,
   buildShipment,
   contactFor,
@@ -11,13 +8,13 @@ import {
   createLocation,
   errorOutcome,
   failAll,
-  parseWithSchema,
   sortEventsNewestFirst,
   type CarrierParseInput,
   type Shipment,
   type TrackingEvent,
   type TrackOutcome,
 } from '@wismo/core';
+import { describeCarrierMessages, parseBodyWithSchema, readJsonErrorBody, requestError, type RequestErrorKind } from '@wismo/core/internal';
 import { mapUpsStatus } from './map-ups-status';
 import {
   upsErrorResponseSchema,
@@ -30,27 +27,19 @@ import {
 import { UPS_CARRIER_ID, UPS_CARRIER_NAME, UPS_CONTACT, upsTrackingUrl } from './ups-carrier';
 import { upsActivityTime, upsDeliveredTime, upsEstimatedDelivery } from './ups-time';
 
-/** UPS error codes this package understands. Anything else keeps its code on a `bad_response`. */
-export const UPS_ERROR_CODES = {
-  /** Warning in a 200 answer, and (composed) in 404 bodies: the number is unknown or older than 120 days. */
-  trackingInformationNotFound: 'TW0001',
-  invalidInquiryNumber: 'TV1002',
-  invalidAccessLicense: '250003',
-  tooManyRequests: '10429',
-} as const;
+/** UPS error codes this package understands, by what they mean. Anything else keeps its code on a `bad_response`. */
+const UPS_ERROR_CODES: Readonly<Record<string, RequestErrorKind>> = {
+  /** Tracking information not found. A warning in a 200 answer, and (composed) in 404 bodies: unknown or older than 120 days. */
+  TW0001: 'not_found',
+  /** Invalid inquiry number. */
+  TV1002: 'invalid_number',
+  /** Invalid access license. */
+  '250003': 'auth_failed',
+  /** Too many requests. */
+  '10429': 'rate_limited',
+};
 
 const NOT_FOUND_HINT = 'New labels can take a few hours to appear; UPS drops data after 120 days.';
-
-function describeMessages(messages: readonly UpsMessage[]): string {
-  return messages
-    .map((message) => [message.code, message.message?.trim()].filter(Boolean).join(' '))
-    .filter(Boolean)
-    .join('; ');
-}
-
-function codesOf(messages: readonly UpsMessage[]): string[] {
-  return messages.map((message) => message.code).filter((code): code is string => Boolean(code));
-}
 
 /** The `{ response: { errors } }` list of a body, or an empty list when it has none. */
 function upsErrorMessages(body: unknown): UpsMessage[] {
@@ -62,48 +51,42 @@ function upsErrorMessages(body: unknown): UpsMessage[] {
 
 /** For the transport: the UPS error list of an error body as one message and its codes. */
 export function describeUpsErrorBody(body: string): { message: string; codes: string[] } | undefined {
-  let messages: UpsMessage[];
-  try {
-    messages = upsErrorMessages(JSON.parse(body));
-  } catch {
-    return undefined;
-  }
-  return messages.length === 0 ? undefined : { message: describeMessages(messages), codes: codesOf(messages) };
+  const errors = readJsonErrorBody(body, upsErrorResponseSchema)?.response.errors;
+  if (!errors?.length) return undefined;
+  const { detail, codes } = describeCarrierMessages(errors);
+  return { message: detail, codes };
 }
 
 /** A whole-request UPS error (non-200 status or a 200 holding `response.errors`) as a typed error. */
 export function upsRequestError(httpStatus: number, messages: readonly UpsMessage[]): WismoError {
-  const codes = codesOf(messages);
-  const detail = describeMessages(messages);
+  const { detail, codes } = describeCarrierMessages(messages);
   const said = `HTTP ${httpStatus}${detail ? `: ${detail}` : ''}`;
-  const options = { carrierId: UPS_CARRIER_ID, httpStatus, carrierCodes: codes };
-  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
-  if (httpStatus === 401 || httpStatus === 403 || codes.includes(UPS_ERROR_CODES.invalidAccessLicense)) {
-    const hint = 'Check the client id and secret and that the app has the Tracking API.';
-    return new AuthFailedError(`UPS rejected the credentials (${said}). ${hint}`, options);
-  }
-  if (codes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
-    const hint = 'Check the number: UPS numbers are 7 to 34 letters and digits.';
-    return new InvalidNumberError(`UPS does not accept this as an inquiry number (${said}). ${hint}`, options);
-  }
-  if (codes.includes(UPS_ERROR_CODES.tooManyRequests)) {
-    const hint = 'Lower the request rate or ask UPS for a higher quota.';
-    return new RateLimitedError(`UPS is rate limiting requests (${said}). ${hint}`, options);
-  }
-  if (httpStatus === 404 || codes.includes(UPS_ERROR_CODES.trackingInformationNotFound)) {
-    return new NotFoundError(`UPS has no tracking information for this number (${said}). ${NOT_FOUND_HINT}`, options);
-  }
-  return new BadResponseError(`UPS rejected the tracking request (${said})`, options);
+  return requestError({
+    carrierId: UPS_CARRIER_ID,
+    httpStatus,
+    carrierCodes: codes,
+    kindOfCode: (code) => UPS_ERROR_CODES[code],
+    messages: {
+      auth_failed: `UPS rejected the credentials (${said}). Check the client id and secret and that the app has the Tracking API.`,
+      invalid_number: `UPS does not accept this as an inquiry number (${said}). Check the number: UPS numbers are 7 to 34 letters and digits.`,
+      rate_limited: `UPS is rate limiting requests (${said}). Lower the request rate or ask UPS for a higher quota.`,
+      not_found: `UPS has no tracking information for this number (${said}). ${NOT_FOUND_HINT}`,
+      bad_response: `UPS rejected the tracking request (${said})`,
+    },
+  });
 }
 
 /** A 200 answer without a package for the number: not found (TW0001), or invalid if UPS says so. */
 function noPackageError(trackingNumber: string, httpStatus: number, warnings: readonly UpsMessage[]): WismoError {
-  const said = describeMessages(warnings);
-  const options = { carrierId: UPS_CARRIER_ID, httpStatus, carrierCodes: codesOf(warnings), trackingNumber };
-  if (options.carrierCodes.includes(UPS_ERROR_CODES.invalidInquiryNumber)) {
-    return new InvalidNumberError(`UPS does not accept ${trackingNumber} as an inquiry number (${said}). Check the number.`, options);
+  const { detail, codes } = describeCarrierMessages(warnings);
+  const options = { carrierId: UPS_CARRIER_ID, httpStatus, carrierCodes: codes, trackingNumber };
+  if (codes.some((code) => UPS_ERROR_CODES[code] === 'invalid_number')) {
+    return new InvalidNumberError(`UPS does not accept ${trackingNumber} as an inquiry number (${detail}). Check the number.`, options);
   }
-  return new NotFoundError(`UPS has no tracking information for ${trackingNumber}${said ? ` (${said})` : ''}. ${NOT_FOUND_HINT}`, options);
+  return new NotFoundError(
+    `UPS has no tracking information for ${trackingNumber}${detail ? ` (${detail})` : ''}. ${NOT_FOUND_HINT}`,
+    options,
+  );
 }
 
 const SEPARATORS = /[\s-]+/g;
@@ -216,13 +199,9 @@ export function parseUpsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
   if (httpStatus < 200 || httpStatus >= 300 || (messages.length > 0 && !hasTrackResponse)) {
     return failAll(trackingNumbers, upsRequestError(httpStatus, messages));
   }
-  let shipments;
-  try {
-    shipments = parseWithSchema(upsTrackResponseSchema, body, UPS_CARRIER_NAME, UPS_CARRIER_ID, httpStatus).trackResponse.shipment;
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    throw error;
-  }
+  const response = parseBodyWithSchema(upsTrackResponseSchema, body, { id: UPS_CARRIER_ID, name: UPS_CARRIER_NAME }, httpStatus);
+  if (WismoError.isInstance(response)) return failAll(trackingNumbers, response);
+  const shipments = response.trackResponse.shipment;
   return trackingNumbers.map((trackingNumber) => {
     const shipment =
       shipments.find(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidNumberError, defineCarrier, parseJsonBody, type CarrierSettings } from '@wismo/core';
+import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
 import { describeUpsErrorBody, parseUpsTrackResponse } from './parse-ups-response';
 import * as carrier from './ups-carrier';
 
@@ -69,14 +69,7 @@ export const createUps = defineCarrier<UpsSettings>({
     headers: { transId: randomUUID().replace(/-/g, ''), transactionSrc: settings.transactionSource?.trim() || 'wismo' },
   }),
   // A 404 means "not found" whatever its body says; anything else unreadable is a bad response.
-  readBody: (response) => {
-    try {
-      return parseJsonBody(response, carrier.UPS_CARRIER_NAME, carrier.UPS_CARRIER_ID);
-    } catch (error) {
-      if (response.status === 404) return undefined;
-      throw error;
-    }
-  },
+  unreadable404IsEmpty: true,
   parse: parseUpsTrackResponse,
   describeErrorBody: describeUpsErrorBody,
 });

@@ -1,3 +1,4 @@
+import { asArray, lenient, oneOrMany as list } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
@@ -8,20 +9,6 @@ import { z } from 'zod';
  * `trackResponse.shipment` envelope is a `bad_response`. An activity that is not an object is left out (it
  * holds nothing to show); one with odd fields becomes an event with what could be read.
  */
-
-/** Absent, or dropped when it is not what the spec says. */
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
-
-function toArray(value: unknown): unknown {
-  return value === undefined || value === null ? undefined : Array.isArray(value) ? value : [value];
-}
-
-/** An array; a single object is read as a one-element array. */
-function list<Schema extends z.ZodType>(schema: Schema) {
-  return z.preprocess(toArray, z.array(schema).optional());
-}
 
 const text = lenient(z.string());
 /** Codes are strings in the spec; a number is read as its digits. */
@@ -75,10 +62,10 @@ const packageSchema = z.object({
 const shipmentSchema = z.object({ inquiryNumber: text, package: list(packageSchema), warnings: lenient(list(messageSchema)) });
 
 /** `200`: `{ trackResponse: { shipment: [...] } }`. */
-export const upsTrackResponseSchema = z.object({ trackResponse: z.object({ shipment: z.preprocess(toArray, z.array(shipmentSchema)) }) });
+export const upsTrackResponseSchema = z.object({ trackResponse: z.object({ shipment: z.preprocess(asArray, z.array(shipmentSchema)) }) });
 
 /** `400/401/403/404/429/5xx` and the OAuth endpoint: `{ response: { errors: [{ code, message }] } }`. */
-export const upsErrorResponseSchema = z.object({ response: z.object({ errors: z.preprocess(toArray, z.array(messageSchema)) }) });
+export const upsErrorResponseSchema = z.object({ response: z.object({ errors: z.preprocess(asArray, z.array(messageSchema)) }) });
 
 export type UpsPackage = z.infer<typeof packageSchema>;
 export type UpsActivity = z.infer<typeof activitySchema>;

@@ -9,3 +9,17 @@ export {
   USPS_RETURN_REASONS,
   USPS_TRACKING_ERROR_CODES,
 } from './usps-status-tables';
+
+// USPS Subscriptions-Tracking v3 push: subscribe, SUSPENDED recovery, `X-HMAC` verifier and parser
+export {
+  createUspsPushReceiver,
+  deleteUspsSubscription,
+  getUspsSubscription,
+  parseUspsPush,
+  recoverUspsSubscription,
+  subscribeUspsTracking,
+  type UspsPushSettings,
+  type UspsSubscription,
+  type UspsSubscriptionFilter,
+  type UspsSubscriptionOptions,
+} from './usps-push';

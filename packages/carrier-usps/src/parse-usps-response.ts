@@ -3,14 +3,12 @@ import {
   BadResponseError,
   InvalidNumberError,
   NotFoundError,
-  WismoError,
   approximateEpochMs,
   buildShipment,
   createEvent,
   createLocation,
   dateOnly,
   errorOutcome,
-  failAll,
   formatInstantAtOffset,
   formatOffset,
   instantTime,
@@ -25,8 +23,9 @@ import {
   type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
+  type WismoError,
 } from '@wismo/core';
-import { errorCodesOf, hasAuthErrorCode } from '@wismo/core/internal';
+import { carrierEstimate, clockTime, errorCodesOf, hasAuthErrorCode, neverThrowing, readJsonErrorBody } from '@wismo/core/internal';
 import {
   uspsErrorSchema,
   uspsTrackingDetailsSchema,
@@ -61,7 +60,6 @@ const TRACKING_NUMBER_WORDS = /tracking\s*(number|id|#)|trackingnumber/i;
 const GMT_HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 /** `-7` and `-700` as USPS may write them (the spec's example is `-7:00`): core reads two-digit hours. */
 const SINGLE_DIGIT_HOUR = /^([+-])(\d)(?=$|:?\d{2}$)/;
-const CLOCK = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$/i;
 const MINUTE_MS = 60_000;
 const CHECK_CREDENTIALS = 'Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.';
 const carrier = { carrierId: USPS_CARRIER_ID };
@@ -70,18 +68,7 @@ const carrier = { carrierId: USPS_CARRIER_ID };
  * Pure: one USPS Tracking v3 response (status + parsed body) → one outcome per requested number.
  * Never throws for a surprising payload: it becomes `bad_response` or an `unmapped` event.
  */
-export function parseUspsTrackResponse(input: CarrierParseInput): TrackOutcome[] {
-  try {
-    return answer(input);
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(input.trackingNumbers, error);
-    const reason = (error as Error)?.message ?? String(error);
-    return failAll(
-      input.trackingNumbers,
-      new BadResponseError(`USPS response could not be read: ${reason}`, { ...carrier, httpStatus: input.httpStatus }),
-    );
-  }
-}
+export const parseUspsTrackResponse = neverThrowing({ id: USPS_CARRIER_ID, name: USPS_CARRIER_NAME }, answer);
 
 function answer(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
@@ -295,54 +282,34 @@ function impliedOffset(local: string, utcMs: number): string | null {
  * `predictedDeliveryDate` alone; `guaranteedDeliveryTimeStamp` (guaranteed-by) → `to`. USPS writes these as
  * local times; a trailing `Z` is as bogus as on eventTimestamp.
  */
-export function uspsEstimatedDelivery(details: {
-  expectedDeliveryTimeStamp?: string | null;
-  predictedDeliveryDate?: string | null;
-  predictedDeliveryWindowStartTime?: string | null;
-  predictedDeliveryWindowEndTime?: string | null;
-  guaranteedDeliveryTimeStamp?: string | null;
-}): EstimatedDelivery | null {
+export function uspsEstimatedDelivery(
+  details: Pick<UspsTrackingDetails, 'predictedDeliveryDate' | 'predictedDeliveryWindowStartTime' | 'predictedDeliveryWindowEndTime'> &
+    Pick<UspsTrackingDetails, 'expectedDeliveryTimeStamp' | 'guaranteedDeliveryTimeStamp'>,
+): EstimatedDelivery | null {
   const day = details.predictedDeliveryDate ? dateOnly(details.predictedDeliveryDate)?.localTime : null;
-  const start = day ? clockOf(details.predictedDeliveryWindowStartTime) : null;
-  const end = day ? clockOf(details.predictedDeliveryWindowEndTime) : null;
-  if (start || end) return estimate(start && `${day}T${start}`, end && `${day}T${end}`, 'local');
+  const start = day ? clockTime(details.predictedDeliveryWindowStartTime) : null;
+  const end = day ? clockTime(details.predictedDeliveryWindowEndTime) : null;
+  if (start || end) return carrierEstimate(start && `${day}T${start}`, end && `${day}T${end}`, 'local');
   return (
-    deliverBy(details.expectedDeliveryTimeStamp) ?? (day ? estimate(day, day, 'date') : deliverBy(details.guaranteedDeliveryTimeStamp))
+    deliverBy(details.expectedDeliveryTimeStamp) ??
+    (day ? carrierEstimate(day, day, 'date') : deliverBy(details.guaranteedDeliveryTimeStamp))
   );
-}
-
-/** `10:05`, `10:05:00`, `10:05am`, `2:05 PM`, `9pm` → `HH:mm:ss`; else null. */
-function clockOf(value: string | null | undefined): string | null {
-  const match = CLOCK.exec(value?.trim() ?? '');
-  // A bare number is a clock only with am/pm, and a 12-hour clock reads 1–12.
-  if (!match || (!match[4] && match[2] === undefined)) return null;
-  const [, hour = '', minutes = '00', seconds = '00', half] = match;
-  const hours = half ? (Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0) : Number(hour);
-  if ((half && (Number(hour) < 1 || Number(hour) > 12)) || hours > 23 || Number(minutes) > 59 || Number(seconds) > 59) return null;
-  return `${String(hours).padStart(2, '0')}:${minutes}:${seconds}`;
 }
 
 function deliverBy(value: string | null | undefined): EstimatedDelivery | null {
   const time = parseCarrierDateTime(value, { treatZuluAsLocal: true });
-  if (time?.timeKind === 'instant') return estimate(null, time.occurredAt, 'instant');
+  if (time?.timeKind === 'instant') return carrierEstimate(null, time.occurredAt, 'instant');
   if (!time?.localTime) return null;
   const midnight = time.timeKind === 'date' || time.localTime.endsWith('T00:00:00');
-  return midnight ? estimate(time.localTime.slice(0, 10), time.localTime.slice(0, 10), 'date') : estimate(null, time.localTime, 'local');
-}
-
-function estimate(from: string | null, to: string | null, timeKind: EstimatedDelivery['timeKind']): EstimatedDelivery {
-  return { from, to, timeKind, source: 'carrier', confidence: null };
+  return midnight
+    ? carrierEstimate(time.localTime.slice(0, 10), time.localTime.slice(0, 10), 'date')
+    : carrierEstimate(null, time.localTime, 'local');
 }
 
 /** USPS's message and codes from the text of an error body, for the transport's auth and 5xx errors. */
 export function describeUspsErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
-  let body;
-  try {
-    body = uspsErrorSchema.safeParse(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-  return body.success ? { message: errorDetail(body.data) ?? undefined, codes: errorCodes(body.data).carrierCodes } : undefined;
+  const body = readJsonErrorBody(text, uspsErrorSchema);
+  return body ? { message: errorDetail(body) ?? undefined, codes: errorCodes(body).carrierCodes } : undefined;
 }
 
 /** The codes of an error body, the items' first. Codes only: a gateway's `error` may be a sentence that echoes what was sent. */

@@ -48,6 +48,10 @@ export {
   type SessionLoginContext,
 } from './adapter/define-carrier';
 export type { SessionLoginResult } from './adapter/session-auth';
+export { pauseAfterRateLimit, type RateLimitPause } from './kit-helpers/pause-after-rate-limit';
+
+// Carrier and aggregator push: the receiver contract, constant-time signature checks, staleness and replays
+export * from './push';
 
 // Errors
 export * from './errors';

@@ -20,6 +20,7 @@ export {
 } from './transport/oauth-client-credentials';
 export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
 export { loadSetting } from './adapter/load-setting';
+export { relabelOutcome } from './adapter/define-carrier';
 export { dedupeEvents } from './status/derive-shipment-status';
 export {
   describeXmlBodyProblem,
@@ -31,3 +32,17 @@ export {
 } from './adapter/xml-body';
 export { errorCodesOf, hasAuthErrorCode } from './kit-helpers/auth-error-codes';
 export { rememberByText } from './kit-helpers/remember-by-text';
+export { readXmlErrorBody } from './kit-helpers/read-xml-error-body';
+export { asArray, lenient, oneOrMany } from './kit-helpers/lenient-schema';
+export {
+  describeCarrierMessages,
+  kindOfStatus,
+  readJsonErrorBody,
+  requestError,
+  type RequestErrorInput,
+  type RequestErrorKind,
+} from './kit-helpers/request-error';
+export { carrierEstimate, carrierEstimateBetween } from './kit-helpers/carrier-estimate';
+export { clockTime } from './kit-helpers/clock-time';
+export { millisecondsUntilUtcMidnight } from './kit-helpers/utc-midnight';
+export { neverThrowing, parseBodyWithSchema } from './kit-helpers/parse-safely';

@@ -3,7 +3,15 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
-import { ConfigurationError, logSafely, registerSecret, type CarrierAdapter, type Logger, type Tracker } from '@wismo/core';
+import {
+  ConfigurationError,
+  logSafely,
+  registerSecret,
+  type CarrierAdapter,
+  type Logger,
+  type PushReceiver,
+  type Tracker,
+} from '@wismo/core';
 import {
   createHelpdeskApp,
   createOrderViewService,
@@ -19,6 +27,7 @@ import { registerApiRoutes } from './api/routes';
 import { registerTriageRoutes } from './api/triage-routes';
 import { registerStoreNotConfigured, registerStoreRoutes, withStoreApiKeys, type ShopOfApiKey } from './api/store-routes';
 import { registerNotifyRoutes } from './api/notify-routes';
+import { registerPushRoutes } from './api/carrier-webhook-routes';
 import { createNotificationAdmin, type NotificationSettingsInput } from '@wismo/notify';
 import { DEFAULT_MAX_TRACK_ITEMS } from './api/schemas';
 import { createAccessTokens } from './page/access-token';
@@ -30,6 +39,7 @@ import { createTokenBucketLimiter, type ClientKeyOptions, type TokenBucketLimite
 import type { ServedOrderViewLike } from './service';
 import { ViewCache } from './view-cache';
 import { registerDashboardRoutes, type DashboardMountOptions } from './dashboard/dashboard-routes';
+import { createLookupRecorder, withHelpdeskLookups } from './dashboard/record-lookups';
 
 export interface HelpdeskMountOptions {
   /** Only helpdesks with secrets get routes. */
@@ -69,6 +79,18 @@ export interface WismoServerOptions extends ClientKeyOptions {
   };
   /** Which shop each API key belongs to (a map key → shop id, or a function); other keys: the default shop. */
   shopOfApiKey?: ShopOfApiKey;
+  /**
+   * Push receivers, with a `store`: carriers' (`createUpsPushReceiver`, …) at `POST /webhooks/carriers/{source}`,
+   * aggregator bridges at `POST /webhooks/aggregators/{source}`. Each delivery is verified on its raw body, stored,
+   * de-duplicated and ingested; a bad signature is 401.
+   */
+  push?: {
+    receivers: readonly PushReceiver[];
+    /** Largest accepted push body. Default 1 MiB. */
+    maxBodyBytes?: number;
+    /** After a partial push (UPS Track Alert), the next poll is at most this far ahead. Default 10 minutes. */
+    partialFollowUpMs?: number;
+  };
   /** Carrier names, contacts and tracking links for views: the adapters or a directory. Default: the tracker's adapters. */
   carriers?: readonly CarrierAdapter[] | CarrierDirectory;
   /** Past deliveries, for predicted ETAs. */
@@ -405,6 +427,26 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     });
   }
 
+  if (options.push && options.push.receivers.length > 0) {
+    if (!options.store) throw new ConfigurationError('push receivers need a `store` (pushes are stored and ingested there)');
+    for (const [kind, pathPrefix, tag] of [
+      ['carrier', '/webhooks/carriers', 'Carrier push'],
+      ['aggregator', '/webhooks/aggregators', 'Aggregator push'],
+    ] as const) {
+      registerPushRoutes(app, {
+        pathPrefix,
+        tag,
+        receivers: options.push.receivers.filter((receiver) => receiver.kind === kind),
+        store: options.store,
+        maxBodyBytes: options.push.maxBodyBytes ?? 1024 * 1024,
+        problemTypeBase,
+        ...(options.push.partialFollowUpMs !== undefined ? { partialFollowUpMs: options.push.partialFollowUpMs } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        now,
+      });
+    }
+  }
+
   const documentConfig = (serverUrl: string) => ({
     openapi: '3.1.0',
     info: { title: 'wismo API', version: '1.0.0', description: API_DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
@@ -422,6 +464,12 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
             { name: 'Notifications', description: 'Milestone messages to customers: settings, previews, opt-outs.' },
             { name: 'Webhooks', description: 'Signed webhooks (Standard Webhooks) to your own systems.' },
           ]
+        : []),
+      ...(options.push?.receivers.some((receiver) => receiver.kind === 'carrier')
+        ? [{ name: 'Carrier push', description: 'Deliveries from carriers’ push APIs (UPS Track Alert, FedEx, USPS, DHL).' }]
+        : []),
+      ...(options.push?.receivers.some((receiver) => receiver.kind === 'aggregator')
+        ? [{ name: 'Aggregator push', description: 'Webhooks from hosted tracking aggregators, bridged into the store.' }]
         : []),
       ...(options.dashboard && options.store
         ? [{ name: 'Stats', description: 'The operations dashboard’s figures: parcels at risk and carrier performance.' }]
@@ -443,6 +491,9 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
+  // Tracking-page views and helpdesk look-ups of the store's orders, for the dashboard.
+  const recordLookup = options.store && !options.orders ? createLookupRecorder(options.store, options.logger, now) : null;
+
   // ------------------------------------------------------------ helpdesk panels
   if (options.helpdesk) {
     const configuredUrl = options.helpdesk.publicBaseUrl ?? (publicBaseUrl ? absoluteBase : undefined);
@@ -453,7 +504,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
       shopName: brand.name,
       ...(options.logger ? { logger: options.logger } : {}),
       ...options.helpdesk.app,
-      service,
+      service: recordLookup ? withHelpdeskLookups(service, recordLookup) : service,
       secrets: options.helpdesk.secrets,
       publicBaseUrl: publicUrl,
       sessionSecret: options.helpdesk.sessionSecret,
@@ -481,6 +532,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
     frameAncestors,
     logger: options.logger,
     now,
+    ...(recordLookup ? { onOrderViewed: (orderId: string) => recordLookup('tracking_page', orderId) } : {}),
   };
   registerPageRoutes(app as unknown as Hono, pageDependencies);
 
@@ -498,6 +550,7 @@ export function createWismoServer(options: WismoServerOptions): WismoServer {
       brand,
       css,
       carriers: carrierList,
+      carrierCapabilities: [...options.tracker.carriers.values()],
       now,
       // Only when the tracking page reads the store's default shop (not a separate `orders` source).
       ...(options.orders

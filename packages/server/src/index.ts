@@ -17,4 +17,5 @@ export { DEFAULT_BRAND, type BrandOptions, type BrandColors, type ResolvedBrand,
 export type { Problem, ProblemCode } from './api/problem';
 export { type ShopOfApiKey } from './api/store-routes';
 export type { DashboardMountOptions } from './dashboard/dashboard-routes';
+export { renderReportDocument } from './dashboard/report-document';
 export { TrackingSchema, TrackingPageSchema, WatchRequestSchema, OrderSchema } from './api/store-schemas';

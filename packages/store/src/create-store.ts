@@ -14,13 +14,16 @@ import {
   type OrderInput,
   type OrderSource,
 } from '@wismo/order-view';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { recordDashboardFacts } from './dashboard/dashboard-facts';
 import { createMonthPartitions, migrate } from './database/migrations';
 import { openDatabase, withWriteTransaction } from './database/open-database';
 import { registerStoreDatabase } from './database/store-database';
 import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
-import type { Database, OrdersTable } from './database/tables';
+import { batchInsert } from './database/batch-insert';
+import type { Database, DeliveriesTable, EventsTable, OrdersTable, OutboxTable, TransitionsTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
+import { ingestPushInTransaction } from './ingest/push-ingest';
 import { DEFAULT_REFRESH_POLICY } from './scheduler/refresh-policy';
 import { StoreError } from './store-error';
 import {
@@ -180,6 +183,36 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const storeThresholds =
     options.delayThresholds === undefined ? undefined : parseDelayThresholds(options.delayThresholds, 'delayThresholds');
   const shopSettingsCache = new Map<string, ShopSettings>();
+  // Ingest's batched writes, their SQL written once (see batchInsert); as many rows per statement as before.
+  const insertEvents = batchInsert<Insertable<EventsTable>>(
+    engine,
+    'events',
+    ['shop_id', 'tracking_id', 'fingerprint', 'occurred_ms', 'recorded_at', 'data'],
+    { tail: 'on conflict do nothing', rowsPerStatement: 400 },
+  );
+  const insertTransitions = batchInsert<Insertable<TransitionsTable>>(engine, 'transitions', TRANSITION_COLUMNS, {
+    rowsPerStatement: 400,
+  });
+  const insertOutbox = batchInsert<Insertable<OutboxTable>, { id: number; dedupe_key: string }>(
+    engine,
+    'outbox',
+    ['shop_id', 'tracking_id', 'order_id', 'type', 'dedupe_key', 'payload', 'created_at'],
+    { tail: 'on conflict ("dedupe_key") do nothing returning "id", "dedupe_key"', rowsPerStatement: 400 },
+  );
+  const insertDeliveries = batchInsert<Insertable<DeliveriesTable>>(engine, 'deliveries', DELIVERY_COLUMNS, {
+    tail: 'on conflict ("tracking_id") do nothing',
+    rowsPerStatement: 200,
+  });
+  // One statement per 300 trackings: an upsert on the primary key whose rows all exist, so each is an update found
+  // through the key (one statement instead of one per row; a round trip each on PostgreSQL).
+  const updateTrackings = batchInsert<TrackingRow>(engine, 'trackings', TRACKING_COLUMNS, {
+    tail: `on conflict ("id") do update set ${updatedColumnsSql(INGEST_UPDATED_COLUMNS)}`,
+    rowsPerStatement: 300,
+  });
+  const updateTrackingsAndCarrier = batchInsert<TrackingRow>(engine, 'trackings', TRACKING_COLUMNS, {
+    tail: `on conflict ("id") do update set ${updatedColumnsSql([...INGEST_UPDATED_COLUMNS, 'carrier'])}`,
+    rowsPerStatement: 300,
+  });
 
   function ensureOpen(): void {
     if (closed) throw new StoreError('closed', 'The store is closed');
@@ -236,13 +269,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         data: eventJson(event.event),
       })),
     );
-    for (const part of chunk(eventRows, 400)) {
-      await executor
-        .insertInto('events')
-        .values(part)
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
-    }
+    await insertEvents(executor, eventRows);
     const transitionRows = changes.flatMap((change) =>
       change.transition
         ? [
@@ -260,7 +287,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           ]
         : [],
     );
-    for (const part of chunk(transitionRows, 400)) await executor.insertInto('transitions').values(part).execute();
+    await insertTransitions(executor, transitionRows);
     const pendingPayloads = new Map(changes.flatMap((change) => change.outbox.map((row) => [row.dedupeKey, row.payload] as const)));
     const outboxRows = changes.flatMap((change) =>
       change.outbox.map((row: PendingOutboxRow) => ({
@@ -275,17 +302,9 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     );
     const written = new Map<string, OutboxEvent>();
     const createdAt = iso(nowMs)!;
-    for (const part of chunk(outboxRows, 400)) {
-      const inserted = await executor
-        .insertInto('outbox')
-        .values(part)
-        .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
-        .returning(['id', 'dedupe_key'])
-        .execute();
-      const byKey = new Map(part.map((row) => [row.dedupe_key, row]));
-      for (const { id, dedupe_key } of inserted)
-        written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key), createdAt));
-    }
+    const byKey = new Map(outboxRows.map((row) => [row.dedupe_key, row]));
+    for (const { id, dedupe_key } of await insertOutbox(executor, outboxRows))
+      written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key), createdAt));
     const deliveryRows = changes.flatMap((change) =>
       change.delivery
         ? [
@@ -308,12 +327,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           ]
         : [],
     );
-    for (const part of chunk(deliveryRows, 200))
-      await executor
-        .insertInto('deliveries')
-        .values(part)
-        .onConflict((conflict) => conflict.column('tracking_id').doNothing())
-        .execute();
+    await insertDeliveries(executor, deliveryRows);
     for (const change of changes) {
       if (change.carrierLearned) {
         // The first answer named the carrier of a number watched without one; if that number is already watched
@@ -344,8 +358,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     const learned: TrackingRow[] = [];
     const others: TrackingRow[] = [];
     for (const record of latestRecords.values()) (learnedIds.has(record.id) ? learned : others).push(rowOfRecord(record));
-    for (const part of chunk(others, 300)) await updateTrackings(executor, part, INGEST_UPDATED_COLUMNS);
-    for (const part of chunk(learned, 300)) await updateTrackings(executor, part, [...INGEST_UPDATED_COLUMNS, 'carrier']);
+    await updateTrackings(executor, others);
+    await updateTrackingsAndCarrier(executor, learned);
     return written;
   }
 
@@ -418,6 +432,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     }
     // A tracking ingested twice in one batch is updated twice, in order: the last state wins.
     const written = await writeChanges(executor, changes, nowMs);
+    await recordDashboardFacts(executor, changes, records, nowMs);
     return results.map(({ change }) => ({
       trackingId: change.record.id,
       changed: change.changed,
@@ -1073,6 +1088,10 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       if (inputs.length === 0) return [];
       return withWriteTransaction(db, engine, (trx) => ingestInTransaction(trx, inputs, ingestOptions));
     },
+    async ingestPush(input, pushOptions = {}) {
+      ensureOpen();
+      return withWriteTransaction(db, engine, (trx) => ingestPushInTransaction(trx, input, pushOptions, { newId, ingestInTransaction }));
+    },
     async readOutbox(readOptions = {}) {
       ensureOpen();
       return readOutboxRows(null, readOptions);
@@ -1142,15 +1161,20 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   return store;
 }
 
-/**
- * The columns ingest rewrites. Not the identity, the creation time, nor what only `watch` changes (order,
- * customer, how it is watched): SQLite rewrites an index only when the update sets one of its columns.
- */
-const INGEST_UPDATED_COLUMNS = [
+/** Every column of a tracking row as `rowOfRecord` writes it (the insert half of the upsert needs them all). */
+const TRACKING_COLUMNS = [
+  'id',
+  'shop_id',
+  'carrier',
+  'tracking_number',
+  'order_id',
+  'order_shipment_id',
   'status',
   'substatus',
   'shipment',
   'fingerprints',
+  'customer',
+  'watched_by',
   'last_checked_at',
   'answered_at',
   'next_check_at',
@@ -1165,28 +1189,57 @@ const INGEST_UPDATED_COLUMNS = [
   'version',
   'finished_at',
   'confirmation_done',
+  'created_at',
   'updated_at',
 ] as const satisfies ReadonlyArray<keyof TrackingRow>;
 
-/**
- * Writes many tracking rows in one statement: an upsert on the primary key whose rows all exist, so each is an
- * update found through the key (one statement instead of one per row; a round trip each on PostgreSQL).
- */
-async function updateTrackings(
-  executor: Kysely<Database>,
-  rows: readonly TrackingRow[],
-  columns: ReadonlyArray<keyof TrackingRow>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await executor
-    .insertInto('trackings')
-    .values(rows)
-    .onConflict((conflict) =>
-      conflict
-        .column('id')
-        .doUpdateSet((update) => Object.fromEntries(columns.map((column) => [column, update.ref(`excluded.${column}`)]))),
-    )
-    .execute();
+/** What ingest leaves alone: the identity, the creation time, and what only `watch` changes (order, customer, how it is watched). */
+const COLUMNS_INGEST_KEEPS: ReadonlySet<keyof TrackingRow> = new Set([
+  'id',
+  'shop_id',
+  'carrier',
+  'tracking_number',
+  'order_id',
+  'order_shipment_id',
+  'customer',
+  'watched_by',
+  'created_at',
+]);
+
+/** The columns ingest rewrites: SQLite rewrites an index only when the update sets one of its columns. */
+const INGEST_UPDATED_COLUMNS = TRACKING_COLUMNS.filter((column) => !COLUMNS_INGEST_KEEPS.has(column));
+
+const TRANSITION_COLUMNS = [
+  'shop_id',
+  'tracking_id',
+  'sequence',
+  'from_status',
+  'from_substatus',
+  'to_status',
+  'to_substatus',
+  'occurred_at',
+  'detected_at',
+] as const satisfies ReadonlyArray<keyof TransitionsTable>;
+
+const DELIVERY_COLUMNS = [
+  'shop_id',
+  'tracking_id',
+  'carrier',
+  'service',
+  'origin_country',
+  'origin_region',
+  'destination_country',
+  'destination_region',
+  'shipped_on',
+  'promised_on',
+  'delivered_on',
+  'transit_days',
+  'on_time',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof DeliveriesTable>;
+
+function updatedColumnsSql(columns: ReadonlyArray<keyof TrackingRow>): string {
+  return columns.map((column) => `"${column}" = "excluded"."${column}"`).join(', ');
 }
 
 function detectedCarrier(trackingNumber: string): string | null {

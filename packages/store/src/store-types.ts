@@ -1,4 +1,15 @@
-import type { CarrierTime, EstimatedDelivery, Logger, Shipment, ShipmentStatus, Substatus, Tracker, TrackingEvent } from '@wismo/core';
+import type {
+  CarrierTime,
+  EstimatedDelivery,
+  Logger,
+  PushItemReject,
+  PushUpdate,
+  Shipment,
+  ShipmentStatus,
+  Substatus,
+  Tracker,
+  TrackingEvent,
+} from '@wismo/core';
 import type { DelayThresholdSettings, DeliveryHistory, Order, OrderInput, OrderSource } from '@wismo/order-view';
 
 /** A carrier id as wismo writes it, lower case: `ups`, `fedex`, `usps`, `dhl`, ... */
@@ -298,6 +309,36 @@ export interface IngestResult {
   stoppedReason: StoppedReason | null;
 }
 
+/** A verified push, parsed. */
+export interface PushIngestInput {
+  /** The receiver's `source` (`ups`, `fedex`, `aftership`, …). */
+  source: string;
+  /** The sender's delivery id when it gives one, else the SHA-256 of the body (`pushBodyDigest`). */
+  dedupeKey: string;
+  /** The raw body as received, kept for audits and re-parsing. */
+  body: string;
+  receivedAt: Date;
+  updates: readonly PushUpdate[];
+  rejects: readonly PushItemReject[];
+}
+
+export interface PushIngestOptions extends IngestOptions {
+  /** After a partial push, the next poll is at most this far ahead. Default 10 minutes. */
+  partialFollowUpMs?: number;
+}
+
+export interface PushIngestResult {
+  receiptId: string;
+  /** The same delivery was stored before: nothing was applied again. */
+  duplicate: boolean;
+  /** Updates that reached watched trackings. */
+  applied: Array<{ carrier: CarrierId; trackingNumber: string; trackingIds: string[]; complete: boolean }>;
+  /** Updates for numbers nobody watches (kept in the receipt only). */
+  unmatched: Array<{ carrier: CarrierId; trackingNumber: string }>;
+  /** One per tracking updated, as `ingest` reports it. */
+  results: IngestResult[];
+}
+
 export interface ArchiveResult {
   /** Tracked shipments moved to `archived_trackings` (their events and transitions deleted). */
   archivedTrackings: number;
@@ -324,6 +365,13 @@ export interface Store {
   ingest(input: IngestInput, options?: IngestOptions): Promise<IngestResult>;
   /** Many answers in one transaction (each applied as `ingest` would, in order); results in input order. */
   ingestMany(inputs: readonly IngestInput[], options?: IngestOptions): Promise<IngestResult[]>;
+  /**
+   * One verified carrier or aggregator push (`PushReceiver.parse`'s result), in one transaction: the raw body is kept
+   * in `push_receipts` and a repeat of the same delivery is recognised; each update reaches every watched tracking of
+   * its carrier and number, in any shop. Complete updates are ingested like a poll answer; partial ones are merged and
+   * bring the next poll forward. Trackings that receive pushes become `watchedBy: 'push'` (slow polling stays on).
+   */
+  ingestPush(input: PushIngestInput, options?: PushIngestOptions): Promise<PushIngestResult>;
   /** Across shops, for the notification dispatcher and the demo. */
   readOutbox(options?: { after?: string; limit?: number }): Promise<OutboxEvent[]>;
 

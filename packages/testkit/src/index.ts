@@ -1,5 +1,6 @@
 export { startSandboxCarriers, SANDBOX_CARRIERS, SANDBOX_CREDENTIALS, SANDBOX_DOCUMENTED_RATE_LIMITS } from './start-sandbox-carriers';
 export { createSandboxClock, type SandboxClock } from './sandbox-clock';
+export { createRequestLog, type RequestLog, type LoggedRequest, type BusiestWindow } from './request-log';
 export {
   SANDBOX_NUMBERS,
   SCENARIO_SLOTS,
@@ -23,3 +24,12 @@ export {
   type SandboxStats,
 } from './sandbox-types';
 export { WISMO_CARRIERS, WISMO_CARRIER_IDS, isWismoCarrierId, type RegisteredCarrier, type WismoCarrierId } from './carrier-registry';
+export {
+  createSandboxPusher,
+  type SandboxPushCarrier,
+  type SandboxPushDelivery,
+  type SandboxPushFaults,
+  type SandboxPusher,
+  type SandboxPushOptions,
+  type SignedPush,
+} from './sandbox-push';

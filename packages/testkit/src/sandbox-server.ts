@@ -5,6 +5,7 @@ import { createFaultInjector, type FaultInjector } from './fault-injector';
 import { buildJourney } from './journeys';
 import { bearerToken, htmlErrorPage, type SandboxAnswer, type SandboxCarrier, type SandboxRequest } from './sandbox-carrier';
 import type { SandboxClock } from './sandbox-clock';
+import { accountLabel, type RequestLog } from './request-log';
 import { decodeSandboxNumber } from './sandbox-numbers';
 import type { SandboxCredentials, SandboxFaults, SandboxRateLimit, SandboxStats } from './sandbox-types';
 import { createTokenBucket, retryAfterHeader, type TokenBucket } from './token-bucket';
@@ -24,6 +25,8 @@ export interface CarrierServerOptions {
   maxLatencyMs: number;
   faults: SandboxFaults | undefined;
   faultSeed: number;
+  /** Every tracking request of a known account is recorded here. */
+  requestLog?: RequestLog;
 }
 
 export interface CarrierServer {
@@ -138,7 +141,11 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     }
 
     const decision = bucketFor(credential)?.take();
+    const logged = options.requestLog
+      ? { carrier: carrier.id, account: accountLabel(credential, oauth ? 'clientId' : 'apiKey'), atMs: Date.now() }
+      : null;
     if (decision && !decision.allowed) {
+      if (logged) options.requestLog!.record({ ...logged, rateLimited: true, trackingNumbers: [] });
       stats.rateLimited += 1;
       return { answer: carrier.rateLimited(retryAfterHeader(decision.retryAfterMs, timeScale), options.rateLimit) };
     }
@@ -164,6 +171,7 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
       return { trackingNumber, journey: decoded ? buildJourney(decoded, nowMs, options.advancingStartMs) : null };
     });
     stats.trackingNumbersServed += numbers.length;
+    if (logged) options.requestLog!.record({ ...logged, rateLimited: false, trackingNumbers: read.numbers });
     const answer = carrier.trackAnswer(request, numbers);
     return { answer: fault === 'malformed' ? malformed(answer, injector.pick()) : answer };
   }

@@ -1,6 +1,7 @@
 import type { CarrierAdapter, TransportSettings } from '@wismo/core';
 import { WISMO_CARRIER_IDS, type WismoCarrierId } from './carrier-registry';
 import type { SandboxClock } from './sandbox-clock';
+import type { RequestLog } from './request-log';
 
 /** Every registered carrier has a sandbox (see `WISMO_CARRIERS`). */
 export type SandboxCarrierId = WismoCarrierId;
@@ -86,6 +87,8 @@ export interface SandboxOptions {
    * `adapterSettings` returns; each credential gets its own rate-limit bucket.
    */
   credentials?: Partial<Record<SandboxCarrierId, SandboxCredentials[]>>;
+  /** Records every tracking request per carrier account (`createRequestLog`), e.g. to check requests per second. */
+  requestLog?: RequestLog;
 }
 
 export interface SandboxStats {

@@ -168,6 +168,7 @@ export async function startSandboxCarriers(options: SandboxOptions = {}): Promis
           maxLatencyMs: latency.max,
           faults: options.faults,
           faultSeed: faultSeed(carrier, options.faults),
+          ...(options.requestLog ? { requestLog: options.requestLog } : {}),
         }),
       );
     }

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import type { ApiKeyCommandOptions } from '../commands/api-key';
 import type { ImportCommandOptions } from '../commands/import';
+import type { ReportCommandOptions } from '../commands/report';
 import type { StatusCommandOptions } from '../commands/status';
 import type { WatchCommandOptions } from '../commands/watch';
 import type { WorkerCommandOptions } from '../commands/worker';
@@ -35,6 +36,14 @@ export function registerStoreCommands(program: Command, context: CliContext, sta
     .argument('<file>', '.csv / .jsonl rows, or .json orders (as `wismo serve --orders` reads them)')
     .option('-c, --carrier <id>', 'carrier for rows without one (default: detected per number)')
     .addOption(new Option('--input-format <format>', 'row format when the extension does not say').choices(['csv', 'jsonl']))
+    .addOption(
+      new Option('--from <source>', "an aggregator's CSV export, read by its own columns").choices([
+        'aftership',
+        'easypost',
+        'ship24',
+        '17track',
+      ]),
+    )
     .option('--store <url>', STORE_OPTION_HELP)
     .option('--shop <id>', SHOP_OPTION_HELP)
     .addHelpText('after', '\nRows that cannot be imported are listed on stderr and the exit code is 1; the others are imported.')
@@ -52,6 +61,20 @@ export function registerStoreCommands(program: Command, context: CliContext, sta
     .action(async (options: StatusCommandOptions) => {
       const { runStatus } = await import('../commands/status');
       state.exitCode = await runStatus(options, context);
+    });
+
+  program
+    .command('report')
+    .description('the dashboard figures for a period (as GET /v1/stats/report): at risk, carrier performance, updates, health')
+    .option('--since <window>', 'the period back from now: a number and h, d or w', '30d')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html']).default('json'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--lang <language>', 'language of the HTML report').choices(['en', 'de', 'nl', 'fr', 'es']).default('en'))
+    .option('--store <url>', STORE_OPTION_HELP)
+    .option('--shop <id>', SHOP_OPTION_HELP)
+    .action(async (options: ReportCommandOptions) => {
+      const { runReport } = await import('../commands/report');
+      state.exitCode = await runReport(options, context);
     });
 
   program
@@ -78,6 +101,7 @@ export function registerStoreCommands(program: Command, context: CliContext, sta
     .option('--sandbox', 'check against the sandbox carriers on 127.0.0.1 (no credentials; they know the numbers of examples/orders.csv)')
     .option('--events', 'print every change detected (status, events, ETA, delays)')
     .option('--no-notify', 'do not send notifications (by default they go out when SMTP_URL or Twilio is configured)')
+    .option('--queue <url>', 'run as one of any number of BullMQ workers: redis://… or postgres://… (default: $WISMO_QUEUE_URL)')
     .addHelpText('after', '\nSeveral workers may share a PostgreSQL store (claims never overlap); on SQLite run one.')
     .addHelpText(
       'after',

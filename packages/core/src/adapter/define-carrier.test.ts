@@ -159,6 +159,25 @@ describe('defineCarrier', () => {
     expect(messages.join('\n')).not.toContain('kit-api-key-5e1f');
   });
 
+  it('reads an unreadable 404 as no body only when `unreadable404IsEmpty` says so', async () => {
+    const bodies: unknown[] = [];
+    const recording = (unreadable404IsEmpty: boolean) =>
+      defineCarrier<KitSettings>({
+        ...description,
+        request: description.request as never,
+        unreadable404IsEmpty,
+        parse: (input) => {
+          bodies.push(input.body);
+          return input.trackingNumbers.map((number) => errorOutcome(number, new NotFoundError('not known', { carrierId: 'kit' })));
+        },
+      })(settings);
+    nock(ORIGIN).get('/track').query(true).times(2).reply(404, '<html><body>Not Found</body></html>', { 'content-type': 'text/html' });
+    expect((await recording(true).track(['AAAA1']))[0]!.error?.code).toBe('not_found');
+    expect(bodies).toEqual([undefined]);
+    expect((await recording(false).track(['AAAA1']))[0]!.error?.code).toBe('bad_response');
+    expect(bodies).toHaveLength(1);
+  });
+
   it('passes the caller’s AbortSignal to the request', async () => {
     nock(ORIGIN)
       .get('/track')

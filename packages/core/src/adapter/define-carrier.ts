@@ -183,6 +183,11 @@ export interface CarrierDescription<Settings extends CarrierSettings, Extension 
   request(batch: CarrierBatch<Settings>): Omit<HttpRequest, 'signal'>;
   /** Reads a response body for `parse`. Default: JSON, with an HTML page or broken JSON as `bad_response`. */
   readBody?(response: HttpResponse): unknown;
+  /**
+   * With the default `readBody`: a 404 whose body is not JSON (an HTML page, nothing) reaches `parse` as no body,
+   * for a carrier whose 404 means "not found" whatever its body says (UPS, La Poste).
+   */
+  unreadable404IsEmpty?: boolean;
   /** Pure: one outcome per requested number, in order. */
   parse(input: CarrierParseInput): TrackOutcome[];
   /** The carrier's own message and codes from an error body, for the transport's errors. */
@@ -252,7 +257,8 @@ function isAuthFailure(result: NumberResult): boolean {
   return outcome.ok === false && outcome.error?.code === 'auth_failed';
 }
 
-function relabelOutcome(outcome: TrackOutcome, requested: string): TrackOutcome {
+/** The same outcome for the number as the caller wrote it. */
+export function relabelOutcome(outcome: TrackOutcome, requested: string): TrackOutcome {
   if (outcome.trackingNumber === requested) return outcome;
   if (outcome.ok) return { trackingNumber: requested, ok: true, shipment: { ...outcome.shipment, trackingNumber: requested } };
   return errorOutcome(requested, outcome.error);
@@ -389,7 +395,19 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       });
     }
 
-    const readBody = description.readBody ?? ((response: HttpResponse) => parseJsonBody(response, name, id));
+    const readJson = (response: HttpResponse) => parseJsonBody(response, name, id);
+    const readBody =
+      description.readBody ??
+      (description.unreadable404IsEmpty
+        ? (response: HttpResponse) => {
+            try {
+              return readJson(response);
+            } catch (error) {
+              if (response.status === 404) return undefined;
+              throw error;
+            }
+          }
+        : readJson);
 
     const sessionAuth = description.auth.type === 'session' ? description.auth : null;
     const session: Session | null = sessionAuth

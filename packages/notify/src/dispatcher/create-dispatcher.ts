@@ -29,7 +29,7 @@ import {
   newRecordId,
   optedOutKeysFrom,
   optOutsOf,
-  ordersProgress,
+  reachedOfOrders,
   type NotificationRow,
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
@@ -110,9 +110,12 @@ export interface Dispatcher {
 
 type SendState = Pick<PolicyState, 'optedOut' | 'reached'>;
 
+/** The columns of a claimed message that sending reads. */
+type ClaimedRow = Pick<NotificationRow, 'id' | 'shop_id' | 'order_id' | 'customer_id' | 'address' | 'attempts' | 'message'>;
+
 const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 3_600_000];
-/** How long a sent mark may wait to share its UPDATE with others. */
-const MARK_WINDOW_MS = 10;
+/** How long a sent mark may wait for the next claim to carry it before it is written on its own. */
+const MARK_WINDOW_MS = 100;
 
 function emptyReport(): DispatchReport {
   return {
@@ -364,10 +367,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   // ---- sending: claim due rows under a lease, re-check, render, send, mark
 
-  async function claimMessages(now: Date, limit: number): Promise<NotificationRow[]> {
+  /** Claims due rows under a lease; the sent marks waiting so far are written first, in the same transaction. */
+  async function claimMessages(now: Date, limit: number, marks: readonly SentMark[]): Promise<ClaimedRow[]> {
     const nowMs = now.getTime();
     return database.writeTransaction(async (trx) => {
-      const result = await sql<NotificationRow>`
+      await writeSentMarks(trx, marks);
+      const result = await sql<ClaimedRow>`
         update notifications
         set status = 'sending', lease_until = ${nowMs + leaseMs}, lease_owner = ${workerId}, attempts = attempts + 1, updated_at = ${nowMs}
         where id in (
@@ -377,7 +382,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           limit ${limit}
           ${lock}
         )
-        returning *`.execute(trx);
+        returning id, shop_id, order_id, customer_id, address, attempts, message`.execute(trx);
       return result.rows;
     });
   }
@@ -388,7 +393,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** The mark: one UPDATE, its own transaction (autocommit), so no BEGIN/COMMIT round trips on PostgreSQL. */
-  async function finish(row: NotificationRow, values: Partial<Insertable<Database['notifications']>>): Promise<void> {
+  async function finish(row: ClaimedRow, values: Partial<Insertable<Database['notifications']>>): Promise<void> {
     await db
       .updateTable('notifications')
       .set({ ...values, lease_until: null, lease_owner: null, updated_at: clock().getTime() })
@@ -401,52 +406,60 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     providerId: string;
     providerStatus: string | null;
     sentAt: number;
+    settle: (error?: unknown) => void;
   }
-  const pendingMarks: Array<{ mark: SentMark; settle: (error?: unknown) => void }> = [];
-  let flushing: Promise<void> | null = null;
-  let flushNow: (() => void) | null = null;
+  const pendingMarks: SentMark[] = [];
+  let markTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
-   * Marks sent with group commit: marks gather for at most `MARK_WINDOW_MS` (or until one per connection is
-   * waiting), and those that arrive while a statement is on its way go with the next, in one UPDATE (its own
-   * transaction): neither a round trip (PostgreSQL) nor a commit's page writes (SQLite) is paid per message.
-   * Sends never wait for marks; rows sent and not yet marked count against the claim budget of `sendDue`, so
-   * the duplicate window stays bounded by the rows in flight.
+   * Marks sent with group commit: a mark waits for the next claim, which writes it in its own transaction
+   * before claiming (one commit per batch, not one per message), or at most `MARK_WINDOW_MS` for a write of
+   * its own when no claim comes (a slow channel), or for the end of the round. Sends never wait for marks;
+   * rows sent and not yet marked count against the claim budget of `sendDue`, so the duplicate window stays
+   * bounded by the rows in flight.
    */
-  function markSent(mark: SentMark): Promise<void> {
+  function markSent(mark: Omit<SentMark, 'settle'>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      pendingMarks.push({ mark, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (pendingMarks.length >= concurrency) flushNow?.();
-      flushing ??= (async () => {
-        await new Promise<void>((resolveWait) => {
-          const timer = setTimeout(() => flushNow?.(), MARK_WINDOW_MS);
-          flushNow = () => {
-            clearTimeout(timer);
-            flushNow = null;
-            resolveWait();
-          };
-        });
-        while (pendingMarks.length > 0) {
-          const batch = pendingMarks.splice(0, 500);
-          try {
-            const rows = sql.join(
-              batch.map(({ mark: entry }) => sql`(${entry.id}, ${entry.providerId}, ${entry.providerStatus}, ${entry.sentAt})`),
-            );
-            await sql`
-              with v(id, provider_id, provider_status, sent_at) as (values ${rows})
-              update notifications as n
-              set status = 'sent', provider_id = v.provider_id, provider_status = v.provider_status, sent_at = cast(v.sent_at as bigint),
-                  last_error = null, lease_until = null, lease_owner = null, updated_at = ${clock().getTime()}
-              from v
-              where n.id = v.id`.execute(db);
-            for (const entry of batch) entry.settle();
-          } catch (error) {
-            for (const entry of batch) entry.settle(error);
-          }
-        }
-        flushing = null;
-      })();
+      pendingMarks.push({ ...mark, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      markTimer ??= setTimeout(() => void flushSentMarks(), MARK_WINDOW_MS);
     });
+  }
+
+  /** The marks waiting so far, for one write. */
+  function takeSentMarks(): SentMark[] {
+    if (markTimer) clearTimeout(markTimer);
+    markTimer = null;
+    return pendingMarks.splice(0);
+  }
+
+  /** One UPDATE per 500 marks; a mark settles once its transaction has committed (see `settleSentMarks`). */
+  async function writeSentMarks(executor: Kysely<Database>, marks: readonly SentMark[]): Promise<void> {
+    for (const part of chunks(marks, 500)) {
+      const rows = sql.join(part.map((mark) => sql`(${mark.id}, ${mark.providerId}, ${mark.providerStatus}, ${mark.sentAt})`));
+      await sql`
+        with v(id, provider_id, provider_status, sent_at) as (values ${rows})
+        update notifications as n
+        set status = 'sent', provider_id = v.provider_id, provider_status = v.provider_status, sent_at = cast(v.sent_at as bigint),
+            last_error = null, lease_until = null, lease_owner = null, updated_at = ${clock().getTime()}
+        from v
+        where n.id = v.id`.execute(executor);
+    }
+  }
+
+  function settleSentMarks(marks: readonly SentMark[], error?: unknown): void {
+    for (const mark of marks) mark.settle(error);
+  }
+
+  /** Writes the waiting marks on their own (autocommit: no BEGIN/COMMIT round trips on PostgreSQL). */
+  async function flushSentMarks(): Promise<void> {
+    const marks = takeSentMarks();
+    if (marks.length === 0) return;
+    try {
+      await writeSentMarks(db, marks);
+      settleSentMarks(marks);
+    } catch (error) {
+      settleSentMarks(marks, error);
+    }
   }
 
   /** Sends one claimed message; a sent one gives its mark on its way, wrapped so that the sender does not wait for it. */
@@ -514,24 +527,39 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   interface SendWork {
-    row: NotificationRow;
+    row: ClaimedRow;
     message: PlannedMessage;
     settings: NotificationSettings;
     state: SendState;
   }
 
-  /** Claims a batch and loads its send-time state in a few queries per shop, not a few per message. */
-  async function claimWork(report: DispatchReport, limit: number): Promise<SendWork[]> {
-    const claimed = await claimMessages(clock(), limit);
+  /**
+   * Writes `marks` and claims a batch in one transaction, then loads the batch's send-time state in a few
+   * queries per shop, not a few per message.
+   */
+  async function claimWork(report: DispatchReport, limit: number, marks: readonly SentMark[]): Promise<SendWork[]> {
+    let claimed: ClaimedRow[];
+    try {
+      claimed = await claimMessages(clock(), limit, marks);
+      settleSentMarks(marks);
+    } catch (error) {
+      settleSentMarks(marks, error);
+      throw error;
+    }
     report.claimed += claimed.length;
-    const byShop = new Map<string, NotificationRow[]>();
-    for (const row of claimed) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row]);
+    const byShop = new Map<string, ClaimedRow[]>();
+    for (const row of claimed) {
+      const rows = byShop.get(row.shop_id);
+      if (rows) rows.push(row);
+      else byShop.set(row.shop_id, [row]);
+    }
     const work: SendWork[] = [];
     for (const [shopId, rows] of byShop) {
-      const [settings, progress, optOuts] = await Promise.all([
+      const [settings, reached, optOuts] = await Promise.all([
         settingsFor(shopId),
-        ordersProgress(
+        reachedOfOrders(
           db,
+          database.engine,
           shopId,
           rows.map((row) => row.order_id),
         ),
@@ -543,10 +571,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           row,
           message,
           settings,
-          state: {
-            reached: progress.get(row.order_id)!.reached,
-            optedOut: optedOutKeysFrom(optOuts, row.customer_id, [message.recipient]),
-          },
+          state: { reached: reached.get(row.order_id)!, optedOut: optedOutKeysFrom(optOuts, row.customer_id, [message.recipient]) },
         });
       }
     }
@@ -574,9 +599,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let exhausted = false;
     let refilling: Promise<void> | null = null;
     const startRefill = () => {
-      const limit = Math.min(batchSize, budget - unsettled);
+      // The waiting marks are written by this claim's transaction before it claims: their rows leave the budget.
+      const limit = Math.min(batchSize, budget - (unsettled - pendingMarks.length));
       if (refilling || exhausted || limit < smallestClaim) return;
-      const current = claimWork(report, limit).then((work) => {
+      const current = claimWork(report, limit, takeSentMarks()).then((work) => {
         if (work.length < limit) exhausted = true;
         unsettled += work.length;
         queue.push(...work);
@@ -618,6 +644,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
       }),
     );
+    await flushSentMarks();
     await Promise.all(marks);
   }
 

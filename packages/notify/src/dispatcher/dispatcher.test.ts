@@ -215,6 +215,40 @@ for (const engine of testEngines()) {
       expect(smtp.received).toHaveLength(1);
     }, 60_000);
 
+    it('drops a held message that a later milestone overtook while it waited, at the moment of sending', async () => {
+      const number = dhlNumber(7);
+      // 21:30 in Berlin: "shipped" is planned and held by quiet hours until 08:00.
+      const night = Date.parse('2026-03-16T20:30:00Z');
+      now = night - 60 * MINUTE;
+      const [id] = await seedOrder(
+        store.shop(),
+        { id: 'ord-late', number: '7001', email: 'dora@example.de', trackingNumbers: [number] },
+        new Date(now).toISOString(),
+      );
+      const trackings = [{ id: id!, number }];
+      const run = dispatcher({ settings: { milestones: { shipped: { sms: false } } } });
+      await ingestUpTo(store, (ms) => (now = ms), trackings, journey({ pickedUp: 0, outForDelivery: 5, delivered: 10 }), 2, night);
+      expect(await run.runOnce()).toMatchObject({ sent: 0 });
+      // Still at night, the parcel is delivered: "delivered" is queued (held too) and overtakes the waiting "shipped".
+      await ingestUpTo(store, (ms) => (now = ms), trackings, journey({ pickedUp: 0, outForDelivery: 5, delivered: 10 }), 4, night);
+      await run.runOnce();
+
+      now = Date.parse('2026-03-17T07:05:00Z');
+      const morning = await run.runOnce();
+      expect(morning.sent).toBe(1);
+      const { db } = storeDatabase(store);
+      const rows = await db
+        .selectFrom('notifications')
+        .select(['milestone', 'status', 'last_error'])
+        .where('order_id', '=', 'ord-late')
+        .where('channel', '=', 'email')
+        .execute();
+      expect(rows.find((row) => row.milestone === 'shipped')).toMatchObject({ status: 'dropped', last_error: 'overtaken' });
+      expect(rows.find((row) => row.milestone === 'delivered')).toMatchObject({ status: 'sent' });
+      const [mail] = await smtp.waitFor(1);
+      expect(String(mail!.headers.get('x-wismo-dedupe-key'))).toContain(':delivered:email:');
+    }, 60_000);
+
     it('retries a transient failure with backoff, ends in failed with the reason, and records a final refusal at once', async () => {
       const shop = store.shop();
       const numbers = [dhlNumber(4), dhlNumber(5)];

@@ -121,9 +121,9 @@ function checkedUrl(url: string, what: string): string {
 }
 
 /** Everything a catalogue message may use, from the facts. */
-function valuesOf(message: PlannedMessage, brand: Brand, language: Language, locale: string, link: string): Values {
+function valuesOf(message: PlannedMessage, brand: Brand, frame: MessageFrame, language: Language, locale: string, link: string): Values {
   const { facts } = message;
-  const carrier = facts.carrierName ?? say(language, 'carrier.unknown');
+  const carrier = facts.carrierName ?? frame.carrierUnknown;
   const reason = facts.reason ?? 'other';
   const exceptionReason = (['customs', 'address_problem', 'damaged', 'lost'] as const).includes(reason as never)
     ? (reason as keyof typeof ORDER_VIEW_REASONS)
@@ -149,7 +149,7 @@ function valuesOf(message: PlannedMessage, brand: Brand, language: Language, loc
     signedBy: facts.signedBy ?? '',
     hasSigner: facts.signedBy ? 'yes' : 'no',
     reason,
-    reasonText: exceptionReason ? MESSAGE_CATALOGUES[language][ORDER_VIEW_REASONS[exceptionReason]] : say(language, 'reason.other'),
+    reasonText: exceptionReason ? MESSAGE_CATALOGUES[language][ORDER_VIEW_REASONS[exceptionReason]] : frame.reasonOther,
     actor: facts.actor ?? 'other',
     mustAct: facts.actor === 'customer' ? 'yes' : 'no',
     digest: digestOf(facts, message.milestone),
@@ -199,7 +199,8 @@ export function renderMessage(message: PlannedMessage, { brand, links }: RenderO
   const locale = formattingLocale(message.recipient.locale, language);
   const trackingPage = checkedUrl(links.trackingPage, 'tracking page');
   const unsubscribe = checkedUrl(links.unsubscribe, 'unsubscribe');
-  const values = valuesOf(message, brand, language, locale, trackingPage);
+  const frame = messageFrame(language, brand);
+  const values = valuesOf(message, brand, frame, language, locale, trackingPage);
   const { milestone, recipient } = message;
   const base = {
     channel: recipient.channel,
@@ -222,30 +223,15 @@ export function renderMessage(message: PlannedMessage, { brand, links }: RenderO
   const digestKey = DIGEST_KEYS[milestone];
   const digest = digestKey && values.digest !== 'other' ? say(language, digestKey, values) : null;
   const contact = contactLine(message, values, language);
-  const details: Array<[string, string]> = [[say(language, 'label.order'), message.facts.orderNumber]];
+  const details: Array<[string, string]> = [[frame.orderLabel, message.facts.orderNumber]];
   if (message.facts.trackingNumber) {
     const carrier = message.facts.carrierName ? ` (${message.facts.carrierName})` : '';
-    details.push([say(language, 'label.tracking'), `${message.facts.trackingNumber}${carrier}`]);
+    details.push([frame.trackingLabel, `${message.facts.trackingNumber}${carrier}`]);
   }
   if (message.facts.expectedDate && SHOWS_EXPECTED_DATE.has(milestone)) {
     const { from, to } = message.facts.expectedDate;
-    details.push([
-      say(language, 'label.expected'),
-      from === to ? formatDate(from, locale) : `${formatDate(from, locale)} – ${formatDate(to, locale)}`,
-    ]);
+    details.push([frame.expectedLabel, from === to ? formatDate(from, locale) : `${formatDate(from, locale)} – ${formatDate(to, locale)}`]);
   }
-  const parts = {
-    subject,
-    heading,
-    greeting,
-    body,
-    digest,
-    contact,
-    details,
-    cta: say(language, 'cta.track'),
-    signoff: say(language, 'signoff', values),
-  };
-  const footer = { why: say(language, 'footer.why', values), unsubscribe: say(language, 'footer.unsubscribe') };
 
   const text = [
     heading,
@@ -253,19 +239,28 @@ export function renderMessage(message: PlannedMessage, { brand, links }: RenderO
     [body, digest].filter(Boolean).join(' '),
     details.map(([label, value]) => `${label}: ${value}`).join('\n'),
     contact,
-    `${parts.cta}: ${trackingPage}`,
-    parts.signoff,
-    `--\n${footer.why}\n${footer.unsubscribe}: ${unsubscribe}`,
+    `${frame.cta}: ${trackingPage}`,
+    frame.signoff,
+    `--\n${frame.why}\n${frame.unsubscribe}: ${unsubscribe}`,
   ]
     .filter((part): part is string => Boolean(part))
     .join('\n\n');
-  return { ...base, subject, html: emailHtml(language, brand, parts, footer, trackingPage, unsubscribe), text };
+  const html = emailHtml(
+    emailFrame(frame, language, brand),
+    { subject, heading, greeting, body, digest, contact, details },
+    trackingPage,
+    unsubscribe,
+  );
+  return { ...base, subject, html, text };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string);
+  // Most words and links have nothing to escape: they are returned as they are, without a new string.
+  return NEEDS_ESCAPING.test(text) ? text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string) : text;
 }
 
 function luminance(hex: string): number {
@@ -301,9 +296,110 @@ function buttonColours(colour: string): { background: string; text: string } {
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 
+function paragraph(text: string): string {
+  return `<p style="margin:0 0 16px;${FONT}font-size:16px;line-height:1.5;color:#1f2937;">${escapeHtml(text)}</p>`;
+}
+
+/**
+ * What a message's words and HTML share with every other message in its language for its shop: the words
+ * that need at most the shop's name (`{shop}`), and the HTML around the message's own words, escaped once.
+ * Pure in (language, brand), so it is made once per pair instead of once per message.
+ */
+interface MessageFrame {
+  carrierUnknown: string;
+  reasonOther: string;
+  orderLabel: string;
+  trackingLabel: string;
+  expectedLabel: string;
+  cta: string;
+  signoff: string;
+  why: string;
+  unsubscribe: string;
+  /** Made at the first email (an SMS never checks the logo's URL). */
+  html?: {
+    /** `<!DOCTYPE html>` … `<title>`; the subject follows. */
+    head: string;
+    /** `</title>` … the cell that holds the heading. */
+    top: string;
+    /** The button's table up to its link; the link follows. */
+    buttonStart: string;
+    /** The rest of the button, the sign-off and the footer up to the unsubscribe link; the link follows. */
+    footerStart: string;
+    /** The rest of the footer. */
+    end: string;
+  };
+}
+
+const frames = new Map<string, MessageFrame>();
+
+function messageFrame(language: Language, brand: Brand): MessageFrame {
+  const key = `${language}\u0000${brand.name}\u0000${brand.colour}\u0000${brand.logoUrl ?? ''}`;
+  let frame = frames.get(key);
+  if (frame) return frame;
+  // These catalogue entries use no slot but `{shop}` (the catalogue tests render every one of them).
+  const shop = { shop: brand.name };
+  frame = {
+    carrierUnknown: say(language, 'carrier.unknown'),
+    reasonOther: say(language, 'reason.other'),
+    orderLabel: say(language, 'label.order'),
+    trackingLabel: say(language, 'label.tracking'),
+    expectedLabel: say(language, 'label.expected'),
+    cta: say(language, 'cta.track'),
+    signoff: say(language, 'signoff', shop),
+    why: say(language, 'footer.why', shop),
+    unsubscribe: say(language, 'footer.unsubscribe'),
+  };
+  if (frames.size > 1_000) frames.clear();
+  frames.set(key, frame);
+  return frame;
+}
+
+function emailFrame(frame: MessageFrame, language: Language, brand: Brand): NonNullable<MessageFrame['html']> {
+  if (frame.html) return frame.html;
+  const button = buttonColours(brand.colour);
+  const logo = brand.logoUrl
+    ? `<img src="${escapeHtml(checkedUrl(brand.logoUrl, 'logo'))}" alt="${escapeHtml(brand.name)}" height="40" style="display:block;height:40px;width:auto;border:0;">`
+    : `<span style="${FONT}font-size:20px;font-weight:bold;color:${INK};">${escapeHtml(brand.name)}</span>`;
+  frame.html = {
+    head: [
+      '<!DOCTYPE html>',
+      `<html lang="${language}" dir="ltr">`,
+      '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light">',
+      '<title>',
+    ].join(''),
+    top: [
+      '</title></head>',
+      // One `main` landmark around everything: the whole email is the content (axe: landmark-one-main, region).
+      `<body style="margin:0;padding:0;background-color:#f3f4f6;"><div role="main">`,
+      `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">`,
+      `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${PAPER};border-top:6px solid ${button.background};">`,
+      `<tr><td style="padding:24px 32px 8px;">${logo}</td></tr>`,
+      `<tr><td style="padding:16px 32px 8px;">`,
+    ].join(''),
+    buttonStart: [
+      `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr><td style="background-color:${button.background};border-radius:6px;">`,
+      `<a href="`,
+    ].join(''),
+    footerStart: [
+      `" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;font-weight:bold;color:${button.text};text-decoration:none;">${escapeHtml(frame.cta)}</a>`,
+      `</td></tr></table>`,
+      paragraph(frame.signoff),
+      `</td></tr>`,
+      `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;">`,
+      `<p style="margin:0 0 8px;${FONT}font-size:13px;line-height:1.5;color:#4b5563;">${escapeHtml(frame.why)}</p>`,
+      `<p style="margin:0;${FONT}font-size:13px;line-height:1.5;"><a href="`,
+    ].join(''),
+    end: [
+      `" style="color:#1f2937;text-decoration:underline;">${escapeHtml(frame.unsubscribe)}</a></p>`,
+      `</td></tr></table>`,
+      `</td></tr></table></div></body></html>`,
+    ].join(''),
+  };
+  return frame.html;
+}
+
 function emailHtml(
-  language: Language,
-  brand: Brand,
+  html: NonNullable<MessageFrame['html']>,
   parts: {
     subject: string;
     heading: string;
@@ -312,19 +408,10 @@ function emailHtml(
     digest: string | null;
     contact: string | null;
     details: Array<[string, string]>;
-    cta: string;
-    signoff: string;
   },
-  footer: { why: string; unsubscribe: string },
   trackingPage: string,
   unsubscribe: string,
 ): string {
-  const button = buttonColours(brand.colour);
-  const paragraph = (text: string): string =>
-    `<p style="margin:0 0 16px;${FONT}font-size:16px;line-height:1.5;color:#1f2937;">${escapeHtml(text)}</p>`;
-  const logo = brand.logoUrl
-    ? `<img src="${escapeHtml(checkedUrl(brand.logoUrl, 'logo'))}" alt="${escapeHtml(brand.name)}" height="40" style="display:block;height:40px;width:auto;border:0;">`
-    : `<span style="${FONT}font-size:20px;font-weight:bold;color:${INK};">${escapeHtml(brand.name)}</span>`;
   const details = parts.details
     .map(
       ([label, value]) =>
@@ -332,31 +419,19 @@ function emailHtml(
     )
     .join('');
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${language}" dir="ltr">`,
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light">',
-    `<title>${escapeHtml(parts.subject)}</title></head>`,
-    // One `main` landmark around everything: the whole email is the content (axe: landmark-one-main, region).
-    `<body style="margin:0;padding:0;background-color:#f3f4f6;"><div role="main">`,
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">`,
-    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${PAPER};border-top:6px solid ${button.background};">`,
-    `<tr><td style="padding:24px 32px 8px;">${logo}</td></tr>`,
-    `<tr><td style="padding:16px 32px 8px;">`,
+    html.head,
+    escapeHtml(parts.subject),
+    html.top,
     `<h1 style="margin:0 0 16px;${FONT}font-size:24px;line-height:1.3;color:${INK};">${escapeHtml(parts.heading)}</h1>`,
     parts.greeting ? paragraph(parts.greeting) : '',
     paragraph(parts.body),
     parts.digest ? paragraph(parts.digest) : '',
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px;">${details}</table>`,
     parts.contact ? paragraph(parts.contact) : '',
-    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr><td style="background-color:${button.background};border-radius:6px;">`,
-    `<a href="${escapeHtml(trackingPage)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;font-weight:bold;color:${button.text};text-decoration:none;">${escapeHtml(parts.cta)}</a>`,
-    `</td></tr></table>`,
-    paragraph(parts.signoff),
-    `</td></tr>`,
-    `<tr><td style="padding:16px 32px 24px;border-top:1px solid #e5e7eb;">`,
-    `<p style="margin:0 0 8px;${FONT}font-size:13px;line-height:1.5;color:#4b5563;">${escapeHtml(footer.why)}</p>`,
-    `<p style="margin:0;${FONT}font-size:13px;line-height:1.5;"><a href="${escapeHtml(unsubscribe)}" style="color:#1f2937;text-decoration:underline;">${escapeHtml(footer.unsubscribe)}</a></p>`,
-    `</td></tr></table>`,
-    `</td></tr></table></div></body></html>`,
+    html.buttonStart,
+    escapeHtml(trackingPage),
+    html.footerStart,
+    escapeHtml(unsubscribe),
+    html.end,
   ].join('');
 }

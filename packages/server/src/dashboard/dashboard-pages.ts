@@ -1,7 +1,14 @@
 import { html, raw } from 'hono/html';
-import { ACTORS } from '@wismo/core';
+import { ACTORS, type CarrierCapabilities } from '@wismo/core';
 import type { Language } from '@wismo/order-view';
-import { AT_RISK_KINDS, type AtRiskKind, type AtRiskPage, type LanePerformance } from '@wismo/store';
+import {
+  AT_RISK_KINDS,
+  type AtRiskKind,
+  type AtRiskPage,
+  type DashboardHealth,
+  type LanePerformance,
+  type UpdateEffects,
+} from '@wismo/store';
 import type { ResolvedBrand } from '../page/brand';
 import { pageShell, type Html } from '../page/layout';
 import { catalogueWord } from '../page/words';
@@ -77,7 +84,7 @@ function shell(context: DashboardRenderContext, title: string, body: Html): Html
     title,
     languageHref: (language) => dashboardHref(context, context.path, context.params, language),
     homeHref: dashboardHref(context, 'at-risk'),
-    body: html`<nav class="dash-nav" aria-label="${word(context, 'nav.label')}"><ul>${nav('at-risk', 'nav.atRisk')}${nav('carriers', 'nav.carriers')}</ul></nav>
+    body: html`<nav class="dash-nav" aria-label="${word(context, 'nav.label')}"><ul>${nav('at-risk', 'nav.atRisk')}${nav('carriers', 'nav.carriers')}${nav('updates', 'nav.updates')}${nav('health', 'nav.health')}</ul></nav>
 ${body}`,
   });
 }
@@ -168,6 +175,7 @@ ${select(
 <td>${item.kinds.map((kind) => word(context, `kind.${kind}`)).join(', ')}</td>
 <td>${word(context, `actor.${item.actor}`)}</td>
 <td class="number">${word(context, 'hours', { hours: item.ageHours })}</td>
+<td>${item.pickupDeadline ?? '–'}</td>
 </tr>`,
   );
   const table =
@@ -188,7 +196,7 @@ ${select(
           ] as const
         ).map(
           (key) => html`<th scope="col">${word(context, key)}</th>`,
-        )}<th scope="col" class="number">${word(context, 'col.age')}</th></tr></thead>
+        )}<th scope="col" class="number">${word(context, 'col.age')}</th><th scope="col">${word(context, 'col.deadline')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
   const paging = html`<nav class="paging" aria-label="${word(context, 'paging.label')}"><ul>
@@ -236,6 +244,16 @@ ${select(
     lane.onTimeRate === null
       ? word(context, 'noPromise')
       : word(context, 'chart.onTime.value', { percent: percent(context, lane.onTimeRate), count: lane.promisedCount });
+  const firstEtaText = (lane: LanePerformance) =>
+    lane.onTimeFirstEtaRate === null
+      ? word(context, 'noEta')
+      : word(context, 'chart.onTime.value', { percent: percent(context, lane.onTimeFirstEtaRate), count: lane.firstEtaCount });
+  const firstEtaChart = horizontalBarChart({
+    id: 'chart-first-eta',
+    title: word(context, 'chart.firstEta.title'),
+    description: word(context, 'chart.firstEta.description'),
+    bars: lanes.map((lane) => ({ label: laneLabel(context, lane), value: lane.onTimeFirstEtaRate, valueText: firstEtaText(lane) })),
+  });
   const onTimeChart = horizontalBarChart({
     id: 'chart-on-time',
     title: word(context, 'chart.onTime.title'),
@@ -245,11 +263,11 @@ ${select(
   const lanesTable = html`<div class="table-wrap" role="region" aria-labelledby="lanes-caption" tabindex="0"><table id="lanes-table">
 <caption id="lanes-caption">${word(context, 'chart.table')}: ${word(context, 'chart.onTime.title')}</caption>
 <thead><tr><th scope="col">${word(context, 'col.lane')}</th>${(
-    ['col.sample', 'col.onTime', 'col.p50', 'col.p90', 'col.firstAttempt', 'col.exceptions'] as const
+    ['col.sample', 'col.onTime', 'col.onTimeFirstEta', 'col.p50', 'col.p90', 'col.firstAttempt', 'col.exceptions'] as const
   ).map((key) => html`<th scope="col" class="number">${word(context, key)}</th>`)}</tr></thead>
 <tbody>${lanes.map(
     (lane) =>
-      html`<tr><th scope="row">${laneLabel(context, lane)}</th><td class="number">${lane.sampleSize}</td><td class="number">${onTimeText(lane)}</td><td class="number">${lane.transitDaysP50}</td><td class="number">${lane.transitDaysP90}</td><td class="number">${percent(context, lane.firstAttemptRate)}</td><td class="number">${percent(context, lane.exceptionRate)}</td></tr>`,
+      html`<tr><th scope="row">${laneLabel(context, lane)}</th><td class="number">${lane.sampleSize}</td><td class="number">${onTimeText(lane)}</td><td class="number">${firstEtaText(lane)}</td><td class="number">${lane.transitDaysP50}</td><td class="number">${lane.transitDaysP90}</td><td class="number">${percent(context, lane.firstAttemptRate)}</td><td class="number">${percent(context, lane.exceptionRate)}</td></tr>`,
   )}</tbody>
 </table></div>`;
   const histogramSvg = histogramChart({
@@ -274,8 +292,201 @@ ${select(
 ${filterForm(context, fields)}
 <section aria-labelledby="on-time-heading"><h2 id="on-time-heading">${word(context, 'chart.onTime.title')}</h2>
 <div class="chart-and-table stacked">${onTimeChart}${lanesTable}</div></section>
+<section aria-labelledby="first-eta-heading"><h2 id="first-eta-heading">${word(context, 'chart.firstEta.title')}</h2>
+${firstEtaChart}<p class="subtitle">${word(context, 'chart.table')}: ${word(context, 'col.onTimeFirstEta')} — <a href="#lanes-table">${word(context, 'chart.onTime.title')}</a></p></section>
 <section aria-labelledby="transit-heading"><h2 id="transit-heading">${word(context, 'chart.histogram.title')}</h2>
 <div class="chart-and-table">${histogramSvg}${histogramTable}</div></section>
 <p><a href="${dashboardHref(context, 'carriers', { ...p, format: 'csv' })}" download>${word(context, 'csv')}</a></p>`,
+  );
+}
+
+function numberText(context: DashboardRenderContext, value: number): string {
+  return new Intl.NumberFormat(context.locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+function rateText(context: DashboardRenderContext, value: number | null): string {
+  return value === null ? '–' : percent(context, value);
+}
+
+/** A table with a caption, a header row and number cells right-aligned (every column but the `labels` first ones). */
+function figuresTable(
+  context: DashboardRenderContext,
+  id: string,
+  caption: string,
+  headers: readonly DashboardWordKey[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  labels = 1,
+): Html {
+  if (rows.length === 0) return html`<p>${word(context, 'none')}</p>`;
+  const cell = (value: string | number, index: number) =>
+    index < labels
+      ? index === 0
+        ? html`<th scope="row">${value}</th>`
+        : html`<td>${value}</td>`
+      : html`<td class="number">${typeof value === 'number' ? numberText(context, value) : value}</td>`;
+  return html`<div class="table-wrap" role="region" aria-labelledby="${id}-caption" tabindex="0"><table id="${id}">
+<caption id="${id}-caption">${caption}</caption>
+<thead><tr>${headers.map((key, index) => html`<th scope="col"${index >= labels ? raw(' class="number"') : ''}>${word(context, key)}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr>${row.map(cell)}</tr>`)}</tbody>
+</table></div>`;
+}
+
+export function renderUpdatesPage(context: DashboardRenderContext, figures: UpdateEffects, windows: readonly string[]): Html {
+  const fields = select(
+    'since',
+    word(context, 'filter.window'),
+    context.params.since,
+    windows.map((window) => ({ value: window, label: word(context, 'window.days', { days: Number.parseInt(window, 10) }) })),
+    word(context, 'window.days', { days: 30 }),
+  );
+  const rows = figures.notifications;
+  const chart =
+    rows.length === 0
+      ? html``
+      : horizontalBarChart({
+          id: 'chart-milestones',
+          title: word(context, 'chart.milestones.title'),
+          description: word(context, 'chart.milestones.description'),
+          bars: rows.map((row) => ({
+            label: `${row.milestone} · ${row.channel}`,
+            value: row.total > 0 ? row.sent / row.total : null,
+            valueText: word(context, 'chart.sent.value', { sent: row.sent, total: row.total }),
+          })),
+        });
+  const totals = figures.totals;
+  const lookups = figures.lookups;
+  const proactive = figures.proactive;
+  return shell(
+    context,
+    word(context, 'updates.title'),
+    html`<h1>${word(context, 'updates.title')}</h1>
+<p class="subtitle">${word(context, 'updates.intro')}</p>
+${filterForm(context, fields)}
+<div class="panel"><h2 id="proactive-heading">${word(context, 'updates.proactive')}</h2>
+<p id="proactive-share">${word(context, 'proactive.text', {
+      share: rateText(context, proactive.share),
+      orders: proactive.orders,
+      contacted: proactive.contactedFirst,
+      without: proactive.contactedWithoutUpdate,
+    })}</p></div>
+<div class="panel"><h2 id="notifications-heading">${word(context, 'updates.notifications')}</h2>
+<p id="notification-rates">${word(context, 'updates.rates', {
+      sent: totals.sent,
+      failed: totals.failed,
+      delivery: rateText(context, totals.deliveryRate),
+      failure: rateText(context, totals.failureRate),
+    })}</p>
+<div class="chart-and-table stacked">${chart}${figuresTable(
+      context,
+      'notifications-table',
+      `${word(context, 'chart.table')}: ${word(context, 'updates.notifications')}`,
+      ['col.milestone', 'col.channel', 'col.total', 'col.pending', 'col.sent', 'col.failed', 'col.dropped', 'col.confirmed'],
+      rows.map((row) => [row.milestone, row.channel, row.total, row.pending, row.sent, row.failed, row.dropped, row.confirmedDelivered]),
+      2,
+    )}</div></div>
+<div class="panel"><h2 id="lookups-heading">${word(context, 'updates.lookups')}</h2>
+${figuresTable(
+  context,
+  'lookups-table',
+  word(context, 'updates.lookups'),
+  ['col.source', 'col.count', 'lookups.perOrder'],
+  [
+    [
+      word(context, 'lookups.pageViews'),
+      lookups.trackingPageViews,
+      lookups.trackingPageViewsPerOrder === null ? '–' : numberText(context, lookups.trackingPageViewsPerOrder),
+    ],
+    [
+      word(context, 'lookups.panel'),
+      lookups.helpdeskPanelLookups,
+      lookups.helpdeskPanelLookupsPerOrder === null ? '–' : numberText(context, lookups.helpdeskPanelLookupsPerOrder),
+    ],
+    [word(context, 'lookups.orders'), lookups.ordersPlaced, '–'],
+  ],
+)}</div>
+<div class="panel"><h2 id="opt-outs-heading">${word(context, 'updates.optOuts')}</h2>
+${figuresTable(
+  context,
+  'opt-outs-table',
+  word(context, 'updates.optOuts'),
+  ['col.channel', 'col.source', 'col.count'],
+  figures.optOuts.map((row) => [row.channel, row.source, row.count]),
+  2,
+)}</div>
+<div class="panel"><h2 id="skips-heading">${word(context, 'updates.skips')}</h2>
+${figuresTable(
+  context,
+  'skips-table',
+  word(context, 'updates.skips'),
+  ['col.reason', 'col.count'],
+  figures.skips.map((row) => [row.reason, row.count]),
+)}</div>`,
+  );
+}
+
+function durationText(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+export function renderHealthPage(
+  context: DashboardRenderContext,
+  health: DashboardHealth,
+  capabilities: ReadonlyArray<{ id: string; capabilities: CarrierCapabilities }>,
+): Html {
+  const limitOf = (carrier: string | null) => {
+    const entry = capabilities.find((candidate) => candidate.id === carrier)?.capabilities;
+    if (!entry) return { hour: word(context, 'health.notPublished'), quota: word(context, 'health.notPublished') };
+    // Numbers per hour the documented rate allows (a request carries up to maxNumbersPerRequest numbers).
+    const perHour = Math.floor((entry.rateLimit.requests * 3_600_000) / entry.rateLimit.intervalMs) * entry.maxNumbersPerRequest;
+    return {
+      hour: numberText(context, perHour),
+      quota: entry.quota
+        ? word(context, 'quota.per', { requests: numberText(context, entry.quota.requests), per: word(context, `per.${entry.quota.per}`) })
+        : word(context, 'health.notPublished'),
+    };
+  };
+  const rows = health.carriers.map((carrier) => {
+    const limit = limitOf(carrier.carrier);
+    return [
+      carrierName(context, carrier.carrier),
+      carrier.watched,
+      carrier.watchedByPush,
+      carrier.checkedLastHour,
+      limit.hour,
+      limit.quota,
+      carrier.due,
+      carrier.oldestDueAt ? carrier.oldestDueAt.slice(0, 16).replace('T', ' ') + ' UTC' : '–',
+      carrier.notFound,
+      carrier.failing,
+    ];
+  });
+  return shell(
+    context,
+    word(context, 'health.title'),
+    html`<h1>${word(context, 'health.title')}</h1>
+<p class="subtitle">${word(context, 'health.intro')}</p>
+<p id="scheduler-backlog">${word(context, 'health.scheduler', { due: health.scheduler.due, lag: durationText(health.scheduler.lagSeconds) })}</p>
+<p>${word(context, 'health.failed', { notifications: health.failedNotifications, webhooks: health.failedWebhookDeliveries })}</p>
+${figuresTable(
+  context,
+  'health-table',
+  word(context, 'health.title'),
+  [
+    'col.carrier',
+    'col.watched',
+    'col.push',
+    'col.checkedHour',
+    'col.limitHour',
+    'col.quota',
+    'col.due',
+    'col.oldestDue',
+    'col.notFound',
+    'col.failing',
+  ],
+  rows,
+)}
+<p class="subtitle">${word(context, 'health.note')}</p>`,
   );
 }

@@ -1,16 +1,20 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { ACTORS, SHIPMENT_STATUSES, SUBSTATUS_CODES } from '@wismo/core';
+import { ACTORS, SHIPMENT_STATUSES, SUBSTATUS_CODES, type CarrierCapabilities } from '@wismo/core';
 import type { Language } from '@wismo/order-view';
 import {
   AT_RISK_KINDS,
   atRisk,
   atRiskCounts,
   carrierPerformance,
+  dashboardHealth,
+  dashboardReport,
   DEFAULT_SHOP_ID,
+  parseWindow,
   percentileOfCounts,
   StoreError,
+  updateEffects,
   type AtRiskParcel,
   type AtRiskQuery,
   type LanePerformance,
@@ -28,7 +32,9 @@ import {
   renderAtRiskPage,
   renderCarriersPage,
   renderDashboardError,
+  renderHealthPage,
   renderMessage,
+  renderUpdatesPage,
   renderSignIn,
   word,
   type DashboardRenderContext,
@@ -53,12 +59,16 @@ export interface DashboardDependencies extends DashboardMountOptions {
   brand: ResolvedBrand;
   css: string;
   carriers: ReadonlyArray<{ id: string; name: string }>;
+  /** The carriers' documented limits and quotas, for the health page (the tracker's adapters). */
+  carrierCapabilities?: ReadonlyArray<{ id: string; capabilities: CarrierCapabilities }>;
   now: () => Date;
   /** The tracking page's order view of an order of the default shop (with a fresh access token). */
   orderPageHref?: (orderId: string, language: Language) => string;
 }
 
 const COOKIE = 'wismo_dashboard';
+/** The periods the updates page offers. */
+const UPDATE_WINDOWS = ['7d', '30d', '90d'];
 const PAGE_SIZE = 50;
 const EXPORT_PAGE = 500;
 const SECURITY = [{ bearerAuth: [] }];
@@ -94,6 +104,7 @@ const AtRiskParcelSchema = z
     watchedAt: z.string(),
     lastCheckedAt: z.string().nullable(),
     ageHours: z.number().int(),
+    pickupDeadline: z.string().nullable().openapi({ description: 'Waiting at a pickup point: the last day to collect it (UTC day).' }),
   })
   .openapi('AtRiskParcel');
 
@@ -117,6 +128,12 @@ const LanePerformanceSchema = z
     promisedCount: z.number().int(),
     onTimeCount: z.number().int(),
     onTimeRate: z.number().nullable().openapi({ description: 'On time against the promise (0..1); null without promises.' }),
+    firstEtaCount: z.number().int().openapi({ description: 'Deliveries whose carrier had given an ETA.' }),
+    onTimeFirstEtaCount: z.number().int(),
+    onTimeFirstEtaRate: z
+      .number()
+      .nullable()
+      .openapi({ description: "On time against the carrier's first ETA (0..1); null when no delivery had one." }),
     transitDaysP50: z.number().int(),
     transitDaysP90: z.number().int(),
     transitDayCounts: z.array(z.number().int()).openapi({ description: 'Deliveries per transit time (index = days).' }),
@@ -178,6 +195,140 @@ export const dashboardLoginLinkRoute = createRoute({
   },
 });
 
+const WindowQuerySchema = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,4}[hdw]$/)
+    .optional()
+    .openapi({ description: 'The window back from now: a number and h, d or w. Default 30d.', example: '30d' }),
+});
+
+const CountSchema = z.number().int();
+const NotificationFiguresSchema = z
+  .object({
+    milestone: z.string(),
+    channel: z.string(),
+    total: CountSchema,
+    pending: CountSchema,
+    sent: CountSchema,
+    failed: CountSchema,
+    dropped: CountSchema,
+    confirmedDelivered: CountSchema,
+  })
+  .openapi('NotificationFigures');
+
+const UpdateEffectsSchema = z
+  .object({
+    since: z.string(),
+    until: z.string(),
+    notifications: z.array(NotificationFiguresSchema),
+    totals: z.object({
+      total: CountSchema,
+      pending: CountSchema,
+      sent: CountSchema,
+      failed: CountSchema,
+      dropped: CountSchema,
+      confirmedDelivered: CountSchema,
+      deliveryRate: z.number().nullable(),
+      failureRate: z.number().nullable(),
+    }),
+    optOuts: z.array(z.object({ channel: z.string(), source: z.string(), count: CountSchema })),
+    skips: z.array(z.object({ reason: z.string(), count: CountSchema })),
+    lookups: z.object({
+      trackingPageViews: CountSchema,
+      helpdeskPanelLookups: CountSchema,
+      ordersPlaced: CountSchema,
+      trackingPageViewsPerOrder: z.number().nullable(),
+      helpdeskPanelLookupsPerOrder: z.number().nullable(),
+    }),
+    proactive: z.object({
+      orders: CountSchema,
+      updatedBeforeContact: CountSchema,
+      contactedFirst: CountSchema,
+      contactedWithoutUpdate: CountSchema,
+      share: z.number().nullable().openapi({ description: 'Orders updated before any helpdesk contact ÷ orders updated or in contact.' }),
+    }),
+  })
+  .openapi('UpdateEffects');
+
+const DashboardHealthSchema = z
+  .object({
+    now: z.string(),
+    carriers: z.array(
+      z.object({
+        carrier: z.string().nullable(),
+        watched: CountSchema,
+        watchedByPush: CountSchema,
+        checkedLastHour: CountSchema,
+        due: CountSchema,
+        oldestDueAt: z.string().nullable(),
+        notFound: CountSchema,
+        failing: CountSchema,
+      }),
+    ),
+    scheduler: z.object({ due: CountSchema, oldestDueAt: z.string().nullable(), lagSeconds: CountSchema }),
+    failedNotifications: CountSchema,
+    failedWebhookDeliveries: CountSchema,
+  })
+  .openapi('DashboardHealth');
+
+const DashboardReportSchema = z
+  .object({
+    shopId: z.string(),
+    since: z.string(),
+    until: z.string(),
+    atRisk: z.record(z.enum(AT_RISK_KINDS), CountSchema),
+    carriers: z.array(LanePerformanceSchema),
+    updates: UpdateEffectsSchema,
+    health: DashboardHealthSchema,
+  })
+  .openapi('DashboardReport');
+
+export const updatesStatsRoute = createRoute({
+  method: 'get',
+  path: '/v1/stats/updates',
+  operationId: 'updateEffects',
+  tags: ['Stats'],
+  summary: 'What the proactive updates did',
+  description:
+    'Messages by milestone and channel with delivery and failure rates, opt-outs, tracking-page views and helpdesk panel look-ups per order, and the share of orders updated before any contact.',
+  security: SECURITY,
+  request: { query: WindowQuerySchema },
+  responses: {
+    200: { description: 'The figures', content: { 'application/json': { schema: UpdateEffectsSchema } } },
+    ...problemResponses(['invalid_request', 'unauthorized']),
+  },
+});
+
+export const healthStatsRoute = createRoute({
+  method: 'get',
+  path: '/v1/stats/health',
+  operationId: 'dashboardHealth',
+  tags: ['Stats'],
+  summary: 'Health of the watching',
+  description: "Per carrier: watched parcels, push watching, checks in the last hour, failing parcels; the scheduler's backlog.",
+  security: SECURITY,
+  responses: {
+    200: { description: 'The figures', content: { 'application/json': { schema: DashboardHealthSchema } } },
+    ...problemResponses(['unauthorized']),
+  },
+});
+
+export const reportStatsRoute = createRoute({
+  method: 'get',
+  path: '/v1/stats/report',
+  operationId: 'dashboardReport',
+  tags: ['Stats'],
+  summary: 'Every dashboard figure for a window',
+  description: 'At-risk counts, carrier performance, what the updates did and health: what `wismo report` writes.',
+  security: SECURITY,
+  request: { query: WindowQuerySchema },
+  responses: {
+    200: { description: 'The report', content: { 'application/json': { schema: DashboardReportSchema } } },
+    ...problemResponses(['invalid_request', 'unauthorized']),
+  },
+});
+
 // ------------------------------------------------------------ helpers
 function invalidRequest(error: unknown): never {
   if (error instanceof StoreError && error.code === 'invalid_input') {
@@ -214,6 +365,7 @@ const AT_RISK_CSV_HEADER = [
   'watched_at',
   'last_checked_at',
   'age_hours',
+  'pickup_deadline',
 ];
 
 function atRiskCsvLine(item: AtRiskParcel): string {
@@ -231,6 +383,7 @@ function atRiskCsvLine(item: AtRiskParcel): string {
     item.watchedAt,
     item.lastCheckedAt,
     item.ageHours,
+    item.pickupDeadline,
   ]);
 }
 
@@ -245,6 +398,9 @@ function lanesCsv(lanes: readonly LanePerformance[]): string {
       'promised_count',
       'on_time_count',
       'on_time_rate',
+      'first_eta_count',
+      'on_time_first_eta_count',
+      'on_time_first_eta_rate',
       'transit_days_p50',
       'transit_days_p90',
       'first_attempt_rate',
@@ -261,6 +417,9 @@ function lanesCsv(lanes: readonly LanePerformance[]): string {
           lane.promisedCount,
           lane.onTimeCount,
           lane.onTimeRate,
+          lane.firstEtaCount,
+          lane.onTimeFirstEtaCount,
+          lane.onTimeFirstEtaRate,
           lane.transitDaysP50,
           lane.transitDaysP90,
           lane.firstAttemptRate,
@@ -324,6 +483,27 @@ export function registerDashboardRoutes(app: OpenAPIHono, deps: DashboardDepende
     const shopId = await deps.shopOf(c);
     const lanes = await carrierPerformance(deps.store, shopId, query).catch(invalidRequest);
     return c.json({ lanes }, 200, { 'Cache-Control': 'no-store' });
+  });
+  const windowStart = (since: string | undefined) => {
+    try {
+      return new Date(deps.now().getTime() - parseWindow(since ?? '30d'));
+    } catch (error) {
+      return invalidRequest(error);
+    }
+  };
+  app.openapi(updatesStatsRoute, async (c) => {
+    const shopId = await deps.shopOf(c);
+    const figures = await updateEffects(deps.store, shopId, { since: windowStart(c.req.valid('query').since), now: deps.now() });
+    return c.json(figures, 200, { 'Cache-Control': 'no-store' });
+  });
+  app.openapi(healthStatsRoute, async (c) => {
+    const shopId = await deps.shopOf(c);
+    return c.json(await dashboardHealth(deps.store, shopId, { now: deps.now() }), 200, { 'Cache-Control': 'no-store' });
+  });
+  app.openapi(reportStatsRoute, async (c) => {
+    const shopId = await deps.shopOf(c);
+    const report = await dashboardReport(deps.store, shopId, { since: windowStart(c.req.valid('query').since), now: deps.now() });
+    return c.json(report, 200, { 'Cache-Control': 'no-store' });
   });
   app.openapi(dashboardLoginLinkRoute, async (c) => {
     const shopId = await deps.shopOf(c);
@@ -435,7 +615,7 @@ export function registerDashboardRoutes(app: OpenAPIHono, deps: DashboardDepende
       try {
         const [result, counts] = await Promise.all([
           atRisk(deps.store, shopId, { ...query, limit: PAGE_SIZE, now }),
-          atRiskCounts(deps.store, shopId),
+          atRiskCounts(deps.store, shopId, { now }),
         ]);
         return respond(c, renderAtRiskPage(context, result, counts));
       } catch (error) {
@@ -470,6 +650,28 @@ export function registerDashboardRoutes(app: OpenAPIHono, deps: DashboardDepende
         c,
         renderCarriersPage(context, lanes, { counts, p50: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) }),
       );
+    }),
+  );
+
+  app.get(
+    '/dashboard/updates',
+    page('updates', async (c, shopId, base) => {
+      const params = pageParams(c, ['since']);
+      const context = { ...base, params };
+      const window = UPDATE_WINDOWS.includes(params.since ?? '') ? params.since! : '30d';
+      const figures = await updateEffects(deps.store, shopId, {
+        since: new Date(deps.now().getTime() - parseWindow(window)),
+        now: deps.now(),
+      });
+      return respond(c, renderUpdatesPage({ ...context, params: { since: window } }, figures, UPDATE_WINDOWS));
+    }),
+  );
+
+  app.get(
+    '/dashboard/health',
+    page('health', async (c, shopId, context) => {
+      const health = await dashboardHealth(deps.store, shopId, { now: deps.now() });
+      return respond(c, renderHealthPage(context, health, deps.carrierCapabilities ?? []));
     }),
   );
 

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrierPerformance, createStore, type Store } from '@wismo/store';
+import { carrierPerformance, createStore, dashboardHealth, dashboardReport, updateEffects, type Store } from '@wismo/store';
 import { testEngines, type TestDatabase } from '../../../store/src/__fixtures__/test-stores';
-import { buildDashboardSeed, expectedAtRisk, seedDashboardStore, SEED_NOW } from '../../../store/src/dashboard/__fixtures__/seed-dashboard';
+import {
+  buildDashboardSeed,
+  buildUpdatesSeed,
+  expectedAtRisk,
+  seedDashboardStore,
+  seedUpdateEffects,
+  SEED_NOW,
+} from '../../../store/src/dashboard/__fixtures__/seed-dashboard';
 import { API_KEY, BRAND, startTestCarriers, testOrders, type TestSetup } from '../__fixtures__/server-fixtures';
 import { createWismoServer, type WismoServer } from '../create-server';
 import { createAccessTokens } from '../page/access-token';
@@ -46,6 +53,7 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
     database = create();
     store = await createStore({ url: database.url, clock: () => now });
     await seedDashboardStore(store, seed);
+    await seedUpdateEffects(store, buildUpdatesSeed());
     server = createWismoServer({
       tracker: setup.tracker,
       carriers: setup.carriers,
@@ -174,9 +182,20 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       expect(redirect.status).toBe(303);
       const target = redirect.headers.get('location')!;
       expect(target).toMatch(/^\/de\/orders\/view\?access=/);
+      const viewsBefore = (
+        await updateEffects(store, 'default', { since: new Date(now.getTime() - 3_600_000), now: new Date(now.getTime() + 1) })
+      ).lookups.trackingPageViews;
       const orderPage = await request(target);
       expect(orderPage.status).toBe(200);
       expect(await orderPage.text()).toContain(order!.number);
+      // The view is recorded for "what the updates did" (after the page was answered).
+      await expect
+        .poll(
+          async () =>
+            (await updateEffects(store, 'default', { since: new Date(now.getTime() - 3_600_000), now: new Date(now.getTime() + 1) }))
+              .lookups.trackingPageViews,
+        )
+        .toBe(viewsBefore + 1);
       // An order the shop does not have is a 404, not a redirect.
       expect((await request('/dashboard/orders/order-default-1', { key: API_KEY })).status).toBe(404);
     });
@@ -188,7 +207,7 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       expect(response.headers.get('content-disposition')).toContain('wismo-at-risk.csv');
       const lines = (await response.text()).split('\r\n').filter(Boolean);
       expect(lines[0]).toBe(
-        'tracking_id,carrier,tracking_number,order_id,status,substatus,actor,reasons,service,destination_country,watched_at,last_checked_at,age_hours',
+        'tracking_id,carrier,tracking_number,order_id,status,substatus,actor,reasons,service,destination_country,watched_at,last_checked_at,age_hours,pickup_deadline',
       );
       expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
         expectedAtRisk(seed, { country: 'DE' }).map((tracking) => tracking.id),
@@ -241,7 +260,11 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       const tableRows = /<table id="lanes-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!.match(/<tr>/g)!;
       expect(tableRows).toHaveLength(lanes.length);
       // One bar per lane, each labelled in text with its value.
-      expect(page.match(/<g class="bar">\s*<text x="252"/g)).toHaveLength(lanes.length);
+      const onTimeChart = /<svg class="chart" id="chart-on-time"[\s\S]*?<\/svg>/.exec(page)![0];
+      expect(onTimeChart.match(/<g class="bar">\s*<text x="252"/g)).toHaveLength(lanes.length);
+      // The same against the carrier's first ETA, in its own chart and a column of the table.
+      const firstEtaChart = /<svg class="chart" id="chart-first-eta"[\s\S]*?<\/svg>/.exec(page)![0];
+      expect(firstEtaChart.match(/<g class="bar">/g)).toHaveLength(lanes.length);
       const histogramRows = /<table id="transit-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
       const counts = [...histogramRows.matchAll(/<td class="number">(\d+)<\/td>/g)].map((match) => Number(match[1]));
       expect(counts.reduce((sum, count) => sum + count, 0)).toBe(lanes.reduce((sum, lane) => sum + lane.sampleSize, 0));
@@ -261,6 +284,41 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       const empty = await (await request('/dashboard/carriers?since=2030-01-01', { key: API_KEY })).text();
       expect(empty).toContain('No finished deliveries match.');
       expect(empty).not.toContain('<svg');
+    });
+  });
+
+  describe('GET /dashboard/updates and /dashboard/health', () => {
+    it('shows what the updates did for the chosen period, in a chart with its table, in five languages', async () => {
+      const figures = await updateEffects(store, 'default', { since: new Date(now.getTime() - 7 * 86_400_000), now });
+      const page = await (await request('/dashboard/updates?since=7d&lang=en', { key: API_KEY })).text();
+      expect(page).toContain('<h1>What the updates did</h1>');
+      expect(page).toContain('<option value="7d" selected>');
+      const rows = /<table id="notifications-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!.match(/<tr>/g)!;
+      expect(rows).toHaveLength(figures.notifications.length);
+      expect(page).toMatch(/<svg class="chart" id="chart-milestones" role="img"/);
+      const proactive = /<p id="proactive-share">([^<]*)<\/p>/.exec(page)![1]!;
+      expect(proactive).toContain(`of ${figures.proactive.orders} orders`);
+      expect(proactive).toContain(`${figures.proactive.contactedFirst} contacted support first`);
+      const german = await (await request('/dashboard/updates?lang=de', { key: API_KEY })).text();
+      expect(german).toContain('<h1>Was die Benachrichtigungen bewirkten</h1>');
+      // An unknown period falls back to 30 days instead of failing.
+      expect(await (await request('/dashboard/updates?since=5y', { key: API_KEY })).text()).toContain('<option value="30d" selected>');
+    });
+
+    it("shows each carrier's watching, its documented limits and the scheduler's backlog", async () => {
+      now = new Date(SEED_NOW.getTime() + 2 * 3_600_000);
+      try {
+        const health = await dashboardHealth(store, 'default', { now });
+        const page = await (await request('/dashboard/health?lang=en', { key: API_KEY })).text();
+        const rows = /<table id="health-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!.match(/<tr>/g)!;
+        expect(rows).toHaveLength(health.carriers.length);
+        expect(/<p id="scheduler-backlog">([^<]*)<\/p>/.exec(page)![1]).toBe(
+          `Scheduler: ${health.scheduler.due} checks due; the oldest is ${health.scheduler.lagSeconds === 3600 ? '60 min' : `${health.scheduler.lagSeconds / 3600} h`} late.`,
+        );
+        expect(await (await request('/dashboard/health?lang=fr', { key: API_KEY })).text()).toContain('<h1>État du service</h1>');
+      } finally {
+        now = SEED_NOW;
+      }
     });
   });
 
@@ -286,9 +344,28 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       expect(badCursor.status).toBe(400);
       expect((await request('/v1/stats/carriers')).status).toBe(401);
 
+      const since = new Date(now.getTime() - 30 * 86_400_000);
+      expect(await (await request('/v1/stats/updates?since=30d', { key: API_KEY })).json()).toEqual(
+        JSON.parse(JSON.stringify(await updateEffects(store, 'default', { since, now }))),
+      );
+      expect(await (await request('/v1/stats/health', { key: API_KEY })).json()).toEqual(
+        JSON.parse(JSON.stringify(await dashboardHealth(store, 'default', { now }))),
+      );
+      expect(await (await request('/v1/stats/report', { key: API_KEY })).json()).toEqual(
+        JSON.parse(JSON.stringify(await dashboardReport(store, 'default', { since, now }))),
+      );
+      expect((await request('/v1/stats/report?since=30', { key: API_KEY })).status).toBe(400);
+
       const document = server.openApiDocument() as Loose;
       expect(Object.keys(document.paths)).toEqual(
-        expect.arrayContaining(['/v1/stats/at-risk', '/v1/stats/carriers', '/v1/dashboard/login-links']),
+        expect.arrayContaining([
+          '/v1/stats/at-risk',
+          '/v1/stats/carriers',
+          '/v1/stats/updates',
+          '/v1/stats/health',
+          '/v1/stats/report',
+          '/v1/dashboard/login-links',
+        ]),
       );
     });
   });

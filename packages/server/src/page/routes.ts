@@ -42,6 +42,8 @@ export interface PageDependencies {
   frameAncestors: string;
   logger: Logger | undefined;
   now: () => Date;
+  /** Called for each order page shown (the dashboard counts tracking-page views per order). */
+  onOrderViewed?: (orderId: string) => void;
 }
 
 /** An order number as it may appear in a link: no `@`, so never an email typed into the wrong field. */
@@ -373,6 +375,7 @@ export function registerPageRoutes(app: Hono, deps: PageDependencies): void {
       ),
     ]);
     if (!order || !served) return respond(c, renderOrderFormPage(context, { orderNotice: say(context.language, 'form.error.expired') }));
+    deps.onOrderViewed?.(orderId);
     c.header('Cache-Control', 'no-store');
     return respond(
       c,

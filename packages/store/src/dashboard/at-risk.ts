@@ -1,13 +1,25 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ACTORS, SUBSTATUSES, type Actor, type ShipmentStatus, type Substatus } from '@wismo/core';
-import { storeDatabase } from '../database/store-database';
-import type { Database } from '../database/tables';
+import { AT_RISK_PREDICATE } from '../database/dashboard-migration';
 import { StoreError } from '../store-error';
-import type { CarrierId, Store, StoreEngine } from '../store-types';
+import type { CarrierId, Store } from '../store-types';
+import { dashboardDatabase, type DashboardDatabase } from './dashboard-tables';
 
 /** Why a parcel is listed as at risk. */
 export const AT_RISK_KINDS = ['stalled', 'late', 'never_scanned', 'exception', 'pickup_deadline', 'returning'] as const;
 export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
+
+export interface PickupDeadlineSettings {
+  /** Calendar days a carrier keeps a parcel at a pickup point, by carrier id; others get `defaultHoldDays`. */
+  holdDays?: Readonly<Record<string, number>>;
+  /** Default 7 (a week is what most carriers' pickup points keep a parcel). */
+  defaultHoldDays?: number;
+  /** Listed from this many days before the deadline. Default 2. */
+  warnDays?: number;
+}
+
+/** Carriers known to keep parcels longer than a week (USPS holds an item 15 days); the rest use the default. */
+export const DEFAULT_PICKUP_HOLD_DAYS: Readonly<Record<string, number>> = { usps: 15 };
 
 export interface AtRiskQuery {
   carrier?: CarrierId;
@@ -25,8 +37,10 @@ export interface AtRiskQuery {
   cursor?: string;
   /** 1..500, default 50. */
   limit?: number;
-  /** "Now" for `minAgeHours` and `ageHours`. Default the current time. */
+  /** "Now" for `minAgeHours`, `ageHours` and the pickup deadline. Default the current time. */
   now?: Date;
+  /** When a parcel waiting at a pickup point counts as near its deadline. */
+  pickup?: PickupDeadlineSettings;
 }
 
 export interface AtRiskParcel {
@@ -46,6 +60,8 @@ export interface AtRiskParcel {
   lastCheckedAt: string | null;
   /** Whole hours since the parcel was watched. */
   ageHours: number;
+  /** Waiting at a pickup point: the last day to collect it (arrival + the carrier's hold days; UTC day). */
+  pickupDeadline: string | null;
 }
 
 export interface AtRiskPage {
@@ -53,22 +69,44 @@ export interface AtRiskPage {
   nextCursor: string | null;
 }
 
-const KIND_CONDITIONS: Record<AtRiskKind, (builder: ExpressionBuilder<Database, 'trackings'>) => Expression<SqlBool>> = {
-  stalled: (builder) => builder('delay_stalled', '=', 1),
-  late: (builder) => builder('delay_late', '=', 1),
-  never_scanned: (builder) => builder('delay_never_scanned', '=', 1),
-  exception: (builder) => builder('status', '=', 'exception'),
-  // Waiting at a pickup point: it goes back to the sender when nobody collects it by the carrier's deadline.
-  pickup_deadline: (builder) => builder('status', '=', 'available_for_pickup'),
-  returning: (builder) => builder('status', '=', 'returning'),
-};
+type TrackingsBuilder = ExpressionBuilder<DashboardDatabase, 'trackings'>;
 
-/** JSON fields read from the stored shipment snapshot (neither engine indexes them: see the package README). */
-function shipmentField(engine: StoreEngine, path: readonly string[]) {
-  return engine === 'postgres'
-    ? sql<string | null>`(shipment::jsonb #>> ${`{${path.join(',')}}`})`
-    : sql<string | null>`json_extract(shipment, ${`$.${path.join('.')}`})`;
+const DAY_MS = 86_400_000;
+
+function holdDaysOf(carrier: string, settings: PickupDeadlineSettings): number {
+  return { ...DEFAULT_PICKUP_HOLD_DAYS, ...settings.holdDays }[carrier] ?? settings.defaultHoldDays ?? 7;
 }
+
+/** Hold days per carrier as one SQL expression (a CASE over the carriers with their own figure). */
+function holdDaysSql(settings: PickupDeadlineSettings) {
+  const entries = Object.entries({ ...DEFAULT_PICKUP_HOLD_DAYS, ...settings.holdDays });
+  const fallback = sql.lit(settings.defaultHoldDays ?? 7);
+  if (entries.length === 0) return sql<number>`${fallback}`;
+  const cases = sql.join(
+    entries.map(([carrier, days]) => sql`when ${sql.lit(carrier)} then ${sql.lit(days)}`),
+    sql` `,
+  );
+  return sql<number>`(case carrier ${cases} else ${fallback} end)`;
+}
+
+function kindConditions(nowMs: number, settings: PickupDeadlineSettings) {
+  const warnMs = (settings.warnDays ?? 2) * DAY_MS;
+  // Near the deadline: arrival + hold days − warn days has passed. An unknown arrival is listed (better seen).
+  const nearDeadline = sql<SqlBool>`(pickup_since is null or pickup_since + ${holdDaysSql(settings)} * cast(${sql.lit(DAY_MS)} as bigint) <= ${nowMs + warnMs})`;
+  const conditions: Record<AtRiskKind, (builder: TrackingsBuilder) => Expression<SqlBool>> = {
+    stalled: (builder) => builder('delay_stalled', '=', 1),
+    late: (builder) => builder('delay_late', '=', 1),
+    never_scanned: (builder) => builder('delay_never_scanned', '=', 1),
+    exception: (builder) => builder('status', '=', 'exception'),
+    // Waiting at a pickup point: it goes back to the sender when nobody collects it by the carrier's deadline.
+    pickup_deadline: (builder) => builder.and([builder('status', '=', 'available_for_pickup'), nearDeadline]),
+    returning: (builder) => builder('status', '=', 'returning'),
+  };
+  return conditions;
+}
+
+/** Word for word the partial indexes' condition (see `AT_RISK_PREDICATE`), so that the planner uses them. */
+const atRiskRows = sql<SqlBool>`${sql.raw(AT_RISK_PREDICATE)}`;
 
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -88,10 +126,11 @@ function substatusesOf(actor: Actor): Substatus[] {
 
 /**
  * Parcels of one shop that need a look now: stalled, late, never scanned, in exception, waiting at a pickup
- * point, or returning; still watched (stopped parcels are left out). Keyset paging in tracking id order.
+ * point near its collection deadline, or returning; still watched (stopped parcels are left out). Keyset
+ * paging in tracking id order, over the partial indexes of migration 4 (only at-risk rows are in them).
  */
 export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = {}): Promise<AtRiskPage> {
-  const { db, engine } = storeDatabase(store);
+  const { db } = dashboardDatabase(store);
   const limit = query.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) invalid('limit', 'limit must be a whole number from 1 to 500');
   if (query.kind !== undefined && !(AT_RISK_KINDS as readonly string[]).includes(query.kind))
@@ -103,8 +142,8 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
   if (query.country !== undefined && !/^[A-Za-z]{2}$/.test(query.country))
     invalid('country', 'country must be an ISO 3166-1 alpha-2 code such as DE');
   const nowMs = (query.now ?? new Date()).getTime();
-  const service = shipmentField(engine, ['service', 'code']);
-  const country = shipmentField(engine, ['destination', 'countryCode']);
+  const pickup = query.pickup ?? {};
+  const conditions = kindConditions(nowMs, pickup);
 
   let select = db
     .selectFrom('trackings')
@@ -120,16 +159,18 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
       'delay_never_scanned',
       'created_at',
       'last_checked_at',
+      'service',
+      'destination_country',
+      'pickup_since',
     ])
-    .select([service.as('service_code'), country.as('destination_country')])
     .where('shop_id', '=', shopId)
-    .where('stopped_reason', 'is', null)
+    .where(atRiskRows)
     .where((builder) =>
-      query.kind ? KIND_CONDITIONS[query.kind](builder) : builder.or(AT_RISK_KINDS.map((kind) => KIND_CONDITIONS[kind](builder))),
+      query.kind ? conditions[query.kind](builder) : builder.or(AT_RISK_KINDS.map((kind) => conditions[kind](builder))),
     );
   if (query.carrier) select = select.where('carrier', '=', query.carrier.toLowerCase());
-  if (query.service) select = select.where(service, '=', query.service);
-  if (query.country) select = select.where(country, '=', query.country.toUpperCase());
+  if (query.service) select = select.where('service', '=', query.service);
+  if (query.country) select = select.where('destination_country', '=', query.country.toUpperCase());
   if (query.actor) select = select.where('substatus', 'in', substatusesOf(query.actor));
   if (query.minAgeHours !== undefined) select = select.where('created_at', '<=', nowMs - query.minAgeHours * 3_600_000);
   if (query.cursor) select = select.where('id', '>', decodeCursor(query.cursor));
@@ -138,15 +179,18 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
     .limit(limit + 1)
     .execute();
 
+  const warnMs = (pickup.warnDays ?? 2) * DAY_MS;
   const items = rows.slice(0, limit).map((row): AtRiskParcel => {
     const status = row.status as ShipmentStatus;
     const substatus = row.substatus as Substatus;
+    const waiting = status === 'available_for_pickup';
+    const deadlineMs = waiting && row.pickup_since !== null ? Number(row.pickup_since) + holdDaysOf(row.carrier, pickup) * DAY_MS : null;
     const flags: Record<AtRiskKind, boolean> = {
       stalled: Number(row.delay_stalled) === 1,
       late: Number(row.delay_late) === 1,
       never_scanned: Number(row.delay_never_scanned) === 1,
       exception: status === 'exception',
-      pickup_deadline: status === 'available_for_pickup',
+      pickup_deadline: waiting && (deadlineMs === null || deadlineMs <= nowMs + warnMs),
       returning: status === 'returning',
     };
     const createdAt = Number(row.created_at);
@@ -159,31 +203,35 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
       substatus,
       actor: SUBSTATUSES[substatus]?.actor ?? 'none',
       kinds: AT_RISK_KINDS.filter((kind) => flags[kind]),
-      service: row.service_code ?? null,
+      service: row.service ?? null,
       destinationCountry: row.destination_country ?? null,
       watchedAt: new Date(createdAt).toISOString(),
       lastCheckedAt: row.last_checked_at === null ? null : new Date(Number(row.last_checked_at)).toISOString(),
       ageHours: Math.max(0, Math.floor((nowMs - createdAt) / 3_600_000)),
+      pickupDeadline: deadlineMs === null ? null : new Date(deadlineMs).toISOString().slice(0, 10),
     };
   });
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.trackingId) : null };
 }
 
-/** How many watched parcels of the shop have each reason now (a parcel with two reasons counts in both). */
-export async function atRiskCounts(store: Store, shopId: string): Promise<Record<AtRiskKind, number>> {
-  const { db } = storeDatabase(store);
+/**
+ * How many watched parcels of the shop have each reason now (a parcel with two reasons counts in both). Reads
+ * the at-risk rows only, through their partial index.
+ */
+export async function atRiskCounts(
+  store: Store,
+  shopId: string,
+  options: { now?: Date; pickup?: PickupDeadlineSettings } = {},
+): Promise<Record<AtRiskKind, number>> {
+  const { db } = dashboardDatabase(store);
+  const conditions = kindConditions((options.now ?? new Date()).getTime(), options.pickup ?? {});
   const row = await db
     .selectFrom('trackings')
-    .select((builder) => [
-      builder.fn.sum<number>('delay_stalled').as('stalled'),
-      builder.fn.sum<number>('delay_late').as('late'),
-      builder.fn.sum<number>('delay_never_scanned').as('never_scanned'),
-      builder.fn.sum<number>(sql`case when status = 'exception' then 1 else 0 end`).as('exception'),
-      builder.fn.sum<number>(sql`case when status = 'available_for_pickup' then 1 else 0 end`).as('pickup_deadline'),
-      builder.fn.sum<number>(sql`case when status = 'returning' then 1 else 0 end`).as('returning'),
-    ])
+    .select((builder) =>
+      AT_RISK_KINDS.map((kind) => builder.fn.sum<number>(sql`case when ${conditions[kind](builder)} then 1 else 0 end`).as(kind)),
+    )
     .where('shop_id', '=', shopId)
-    .where('stopped_reason', 'is', null)
+    .where(atRiskRows)
     .executeTakeFirstOrThrow();
   return Object.fromEntries(AT_RISK_KINDS.map((kind) => [kind, Number(row[kind] ?? 0)])) as Record<AtRiskKind, number>;
 }

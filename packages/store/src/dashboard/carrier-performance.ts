@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { storeDatabase } from '../database/store-database';
+import { dashboardDatabase } from './dashboard-tables';
 import { StoreError } from '../store-error';
 import type { CarrierId, Store } from '../store-types';
 
@@ -21,6 +21,12 @@ export interface LanePerformance {
   onTimeCount: number;
   /** On time against the promise, 0..1; null when no delivery had a promise. */
   onTimeRate: number | null;
+  /** Deliveries whose carrier had given an ETA (the base of `onTimeFirstEtaRate`). */
+  firstEtaCount: number;
+  /** Delivered on or before the day of the carrier's first ETA. */
+  onTimeFirstEtaCount: number;
+  /** On time against the carrier's first ETA, 0..1; null when no delivery had one. */
+  onTimeFirstEtaRate: number | null;
   /** Transit time in days (nearest rank: the smallest day count that at least 50 % / 90 % of deliveries met). */
   transitDaysP50: number;
   transitDaysP90: number;
@@ -45,31 +51,35 @@ export function percentileOfCounts(counts: readonly number[], fraction: number):
 }
 
 /**
- * Carrier performance per carrier, service and lane from the shop's finished deliveries. First-attempt and
- * exception rates read the parcel's status transitions: archived parcels (transitions deleted) count as
- * delivered at the first attempt without exception.
+ * Carrier performance per carrier, service and lane from the shop's finished deliveries (one grouped read of
+ * `deliveries`, by its day index when `since` is given). First-attempt and exception rates come from the
+ * flags recorded at delivery (migration 4 filled them in for older rows from the status transitions).
  */
 export async function carrierPerformance(store: Store, shopId: string, query: CarrierPerformanceQuery = {}): Promise<LanePerformance[]> {
   if (query.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(query.since) || Number.isNaN(Date.parse(`${query.since}T00:00:00Z`))))
     throw new StoreError('invalid_input', 'carrierPerformance: since must be a calendar day YYYY-MM-DD', {
       issues: [{ path: 'since', message: 'Expected YYYY-MM-DD' }],
     });
-  const { db } = storeDatabase(store);
-  const reached = (status: string) =>
-    sql<number>`sum(case when exists (select 1 from transitions t where t.tracking_id = deliveries.tracking_id and t.shop_id = deliveries.shop_id and t.to_status = ${status}) then 1 else 0 end)`;
+  const { db } = dashboardDatabase(store);
   let select = db
     .selectFrom('deliveries')
     .select(['carrier', 'service', 'origin_country', 'destination_country', 'transit_days'])
     .select((builder) => [
       builder.fn.countAll<number>().as('deliveries'),
-      builder.fn.count<number>('promised_on').as('promised'),
+      // on_time is set exactly when there was a promise, on_time_first_eta when there was a first ETA: counting
+      // them instead of promised_on / first_eta_on keeps the read inside the covering index.
+      builder.fn.count<number>('on_time').as('promised'),
       builder.fn.sum<number>(sql`case when on_time = 1 then 1 else 0 end`).as('on_time'),
-      reached('attempt_failed').as('attempt_failed'),
-      reached('exception').as('exceptions'),
+      builder.fn.count<number>('on_time_first_eta').as('first_eta'),
+      builder.fn.sum<number>(sql`case when on_time_first_eta = 1 then 1 else 0 end`).as('on_time_first_eta'),
+      builder.fn.sum<number>(sql`case when failed_attempt = 1 then 1 else 0 end`).as('attempt_failed'),
+      builder.fn.sum<number>(sql`case when had_exception = 1 then 1 else 0 end`).as('exceptions'),
     ])
     .where('shop_id', '=', shopId);
   if (query.since) select = select.where('delivered_on', '>=', query.since);
-  const rows = await select.groupBy(['carrier', 'service', 'origin_country', 'destination_country', 'transit_days']).execute();
+  // transit_days first: a grouping in the lane index's order would tempt SQLite into that index (and a row
+  // look-up per delivery) instead of the covering index by day.
+  const rows = await select.groupBy(['transit_days', 'carrier', 'service', 'origin_country', 'destination_country']).execute();
 
   const lanes = new Map<string, { lane: LanePerformance; failedAttempts: number; exceptions: number }>();
   for (const row of rows) {
@@ -86,6 +96,9 @@ export async function carrierPerformance(store: Store, shopId: string, query: Ca
           promisedCount: 0,
           onTimeCount: 0,
           onTimeRate: null,
+          firstEtaCount: 0,
+          onTimeFirstEtaCount: 0,
+          onTimeFirstEtaRate: null,
           transitDaysP50: 0,
           transitDaysP90: 0,
           transitDayCounts: [],
@@ -105,6 +118,8 @@ export async function carrierPerformance(store: Store, shopId: string, query: Ca
     entry.lane.sampleSize += count;
     entry.lane.promisedCount += Number(row.promised);
     entry.lane.onTimeCount += Number(row.on_time ?? 0);
+    entry.lane.firstEtaCount += Number(row.first_eta);
+    entry.lane.onTimeFirstEtaCount += Number(row.on_time_first_eta ?? 0);
     entry.failedAttempts += Number(row.attempt_failed ?? 0);
     entry.exceptions += Number(row.exceptions ?? 0);
   }
@@ -112,6 +127,7 @@ export async function carrierPerformance(store: Store, shopId: string, query: Ca
     .map(({ lane, failedAttempts, exceptions }) => ({
       ...lane,
       onTimeRate: lane.promisedCount > 0 ? lane.onTimeCount / lane.promisedCount : null,
+      onTimeFirstEtaRate: lane.firstEtaCount > 0 ? lane.onTimeFirstEtaCount / lane.firstEtaCount : null,
       transitDaysP50: percentileOfCounts(lane.transitDayCounts, 0.5),
       transitDaysP90: percentileOfCounts(lane.transitDayCounts, 0.9),
       firstAttemptRate: (lane.sampleSize - failedAttempts) / lane.sampleSize,

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreEngine } from '../store-types';
+import { DASHBOARD_COLUMNS_MIGRATION } from './dashboard-migration';
 import { NOTIFICATION_TABLES_MIGRATION } from './notification-migration';
+import { PUSH_RECEIPTS_MIGRATION } from './push-migration';
 import { withWriteTransaction } from './open-database';
 import type { Database } from './tables';
 
@@ -298,6 +300,8 @@ export const MIGRATIONS: readonly Migration[] = [
       await (db as AnyDb).schema.alterTable('shops').addColumn('delay_thresholds', 'text').execute();
     },
   },
+  DASHBOARD_COLUMNS_MIGRATION,
+  PUSH_RECEIPTS_MIGRATION,
 ];
 
 /**

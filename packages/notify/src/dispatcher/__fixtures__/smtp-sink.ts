@@ -1,15 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A loopback SMTP server that accepts and counts messages without parsing them (for the benchmark). */
-export async function startSmtpSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+/** A loopback SMTP server that accepts and counts messages, and their bytes, without parsing them (for the benchmark). */
+export async function startSmtpSink(): Promise<{ url: string; received: () => number; bytes: () => number; close: () => Promise<void> }> {
   let received = 0;
+  let bytes = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      stream.resume();
+      stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
       stream.on('end', () => {
         received += 1;
         callback();
@@ -21,6 +22,7 @@ export async function startSmtpSink(): Promise<{ url: string; received: () => nu
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
     received: () => received,
+    bytes: () => bytes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,11 +1,12 @@
 // A store seeded straight through its tables, with the seed kept beside it so that tests can compute the
 // dashboard's true figures on their own (plain array code, not SQL).
 import { SUBSTATUSES, type Actor, type ShipmentStatus, type Substatus } from '@wismo/core';
-import { storeDatabase } from '../../database/store-database';
+import { dashboardDatabase } from '../dashboard-tables';
 import type { Store } from '../../store-types';
 import type { AtRiskKind, AtRiskQuery } from '../at-risk';
 
 export const SEED_NOW = new Date('2026-12-01T12:00:00.000Z');
+const DAY_MS = 86_400_000;
 
 export interface SeededTracking {
   id: string;
@@ -22,6 +23,8 @@ export interface SeededTracking {
   country: string | null;
   createdAt: number;
   stoppedReason: string | null;
+  /** Waiting at a pickup point: when it arrived there (null: not known). */
+  pickupSince: number | null;
 }
 
 export interface SeededDelivery {
@@ -35,6 +38,8 @@ export interface SeededDelivery {
   transitDays: number;
   promised: boolean;
   onTime: boolean | null;
+  /** The day of the carrier's first ETA, or null when it gave none. */
+  firstEtaOn: string | null;
   failedAttempt: boolean;
   exception: boolean;
 }
@@ -86,6 +91,11 @@ export function buildDashboardSeed(options: { trackings?: number; deliveries?: n
         country: unscanned ? null : COUNTRIES[i % COUNTRIES.length]!,
         createdAt: SEED_NOW.getTime() - i * 5 * 3_600_000,
         stoppedReason: shape.status === 'delivered' ? 'finished' : i % 40 === 0 ? 'unwatched' : null,
+        // Arrived 0..8 days ago, or not known (every tenth).
+        pickupSince:
+          shape.status !== 'available_for_pickup' || Math.floor(i / 8) % 10 === 9
+            ? null
+            : SEED_NOW.getTime() - (Math.floor(i / 8) % 10) * DAY_MS,
       });
     }
   }
@@ -106,6 +116,7 @@ export function buildDashboardSeed(options: { trackings?: number; deliveries?: n
         transitDays,
         promised,
         onTime: promised ? transitDays <= 4 : null,
+        firstEtaOn: j % 4 === 0 ? null : day((j % 90) + ((j % 5) - 2)),
         failedAttempt: j % 6 === 1,
         exception: j % 10 === 3,
       });
@@ -116,7 +127,7 @@ export function buildDashboardSeed(options: { trackings?: number; deliveries?: n
 
 /** Writes the seed into the store's tables (both shops). */
 export async function seedDashboardStore(store: Store, seed: DashboardSeed): Promise<void> {
-  const { db } = storeDatabase(store);
+  const { db } = dashboardDatabase(store);
   for (const shopId of ['other'])
     await db.insertInto('shops').values({ id: shopId, name: null, time_zone: 'UTC', created_at: 0, delay_thresholds: null }).execute();
   const trackingRows = seed.trackings.map((tracking) => ({
@@ -155,6 +166,10 @@ export async function seedDashboardStore(store: Store, seed: DashboardSeed): Pro
     confirmation_done: 0,
     created_at: tracking.createdAt,
     updated_at: tracking.createdAt,
+    service: tracking.service,
+    destination_country: tracking.country,
+    first_eta_on: null,
+    pickup_since: tracking.pickupSince,
   }));
   for (let start = 0; start < trackingRows.length; start += 100)
     await db
@@ -176,6 +191,10 @@ export async function seedDashboardStore(store: Store, seed: DashboardSeed): Pro
     transit_days: delivery.transitDays,
     on_time: delivery.onTime === null ? null : delivery.onTime ? 1 : 0,
     created_at: SEED_NOW.getTime(),
+    first_eta_on: delivery.firstEtaOn,
+    on_time_first_eta: delivery.firstEtaOn === null ? null : delivery.deliveredOn <= delivery.firstEtaOn ? 1 : 0,
+    failed_attempt: delivery.failedAttempt ? 1 : 0,
+    had_exception: delivery.exception ? 1 : 0,
   }));
   for (let start = 0; start < deliveryRows.length; start += 100)
     await db
@@ -218,7 +237,12 @@ export function seededKinds(tracking: SeededTracking): AtRiskKind[] {
   if (tracking.late) kinds.push('late');
   if (tracking.neverScanned) kinds.push('never_scanned');
   if (tracking.status === 'exception') kinds.push('exception');
-  if (tracking.status === 'available_for_pickup') kinds.push('pickup_deadline');
+  // Near the collection deadline: the seed's carriers keep a parcel 7 days; listed from 2 days before.
+  if (
+    tracking.status === 'available_for_pickup' &&
+    (tracking.pickupSince === null || SEED_NOW.getTime() - tracking.pickupSince >= 5 * DAY_MS)
+  )
+    kinds.push('pickup_deadline');
   if (tracking.status === 'returning') kinds.push('returning');
   return kinds;
 }
@@ -239,4 +263,154 @@ export function expectedAtRisk(
     .filter((tracking) => !query.actor || (SUBSTATUSES[tracking.substatus].actor as Actor) === query.actor)
     .filter((tracking) => query.minAgeHours === undefined || now.getTime() - tracking.createdAt >= query.minAgeHours * 3_600_000)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+// ---------------------------------------------------------------- what the updates did
+export interface SeededNotification {
+  id: string;
+  orderId: string;
+  milestone: string;
+  channel: string;
+  status: 'queued' | 'sent' | 'failed' | 'dropped';
+  providerStatus: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export interface SeededLookup {
+  orderId: string;
+  source: 'tracking_page' | 'helpdesk_panel';
+  at: number;
+}
+
+export interface UpdatesSeed {
+  orders: Array<{ id: string; placedAt: number }>;
+  notifications: SeededNotification[];
+  lookups: SeededLookup[];
+  optOuts: Array<{ customerId: string; channel: string; source: string; createdAt: number }>;
+  skips: Array<{ id: string; orderId: string; reason: string; createdAt: number }>;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Sixty orders of the default shop over sixty days, their messages, look-ups, opt-outs and skips. */
+export function buildUpdatesSeed(): UpdatesSeed {
+  const seed: UpdatesSeed = { orders: [], notifications: [], lookups: [], optOuts: [], skips: [] };
+  const now = SEED_NOW.getTime();
+  for (let k = 0; k < 60; k++) {
+    const orderId = `upd-order-${k}`;
+    const placedAt = now - k * DAY_MS - 5 * HOUR_MS;
+    seed.orders.push({ id: orderId, placedAt });
+    const createdAt = now - k * DAY_MS - HOUR_MS;
+    const status = k % 7 === 0 ? 'queued' : (['sent', 'sent', 'sent', 'failed', 'dropped'] as const)[k % 5]!;
+    const channel = k % 2 === 0 ? 'email' : 'sms';
+    seed.notifications.push({
+      id: `ntf_${k}`,
+      orderId,
+      milestone: ['shipped', 'out_for_delivery', 'delivered'][k % 3]!,
+      channel,
+      status,
+      providerStatus: status === 'sent' && channel === 'sms' && k % 4 === 1 ? 'delivered' : null,
+      createdAt,
+      sentAt: status === 'sent' ? createdAt + 60_000 : null,
+    });
+    // Customers who contacted support: some before the update (k % 8 === 0), some after (k % 8 === 4).
+    if (k % 8 === 0) seed.lookups.push({ orderId, source: 'helpdesk_panel', at: createdAt - HOUR_MS });
+    if (k % 8 === 4) seed.lookups.push({ orderId, source: 'helpdesk_panel', at: createdAt + 30 * 60_000 });
+    if (k % 3 === 0) for (const offset of [2, 3]) seed.lookups.push({ orderId, source: 'tracking_page', at: createdAt + offset * HOUR_MS });
+    if (k % 6 === 5) seed.skips.push({ id: `skp_${k}`, orderId, reason: k % 12 === 5 ? 'quiet_hours' : 'opted_out', createdAt });
+  }
+  // A contact about an order that never got an update.
+  seed.lookups.push({ orderId: 'upd-order-none', source: 'helpdesk_panel', at: now - DAY_MS });
+  for (let j = 0; j < 5; j++)
+    seed.optOuts.push({
+      customerId: `cus_${j}`,
+      channel: j % 2 === 0 ? 'email' : 'sms',
+      source: j % 2 === 0 ? 'unsubscribe_link' : 'provider',
+      createdAt: now - j * 10 * DAY_MS - HOUR_MS,
+    });
+  return seed;
+}
+
+/** Writes the updates seed into the default shop's tables. */
+export async function seedUpdateEffects(store: Store, seed: UpdatesSeed): Promise<void> {
+  const { db } = dashboardDatabase(store);
+  await db
+    .insertInto('orders')
+    .values(
+      seed.orders.map((order) => ({
+        shop_id: 'default',
+        id: order.id,
+        number_normalised: order.id,
+        customer_id: `cus_${order.id}`,
+        email_normalised: `${order.id}@example.com`,
+        placed_at: order.placedAt,
+        data: '{}',
+        stage: null,
+        updated_at: order.placedAt,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('notifications')
+    .values(
+      seed.notifications.map((notification) => ({
+        id: notification.id,
+        shop_id: 'default',
+        dedupe_key: `${notification.orderId}:${notification.milestone}:${notification.channel}`,
+        order_id: notification.orderId,
+        milestone: notification.milestone,
+        channel: notification.channel,
+        address: `${notification.orderId}@example.com`,
+        customer_id: `cus_${notification.orderId}`,
+        status: notification.status,
+        send_after: notification.createdAt,
+        lease_until: null,
+        lease_owner: null,
+        attempts: notification.status === 'queued' ? 0 : 1,
+        last_error: notification.status === 'failed' ? 'mailbox unavailable' : null,
+        provider_id: null,
+        provider_status: notification.providerStatus,
+        message: '{}',
+        created_at: notification.createdAt,
+        updated_at: notification.sentAt ?? notification.createdAt,
+        sent_at: notification.sentAt,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('order_lookups')
+    .values(
+      seed.lookups.map((lookup) => ({ shop_id: 'default', order_id: lookup.orderId, source: lookup.source, looked_up_at: lookup.at })),
+    )
+    .execute();
+  await db
+    .insertInto('notification_opt_outs')
+    .values(
+      seed.optOuts.map((optOut) => ({
+        shop_id: 'default',
+        customer_id: optOut.customerId,
+        channel: optOut.channel,
+        address: `${optOut.customerId}@example.com`,
+        source: optOut.source,
+        created_at: optOut.createdAt,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('notification_skips')
+    .values(
+      seed.skips.map((skip) => ({
+        id: skip.id,
+        shop_id: 'default',
+        order_id: skip.orderId,
+        parcel_id: null,
+        milestone: 'shipped',
+        channel: 'email',
+        reason: skip.reason,
+        detail: null,
+        created_at: skip.createdAt,
+      })),
+    )
+    .execute();
 }

@@ -1,0 +1,3 @@
+import { wismoBuildConfig } from '../../tsup.config.base';
+
+export default wismoBuildConfig();
