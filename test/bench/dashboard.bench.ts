@@ -14,12 +14,8 @@
 //   - the at-risk page (`GET /dashboard/at-risk`: list + counts + HTML) against both plain selects;
 //   - carrier performance (last 30 days, and all 180): `carrierPerformance` against selecting the columns it
 //     aggregates of the same delivery rows; the carriers page (`GET /dashboard/carriers`) the same way.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTracker } from '../../packages/core/src/index';
 import { createWismoServer } from '../../packages/server/src/index';
-import { postgresTestDatabase } from '../../packages/store/src/__fixtures__/test-stores';
 import {
   plainAtRiskRows,
   plainDeliveryRows,
@@ -28,6 +24,7 @@ import {
 } from '../../packages/store/src/dashboard/__fixtures__/seed-large-store';
 import { atRisk, atRiskCounts, carrierPerformance, createStore, type AtRiskQuery } from '../../packages/store/src/index';
 import type { ComparisonResult } from './compare';
+import { onEachEngine } from './on-each-engine';
 
 const PARCELS = Number(process.env.WISMO_BENCH_DASHBOARD_PARCELS ?? 1_000_000);
 const GOAL = 3;
@@ -196,24 +193,7 @@ async function runOn(engine: 'sqlite' | 'postgres', url: string): Promise<Compar
 }
 
 export default async function runDashboardBenchmark(): Promise<void> {
-  const summary: ComparisonResult[] = [];
-  const directory = mkdtempSync(join(tmpdir(), 'wismo-bench-dashboard-'));
-  try {
-    summary.push(...(await runOn('sqlite', `sqlite:${join(directory, 'wismo.db')}`)));
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) console.log('postgres: SKIPPED (DATABASE_URL is not set)');
-  else {
-    // A schema of its own, dropped afterwards: other work shares this PostgreSQL.
-    const database = postgresTestDatabase(databaseUrl);
-    try {
-      summary.push(...(await runOn('postgres', database.url)));
-    } finally {
-      await database.drop();
-    }
-  }
+  const summary = (await onEachEngine(runOn)).flat();
   const missed = summary.filter((result) => result.goalMet === false);
   console.log(
     `\ndashboard: ${summary.length - missed.length} of ${summary.length} pages within ${GOAL}× of the plain SELECT${missed.length ? `; NOT met: ${missed.map((result) => result.title).join('; ')}` : ''}`,

@@ -15,9 +15,6 @@
 // the median of their ratios is judged, and every round is printed. (`costRatio` in
 // packages/core/src/testing/cost-ratio.ts keeps the best of three for synchronous work; over sockets on a loaded
 // machine a single lucky round says too little, so the median is used here.)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createEmailChannel } from '../../packages/notify/src/channels/email-channel';
 import { createDispatcher } from '../../packages/notify/src/dispatcher/create-dispatcher';
 import { dhlNumber, ingestUpTo, journey, seedOrder } from '../../packages/notify/src/dispatcher/__fixtures__/notify-test-setup';
@@ -27,7 +24,7 @@ import { renderMessage } from '../../packages/notify/src/messages/render-message
 import type { PlannedMessage } from '../../packages/notify/src/notification-types';
 import { createStore } from '../../packages/store/src/index';
 import { storeDatabase } from '../../packages/store/src/internal';
-import { postgresTestDatabase } from '../../packages/store/src/__fixtures__/test-stores';
+import { onEachEngine } from './on-each-engine';
 
 const MESSAGES = Number(process.env.WISMO_BENCH_NOTIFY_MESSAGES ?? 1_000);
 const ROUNDS = 5;
@@ -174,21 +171,5 @@ async function runOn(engine: 'sqlite' | 'postgres', url: string): Promise<void> 
 }
 
 export default async function runNotifyDispatchBenchmark(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'wismo-bench-notify-'));
-  try {
-    await runOn('sqlite', `sqlite:${join(directory, 'wismo.db')}`);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    console.log('postgres: SKIPPED (DATABASE_URL is not set)');
-    return;
-  }
-  const database = postgresTestDatabase(databaseUrl);
-  try {
-    await runOn('postgres', database.url);
-  } finally {
-    await database.drop();
-  }
+  await onEachEngine(runOn);
 }

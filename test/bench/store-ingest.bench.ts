@@ -6,14 +6,11 @@
 // The updates: 25,000 parcels, each answered four times as its journey advances (3, 4, 5 then 6 scans), in
 // rounds as a poller sees them; 500 updates per transaction for both sides. The baseline writes what a store
 // without change detection would: the answer's shipment row and every event row of the answer.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { answerAfter, LABEL_AT } from '../../packages/store/src/__fixtures__/parcel-answers';
 import { createPlainTables, plainInsert, type AnyDb } from '../../packages/store/src/__fixtures__/plain-inserts';
-import { postgresTestDatabase } from '../../packages/store/src/__fixtures__/test-stores';
 import { createStore } from '../../packages/store/src/index';
 import { openDatabase } from '../../packages/store/src/database/open-database';
+import { onEachEngine } from './on-each-engine';
 
 const PARCELS = Number(process.env.WISMO_BENCH_INGEST_PARCELS ?? 25_000);
 const ROUNDS = [3, 4, 5, 6];
@@ -101,22 +98,5 @@ async function runOn(engine: 'sqlite' | 'postgres', url: string): Promise<void> 
 }
 
 export default async function runStoreIngestBenchmark(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'wismo-bench-ingest-'));
-  try {
-    await runOn('sqlite', `sqlite:${join(directory, 'wismo.db')}`);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    console.log('postgres: SKIPPED (DATABASE_URL is not set)');
-    return;
-  }
-  // A schema of its own, dropped afterwards: other work shares this PostgreSQL.
-  const database = postgresTestDatabase(databaseUrl);
-  try {
-    await runOn('postgres', database.url);
-  } finally {
-    await database.drop();
-  }
+  await onEachEngine(runOn);
 }

@@ -26,6 +26,7 @@ import { detectChanges, type DetectedChanges, type PendingOutboxRow, type Tracki
 import { ingestPushInTransaction } from './ingest/push-ingest';
 import { DEFAULT_REFRESH_POLICY } from './scheduler/refresh-policy';
 import { StoreError } from './store-error';
+import { decodeCursor, encodeCursor } from './paging-cursor';
 import {
   DEFAULT_SHOP_ID,
   type ApiKeyCreated,
@@ -84,14 +85,6 @@ function hashSecret(secret: string): string {
 
 function iso(epochMs: number | null): string | null {
   return epochMs === null ? null : new Date(Number(epochMs)).toISOString();
-}
-
-const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^trk_[0-9a-z]+$/.test(id))
-    throw new StoreError('invalid_input', 'Invalid cursor: pass the nextCursor of the previous page unchanged');
-  return id;
 }
 
 interface ShopSettings {

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { ACTORS, SUBSTATUSES, type Actor, type ShipmentStatus, type Substatus } from '@wismo/core';
 import { AT_RISK_PREDICATE } from '../database/dashboard-migration';
 import { StoreError } from '../store-error';
+import { decodeCursor, encodeCursor } from '../paging-cursor';
 import type { CarrierId, Store } from '../store-types';
 import { dashboardDatabase, type DashboardDatabase } from './dashboard-tables';
 
@@ -105,16 +106,26 @@ function kindConditions(nowMs: number, settings: PickupDeadlineSettings) {
   return conditions;
 }
 
+/** The columns an at-risk row is built from (the dashboard bench's plain SELECT reads the same). */
+export const AT_RISK_LIST_COLUMNS = [
+  'id',
+  'carrier',
+  'tracking_number',
+  'order_id',
+  'status',
+  'substatus',
+  'delay_stalled',
+  'delay_late',
+  'delay_never_scanned',
+  'created_at',
+  'last_checked_at',
+  'service',
+  'destination_country',
+  'pickup_since',
+] as const;
+
 /** Word for word the partial indexes' condition (see `AT_RISK_PREDICATE`), so that the planner uses them. */
 const atRiskRows = sql<SqlBool>`${sql.raw(AT_RISK_PREDICATE)}`;
-
-const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^trk_[0-9a-z]+$/.test(id))
-    throw new StoreError('invalid_input', 'Invalid cursor: pass the nextCursor of the previous page unchanged');
-  return id;
-}
 
 function invalid(path: string, message: string): never {
   throw new StoreError('invalid_input', `atRisk: ${message}`, { issues: [{ path, message }] });
@@ -147,22 +158,7 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
 
   let select = db
     .selectFrom('trackings')
-    .select([
-      'id',
-      'carrier',
-      'tracking_number',
-      'order_id',
-      'status',
-      'substatus',
-      'delay_stalled',
-      'delay_late',
-      'delay_never_scanned',
-      'created_at',
-      'last_checked_at',
-      'service',
-      'destination_country',
-      'pickup_since',
-    ])
+    .select(AT_RISK_LIST_COLUMNS)
     .where('shop_id', '=', shopId)
     .where(atRiskRows)
     .where((builder) =>

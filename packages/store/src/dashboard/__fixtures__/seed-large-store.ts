@@ -5,6 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { AT_RISK_PREDICATE, DELIVERY_FIGURE_COLUMNS } from '../../database/dashboard-migration';
 import { storeDatabase } from '../../database/store-database';
 import type { Store } from '../../store-types';
+import { AT_RISK_LIST_COLUMNS } from '../at-risk';
 
 const CHUNK = 100_000;
 const DAY_MS = 86_400_000;
@@ -109,27 +110,10 @@ export async function seedLargeDashboardStore(
   if (options.analyze !== false) await (engine === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
 }
 
-const LIST_COLUMNS = [
-  'id',
-  'carrier',
-  'tracking_number',
-  'order_id',
-  'status',
-  'substatus',
-  'delay_stalled',
-  'delay_late',
-  'delay_never_scanned',
-  'created_at',
-  'last_checked_at',
-  'service',
-  'destination_country',
-  'pickup_since',
-];
-
 /** The at-risk list's columns of these trackings, by primary key. */
 export function plainRowsById(store: Store, ids: readonly string[]): Promise<unknown[]> {
   const db = storeDatabase(store).db as unknown as AnyDb;
-  return db.selectFrom('trackings').select(LIST_COLUMNS).where('id', 'in', ids).execute();
+  return db.selectFrom('trackings').select(AT_RISK_LIST_COLUMNS).where('id', 'in', ids).execute();
 }
 
 /** The columns the at-risk counts read, of every at-risk row of the shop (through the same partial index). */
