@@ -1,21 +1,22 @@
 // The operations dashboard in real Chromium (playwright-core): sign-in by login link, filters, paging, a chart
 // with its table, a language switch, screenshots in test/artifacts/ and an axe-core check of each page.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type RunningWismoServer } from '@wismo/server';
-import { createStore, type Store } from '@wismo/store';
+import type { RunningWismoServer } from '@wismo/server';
+import { createCarrierRequestCounter, onTimeTrend, type Store } from '@wismo/store';
 import {
+  ARTIFACTS_DIRECTORY,
   checkAccessibility,
   describeInChromium,
-  launchChromium,
   screenshot,
+  startBrowserServer,
+  type BrowserServer,
   type Browser,
   type BrowserContext,
   type Page,
 } from '../../packages/server/src/__fixtures__/browser';
-import { API_KEY, BRAND, startTestCarriers, type TestSetup } from '../../packages/server/src/__fixtures__/server-fixtures';
+import { API_KEY, BRAND } from '../../packages/server/src/__fixtures__/server-fixtures';
 import {
   buildDashboardSeed,
   buildUpdatesSeed,
@@ -29,8 +30,7 @@ import { updateEffects } from '../../packages/store/src/dashboard/update-effects
 const seed = buildDashboardSeed();
 
 describeInChromium('dashboard in Chromium', () => {
-  let setup: TestSetup;
-  let directory: string;
+  let running: BrowserServer | undefined;
   let store: Store;
   let server: RunningWismoServer;
   let browser: Browser;
@@ -38,35 +38,23 @@ describeInChromium('dashboard in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    setup = await startTestCarriers();
-    directory = mkdtempSync(join(tmpdir(), 'wismo-dashboard-browser-'));
-    store = await createStore({ url: `sqlite:${join(directory, 'wismo.db')}`, clock: () => SEED_NOW });
-    await seedDashboardStore(store, seed);
-    await seedUpdateEffects(store, buildUpdatesSeed());
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      tracker: setup.tracker,
-      carriers: setup.carriers,
-      store,
+    running = await startBrowserServer({
+      now: () => SEED_NOW,
+      seed: async (store) => {
+        await seedDashboardStore(store, seed);
+        await seedUpdateEffects(store, buildUpdatesSeed());
+      },
       apiKeys: [API_KEY],
       brand: BRAND,
       dashboard: { loginSecret: 'dashboard-login-secret-for-browser-tests-0123' },
-      now: () => SEED_NOW,
     });
-    browser = await launchChromium();
+    ({ store, server, browser } = running);
     // The pages' CSP allows no scripts: axe-core is injected with the CSP bypassed.
     context = await browser.newContext({ bypassCSP: true, locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    await setup?.close();
-    if (directory) rmSync(directory, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   async function expectAccessible(name: string): Promise<void> {
     const report = await checkAccessibility(page);
@@ -131,6 +119,31 @@ describeInChromium('dashboard in Chromium', () => {
     await screenshot(page, 'dashboard-carriers');
   });
 
+  it('draws the weekly on-time rate per carrier as lines told apart without colour, beside its table', async () => {
+    await page.goto(`${server.url}/dashboard/carriers?lang=en`);
+    const trend = await onTimeTrend(store, 'default', { now: SEED_NOW });
+    const chart = page.locator('#chart-trend');
+    await expect(chart.getAttribute('role')).resolves.toBe('img');
+    const series = chart.locator('.chart-series');
+    expect(await series.count()).toBe(trend.carriers.length);
+    const shapes = await series.evaluateAll((groups) => groups.map((group) => group.getAttribute('data-marker')));
+    const dashes = await chart
+      .locator('.chart-series')
+      .evaluateAll((groups) => groups.map((group) => group.querySelector('path.chart-series-line')?.getAttribute('stroke-dasharray')));
+    expect(new Set(shapes).size).toBe(trend.carriers.length);
+    expect(new Set(dashes).size).toBe(trend.carriers.length);
+    expect(await chart.locator('.chart-legend text').allTextContents()).toHaveLength(trend.carriers.length);
+    expect(await page.locator('#trend-table tbody tr').count()).toBe(trend.weeks.length);
+    expect(await page.locator('#trend-table thead th').count()).toBe(trend.carriers.length + 1);
+    // Beside the table at this width, not under it.
+    const chartBox = (await chart.boundingBox())!;
+    const tableBox = (await page.locator('#trend-table').boundingBox())!;
+    expect(tableBox.x).toBeGreaterThan(chartBox.x + chartBox.width - 1);
+    await expectAccessible('carriers (trend)');
+    mkdirSync(ARTIFACTS_DIRECTORY, { recursive: true });
+    await page.locator('section[aria-labelledby=trend-heading]').screenshot({ path: join(ARTIFACTS_DIRECTORY, 'dashboard-trend.png') });
+  });
+
   it('shows what the updates did, with a period filter, a chart and its table, in Spanish too', async () => {
     await page.goto(`${server.url}/dashboard/updates?lang=en`);
     await expect(page.locator('h1').textContent()).resolves.toBe('What the updates did');
@@ -149,9 +162,21 @@ describeInChromium('dashboard in Chromium', () => {
   });
 
   it('shows the health of the watching per carrier', async () => {
+    // Requests of one UPS account over the last hours, some of them refused or failed.
+    const counter = createCarrierRequestCounter({ clock: () => SEED_NOW });
+    const outcomes = ['ok', 'ok', 'ok', 'ok', 'rate_limited', 'ok', 'server', 'ok', 'ok', 'timeout'] as const;
+    for (let i = 0; i < 600; i++)
+      counter.observer(i % 3 === 0 ? 'eu' : 'default').onRequest({
+        carrierId: i % 2 ? 'ups' : 'dhl',
+        at: SEED_NOW.getTime() - i * 17_000,
+        outcome: outcomes[i % outcomes.length]!,
+        httpStatus: null,
+      });
+    await counter.flush(store);
     await page.goto(`${server.url}/dashboard/health?lang=en`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Health');
     expect(await page.locator('#health-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#requests-table tbody tr').count()).toBe(4);
     await expectAccessible('health');
     await screenshot(page, 'dashboard-health');
   });

@@ -239,15 +239,16 @@ export const ${ID}_EVENT_CODES = createStatusTable({
   failAll,
   lookupStatus,
   parseCarrierDateTime,
-  parseWithSchema,
   type CarrierParseInput,
   type TrackOutcome,
 } from '@wismo/core';
+import { entriesForNumbers, parseBodyWithSchema } from '@wismo/core/internal';
 import { ${id}TrackResponseSchema } from './${id}-api';
 import { ${ID}_CARRIER_ID, ${ID}_CARRIER_NAME, ${ID}_CONTACT, ${id}TrackingUrl } from './${id}-carrier';
 import { ${ID}_EVENT_CODES } from './${id}-status-tables';
 
 const carrier = { carrierId: ${ID}_CARRIER_ID };
+const ${ID} = { id: ${ID}_CARRIER_ID, name: ${ID}_CARRIER_NAME };
 
 /** Pure: one outcome per requested number, in order. Never throws for a surprising body. */
 export function parse${Pascal}TrackResponse(input: CarrierParseInput): TrackOutcome[] {
@@ -257,14 +258,14 @@ export function parse${Pascal}TrackResponse(input: CarrierParseInput): TrackOutc
     return failAll(trackingNumbers, new AuthFailedError(\`${name} rejected the API key (HTTP \${httpStatus})\`, { ...carrier, httpStatus }));
   }
   if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, new BadResponseError(\`${name} answered HTTP \${httpStatus}\`, { ...carrier, httpStatus }));
-  let response;
-  try {
-    response = parseWithSchema(${id}TrackResponseSchema, body, ${ID}_CARRIER_NAME, ${ID}_CARRIER_ID, httpStatus);
-  } catch (error) {
-    return failAll(trackingNumbers, error as BadResponseError);
-  }
-  return trackingNumbers.map((trackingNumber) => {
-    const found = response.shipments.find((shipment) => shipment.trackingNumber.toUpperCase() === trackingNumber);
+  const response = parseBodyWithSchema(${id}TrackResponseSchema, body, ${ID}, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
+  // TODO: compare numbers as the adapter's normaliseNumber writes them.
+  const shipments = entriesForNumbers(trackingNumbers, response.shipments, (shipment) => [shipment.trackingNumber], {
+    canonical: (number) => number.replace(/\\s+/g, '').toUpperCase(),
+  });
+  return trackingNumbers.map((trackingNumber, position) => {
+    const found = shipments[position];
     if (!found) return errorOutcome(trackingNumber, new NotFoundError(\`${name} has no shipment \${trackingNumber}\`, { ...carrier, httpStatus, trackingNumber }));
     const events = found.events.map((event) =>
       createEvent({

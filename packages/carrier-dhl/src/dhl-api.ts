@@ -66,21 +66,3 @@ export type DhlShipment = z.infer<typeof dhlShipmentSchema>;
 
 /** `GET /track/shipments` with HTTP 200. `shipments` is required: without it the body is not a tracking answer. */
 export const dhlTrackResponseSchema = z.object({ shipments: z.array(dhlShipmentSchema) });
-
-/** RFC 7807 problem body of every error answer (400, 401, 404, 429, 5xx). */
-export const dhlProblemSchema = z.object({
-  title: text,
-  status: z.union([z.number(), z.string()]).nullish(),
-  detail: text,
-  instance: text,
-  type: text,
-});
-
-/** An OAuth 2.0 error (RFC 6749 §5.2), as a gateway in front of the API may answer. */
-export const dhlOAuthErrorSchema = z.object({ error: z.string(), error_description: text });
-
-/**
- * The Apigee gateway fault shape (`policies.ratelimit.QuotaViolation` in the GLS sample). Not seen from
- * DHL (its 429 is a problem body); read defensively in case a gateway error answers with it.
- */
-export const dhlGatewayFaultSchema = z.object({ fault: z.object({ faultstring: text, detail: z.object({ errorcode: text }).nullish() }) });

@@ -129,26 +129,16 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   readBody: readDhlParcelDeBody,
   parse: parseDhlParcelDeResponse,
   extend: (kit) => ({
-    async signature(trackingNumber, options = {}) {
-      const pieceCode = dhlParcelDePieceCode(String(trackingNumber ?? ''));
-      const refused = checkPieceCode(pieceCode);
-      if (refused) return { trackingNumber, ok: false, error: refused.forTrackingNumber(trackingNumber) };
-      try {
-        const { http, credentials } = kit.connect();
-        const request = pieceRequest(DHL_PARCEL_DE_SIGNATURE_REQUEST, credentials, kit.settings.locale, [pieceCode]);
-        const response = await http.request({ ...request, signal: options.signal });
-        const result = parseDhlParcelDeSignatureResponse({
-          httpStatus: response.status,
-          body: kit.readBody(response),
+    signature: (trackingNumber, options = {}) =>
+      kit.requestAbout(trackingNumber, {
+        what: 'signature',
+        signal: options.signal,
+        request: (pieceCode, credentials) => pieceRequest(DHL_PARCEL_DE_SIGNATURE_REQUEST, credentials, kit.settings.locale, [pieceCode]),
+        parse: (httpStatus, body, pieceCode): DhlParcelDeSignatureResult => ({
           trackingNumber: pieceCode,
-        });
-        return result.ok
-          ? { ...result, trackingNumber }
-          : { trackingNumber, ok: false, error: result.error.forTrackingNumber(trackingNumber) };
-      } catch (error) {
-        return { trackingNumber, ok: false, error: kit.asError(error).forTrackingNumber(trackingNumber) };
-      }
-    },
+          ...parseDhlParcelDeSignatureResponse({ httpStatus, body, trackingNumber: pieceCode }),
+        }),
+      }),
   }),
 });
 

@@ -5,9 +5,7 @@ import {
   buildShipment,
   createEvent,
   createLocation,
-  dateOnly,
   errorOutcome,
-  failAll,
   localTime,
   lookupStatus,
   normaliseCountryCode,
@@ -22,7 +20,7 @@ import {
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { requestError, type RequestErrorKind } from '@wismo/core/internal';
+import { carrierEstimate, clockTime, neverThrowing, numericDateTime, requestError, type RequestErrorKind } from '@wismo/core/internal';
 import type { DhlParcelDeSignature } from './dhl-parcel-de-adapter';
 import {
   dhlParcelDePieceDetailResponseSchema,
@@ -46,9 +44,7 @@ import {
 const context = { carrierId: DHL_PARCEL_DE_CARRIER_ID } as const;
 const NAME = DHL_PARCEL_DE_CARRIER_NAME;
 const SEPARATORS = /[\s-]+/g;
-const GERMAN_DATE_TIME = /^(\d{2})\.(\d{2})\.(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 
 /** The root `code` of a successful answer. */
@@ -156,22 +152,13 @@ function refine(entry: StatusTableEntry, ric: string): StatusTableEntry {
   return (substatus && statusEntry(entry.status, substatus as Parameters<typeof statusEntry>[1])) || entry;
 }
 
-/** `18.03.2016 10:02` → `2016-03-18T10:02:00`; `18.03.2016` and `2016-03-18` → `2016-03-18`; else null. */
-function germanToIso(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  const match = GERMAN_DATE_TIME.exec(trimmed);
-  if (!match) return ISO_DATE.test(trimmed) ? trimmed : null;
-  const [, day, month, year, hour, minute, second = '00'] = match;
-  return hour === undefined ? `${year}-${month}-${day}` : `${year}-${month}-${day}T${hour}:${minute}:${second}`;
-}
-
 /**
  * An event or status time: `DD.MM.YYYY HH:mm`, the wall clock in Germany, with no zone. Kept as local time
- * (never stamped `Z`, no offset guessed: events abroad use their own clock); a bare date stays a date.
+ * (never stamped `Z`, no offset guessed: events abroad use their own clock); a bare date (or `YYYY-MM-DD`) stays a date.
  */
 function dhlParcelDeTime(value: string | undefined): CarrierTime | null {
-  const iso = germanToIso(value);
-  return iso ? localTime(iso) : null;
+  const trimmed = value?.trim() ?? '';
+  return numericDateTime(trimmed, 'DD.MM.YYYY') ?? (ISO_DATE.test(trimmed) ? localTime(trimmed) : null);
 }
 
 /**
@@ -179,17 +166,16 @@ function dhlParcelDeTime(value: string | undefined): CarrierTime | null {
  * `DD.MM.YYYY HH:mm`: German wall-clock times (`local`); a day without a window is a `date` ETA.
  */
 function estimateOf(dayValue: string | undefined, fromValue: string | undefined, toValue: string | undefined): EstimatedDelivery | null {
-  const iso = germanToIso(dayValue);
-  const day = iso ? (dateOnly(iso.slice(0, 10))?.localTime ?? null) : null;
+  const day = dhlParcelDeTime(dayValue)?.localTime?.slice(0, 10) ?? null;
   const from = boundOf(day, fromValue);
   const to = boundOf(day, toValue);
-  if (from || to) return { from: from ?? to, to: to ?? from, timeKind: 'local', source: 'carrier', confidence: null };
-  return day ? { from: day, to: day, timeKind: 'date', source: 'carrier', confidence: null } : null;
+  if (from || to) return carrierEstimate(from ?? to, to ?? from, 'local');
+  return day ? carrierEstimate(day, day, 'date') : null;
 }
 
 function boundOf(day: string | null, value: string | undefined): string | null {
-  const clock = CLOCK.exec(value?.trim() ?? '');
-  if (clock && day) return localTime(`${day}T${clock[1]!.padStart(2, '0')}:${clock[2]}:${clock[3] ?? '00'}`)?.localTime ?? null;
+  const clock = clockTime(value);
+  if (clock && day) return `${day}T${clock}`;
   const full = dhlParcelDeTime(value);
   return full?.timeKind === 'local' ? full.localTime : null;
 }
@@ -307,17 +293,11 @@ function readAnswer<Schema extends typeof dhlParcelDePieceDetailResponseSchema |
  * than 0 fails every number with its meaning (100 → `not_found`, 5 → `auth_failed`, …); a requested number
  * without a `piece-shipment` is `not_found`; a body of the wrong shape is `bad_response`.
  */
-export function parseDhlParcelDeResponse(input: CarrierParseInput): TrackOutcome[] {
+export const parseDhlParcelDeResponse = neverThrowing({ id: DHL_PARCEL_DE_CARRIER_ID, name: NAME }, (input: CarrierParseInput) => {
   const { httpStatus, body, trackingNumbers } = input;
-  let response;
-  try {
-    response = readAnswer(dhlParcelDePieceDetailResponseSchema, httpStatus, body);
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    throw error;
-  }
+  const response = readAnswer(dhlParcelDePieceDetailResponseSchema, httpStatus, body);
   const pieces = (response.data ?? []).filter((piece) => piece.name === undefined || piece.name === 'piece-shipment');
-  return trackingNumbers.map((trackingNumber) => {
+  return trackingNumbers.map((trackingNumber): TrackOutcome => {
     const wanted = dhlParcelDePieceCode(trackingNumber);
     // One number per request: the only piece answers it even if DHL echoes the number in another form.
     const piece =
@@ -335,7 +315,7 @@ export function parseDhlParcelDeResponse(input: CarrierParseInput): TrackOutcome
     const raw = input.includeRaw ? body : undefined;
     return { trackingNumber, ok: true, shipment: normaliseDhlParcelDePiece(piece, trackingNumber, { fetchedAt: input.fetchedAt, raw }) };
   });
-}
+});
 
 type ParsedDhlParcelDeSignature = { ok: true; signature: DhlParcelDeSignature } | { ok: false; error: WismoError };
 

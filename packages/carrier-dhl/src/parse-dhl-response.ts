@@ -1,11 +1,5 @@
 import {
-  AuthFailedError,
-  BadResponseError,
-  CarrierUnavailableError,
-  InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
-  WismoError,
   approximateEpochMs,
   buildShipment,
   contactFor,
@@ -17,6 +11,7 @@ import {
   parseCarrierDateTime,
   parseWithSchema,
   successOutcome,
+  type WismoError,
   type CarrierParseInput,
   type CarrierTime,
   type EstimatedDelivery,
@@ -26,16 +21,8 @@ import {
   type StatusTableEntry,
   type TrackOutcome,
 } from '@wismo/core';
-import { carrierEstimateBetween, errorCodesOf, hasAuthErrorCode } from '@wismo/core/internal';
-import {
-  dhlGatewayFaultSchema,
-  dhlOAuthErrorSchema,
-  dhlProblemSchema,
-  dhlTrackResponseSchema,
-  type DhlEvent,
-  type DhlPlace,
-  type DhlShipment,
-} from './dhl-api';
+import { carrierEstimateBetween, errorCodesOf, neverThrowing, readGatewayErrorBody, requestError } from '@wismo/core/internal';
+import { dhlTrackResponseSchema, type DhlEvent, type DhlPlace, type DhlShipment } from './dhl-api';
 import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, capText, dhlTrackingUrl } from './dhl-carrier';
 import {
   DHL_DESTINATION_PROVIDERS,
@@ -123,71 +110,53 @@ function matches(
  * Pure: turns one answer of `GET /track/shipments` into one outcome per requested number.
  * Never throws; a body that does not fit becomes `bad_response` for every number.
  */
-export function parseDhlTrackResponse(input: CarrierParseInput): TrackOutcome[] {
+export const parseDhlTrackResponse = neverThrowing({ id: DHL_CARRIER_ID, name: DHL_CARRIER_NAME }, (input: CarrierParseInput) => {
   const { httpStatus, body, trackingNumbers } = input;
-  try {
-    if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, errorForStatus(httpStatus, body, trackingNumbers));
-    const { shipments } = parseWithSchema(dhlTrackResponseSchema, body, DHL_CARRIER_NAME, DHL_CARRIER_ID, httpStatus);
-    const fetchedAt = input.fetchedAt ?? new Date();
-    return trackingNumbers.map((trackingNumber) => {
-      const shipment = pickShipment(shipments, trackingNumber, trackingNumbers.length === 1);
-      if (shipment)
-        return successOutcome(normaliseDhlShipment(shipment, { trackingNumber, fetchedAt, raw: input.includeRaw ? body : undefined }));
-      return errorOutcome(
-        trackingNumber,
-        new NotFoundError(
-          `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`,
-          { ...CARRIER, httpStatus, trackingNumber },
-        ),
-      );
-    });
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    const reason = error instanceof Error ? error.message : String(error);
-    const message = `Could not read the DHL response (HTTP ${httpStatus}): ${reason}`;
-    return failAll(trackingNumbers, new BadResponseError(message, { ...CARRIER, httpStatus, cause: error }));
-  }
-}
+  if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, errorForStatus(httpStatus, body, trackingNumbers));
+  const { shipments } = parseWithSchema(dhlTrackResponseSchema, body, DHL_CARRIER_NAME, DHL_CARRIER_ID, httpStatus);
+  const fetchedAt = input.fetchedAt ?? new Date();
+  return trackingNumbers.map((trackingNumber): TrackOutcome => {
+    const shipment = pickShipment(shipments, trackingNumber, trackingNumbers.length === 1);
+    if (shipment)
+      return successOutcome(normaliseDhlShipment(shipment, { trackingNumber, fetchedAt, raw: input.includeRaw ? body : undefined }));
+    return errorOutcome(
+      trackingNumber,
+      new NotFoundError(
+        `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`,
+        { ...CARRIER, httpStatus, trackingNumber },
+      ),
+    );
+  });
+});
 
 /** The error an unsuccessful answer stands for (the API answers RFC 7807 problem bodies). */
 export function errorForStatus(httpStatus: number, body: unknown, trackingNumbers: readonly string[] = []): WismoError {
   const problem = describeDhlProblem(body);
   // DHL's details end with a period; drop it so our sentence can go on.
   const detail = problem.message ? `: ${problem.message.replace(TRAILING_PERIOD, '')}` : '';
-  const trackingNumber = trackingNumbers.length === 1 ? trackingNumbers[0] : null;
-  const options = { ...CARRIER, httpStatus, carrierCodes: problem.codes, trackingNumber };
-  if (httpStatus === 401 || httpStatus === 403 || hasAuthErrorCode(problem.codes)) {
-    return new AuthFailedError(
-      `DHL rejected the API key (HTTP ${httpStatus})${detail}. Check DHL_API_KEY and that the app is approved for Shipment Tracking – Unified.`,
-      options,
-    );
-  }
-  if (httpStatus === 404 && !problem.isProblem) {
-    return new BadResponseError(
-      `DHL answered HTTP 404 without a problem body; check that the base URL points at the Unified tracking API`,
-      options,
-    );
-  }
-  if (httpStatus === 404) {
-    return new NotFoundError(
-      `DHL has no shipment for this number${detail}. Numbers show up 10–30 minutes after the label is created and are purged after about 90 days.`,
-      options,
-    );
-  }
-  if (httpStatus === 400) {
-    return new InvalidNumberError(
-      `DHL rejected the tracking number as invalid input${detail}. Check the number (and \`service\`, if set).`,
-      options,
-    );
-  }
-  if (httpStatus === 429) {
-    return new RateLimitedError(
-      `DHL is rate limiting requests (HTTP 429)${detail}. The default plan allows 1 call a second and ${DHL_DAILY_QUOTA_DEFAULT} a day (reset 24:00 GMT).`,
-      options,
-    );
-  }
-  if (httpStatus >= 500) return new CarrierUnavailableError(`DHL answered HTTP ${httpStatus}${detail}`, options);
-  return new BadResponseError(`DHL answered HTTP ${httpStatus}${detail}`, options);
+  return requestError({
+    carrierId: DHL_CARRIER_ID,
+    httpStatus,
+    carrierCodes: problem.codes,
+    trackingNumber: trackingNumbers.length === 1 ? trackingNumbers[0] : null,
+    // A 404 without a problem body is a wrong base URL, not an unknown number; a 408 is not DHL being down.
+    kindOfStatus: (status) => {
+      if (status === 404) return problem.isProblem ? 'not_found' : undefined;
+      if (status === 400) return 'invalid_number';
+      return status === 429 ? 'rate_limited' : status >= 500 ? 'carrier_unavailable' : undefined;
+    },
+    messages: {
+      auth_failed: `DHL rejected the API key (HTTP ${httpStatus})${detail}. Check DHL_API_KEY and that the app is approved for Shipment Tracking – Unified.`,
+      not_found: `DHL has no shipment for this number${detail}. Numbers show up 10–30 minutes after the label is created and are purged after about 90 days.`,
+      invalid_number: `DHL rejected the tracking number as invalid input${detail}. Check the number (and \`service\`, if set).`,
+      rate_limited: `DHL is rate limiting requests (HTTP 429)${detail}. The default plan allows 1 call a second and ${DHL_DAILY_QUOTA_DEFAULT} a day (reset 24:00 GMT).`,
+      carrier_unavailable: `DHL answered HTTP ${httpStatus}${detail}`,
+      bad_response:
+        httpStatus === 404
+          ? `DHL answered HTTP 404 without a problem body; check that the base URL points at the Unified tracking API`
+          : `DHL answered HTTP ${httpStatus}${detail}`,
+    },
+  });
 }
 
 /**
@@ -195,19 +164,9 @@ export function errorForStatus(httpStatus: number, body: unknown, trackingNumber
  * A problem body has no code (its `title` is free text and may echo what was sent), so its codes are empty.
  */
 export function describeDhlProblem(body: unknown): { isProblem: boolean; message?: string; codes: string[] } {
-  const problem = dhlProblemSchema.safeParse(body);
-  if (problem.success && (problem.data.title || problem.data.detail)) {
-    return { isProblem: true, message: [capText(problem.data.title), capText(problem.data.detail)].filter(Boolean).join(' – '), codes: [] };
-  }
-  const fault = dhlGatewayFaultSchema.safeParse(body);
-  if (fault.success) {
-    const { faultstring, detail } = fault.data.fault;
-    return { isProblem: true, message: capText(faultstring) ?? undefined, codes: errorCodesOf([detail?.errorcode]) };
-  }
-  const oauth = dhlOAuthErrorSchema.safeParse(body);
-  if (oauth.success)
-    return { isProblem: true, message: capText(oauth.data.error_description) ?? undefined, codes: errorCodesOf([oauth.data.error]) };
-  return { isProblem: false, codes: [] };
+  const described = readGatewayErrorBody(body, { separator: ' – ' });
+  if (!described) return { isProblem: false, codes: [] };
+  return { isProblem: true, message: capText(described.message), codes: errorCodesOf(described.codes) };
 }
 
 function comparable(value: string | number | null | undefined): string {

@@ -3,19 +3,19 @@ import {
   BadResponseError,
   CarrierUnavailableError,
   NotFoundError,
-  WismoError,
   buildShipment,
   createEvent,
   createLocation,
   errorOutcome,
   failAll,
-  parseWithSchema,
   type CarrierParseInput,
   type Location,
   type Shipment,
   type TrackOutcome,
   type TrackingEvent,
+  type WismoError,
 } from '@wismo/core';
+import { parseBodyWithSchema } from '@wismo/core/internal';
 import { dpdTrackingResponseSchema, type DpdFaults, type DpdSoapFault, type DpdStatusInfo, type DpdTrackingResult } from './dpd-api';
 import { DPD_CARRIER_ID, DPD_CARRIER_NAME, DPD_CONTACT, dpdTrackingUrl } from './dpd-carrier';
 import { dpdStatusTime } from './dpd-time';
@@ -160,13 +160,9 @@ export function parseDpdTrackingResponse(input: CarrierParseInput): TrackOutcome
   if (body === undefined) {
     return failAll(trackingNumbers, new BadResponseError(`DPD sent an empty answer (HTTP ${httpStatus}); check the base URL`, options));
   }
-  let soapBody;
-  try {
-    soapBody = parseWithSchema(dpdTrackingResponseSchema, body, DPD_CARRIER_NAME, DPD_CARRIER_ID, httpStatus).Envelope.Body;
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    throw error;
-  }
+  const response = parseBodyWithSchema(dpdTrackingResponseSchema, body, { id: DPD_CARRIER_ID, name: DPD_CARRIER_NAME }, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
+  const soapBody = response.Envelope.Body;
   if (soapBody.Fault || soapBody.faults) {
     return trackingNumbers.map((trackingNumber) =>
       errorOutcome(trackingNumber, dpdFaultError(httpStatus, soapBody.Fault, soapBody.faults, trackingNumber)),

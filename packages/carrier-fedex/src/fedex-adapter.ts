@@ -1,5 +1,5 @@
-import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings, type TrackContext } from '@wismo/core';
-import { relabelOutcome } from '@wismo/core/internal';
+import { defineCarrier, type CarrierAdapter, type ClientCredentialSettings, type TrackContext } from '@wismo/core';
+import { clientCredentials, relabelOutcome } from '@wismo/core/internal';
 import * as carrier from './fedex-constants';
 import {
   describeFedexErrorBody,
@@ -12,11 +12,8 @@ import {
   type FedexProofOfDeliveryOutcome,
 } from './parse-fedex-response';
 
-export interface FedexSettings extends CarrierSettings {
-  /** FedEx project API key ("client id"). Default: the `FEDEX_CLIENT_ID` environment variable. */
-  clientId?: string;
-  /** FedEx project secret key. Default: the `FEDEX_CLIENT_SECRET` environment variable. */
-  clientSecret?: string;
+/** `clientId` and `clientSecret`: the FedEx project's API key and secret key. */
+export interface FedexSettings extends ClientCredentialSettings {
   /** API origin: `https://apis.fedex.com` (default), the sandbox `https://apis-sandbox.fedex.com` or a local mock. */
   baseUrl?: string;
   /** Sent as `x-locale` (e.g. `en_US`, `de_DE`; `de-DE` is converted); FedEx localises event texts. */
@@ -62,18 +59,9 @@ export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
   contact: carrier.FEDEX_CONTACT,
   trackingUrl: carrier.fedexTrackingUrl,
   baseUrl: carrier.FEDEX_PRODUCTION_BASE_URL,
-  credentials: {
-    clientId: { environmentVariable: 'FEDEX_CLIENT_ID', label: 'client id (API key)' },
-    clientSecret: { environmentVariable: 'FEDEX_CLIENT_SECRET', label: 'client secret (secret key)' },
-  },
+  credentials: clientCredentials('FEDEX', { clientId: 'client id (API key)', clientSecret: 'client secret (secret key)' }),
   credentialsSource: 'a FedEx Developer Portal project with the Track API',
-  auth: {
-    type: 'oauth-client-credentials',
-    tokenPath: '/oauth/token',
-    clientId: 'clientId',
-    clientSecret: 'clientSecret',
-    credentialsIn: 'body',
-  },
+  auth: { type: 'oauth-client-credentials', tokenPath: '/oauth/token', credentialsIn: 'body' },
   locale: { form: 'underscore' },
   normaliseNumber: carrier.normaliseFedexTrackingNumber,
   request: ({ trackingNumbers, locale }) => ({
@@ -91,26 +79,21 @@ export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
   extend: (kit) => ({
     trackWithAlternatives: (trackingNumbers, context = {}) =>
       kit.track(trackingNumbers, context, { parse: parseFedexTrackResults, fail: fedexErrorResult, relabel }),
-    async proofOfDelivery(trackingNumber, options = {}) {
-      const key = carrier.normaliseFedexTrackingNumber(trackingNumber);
-      const context = { carrierId: carrier.FEDEX_CARRIER_ID, trackingNumber };
-      if (key === '')
-        return { trackingNumber, ok: false, error: new InvalidNumberError('An empty tracking number has no proof of delivery.', context) };
-      try {
-        const response = await kit.connect().http.request({
+    proofOfDelivery: (trackingNumber, options = {}) =>
+      kit.requestAbout(trackingNumber, {
+        what: 'proof of delivery',
+        request: (key) => ({
           method: 'POST',
           url: 'track/v1/trackingdocuments',
           json: {
             trackDocumentDetail: { documentType: 'SIGNATURE_PROOF_OF_DELIVERY', documentFormat: options.format ?? 'PDF' },
             trackDocumentSpecification: [{ trackingNumberInfo: { trackingNumber: key } }],
           },
-          signal: options.signal,
-        });
-        return parseFedexProofOfDeliveryResponse(response.status, kit.readBody(response), trackingNumber);
-      } catch (error) {
-        return { trackingNumber, ok: false, error: kit.asError(error).forTrackingNumber(trackingNumber) };
-      }
-    },
+        }),
+        // FedEx's messages name the number as the caller wrote it.
+        parse: (httpStatus, body) => parseFedexProofOfDeliveryResponse(httpStatus, body, trackingNumber),
+        signal: options.signal,
+      }),
   }),
 });
 

@@ -23,7 +23,7 @@ import {
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { carrierEstimateBetween, describeCarrierMessages, millisecondsUntilUtcMidnight } from '@wismo/core/internal';
+import { carrierEstimateBetween, describeCarrierMessages, entriesForNumbers, millisecondsUntilUtcMidnight } from '@wismo/core/internal';
 import type { z } from 'zod';
 import * as api from './fedex-api';
 import { FEDEX_CARRIER_ID, FEDEX_CONTACT, fedexTrackingUrl, normaliseFedexTrackingNumber } from './fedex-constants';
@@ -409,19 +409,15 @@ export function parseFedexTrackResults(input: CarrierParseInput): FedexNumberRes
   const { httpStatus, body, trackingNumbers } = input;
   const output = readEnvelope(api.fedexTrackResponseSchema, httpStatus, body, 'response');
   if (WismoError.isInstance(output)) return trackingNumbers.map((number) => fedexErrorResult(number, output));
-  const completes = output.completeTrackResults;
-  const byNumber = new Map<string, number>();
-  for (const [index, entry] of completes.entries()) {
-    const number = (entry as { trackingNumber?: unknown } | null)?.trackingNumber;
-    const key = typeof number === 'string' ? normaliseFedexTrackingNumber(number) : null;
-    if (key !== null && !byNumber.has(key)) byNumber.set(key, index);
-  }
-  const matched = trackingNumbers.map((trackingNumber) => byNumber.get(normaliseFedexTrackingNumber(trackingNumber)));
+  const completes = entriesForNumbers(
+    trackingNumbers,
+    output.completeTrackResults,
+    (entry) => [(entry as { trackingNumber?: unknown } | null)?.trackingNumber],
+    { canonical: normaliseFedexTrackingNumber, samePosition: true },
+  );
   const alerts = alertList(output.alerts).join('; ');
   return trackingNumbers.map((trackingNumber, position) => {
-    const samePosition = completes.length === trackingNumbers.length && !matched.includes(position) ? position : undefined;
-    const index = matched[position] ?? samePosition;
-    if (index !== undefined) return resolveNumber(trackingNumber, completes[index], input);
+    if (completes[position] !== undefined) return resolveNumber(trackingNumber, completes[position], input);
     const options = { ...CARRIER, httpStatus, trackingNumber };
     return fedexErrorResult(
       trackingNumber,

@@ -1,11 +1,5 @@
-import {
-  InvalidNumberError,
-  RateLimitedError,
-  defineCarrier,
-  pauseAfterRateLimit,
-  type CarrierAdapter,
-  type CarrierSettings,
-} from '@wismo/core';
+import { InvalidNumberError, defineCarrier, pauseAfterRateLimit, type CarrierAdapter, type ClientCredentialSettings } from '@wismo/core';
+import { clientCredentials, readGatewayErrorText } from '@wismo/core/internal';
 import {
   GLS_CAPABILITIES,
   GLS_CARRIER_ID,
@@ -18,22 +12,16 @@ import {
   glsTrackingUrl,
 } from './gls-carrier';
 import {
-  GLS_ERROR_CODES,
-  describeGlsErrorBody,
-  glsQuotaError,
+  glsDailyQuota,
   glsReference,
   glsUnitNumber,
-  millisecondsUntilGlsQuotaReset,
   parseGlsDeliveryInfoResponse,
   parseGlsTrackResponse,
   type GlsParcelShopOutcome,
 } from './parse-gls-response';
 
-export interface GlsSettings extends CarrierSettings {
-  /** OAuth client id of your app on dev-portal.gls-group.net. Default: `GLS_CLIENT_ID`. */
-  clientId?: string;
-  /** OAuth client secret. Default: `GLS_CLIENT_SECRET`. */
-  clientSecret?: string;
+/** The OAuth client id and secret of your app on dev-portal.gls-group.net (`GLS_CLIENT_ID`, `GLS_CLIENT_SECRET`). */
+export interface GlsSettings extends ClientCredentialSettings {
   /** `Accept-Language` for the event texts: `EN` (default) or `DE`; a locale such as `de-DE` also works. */
   locale?: string;
 }
@@ -64,18 +52,9 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   contact: GLS_CONTACT,
   trackingUrl: glsTrackingUrl,
   baseUrl: GLS_PRODUCTION_BASE_URL,
-  credentials: {
-    clientId: { environmentVariable: 'GLS_CLIENT_ID', label: 'client id' },
-    clientSecret: { environmentVariable: 'GLS_CLIENT_SECRET', label: 'client secret' },
-  },
+  credentials: clientCredentials('GLS'),
   credentialsSource: 'an app with the Track And Trace API on dev-portal.gls-group.net',
-  auth: {
-    type: 'oauth-client-credentials',
-    tokenPath: GLS_TOKEN_PATH,
-    clientId: 'clientId',
-    clientSecret: 'clientSecret',
-    credentialsIn: 'basic',
-  },
+  auth: { type: 'oauth-client-credentials', tokenPath: GLS_TOKEN_PATH, credentialsIn: 'basic' },
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: glsReference,
   // The numbers travel comma-separated in the path: anything but letters, digits and `_` would break the batch.
@@ -87,49 +66,28 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
     headers: { 'Accept-Language': (locale ?? 'en').slice(0, 2).toUpperCase() },
   }),
   parse: parseGlsTrackResponse,
-  describeErrorBody: (body, now) => {
-    let described;
-    try {
-      described = describeGlsErrorBody(JSON.parse(body));
-    } catch {
-      return undefined;
-    }
-    // A spent daily quota comes without Retry-After: waiting within this run will not help.
-    if (!described?.codes.includes(GLS_ERROR_CODES.quotaViolation)) return described;
-    return { ...described, retryAfterMs: millisecondsUntilGlsQuotaReset(now.getTime()), retryable: false };
-  },
+  describeErrorBody: (body, now) => glsDailyQuota.describe(readGatewayErrorText(body), now),
   extend: (kit) => ({
     async parcelShop(trackingNumber, originalDestinationPostalCode, options = {}) {
-      // The endpoint takes the 11-digit unit number: a 12-digit label number loses its check digit.
-      const unitno = glsUnitNumber(glsReference(trackingNumber));
       const postalCode = originalDestinationPostalCode.trim();
-      if (!REFERENCE.test(unitno) || postalCode === '') {
-        return {
-          trackingNumber,
-          ok: false,
-          error: new InvalidNumberError(
-            'A GLS parcel number and the original destination postal code are needed to ask for the ParcelShop.',
-            { carrierId: GLS_CARRIER_ID, trackingNumber },
-          ),
-        };
+      if (postalCode === '') {
+        const message = 'A GLS parcel number and the original destination postal code are needed to ask for the ParcelShop.';
+        return { trackingNumber, ok: false, error: new InvalidNumberError(message, { carrierId: GLS_CARRIER_ID, trackingNumber }) };
       }
-      try {
-        const response = await kit.connect().http.request({
+      return kit.requestAbout(trackingNumber, {
+        what: 'ParcelShop',
+        signal: options.signal,
+        // The endpoint takes the 11-digit unit number: a 12-digit label number loses its check digit.
+        request: (reference) => ({
           method: 'GET',
-          url: `${GLS_DELIVERY_INFO_PATH}/${encodeURIComponent(unitno)}`,
+          url: `${GLS_DELIVERY_INFO_PATH}/${encodeURIComponent(glsUnitNumber(reference))}`,
           query: { originaldestinationpostalcode: postalCode },
-          signal: options.signal,
-        });
-        return parseGlsDeliveryInfoResponse(response.status, kit.readBody(response), trackingNumber, kit.now().getTime());
-      } catch (error) {
-        return { trackingNumber, ok: false, error: kit.asError(error).forTrackingNumber(trackingNumber) };
-      }
+        }),
+        parse: (httpStatus, body) => parseGlsDeliveryInfoResponse(httpStatus, body, trackingNumber, kit.now().getTime()),
+      });
     },
   }),
-  refineError: (error, now) =>
-    error.code === 'rate_limited' && error.carrierCodes.includes(GLS_ERROR_CODES.quotaViolation)
-      ? glsQuotaError(error.httpStatus, now.getTime(), error.carrierCodes)
-      : error,
+  refineError: glsDailyQuota.refine,
 });
 
 /**
@@ -141,21 +99,10 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
  */
 export const createGls = Object.assign(
   (settings: GlsSettings = {}): GlsAdapter =>
-    pauseAfterRateLimit(describedGls(settings), {
-      now: () => (settings.clock ?? (() => new Date()))().getTime(),
-      pauseMs: (error) => (error.carrierCodes.includes(GLS_ERROR_CODES.quotaViolation) ? error.retryAfterMs : null),
-      pausedError: (waitMs, trackingNumber) =>
-        new RateLimitedError(
-          `GLS's daily quota was used up; not calling GLS again for ${Math.ceil(waitMs / 60_000)} min (until 00:00 GMT).`,
-          {
-            carrierId: GLS_CARRIER_ID,
-            httpStatus: 429,
-            carrierCodes: [GLS_ERROR_CODES.quotaViolation],
-            retryAfterMs: waitMs,
-            trackingNumber,
-          },
-        ),
-    }),
+    pauseAfterRateLimit(
+      describedGls(settings),
+      glsDailyQuota.pause(() => (settings.clock ?? (() => new Date()))().getTime()),
+    ),
   { carrier: describedGls.carrier },
 );
 

@@ -43,12 +43,6 @@ const parcelSchema = z.object({
 /** `200`: `{ parcels: [...] }`, one entry per requested number (several when a reference names several parcels). */
 export const glsTrackResponseSchema = z.object({ parcels: z.array(parcelSchema.nullable().catch(null)) });
 
-/** `401` / `429` from the Apigee gateway: `{ fault: { faultstring, detail: { errorcode } } }`. */
-export const glsApigeeFaultSchema = z.object({ fault: z.object({ faultstring: text, detail: lenient(z.object({ errorcode: text })) }) });
-
-/** `400` / `404` problem details: `{ type, title, status, detail, instance }`. */
-export const glsProblemSchema = z.object({ title: text, detail: text, status: lenient(z.number()) });
-
 type GlsTrackResponse = z.infer<typeof glsTrackResponseSchema>;
 export type GlsParcel = NonNullable<GlsTrackResponse['parcels'][number]>;
 export type GlsEvent = NonNullable<NonNullable<GlsParcel['events']>[number]>;

@@ -3,8 +3,6 @@ import {
   CarrierUnavailableError,
   InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
-  WismoError,
   buildShipment,
   contactFor,
   createEvent,
@@ -13,26 +11,27 @@ import {
   failAll,
   lookupStatus,
   parseCarrierDateTime,
-  parseWithSchema,
   type CarrierParseInput,
   type Leg,
   type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
+  type WismoError,
 } from '@wismo/core';
-import { rememberByText, requestError } from '@wismo/core/internal';
 import {
-  glsApigeeFaultSchema,
-  glsDeliveryInfoResponseSchema,
-  glsProblemSchema,
-  glsTrackResponseSchema,
-  type GlsEvent,
-  type GlsParcel,
-} from './gls-api';
+  dailyQuota,
+  millisecondsUntilUtcMidnight,
+  parseBodyWithSchema,
+  readGatewayErrorBody,
+  rememberByText,
+  requestError,
+} from '@wismo/core/internal';
+import { glsDeliveryInfoResponseSchema, glsTrackResponseSchema, type GlsEvent, type GlsParcel } from './gls-api';
 import { GLS_CARRIER_ID, GLS_CARRIER_NAME, GLS_CONTACT, glsTrackingUrl } from './gls-carrier';
 import { GLS_EVENT_CODES, GLS_PARCEL_STATUSES } from './gls-status-tables';
 
 const context = { carrierId: GLS_CARRIER_ID } as const;
+const GLS = { id: GLS_CARRIER_ID, name: GLS_CARRIER_NAME };
 
 /** Per-parcel `errorCode` values (spec 1.0.7 `ParcelErrorCodeDTO`) and the Apigee fault codes this package reads. */
 export const GLS_ERROR_CODES = {
@@ -64,49 +63,26 @@ export function glsUnitNumber(reference: string): string {
  * Milliseconds until the next 00:00 GMT. GLS documents a daily quota behind Apigee but not when it resets;
  * Apigee's default quota type resets a day quota at midnight GMT.
  */
-export function millisecondsUntilGlsQuotaReset(nowMs: number): number {
-  const now = new Date(nowMs);
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - nowMs;
-}
+export const millisecondsUntilGlsQuotaReset = millisecondsUntilUtcMidnight;
 
-/** The message and codes of a GLS error body: Apigee `fault`, or problem details. */
-export function describeGlsErrorBody(body: unknown): { message: string | undefined; codes: string[] } | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  if ('fault' in body) {
-    const parsed = glsApigeeFaultSchema.safeParse(body);
-    if (!parsed.success) return undefined;
-    const code = parsed.data.fault.detail?.errorcode?.trim();
-    return { message: parsed.data.fault.faultstring?.trim() || undefined, codes: code ? [code] : [] };
-  }
-  const problem = glsProblemSchema.safeParse(body);
-  if (!problem.success) return undefined;
-  const message = [problem.data.title, problem.data.detail]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(': ');
-  return message ? { message, codes: [] } : undefined;
-}
-
-/** A spent daily quota: `rate_limited`, not worth retrying before the reset. */
-export function glsQuotaError(
-  httpStatus: number | null,
-  nowMs: number,
-  carrierCodes: string[] = [GLS_ERROR_CODES.quotaViolation],
-): RateLimitedError {
-  const resetMs = millisecondsUntilGlsQuotaReset(nowMs);
-  return new RateLimitedError(
+/** GLS's daily quota (500 requests by default): Apigee's QuotaViolation, without Retry-After, spent until 00:00 GMT. */
+export const glsDailyQuota = dailyQuota({
+  carrierId: GLS_CARRIER_ID,
+  code: GLS_ERROR_CODES.quotaViolation,
+  message: (resetMs) =>
     `GLS daily request quota is used up (Apigee QuotaViolation, no Retry-After); not calling GLS again until 00:00 GMT (in about ${Math.ceil(resetMs / 3_600_000)} h). The default is 500 requests a day; ask GLS for more.`,
-    { ...context, httpStatus, carrierCodes, retryAfterMs: resetMs },
-  );
-}
+  pausedMessage: (waitMs) =>
+    `GLS's daily quota was used up; not calling GLS again for ${Math.ceil(waitMs / 60_000)} min (until 00:00 GMT).`,
+});
 
 /** A whole-request error (any status but 2xx) as a typed error; a 404 is a wrong path (a missing parcel comes in a 200). */
 function glsRequestError(httpStatus: number, body: unknown, nowMs: number): WismoError {
-  const described = describeGlsErrorBody(body);
+  const described = readGatewayErrorBody(body);
   const carrierCodes = described?.codes ?? [];
   const said = described?.message ? `: ${described.message}` : '';
   const credentialsRefused = httpStatus === 401 || httpStatus === 403;
-  if (!credentialsRefused && carrierCodes.includes(GLS_ERROR_CODES.quotaViolation)) return glsQuotaError(httpStatus, nowMs, carrierCodes);
+  if (!credentialsRefused && carrierCodes.includes(GLS_ERROR_CODES.quotaViolation))
+    return glsDailyQuota.spentError(httpStatus, carrierCodes, nowMs);
   return requestError({
     carrierId: GLS_CARRIER_ID,
     httpStatus,
@@ -156,7 +132,7 @@ const byEventCode = rememberByText((written: string): GlsEventMapping => {
 });
 
 /**
- * Maps one GLS event:
+ * Maps one GLS event (`parcelEntry`: the parcel status's entry, which `shipmentOf` looks up once per parcel):
  * 1. its `TYPE.REASON` code in `GLS_EVENT_CODES`;
  * 2. else, when the event happened at the parcel's `statusDateTime`, the parcel `status` (GLS's own
  *    classification of that status change, from the fully documented enum): GLS publishes its event-code
@@ -167,16 +143,16 @@ export function mapGlsEvent(
   writtenCode: string | null | undefined,
   eventDateTime: string | null | undefined,
   parcel: { status?: string | null | undefined; statusDateTime?: string | null | undefined },
+  parcelEntry = lookupStatus(GLS_PARCEL_STATUSES, normaliseGlsCode(parcel.status)),
 ): GlsEventMapping {
   const byCode = byEventCode(writtenCode ?? '');
-  if (byCode.entry) return byCode;
+  if (byCode.entry || !parcelEntry) return byCode;
   const atStatusChange = eventDateTime?.trim() && eventDateTime.trim() === parcel.statusDateTime?.trim();
-  const byStatus = atStatusChange ? lookupStatus(GLS_PARCEL_STATUSES, normaliseGlsCode(parcel.status)) : undefined;
-  return byStatus ? { code: byCode.code, entry: byStatus, source: 'parcelStatus' } : byCode;
+  return atStatusChange ? { code: byCode.code, entry: parcelEntry, source: 'parcelStatus' } : byCode;
 }
 
-function eventOf(event: GlsEvent, parcel: GlsParcel): TrackingEvent {
-  const mapping = mapGlsEvent(event.code, event.eventDateTime, parcel);
+function eventOf(event: GlsEvent, parcel: GlsParcel, parcelEntry: StatusTableEntry | undefined): TrackingEvent {
+  const mapping = mapGlsEvent(event.code, event.eventDateTime, parcel, parcelEntry);
   return createEvent({
     // ISO 8601 with an offset written without a colon (`+0200`) is an instant; without one it stays local.
     time: parseCarrierDateTime(event.eventDateTime),
@@ -196,18 +172,18 @@ const PARCEL_SHOP_EVENT = 'DELIVD.PARCELSHOP';
  * notification card can cover several): they are kept as legs so the caller can track them.
  */
 function shipmentOf(parcel: GlsParcel, trackingNumber: string, others: readonly GlsParcel[], fetchedAt: Date, raw: unknown) {
+  const status = normaliseGlsCode(parcel.status);
+  const carrierStatus = lookupStatus(GLS_PARCEL_STATUSES, status);
   // One loop, not flatMap (ten times the cost on Node 20) nor filter and map (an array between).
   const events: TrackingEvent[] = [];
-  for (const event of parcel.events ?? []) if (event !== null) events.push(eventOf(event, parcel));
-  const status = normaliseGlsCode(parcel.status);
+  for (const event of parcel.events ?? []) if (event !== null) events.push(eventOf(event, parcel, carrierStatus));
   const atParcelShop = status === PARCEL_SHOP_STATUS || events.some((event) => event.raw.code === PARCEL_SHOP_EVENT);
   const newestCountry = events.find((event) => event.location?.countryCode)?.location?.countryCode ?? null;
   const ownUnitno = parcel.unitno?.trim();
   const legs: Leg[] = [];
   for (const other of others) {
     const unitno = other.unitno?.trim();
-    if (unitno && unitno !== ownUnitno)
-      legs.push({ carrier: GLS_CARRIER_ID, carrierName: GLS_CARRIER_NAME, trackingNumber: unitno, role: 'other' });
+    if (unitno && unitno !== ownUnitno) legs.push({ carrier: GLS.id, carrierName: GLS.name, trackingNumber: unitno, role: 'other' });
   }
   return buildShipment({
     carrier: GLS_CARRIER_ID,
@@ -215,7 +191,7 @@ function shipmentOf(parcel: GlsParcel, trackingNumber: string, others: readonly 
     events,
     // Every GLS example lists events newest first.
     eventsNewestFirst: true,
-    carrierStatus: lookupStatus(GLS_PARCEL_STATUSES, status),
+    carrierStatus,
     // GLS's word for its pickup points; the shop itself comes from the separate deliveryinfo endpoint.
     proofOfDelivery: { deliveryLocation: atParcelShop ? 'GLS ParcelShop' : null },
     legs,
@@ -243,15 +219,9 @@ export function parseGlsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
   const { httpStatus, body, trackingNumbers } = input;
   const fetchedAt = input.fetchedAt ?? new Date();
   if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, glsRequestError(httpStatus, body, fetchedAt.getTime()));
-  let parcels: GlsParcel[];
-  try {
-    parcels = parseWithSchema(glsTrackResponseSchema, body, GLS_CARRIER_NAME, GLS_CARRIER_ID, httpStatus).parcels.filter(
-      (parcel): parcel is GlsParcel => parcel !== null,
-    );
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    throw error;
-  }
+  const response = parseBodyWithSchema(glsTrackResponseSchema, body, GLS, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
+  const parcels = response.parcels.filter((parcel): parcel is GlsParcel => parcel !== null);
   // Each parcel's reference is made canonical once, not once per requested number.
   const requested = parcels.map((parcel) => glsReference(parcel.requested));
   return trackingNumbers.map((trackingNumber) => {
@@ -296,13 +266,8 @@ export function parseGlsDeliveryInfoResponse(
     error: error.forTrackingNumber(trackingNumber),
   });
   if (httpStatus < 200 || httpStatus >= 300) return failed(glsRequestError(httpStatus, body, nowMs));
-  let response;
-  try {
-    response = parseWithSchema(glsDeliveryInfoResponseSchema, body, GLS_CARRIER_NAME, GLS_CARRIER_ID, httpStatus);
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failed(error);
-    throw error;
-  }
+  const response = parseBodyWithSchema(glsDeliveryInfoResponseSchema, body, GLS, httpStatus);
+  if (response instanceof BadResponseError) return failed(response);
   const shop = response.parcelshopDelivery;
   const parcelShopId = shop?.parcelshopId?.trim();
   if (parcelShopId) {

@@ -1,37 +1,27 @@
 import {
-  AuthFailedError,
   BadResponseError,
-  CarrierUnavailableError,
-  InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
-  WismoError,
   buildShipment,
   contactFor,
   createEvent,
   createLocation,
   errorOutcome,
   failAll,
-  parseWithSchema,
   type CarrierParseInput,
   type Leg,
   type Location,
   type Shipment,
   type TrackOutcome,
+  type WismoError,
 } from '@wismo/core';
-import {
-  postnlFaultSchema,
-  postnlMessageSchema,
-  postnlStatusResponseSchema,
-  type PostnlAddress,
-  type PostnlEvent,
-  type PostnlShipment,
-} from './postnl-api';
+import { kindOfStatus, parseBodyWithSchema, readGatewayErrorBody, requestError, type GatewayErrorBody } from '@wismo/core/internal';
+import { postnlStatusResponseSchema, type PostnlAddress, type PostnlEvent, type PostnlShipment } from './postnl-api';
 import { POSTNL_CARRIER_ID, POSTNL_CARRIER_NAME, POSTNL_CONTACT, postnlTrackingUrl } from './postnl-carrier';
 import { mapPostnlEvent, mapPostnlStatus, normalisePostnlEventCode } from './map-postnl-status';
 import { postnlEstimatedDelivery, postnlTime } from './postnl-time';
 
 const context = { carrierId: POSTNL_CARRIER_ID } as const;
+export const POSTNL = { id: POSTNL_CARRIER_ID, name: POSTNL_CARRIER_NAME };
 
 /** The warning code of "No shipment found" (HTTP 200). */
 export const POSTNL_NOT_FOUND_WARNING = '2';
@@ -47,42 +37,37 @@ function clean(value: string | undefined): string | undefined {
   return trimmed && trimmed !== '{}' && trimmed !== 'string' ? trimmed : undefined;
 }
 
-/** The message and codes of a PostNL error body: `fault` (400/500) or `{ message, http_status_code }` (401/429). */
-export function describePostnlErrorBody(body: unknown): { message: string | undefined; codes: string[] } | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  if ('fault' in body) {
-    const parsed = postnlFaultSchema.safeParse(body);
-    if (!parsed.success) return undefined;
-    const code = clean(parsed.data.fault.detail?.errorcode);
-    return { message: clean(parsed.data.fault.faultstring), codes: code ? [code] : [] };
-  }
-  if ('message' in body) {
-    const parsed = postnlMessageSchema.safeParse(body);
-    return parsed.success && clean(parsed.data.message) ? { message: clean(parsed.data.message), codes: [] } : undefined;
-  }
-  return undefined;
+/**
+ * The message and codes of a PostNL error body (read by `readGatewayErrorBody` with `bareMessage`): an Apigee `fault`
+ * (400/500) or `{ message, http_status_code }` (401/429); undefined for anything else.
+ */
+export function describePostnlErrorBody(
+  described: GatewayErrorBody | undefined,
+): { message: string | undefined; codes: string[] } | undefined {
+  if (!described || described.form === 'problem' || described.form === 'oauth-error') return undefined;
+  const message = clean(described.message);
+  const codes = described.codes.filter((code) => clean(code) !== undefined);
+  return described.form === 'message' && !message ? undefined : { message, codes };
 }
 
 /** A whole-request error (any status but 2xx) as a typed error. */
 export function postnlRequestError(httpStatus: number, body: unknown): WismoError {
-  const described = describePostnlErrorBody(body);
+  const described = describePostnlErrorBody(readGatewayErrorBody(body, { bareMessage: true }));
   const said = described?.message ? `: ${described.message}` : '';
-  const options = { ...context, httpStatus, carrierCodes: described?.codes ?? [] };
-  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
-  if (httpStatus === 401 || httpStatus === 403)
-    return new AuthFailedError(
-      `PostNL rejected the API key (HTTP ${httpStatus}${said}). Check the apikey and that it has the Shipping Status API.`,
-      options,
-    );
-  if (httpStatus === 429)
-    return new RateLimitedError(
-      `PostNL is rate limiting requests (HTTP 429${said}). Production allows 1000 calls a minute per key, the sandbox 15.`,
-      options,
-    );
-  if (httpStatus >= 500 || httpStatus === 408) return new CarrierUnavailableError(`PostNL answered HTTP ${httpStatus}${said}`, options);
-  if (httpStatus === 400 && described?.codes.length)
-    return new InvalidNumberError(`PostNL refused the barcode (HTTP 400${said}). Check the number.`, options);
-  return new BadResponseError(`PostNL refused the tracking request (HTTP ${httpStatus}${said})`, options);
+  return requestError({
+    carrierId: POSTNL_CARRIER_ID,
+    httpStatus,
+    carrierCodes: described?.codes,
+    // A 400 fault with a code is PostNL refusing the barcode.
+    kindOfStatus: (status) => (status === 400 && described?.codes.length ? 'invalid_number' : kindOfStatus(status)),
+    messages: {
+      auth_failed: `PostNL rejected the API key (HTTP ${httpStatus}${said}). Check the apikey and that it has the Shipping Status API.`,
+      rate_limited: `PostNL is rate limiting requests (HTTP 429${said}). Production allows 1000 calls a minute per key, the sandbox 15.`,
+      carrier_unavailable: `PostNL answered HTTP ${httpStatus}${said}`,
+      invalid_number: `PostNL refused the barcode (HTTP 400${said}). Check the number.`,
+      bad_response: `PostNL refused the tracking request (HTTP ${httpStatus}${said})`,
+    },
+  });
 }
 
 function sameBarcode(value: string | undefined, barcode: string): boolean {
@@ -174,13 +159,8 @@ function normalisePostnlShipment(
 export function parsePostnlStatusResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
   if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, postnlRequestError(httpStatus, body));
-  let response;
-  try {
-    response = parseWithSchema(postnlStatusResponseSchema, body, POSTNL_CARRIER_NAME, POSTNL_CARRIER_ID, httpStatus);
-  } catch (error) {
-    if (WismoError.isInstance(error)) return failAll(trackingNumbers, error);
-    throw error;
-  }
+  const response = parseBodyWithSchema(postnlStatusResponseSchema, body, POSTNL, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   if (response.CompleteStatus === undefined && response.CurrentStatus === undefined && response.Warnings === undefined) {
     return failAll(
       trackingNumbers,

@@ -1,4 +1,5 @@
 import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings } from '@wismo/core';
+import { readGatewayErrorText } from '@wismo/core/internal';
 import {
   POSTNL_CAPABILITIES,
   POSTNL_CARRIER_ID,
@@ -68,34 +69,17 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
   parse: parsePostnlStatusResponse,
   extend: (kit) => ({
     async signature(barcode, options = {}) {
-      const key = barcode.replace(/[\s-]+/g, '').toUpperCase();
-      if (!BARCODE.test(key)) {
-        return {
-          barcode,
-          ok: false,
-          error: new InvalidNumberError('PostNL barcodes are 8 to 30 letters and digits; this one was not sent.', {
-            carrierId: POSTNL_CARRIER_ID,
-            trackingNumber: barcode,
-          }),
-        };
-      }
-      try {
-        const response = await kit
-          .connect()
-          .http.request({ method: 'GET', url: `${POSTNL_SIGNATURE_PATH}/${encodeURIComponent(key)}`, signal: options.signal });
-        return parsePostnlSignatureResponse(response.status, kit.readBody(response), barcode);
-      } catch (error) {
-        return { barcode, ok: false, error: kit.asError(error).forTrackingNumber(barcode) };
-      }
+      const { trackingNumber, ...outcome } = await kit.requestAbout(barcode, {
+        what: 'signature',
+        signal: options.signal,
+        request: (key) => ({ method: 'GET', url: `${POSTNL_SIGNATURE_PATH}/${encodeURIComponent(key)}` }),
+        parse: (httpStatus, body) => ({ trackingNumber: barcode, ...parsePostnlSignatureResponse(httpStatus, body, barcode) }),
+      });
+      // PostNL's outcomes name the number `barcode`, as PostNL does.
+      return { ...outcome, barcode: trackingNumber } as PostnlSignatureOutcome;
     },
   }),
-  describeErrorBody: (body) => {
-    try {
-      return describePostnlErrorBody(JSON.parse(body));
-    } catch {
-      return undefined;
-    }
-  },
+  describeErrorBody: (body) => describePostnlErrorBody(readGatewayErrorText(body, { bareMessage: true })),
 });
 
 /** The PostNL adapter configured from `POSTNL_API_KEY`, read when it is first used. */

@@ -75,12 +75,6 @@ export const postnlStatusResponseSchema = z.object({
   Warnings: list(z.object({ Message: text, Code: text })),
 });
 
-/** `400/500`: `{ fault: { faultstring, detail: { errorcode } } }`. */
-export const postnlFaultSchema = z.object({ fault: z.object({ faultstring: text, detail: lenient(z.object({ errorcode: text })) }) });
-
-/** `401/429`: `{ message, http_status_code }`. */
-export const postnlMessageSchema = z.object({ message: text, http_status_code: lenient(z.number()) });
-
 export type PostnlShipment = z.infer<typeof shipmentSchema>;
 export type PostnlEvent = NonNullable<NonNullable<PostnlShipment['Event']>[number]>;
 export type PostnlAddress = NonNullable<NonNullable<PostnlShipment['Address']>[number]>;

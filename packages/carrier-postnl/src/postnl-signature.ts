@@ -1,7 +1,8 @@
-import { BadResponseError, NotFoundError, WismoError, parseCarrierDateTime, parseWithSchema, type CarrierTime } from '@wismo/core';
+import { BadResponseError, NotFoundError, parseCarrierDateTime, type CarrierTime, type WismoError } from '@wismo/core';
+import { parseBodyWithSchema } from '@wismo/core/internal';
 import { postnlSignatureResponseSchema } from './postnl-api';
-import { POSTNL_CARRIER_ID, POSTNL_CARRIER_NAME } from './postnl-carrier';
-import { POSTNL_NOT_FOUND_WARNING, postnlRequestError } from './parse-postnl-response';
+import { POSTNL_CARRIER_ID } from './postnl-carrier';
+import { POSTNL, POSTNL_NOT_FOUND_WARNING, postnlRequestError } from './parse-postnl-response';
 
 export interface PostnlSignature {
   /** `SignatureDate`: ISO without an offset, so local Dutch time. */
@@ -26,13 +27,8 @@ function mimeTypeOf(base64: string): PostnlSignature['mimeType'] {
 export function parsePostnlSignatureResponse(httpStatus: number, body: unknown, barcode: string): PostnlSignatureOutcome {
   if (httpStatus < 200 || httpStatus >= 300)
     return { barcode, ok: false, error: postnlRequestError(httpStatus, body).forTrackingNumber(barcode) };
-  let response;
-  try {
-    response = parseWithSchema(postnlSignatureResponseSchema, body, POSTNL_CARRIER_NAME, POSTNL_CARRIER_ID, httpStatus);
-  } catch (error) {
-    if (WismoError.isInstance(error)) return { barcode, ok: false, error: error.forTrackingNumber(barcode) };
-    throw error;
-  }
+  const response = parseBodyWithSchema(postnlSignatureResponseSchema, body, POSTNL, httpStatus);
+  if (response instanceof BadResponseError) return { barcode, ok: false, error: response.forTrackingNumber(barcode) };
   const image = response.Signature?.SignatureImage?.trim();
   if (image)
     return {

@@ -9,7 +9,6 @@ import {
   failAll,
   instantTime,
   parseCarrierDateTime,
-  parseWithSchema,
   type CarrierParseInput,
   type EstimatedDelivery,
   type CarrierTime,
@@ -18,6 +17,7 @@ import {
   type TrackingEvent,
   type WismoError,
 } from '@wismo/core';
+import { describeCarrierMessages, parseBodyWithSchema } from '@wismo/core/internal';
 import {
   royalMailErrorResponseSchema,
   royalMailEventsResponseSchema,
@@ -32,15 +32,11 @@ import { mapRoyalMailEvent, mapRoyalMailStatusCategory } from './map-royalmail-s
 import { ROYALMAIL_NOT_FOUND_CODES, ROYALMAIL_NO_SIGNATURE_CODES } from './royalmail-status-tables';
 
 const carrier = { carrierId: ROYALMAIL_CARRIER_ID };
-
-function describeErrors(errors: readonly RoyalMailError[]): string {
-  return errors.map((error) => [error.errorCode, error.errorDescription].filter(Boolean).join(' ')).join('; ');
-}
+const ROYALMAIL = { id: ROYALMAIL_CARRIER_ID, name: ROYALMAIL_CARRIER_NAME };
 
 /** Royal Mail's `E…` codes for one number: not found (E1142 and the "no tracking" codes) or another failure. */
 function royalMailItemError(errors: readonly RoyalMailError[], httpStatus: number, trackingNumber: string | null): WismoError {
-  const codes = errors.map((error) => error.errorCode?.trim()).filter((code): code is string => Boolean(code));
-  const detail = describeErrors(errors);
+  const { detail, codes } = describeCarrierMessages(errors.map((error) => ({ code: error.errorCode, message: error.errorDescription })));
   const options = { ...carrier, httpStatus, trackingNumber, carrierCodes: codes };
   if (codes.some((code) => ROYALMAIL_NOT_FOUND_CODES.has(code))) {
     return new NotFoundError(`Royal Mail has no tracking for ${trackingNumber ?? 'this item'} (${detail})`, options);
@@ -147,12 +143,8 @@ export function parseRoyalMailEventsResponse(input: CarrierParseInput): TrackOut
   const { httpStatus, body, trackingNumbers } = input;
   const failure = royalMailRequestError(httpStatus, body);
   if (failure) return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure(trackingNumber)));
-  let response: RoyalMailEventsResponse;
-  try {
-    response = parseWithSchema(royalMailEventsResponseSchema, body, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CARRIER_ID, httpStatus);
-  } catch (error) {
-    return failAll(trackingNumbers, error as BadResponseError);
-  }
+  const response = parseBodyWithSchema(royalMailEventsResponseSchema, body, ROYALMAIL, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   const piece = response.mailPieces;
   return trackingNumbers.map((trackingNumber) => {
     const events = (piece.events ?? []).map((event) => eventOf(event.eventCode, event.eventName, event.eventDateTime, event.locationName));
@@ -177,12 +169,8 @@ export function parseRoyalMailSummaryResponse(input: CarrierParseInput): TrackOu
   const { httpStatus, body, trackingNumbers } = input;
   const failure = royalMailRequestError(httpStatus, body);
   if (failure) return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure(trackingNumber)));
-  let response;
-  try {
-    response = parseWithSchema(royalMailSummaryResponseSchema, body, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CARRIER_ID, httpStatus);
-  } catch (error) {
-    return failAll(trackingNumbers, error as BadResponseError);
-  }
+  const response = parseBodyWithSchema(royalMailSummaryResponseSchema, body, ROYALMAIL, httpStatus);
+  if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   const byId = new Map(response.mailPieces.map((piece) => [piece.mailPieceId?.trim().toUpperCase(), piece]));
   return trackingNumbers.map((trackingNumber) => {
     const piece = byId.get(trackingNumber.toUpperCase());
@@ -232,12 +220,8 @@ export function parseRoyalMailSignatureResponse(httpStatus: number, body: unknow
     }
     return { trackingNumber, ok: false, error };
   }
-  let response;
-  try {
-    response = parseWithSchema(royalMailSignatureResponseSchema, body, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CARRIER_ID, httpStatus);
-  } catch (error) {
-    return { trackingNumber, ok: false, error: (error as BadResponseError).forTrackingNumber(trackingNumber) };
-  }
+  const response = parseBodyWithSchema(royalMailSignatureResponseSchema, body, ROYALMAIL, httpStatus);
+  if (response instanceof BadResponseError) return { trackingNumber, ok: false, error: response.forTrackingNumber(trackingNumber) };
   const signature = response.mailPieces.signature;
   return {
     trackingNumber,

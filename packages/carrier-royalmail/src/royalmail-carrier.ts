@@ -8,14 +8,6 @@ export const ROYALMAIL_MAILPIECES_PATH = '/mailpieces/v2';
 /** `/summary` takes up to 30 ids (comma separated `mailPieceId`); more → E0013 maximum parameters exceeded. */
 export const ROYALMAIL_MAX_SUMMARY_IDS = 30;
 
-export function royalMailEventsPath(mailPieceId: string): string {
-  return `${ROYALMAIL_MAILPIECES_PATH}/${encodeURIComponent(mailPieceId)}/events`;
-}
-
-export function royalMailSignaturePath(mailPieceId: string): string {
-  return `${ROYALMAIL_MAILPIECES_PATH}/${encodeURIComponent(mailPieceId)}/signature`;
-}
-
 export const ROYALMAIL_SUMMARY_PATH = `${ROYALMAIL_MAILPIECES_PATH}/summary`;
 
 export const ROYALMAIL_CAPABILITIES: CarrierCapabilities = {

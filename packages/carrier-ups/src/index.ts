@@ -28,3 +28,4 @@ export {
   type UpsSubscribeResult,
   type UpsSubscription,
 } from './ups-push';
+export { createUpsPushSubscriber, type UpsPushSubscriberOptions } from './ups-push-subscriber';

@@ -28,12 +28,9 @@ export function normaliseUpsScanCode(value: string | null | undefined): string |
   return trimmed.length === 1 && DIGITS.test(trimmed) ? `0${trimmed}` : trimmed.toUpperCase();
 }
 
+/** The entry of the first table that knows the code (mappings are remembered, so asking every table is fine). */
 function lookupFirst(tableList: readonly StatusTable[], code: string | null): StatusTableEntry | undefined {
-  for (const table of tableList) {
-    const entry = lookupStatus(table, code);
-    if (entry) return entry;
-  }
-  return undefined;
+  return tableList.map((table) => lookupStatus(table, code)).find((entry) => entry !== undefined);
 }
 
 const FREIGHT_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['DO', 'DD', 'W']);

@@ -24,7 +24,7 @@ import {
   type UpsMessage,
   type UpsPackage,
 } from './ups-api';
-import { UPS_CARRIER_ID, UPS_CARRIER_NAME, UPS_CONTACT, upsTrackingUrl } from './ups-carrier';
+import { UPS_CARRIER_ID, UPS_CARRIER_NAME, UPS_CONTACT, canonicalUpsNumber, upsTrackingUrl } from './ups-carrier';
 import { upsActivityTime, upsDeliveredTime, upsEstimatedDelivery } from './ups-time';
 
 /** UPS error codes this package understands, by what they mean. Anything else keeps its code on a `bad_response`. */
@@ -89,12 +89,6 @@ function noPackageError(trackingNumber: string, httpStatus: number, warnings: re
   );
 }
 
-const SEPARATORS = /[\s-]+/g;
-
-function sameNumber(echoed: string | undefined, trackingNumber: string): boolean {
-  return echoed !== undefined && echoed.replace(SEPARATORS, '').toUpperCase() === trackingNumber.replace(SEPARATORS, '').toUpperCase();
-}
-
 function locationOf(address: UpsAddress | undefined) {
   return address
     ? createLocation({
@@ -113,10 +107,6 @@ function currentStatusOf(item: UpsPackage) {
   const codeIsStatusCode = current?.code !== undefined && /^\d{3}$/.test(current.code.trim());
   const statusCode = current?.statusCode ?? (codeIsStatusCode ? current?.code : undefined) ?? item.statusCode;
   return mapUpsStatus({ type: current?.type, code: codeIsStatusCode ? undefined : current?.code, statusCode }).entry;
-}
-
-function nonEmpty(value: string | undefined): boolean {
-  return value !== undefined && value.trim() !== '';
 }
 
 function eventOf(activity: UpsActivity): TrackingEvent {
@@ -139,6 +129,7 @@ function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, fetchedAt
     locationOf(item.packageAddress?.find((entry) => entry.type?.trim().toUpperCase() === type)?.address);
   const destination = addressOfType('DESTINATION');
   const delivery = item.deliveryInformation;
+  const signed = Boolean(delivery?.signature?.image?.trim());
   const hasDeliveredEvent = events.some((event) => event.status === 'delivered');
   const isReturn = events.some((event) => event.status === 'returning' || event.status === 'returned');
   // buildShipment keeps deliveredAt for a returned shipment but only takes it from a delivered event:
@@ -165,8 +156,8 @@ function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, fetchedAt
         : upsDeliveredTime(item.deliveryDate, item.deliveryTime),
     signedBy: delivery?.receivedBy ?? null,
     proofOfDelivery: {
-      available: nonEmpty(delivery?.pod?.content) || nonEmpty(delivery?.signature?.image) || nonEmpty(delivery?.deliveryPhoto?.photo),
-      signatureAvailable: nonEmpty(delivery?.signature?.image),
+      available: signed || Boolean(delivery?.pod?.content?.trim() || delivery?.deliveryPhoto?.photo?.trim()),
+      signatureAvailable: signed,
       url: null,
       deliveryLocation: delivery?.location?.trim() || null,
     },
@@ -203,16 +194,14 @@ export function parseUpsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
   if (WismoError.isInstance(response)) return failAll(trackingNumbers, response);
   const shipments = response.trackResponse.shipment;
   return trackingNumbers.map((trackingNumber) => {
+    const asked = canonicalUpsNumber(trackingNumber);
+    const isAsked = (echoed: string | undefined) => echoed !== undefined && canonicalUpsNumber(echoed) === asked;
     const shipment =
-      shipments.find(
-        (candidate) =>
-          sameNumber(candidate.inquiryNumber, trackingNumber) ||
-          candidate.package?.some((item) => sameNumber(item.trackingNumber, trackingNumber)),
-      ) ??
+      shipments.find((candidate) => isAsked(candidate.inquiryNumber) || candidate.package?.some((item) => isAsked(item.trackingNumber))) ??
       // One number per request: the only shipment answers it even if UPS echoes the number differently.
       (trackingNumbers.length === 1 && shipments.length === 1 ? shipments[0] : undefined);
     // A shipment (lead) number can return several packages: the one asked for, else the first.
-    const item = shipment?.package?.find((candidate) => sameNumber(candidate.trackingNumber, trackingNumber)) ?? shipment?.package?.[0];
+    const item = shipment?.package?.find((candidate) => isAsked(candidate.trackingNumber)) ?? shipment?.package?.[0];
     if (!shipment || !item) return errorOutcome(trackingNumber, noPackageError(trackingNumber, httpStatus, shipment?.warnings ?? []));
     const raw = input.includeRaw ? body : undefined;
     return { trackingNumber, ok: true, shipment: normaliseUpsPackage(item, trackingNumber, input.fetchedAt ?? new Date(), raw) };

@@ -421,6 +421,9 @@ describe('requests and settings', () => {
       // Shorter than UPS's 7 characters: rejected without a request.
       ['short', 'invalid_number'],
     ]);
+    expect(outcomes[2]!.error?.message).toBe(
+      'UPS inquiry numbers are 7 to 34 letters and digits; this one is not, so it was not sent to UPS.',
+    );
   });
 
   it('sends a unique transId per request, the configured transactionSrc and x-merchant-id', async () => {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
+import { defineCarrier, type ClientCredentialSettings } from '@wismo/core';
+import { clientCredentials } from '@wismo/core/internal';
 import { describeUpsErrorBody, parseUpsTrackResponse } from './parse-ups-response';
 import * as carrier from './ups-carrier';
 
-export interface UpsSettings extends CarrierSettings {
-  /** OAuth client id of your UPS developer app. Default: `UPS_CLIENT_ID`. */
-  clientId?: string;
-  /** OAuth client secret. Default: `UPS_CLIENT_SECRET`. */
-  clientSecret?: string;
+/** `clientId` and `clientSecret`: the OAuth pair of your UPS developer app. */
+export interface UpsSettings extends ClientCredentialSettings {
   /** API origin (a trailing `/api` is removed): production by default, the sandbox `https://wwwcie.ups.com` or a mock. */
   baseUrl?: string;
   /** The `transactionSrc` header naming your application. Default: `wismo`. */
@@ -24,38 +22,30 @@ export interface UpsSettings extends CarrierSettings {
   returnMilestones?: boolean;
 }
 
-const INQUIRY_NUMBER = /^[A-Z0-9]{7,34}$/;
-
 /** A UPS adapter: Track API v1, one number per request, OAuth client credentials (HTTP Basic), checked when first used. */
 export const createUps = defineCarrier<UpsSettings>({
   id: carrier.UPS_CARRIER_ID,
   name: carrier.UPS_CARRIER_NAME,
-  capabilities: carrier.UPS_CAPABILITIES,
+  capabilities: {
+    // `GET /track/v1/details/{inquiryNumber}` takes one inquiry number.
+    maxNumbersPerRequest: 1,
+    rateLimit: carrier.UPS_DEFAULT_RATE_LIMIT,
+    // Push updates are the separate Track Alert API; this adapter polls.
+    webhooks: false,
+    proofOfDelivery: true,
+    estimatedDelivery: true,
+  },
   contact: carrier.UPS_CONTACT,
   trackingUrl: carrier.upsTrackingUrl,
   baseUrl: carrier.UPS_PRODUCTION_BASE_URL,
   normaliseBaseUrl: (baseUrl) => baseUrl.replace(/\/api$/i, ''),
-  credentials: {
-    clientId: { environmentVariable: 'UPS_CLIENT_ID', label: 'client id' },
-    clientSecret: { environmentVariable: 'UPS_CLIENT_SECRET', label: 'client secret' },
-  },
+  credentials: clientCredentials('UPS'),
   credentialsSource: 'your app with the Tracking API on developer.ups.com',
-  auth: {
-    type: 'oauth-client-credentials',
-    tokenPath: carrier.UPS_TOKEN_PATH,
-    clientId: 'clientId',
-    clientSecret: 'clientSecret',
-    credentialsIn: 'basic',
-  },
+  auth: { type: 'oauth-client-credentials', tokenPath: carrier.UPS_TOKEN_PATH, credentialsIn: 'basic' },
   tokenHeaders: (settings) => (settings.merchantId ? { 'x-merchant-id': settings.merchantId } : undefined),
   locale: { form: 'underscore', default: 'en_US' },
-  normaliseNumber: (trackingNumber) => trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
-  checkNumber: (inquiryNumber) =>
-    INQUIRY_NUMBER.test(inquiryNumber)
-      ? null
-      : new InvalidNumberError('UPS inquiry numbers are 7 to 34 letters and digits; this one is not, so it was not sent to UPS.', {
-          carrierId: carrier.UPS_CARRIER_ID,
-        }),
+  normaliseNumber: carrier.canonicalUpsNumber,
+  numberForm: { pattern: /^[A-Z0-9]{7,34}$/, rule: 'inquiry numbers are 7 to 34 letters and digits' },
   request: ({ trackingNumbers: [inquiryNumber], locale, settings }) => ({
     method: 'GET',
     url: `${carrier.UPS_TRACK_PATH}/${encodeURIComponent(inquiryNumber!)}`,

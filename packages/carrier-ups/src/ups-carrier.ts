@@ -1,4 +1,4 @@
-import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+import type { CarrierContactBook, RateLimit } from '@wismo/core';
 
 export const UPS_CARRIER_ID = 'ups';
 export const UPS_CARRIER_NAME = 'UPS';
@@ -12,16 +12,6 @@ export const UPS_TRACK_PATH = '/api/track/v1/details';
 /** UPS publishes no Track API limit (beyond it: HTTP 429, `10429`); 5 a second is cautious, raise it with `rateLimit`. */
 export const UPS_DEFAULT_RATE_LIMIT: RateLimit = { requests: 5, intervalMs: 1000 };
 
-export const UPS_CAPABILITIES: CarrierCapabilities = {
-  // `GET /track/v1/details/{inquiryNumber}` takes one inquiry number.
-  maxNumbersPerRequest: 1,
-  rateLimit: UPS_DEFAULT_RATE_LIMIT,
-  // Push updates are the separate Track Alert API; this adapter polls.
-  webhooks: false,
-  proofOfDelivery: true,
-  estimatedDelivery: true,
-};
-
 /** One support page per country; a phone number only where well established (1-800-PICK-UPS, US and Canada). */
 export const UPS_CONTACT: CarrierContactBook = {
   default: { phone: null, url: 'https://www.ups.com/us/en/support/contact-us.page' },
@@ -34,6 +24,11 @@ export const UPS_CONTACT: CarrierContactBook = {
     NL: { phone: null, url: 'https://www.ups.com/nl/nl/support/contact-us.page' },
   },
 };
+
+/** The form numbers are sent and compared in: no spaces or dashes, upper case. */
+export function canonicalUpsNumber(trackingNumber: string): string {
+  return trackingNumber.replace(/[\s-]+/g, '').toUpperCase();
+}
 
 export function upsTrackingUrl(trackingNumber: string): string {
   return `https://www.ups.com/track?tracknum=${encodeURIComponent(trackingNumber.trim())}`;

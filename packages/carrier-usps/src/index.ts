@@ -23,3 +23,4 @@ export {
   type UspsSubscriptionFilter,
   type UspsSubscriptionOptions,
 } from './usps-push';
+export { createUspsPushSubscriber, type UspsPushSubscriberOptions } from './usps-push-subscriber';

@@ -137,7 +137,7 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
     if (legRole) legRoles.add(legRole);
   }
 
-  const proofEnabled = truthy(details.proofOfDeliveryEnabled) || truthy(details.trackingProofOfDeliveryEnabled);
+  const proofEnabled = details.proofOfDeliveryEnabled === true || details.trackingProofOfDeliveryEnabled === true;
   // The signer as USPS sent it, whatever the status: the delivery's, else the first (newest) event that names one.
   const signed = delivered?.raw.name ? delivered.raw : named;
   const signerName = cleanText(signed?.name);
@@ -210,10 +210,6 @@ function placeOf(city?: string | null, state?: string | null, zip?: string | nul
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function truthy(value: boolean | string | null | undefined): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }
 
 /** USPS texts carry HTML (`Priority Mail<SUP>&reg;</SUP>`); the trademark marks are dropped. */

@@ -1,4 +1,5 @@
-import { defineCarrier, type CarrierSettings } from '@wismo/core';
+import { defineCarrier, type ClientCredentialSettings } from '@wismo/core';
+import { clientCredentials } from '@wismo/core/internal';
 import { describeUspsErrorBody, parseUspsTrackResponse } from './parse-usps-response';
 import {
   USPS_CARRIER_ID,
@@ -11,11 +12,8 @@ import {
   uspsTrackingUrl,
 } from './usps-carrier';
 
-export interface UspsSettings extends CarrierSettings {
-  /** Consumer Key of your USPS developer app. Default: `USPS_CLIENT_ID`. */
-  clientId?: string;
-  /** Consumer Secret of your USPS developer app. Default: `USPS_CLIENT_SECRET`. */
-  clientSecret?: string;
+/** `clientId` and `clientSecret`: the Consumer Key and Consumer Secret of your USPS developer app. */
+export interface UspsSettings extends ClientCredentialSettings {
   /** API origin. Default production `https://apis.usps.com`; the sandbox is `https://apis-tem.usps.com`; or a local mock. */
   baseUrl?: string;
   /** OAuth scope to request. Default `tracking`; `false` sends none (the token then carries every scope of the app). */
@@ -41,19 +39,10 @@ export const createUsps = defineCarrier<UspsSettings>({
   contact: USPS_CONTACT,
   trackingUrl: uspsTrackingUrl,
   baseUrl: USPS_PRODUCTION_BASE_URL,
-  credentials: {
-    clientId: { environmentVariable: 'USPS_CLIENT_ID', label: 'client id' },
-    clientSecret: { environmentVariable: 'USPS_CLIENT_SECRET', label: 'client secret' },
-  },
+  credentials: clientCredentials('USPS'),
   credentialsSource: 'your app on developers.usps.com (Consumer Key and Consumer Secret)',
   // USPS accepts the credentials as form fields (karrio, revaddress) or as JSON (official README); core sends a form.
-  auth: {
-    type: 'oauth-client-credentials',
-    tokenPath: USPS_TOKEN_PATH,
-    clientId: 'clientId',
-    clientSecret: 'clientSecret',
-    credentialsIn: 'body',
-  },
+  auth: { type: 'oauth-client-credentials', tokenPath: USPS_TOKEN_PATH, credentialsIn: 'body' },
   // The Tracking API's scope (`security: OAuth: [tracking]` in the spec).
   tokenScope: (settings) => (settings.scope === false ? undefined : (settings.scope ?? 'tracking')),
   normaliseNumber: (trackingNumber) => trackingNumber.replace(/\s+/g, ''),

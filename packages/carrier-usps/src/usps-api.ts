@@ -9,8 +9,8 @@ import { z } from 'zod';
  */
 
 const text = z.string().nullish();
-/** Spec: boolean; real data: "true" / "false". */
-const booleanish = z.union([z.boolean(), z.string()]).nullish();
+/** Spec: boolean; real data: "true" / "false", read as the boolean it spells (anything else is false). */
+const booleanish = z.union([z.boolean(), z.string().transform((value) => value.trim().toLowerCase() === 'true')]).nullish();
 const code = z.union([z.string(), z.number()]).nullish();
 
 export const uspsTrackingEventSchema = z.object({

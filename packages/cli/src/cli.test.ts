@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CARRIER_IDS, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
+import { SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from './cli';
 import { demoOrdersCsv } from './demo/demo-orders';
-import { wismoIn } from './__fixtures__/run-wismo';
+import { wismoIn, writeSandboxConfig } from './__fixtures__/run-wismo';
 
 const directory = mkdtempSync(join(tmpdir(), 'wismo-cli-'));
 let sandbox: RunningSandboxCarriers;
@@ -15,11 +15,7 @@ const wismo = wismoIn(directory);
 
 beforeAll(async () => {
   sandbox = await startSandboxCarriers({ rateLimits: 'off' });
-  configPath = join(directory, 'wismo.config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
-  );
+  configPath = writeSandboxConfig(directory, sandbox);
 });
 afterAll(() => sandbox?.close());
 

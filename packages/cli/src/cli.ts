@@ -10,6 +10,7 @@ import { CliError, EXIT_CODES, type ExitCode } from './errors';
 import { VERSION } from './version';
 import { DEFAULT_STORE_URL, SHOP_OPTION_HELP, STORE_OPTION_HELP } from './store/open-store';
 import { registerStoreCommands } from './store/store-commands';
+import { SERVE_PUSH_HELP } from './store/serve-push';
 
 const CREDENTIALS_HELP = `
 Credentials (only carriers with credentials are used):
@@ -119,6 +120,7 @@ export function createProgram(context: CliContext, state: { exitCode: ExitCode }
     .option('--store <url>', STORE_OPTION_HELP)
     .option('--no-store', 'run without a store (no /v1/trackings; orders only from --orders)')
     .option('--worker', 'also run the refresh scheduler in this process (as `wismo worker` does)')
+    .addHelpText('after', SERVE_PUSH_HELP)
     .action(async (options: ServeCommandOptions) => {
       const { runServe } = await import('./commands/serve');
       state.exitCode = await runServe(options, context);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '@wismo/store';
-import { SANDBOX_CARRIER_IDS, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
+import { SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from './cli';
 import { resolveStoreUrl, describeStoreUrl } from './store/open-store';
-import { wismoIn } from './__fixtures__/run-wismo';
+import { wismoIn, writeSandboxConfig } from './__fixtures__/run-wismo';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'wismo-store-cli-'));
@@ -31,11 +31,7 @@ async function inspect<T>(work: (store: Store) => Promise<T>): Promise<T> {
 
 beforeAll(async () => {
   sandbox = await startSandboxCarriers({ rateLimits: 'off' });
-  configPath = join(directory, 'wismo.config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
-  );
+  configPath = writeSandboxConfig(directory, sandbox);
 });
 afterAll(async () => {
   await sandbox?.close();

@@ -7,9 +7,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyUnsubscribeToken } from '@wismo/notify';
-import { SANDBOX_CARRIER_IDS, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
+import { SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from './cli';
-import { wismoIn } from './__fixtures__/run-wismo';
+import { wismoIn, writeSandboxConfig } from './__fixtures__/run-wismo';
 
 const directory = mkdtempSync(join(tmpdir(), 'wismo-worker-notify-'));
 const PUBLIC_URL = 'https://track.shop.example';
@@ -98,11 +98,7 @@ const notifyEnv = () => ({
 
 beforeAll(async () => {
   sandbox = await startSandboxCarriers({ rateLimits: 'off' });
-  configPath = join(directory, 'wismo.config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
-  );
+  configPath = writeSandboxConfig(directory, sandbox);
 });
 afterAll(async () => {
   await sandbox?.close();

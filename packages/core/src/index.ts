@@ -36,6 +36,7 @@ export {
   type CarrierAuth,
   type CarrierBatch,
   type CarrierDescription,
+  type CarrierEndpoint,
   type CarrierFactory,
   type CarrierInfo,
   type CarrierKit,
@@ -46,9 +47,12 @@ export {
   type NumberResult,
   type ResultShape,
   type SessionLoginContext,
+  type SideOutcome,
+  type SideRequest,
 } from './adapter/define-carrier';
 export type { SessionLoginResult } from './adapter/session-auth';
 export { pauseAfterRateLimit, type RateLimitPause } from './kit-helpers/pause-after-rate-limit';
+export type { ClientCredentialSettings } from './kit-helpers/client-credentials';
 
 // Carrier and aggregator push: the receiver contract, constant-time signature checks, staleness and replays
 export * from './push';
@@ -59,6 +63,13 @@ export * from './errors';
 // Transport settings, parsing helpers for parse functions, logging and redaction
 export { parseJsonBody, parseWithSchema, type HttpRequest, type HttpResponse, type TransportSettings } from './transport/http-client';
 export { createRateLimiter, type RateLimiter } from './transport/rate-limiter';
+export {
+  CARRIER_REQUEST_OUTCOMES,
+  requestOutcomeOf,
+  type CarrierRequest,
+  type CarrierRequestObserver,
+  type CarrierRequestOutcome,
+} from './transport/request-observer';
 export { registerSecret, redactText, type RegisterSecretOptions } from './transport/redact';
 export { logSafely, type Logger, type LogLevel } from './transport/logger';
 

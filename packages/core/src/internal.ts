@@ -20,7 +20,7 @@ export {
 } from './transport/oauth-client-credentials';
 export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
 export { loadSetting } from './adapter/load-setting';
-export { relabelOutcome } from './adapter/define-carrier';
+export { relabelOutcome, trackOutcomes } from './adapter/define-carrier';
 export { dedupeEvents } from './status/derive-shipment-status';
 export {
   describeXmlBodyProblem,
@@ -46,3 +46,8 @@ export { carrierEstimate, carrierEstimateBetween } from './kit-helpers/carrier-e
 export { clockTime } from './kit-helpers/clock-time';
 export { millisecondsUntilUtcMidnight } from './kit-helpers/utc-midnight';
 export { neverThrowing, parseBodyWithSchema } from './kit-helpers/parse-safely';
+export { clientCredentials } from './kit-helpers/client-credentials';
+export { entriesForNumbers, type EntriesForNumbersOptions } from './kit-helpers/entries-for-numbers';
+export { numericDateTime, type NumericDateForm } from './kit-helpers/numeric-date-time';
+export { readGatewayErrorBody, readGatewayErrorText, type GatewayErrorBody } from './kit-helpers/gateway-error-body';
+export { dailyQuota, type DailyQuota, type DailyQuotaOptions, type QuotaEvidence } from './kit-helpers/daily-quota';

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { queueRateLimitFor } from './carrier-rate-limit';
+import { DEFAULT_ARRIVAL_JITTER_MS, MINIMUM_WINDOW_MS, queueRateLimitFor } from './carrier-rate-limit';
 
-/** Starts of jobs as BullMQ's fixed-window limiter lets them through when workers always have a job ready. */
-function starts(limit: { max: number; duration: number }, untilMs: number): number[] {
+/**
+ * Starts of jobs as BullMQ's fixed-window limiter lets them through when workers always have a job ready:
+ * each window opens at its first start and lasts `duration`; `late` puts the window's other starts at its end.
+ */
+function starts(limit: { max: number; duration: number }, untilMs: number, placement: 'early' | 'late'): number[] {
   const times: number[] = [];
-  for (let windowStart = 0; windowStart < untilMs; windowStart += limit.duration)
-    for (let index = 0; index < limit.max; index++) times.push(windowStart + index);
+  for (let windowStart = 0; windowStart < untilMs; windowStart += limit.duration) {
+    times.push(windowStart);
+    for (let index = 1; index < limit.max; index++) times.push(placement === 'early' ? windowStart : windowStart + limit.duration - 1);
+  }
   return times;
 }
 
+/** The most starts in any half-open window of `windowMs` (sorted input). */
 function busiestWindow(times: readonly number[], windowMs: number): number {
   let best = 0;
   for (let start = 0, end = 0; start < times.length; start++) {
@@ -19,16 +25,22 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
 }
 
 describe('queueRateLimitFor', () => {
-  it('spaces jobs so that no window of the carrier’s interval holds more than its limit', () => {
+  it('keeps every window of the carrier’s interval within its limit, even when requests arrive up to the jitter late', () => {
     for (const limit of [
       { requests: 1, intervalMs: 1_000 },
       { requests: 3, intervalMs: 1_000 },
+      { requests: 13, intervalMs: 1_000 },
+      { requests: 300, intervalMs: 1_000 },
       { requests: 1_400, intervalMs: 10_000 },
       { requests: 60, intervalMs: 3_600_000 },
     ]) {
-      const spaced = queueRateLimitFor(limit);
-      expect(spaced.max).toBe(1);
-      expect(busiestWindow(starts(spaced, limit.intervalMs * 5), limit.intervalMs)).toBeLessThanOrEqual(limit.requests);
+      const queueLimit = queueRateLimitFor(limit);
+      // A start at s can arrive anywhere in [s, s + jitter]: the starts that can share one carrier interval span both.
+      for (const placement of ['early', 'late'] as const)
+        expect(
+          busiestWindow(starts(queueLimit, limit.intervalMs * 5, placement), limit.intervalMs + DEFAULT_ARRIVAL_JITTER_MS),
+          `${limit.requests} per ${limit.intervalMs} ms as ${queueLimit.max} per ${queueLimit.duration} ms, ${placement}`,
+        ).toBeLessThanOrEqual(limit.requests);
     }
   });
 
@@ -40,9 +52,16 @@ describe('queueRateLimitFor', () => {
     expect(busiestWindow(times, 1_000)).toBe(2 * fixed.max);
   });
 
-  it('leaves room for late arrivals and refuses a limit that is not one', () => {
+  it('spaces single jobs while the spacing is long enough, and groups them into windows BullMQ can keep beyond', () => {
     expect(queueRateLimitFor({ requests: 4, intervalMs: 1_000 }, 0)).toEqual({ max: 1, duration: 250 });
     expect(queueRateLimitFor({ requests: 4, intervalMs: 1_000 })).toEqual({ max: 1, duration: 313 });
+    // 300 a second spaced singly would be one job every 5 ms, which no worker keeps up with.
+    const busy = queueRateLimitFor({ requests: 300, intervalMs: 1_000 });
+    expect(busy.duration).toBeGreaterThanOrEqual(MINIMUM_WINDOW_MS);
+    expect((busy.max * 1_000) / busy.duration).toBeGreaterThan(200);
+  });
+
+  it('refuses a limit that is not one', () => {
     expect(() => queueRateLimitFor({ requests: 0, intervalMs: 1_000 })).toThrow(RangeError);
     expect(() => queueRateLimitFor({ requests: 1, intervalMs: 1_000 }, -1)).toThrow(RangeError);
   });

@@ -16,3 +16,4 @@ export {
   type OpenQueueConnectionOptions,
 } from './queue-connection';
 export { queueRateLimitFor, DEFAULT_ARRIVAL_JITTER_MS, type QueueRateLimit } from './carrier-rate-limit';
+export { createPushSubscriptionRenewals, type PushSubscriptionRenewalsOptions } from './subscription-renewals';

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { RateLimitError, type Job, type JobsOptions } from 'bullmq';
-import { logSafely, type Logger, type RateLimit, type TrackManyOutcome, type Tracker } from '@wismo/core';
+import { logSafely, type Logger, type PushSubscriber, type RateLimit, type TrackManyOutcome, type Tracker } from '@wismo/core';
 import {
   DEFAULT_REFRESH_POLICY,
   type ClaimedShipment,
@@ -12,6 +12,7 @@ import {
 } from '@wismo/store';
 import { DEFAULT_ARRIVAL_JITTER_MS, queueRateLimitFor, type QueueRateLimit } from './carrier-rate-limit';
 import { createIngestBatcher } from './ingest-batcher';
+import { createPushSubscriptionRenewals } from './subscription-renewals';
 import type { BackendQueue, BackendWorker, QueueConnection } from './queue-connection';
 
 /** What a refresh job carries: one claimed shipment, asked of one carrier account. */
@@ -55,7 +56,10 @@ export interface QueueWorkerOptions {
   claimBatchSize?: number;
   /** Most refresh jobs waiting per carrier account; more stay due in the store. Default 5,000. */
   maxQueuedPerCarrier?: number;
-  /** Refresh jobs one process runs at once per carrier account (the limiter still spaces them). Default 8. */
+  /**
+   * Refresh jobs one process runs at once per carrier account (the limiter still spaces them). A job holds its
+   * slot until its answer is committed with the next ingest batch, so a busy account needs a few dozen. Default 32.
+   */
   concurrency?: number;
   /** A 429 whose `Retry-After` is longer than this is stored as an error (the refresh policy backs off). Default 60 s. */
   maxRateLimitWaitMs?: number;
@@ -70,6 +74,8 @@ export interface QueueWorkerOptions {
   /** How often the dispatcher runs when nothing wakes it. Default 1 s. */
   dispatchEveryMs?: number;
   subscriptionRenewals?: SubscriptionRenewals;
+  /** Carrier push subscribers: without `subscriptionRenewals`, their upkeep runs every minute (`createPushSubscriptionRenewals`). */
+  pushSubscribers?: readonly PushSubscriber[];
   clock?: () => Date;
   logger?: Logger;
   workerId?: string;
@@ -78,6 +84,11 @@ export interface QueueWorkerOptions {
   onRefreshed?: (refreshed: RefreshedShipment) => void;
   /** Every outbox row written by this process's refreshes, as committed. */
   onEvents?: (events: OutboxEvent[]) => void;
+  /**
+   * The counter whose observers this process's adapters were given (`createCarrierRequestCounter`): flushed every
+   * `tickEveryMs` and on close, so each process adds its own carrier requests to the health page.
+   */
+  requestCounter?: { flush(store: Store): Promise<unknown> };
 }
 
 export interface QueueWorker {
@@ -127,6 +138,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const ingest = createIngestBatcher(store, options.policy ? { policy: options.policy } : {});
   const queues: Array<BackendQueue<unknown>> = [];
   const workers: Array<BackendWorker<unknown, unknown>> = [];
+  const flushRequestCounts = () =>
+    options.requestCounter?.flush(store).catch((error: unknown) =>
+      logSafely(options.logger, 'warn', `carrier request counts not written: ${String((error as Error)?.message ?? error)}`, {
+        workerId,
+      }),
+    );
+  const requestCountTimer = options.requestCounter ? setInterval(flushRequestCounts, options.tickEveryMs ?? 1_000) : null;
+  requestCountTimer?.unref();
   const onWorkerError = (queue: string) => (error: Error) =>
     logSafely(options.logger, 'error', `queue ${queue}: ${error.message}`, { workerId });
 
@@ -259,7 +278,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   workers.push(connection.createWorker(QUEUE_NAMES.tick, tick, { ...workerSettings, concurrency: 1 }) as BackendWorker<unknown, unknown>);
   for (const { name } of carrierQueues.values())
     workers.push(
-      connection.createWorker(name, refresh, { ...workerSettings, concurrency: Math.max(1, options.concurrency ?? 8) }) as BackendWorker<
+      connection.createWorker(name, refresh, { ...workerSettings, concurrency: Math.max(1, options.concurrency ?? 32) }) as BackendWorker<
         unknown,
         unknown
       >,
@@ -280,8 +299,16 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     );
   }
 
-  if (options.subscriptionRenewals) {
-    const renewals = options.subscriptionRenewals;
+  const renewals =
+    options.subscriptionRenewals ??
+    (options.pushSubscribers?.length
+      ? createPushSubscriptionRenewals({
+          store,
+          subscribers: options.pushSubscribers,
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : null);
+  if (renewals) {
     const maintenanceQueue = connection.createQueue<Record<string, never>>(QUEUE_NAMES.maintenance);
     queues.push(maintenanceQueue as BackendQueue<unknown>);
     await maintenanceQueue.upsertJobScheduler(
@@ -311,6 +338,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
       await ingest.flush();
+      if (requestCountTimer) clearInterval(requestCountTimer);
+      await flushRequestCounts();
       await Promise.all(queues.map((queue) => queue.close()));
       await connection.close();
     },

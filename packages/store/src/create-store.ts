@@ -15,19 +15,24 @@ import {
   type OrderSource,
 } from '@wismo/order-view';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { recordDashboardFacts } from './dashboard/dashboard-facts';
+import { dashboardFactsOf, type DashboardFactsOfBatch } from './dashboard/dashboard-facts';
+import type { DashboardDeliveryColumns, DashboardTrackingColumns } from './dashboard/dashboard-tables';
 import { createMonthPartitions, migrate } from './database/migrations';
 import { openDatabase, withWriteTransaction } from './database/open-database';
 import { registerStoreDatabase } from './database/store-database';
 import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
-import { batchInsert } from './database/batch-insert';
+import { batchInsert, batchInsertWithIds } from './database/batch-insert';
 import type { Database, DeliveriesTable, EventsTable, OrdersTable, OutboxTable, TransitionsTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
-import { ingestPushInTransaction } from './ingest/push-ingest';
+import { ingestPushInTransaction, prunePushReceipts } from './ingest/push-ingest';
+import { shipmentJson } from './ingest/shipment-json';
+import { DEFAULT_CARRIER_REQUEST_COUNT_RETENTION_MS, pruneCarrierRequestCounts } from './dashboard/carrier-requests';
+import { createPushSubscriptionStore } from './subscriptions/push-subscription-store';
 import { DEFAULT_REFRESH_POLICY } from './scheduler/refresh-policy';
 import { StoreError } from './store-error';
 import { decodeCursor, encodeCursor } from './paging-cursor';
 import {
+  DEFAULT_PUSH_RECEIPT_RETENTION_MS,
   DEFAULT_SHOP_ID,
   type ApiKeyCreated,
   type ApiKeyInfo,
@@ -186,26 +191,46 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const insertTransitions = batchInsert<Insertable<TransitionsTable>>(engine, 'transitions', TRANSITION_COLUMNS, {
     rowsPerStatement: 400,
   });
-  const insertOutbox = batchInsert<Insertable<OutboxTable>, { id: number; dedupe_key: string }>(
+  const insertOutbox = batchInsertWithIds<Insertable<OutboxTable>>(
     engine,
     'outbox',
     ['shop_id', 'tracking_id', 'order_id', 'type', 'dedupe_key', 'payload', 'created_at'],
-    { tail: 'on conflict ("dedupe_key") do nothing returning "id", "dedupe_key"', rowsPerStatement: 400 },
+    { idColumn: 'id', keyColumn: 'dedupe_key', rowsPerStatement: 400 },
   );
-  const insertDeliveries = batchInsert<Insertable<DeliveriesTable>>(engine, 'deliveries', DELIVERY_COLUMNS, {
-    tail: 'on conflict ("tracking_id") do nothing',
+  // A delivery already recorded keeps its row; its dashboard flags are set again (as the first write sets them).
+  const insertDeliveries = batchInsert<DeliveryInsertRow>(engine, 'deliveries', [...DELIVERY_COLUMNS, ...DELIVERY_DASHBOARD_COLUMNS], {
+    tail: `on conflict ("tracking_id") do update set ${DELIVERY_DASHBOARD_COLUMNS.map((column) => `"${column}" = "excluded"."${column}"`).join(', ')}`,
     rowsPerStatement: 200,
   });
   // One statement per 300 trackings: an upsert on the primary key whose rows all exist, so each is an update found
-  // through the key (one statement instead of one per row; a round trip each on PostgreSQL).
-  const updateTrackings = batchInsert<TrackingRow>(engine, 'trackings', TRACKING_COLUMNS, {
-    tail: `on conflict ("id") do update set ${updatedColumnsSql(INGEST_UPDATED_COLUMNS)}`,
-    rowsPerStatement: 300,
-  });
-  const updateTrackingsAndCarrier = batchInsert<TrackingRow>(engine, 'trackings', TRACKING_COLUMNS, {
-    tail: `on conflict ("id") do update set ${updatedColumnsSql([...INGEST_UPDATED_COLUMNS, 'carrier'])}`,
-    rowsPerStatement: 300,
-  });
+  // through the key (one statement instead of one per row; a round trip each on PostgreSQL). Only a learned carrier
+  // rewrites the carrier column (and with it the carrier indexes); the dashboard's columns are set, in the same
+  // write of the row, only for the parcels whose dashboard facts changed (the first ETA only while none is stored).
+  const updateTrackings = new Map<string, (executor: Kysely<Database>, rows: readonly TrackingUpsertRow[]) => Promise<never[]>>();
+  for (const withCarrier of [false, true])
+    for (const withDashboard of [false, true]) {
+      const updated = [...INGEST_UPDATED_COLUMNS, ...(withCarrier ? (['carrier'] as const) : [])];
+      const assignments = [
+        updatedColumnsSql(updated),
+        ...(withDashboard
+          ? [
+              `"service" = "excluded"."service", "destination_country" = "excluded"."destination_country", "pickup_since" = "excluded"."pickup_since"`,
+              `"first_eta_on" = coalesce("trackings"."first_eta_on", "excluded"."first_eta_on")`,
+            ]
+          : []),
+      ];
+      updateTrackings.set(
+        `${withCarrier}:${withDashboard}`,
+        batchInsert<TrackingUpsertRow>(engine, 'trackings', [...TRACKING_COLUMNS, ...(withDashboard ? TRACKING_DASHBOARD_COLUMNS : [])], {
+          tail: `on conflict ("id") do update set ${assignments.join(', ')}`,
+          rowsPerStatement: 300,
+        }),
+      );
+    }
+
+  // The stored JSON of what ingest loaded (a shipment, its fingerprints), by the parsed value: written back as it
+  // was when ingest keeps the value, instead of serialised again.
+  const loadedJson = new WeakMap<object, string>();
 
   function ensureOpen(): void {
     if (closed) throw new StoreError('closed', 'The store is closed');
@@ -223,20 +248,32 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   }
 
   /** Locks the rows on PostgreSQL so two ingests of one tracking serialise; SQLite's write lock already does. */
-  async function loadTrackings(executor: Kysely<Database>, ids: readonly string[]): Promise<Map<string, TrackingRecord>> {
+  async function loadTrackings(
+    executor: Kysely<Database>,
+    ids: readonly string[],
+  ): Promise<{ records: Map<string, TrackingRecord>; firstEtaOn: Map<string, string | null> }> {
     const records = new Map<string, TrackingRecord>();
+    // The dashboard's first carrier ETA is not part of the record; the delivery flags compare with it.
+    const firstEtaOn = new Map<string, string | null>();
     // Sorted, so that two transactions lock shared rows in the same order (no deadlock on PostgreSQL).
     for (const part of chunk([...new Set(ids)].sort(), 500)) {
       let query = executor.selectFrom('trackings').selectAll().where('id', 'in', part);
       if (engine === 'postgres') query = query.forUpdate();
-      for (const row of await query.execute()) records.set(row.id, recordOfRow(row));
+      for (const row of (await query.execute()) as Array<TrackingRow & Partial<DashboardTrackingColumns>>) {
+        const record = recordOfRow(row);
+        records.set(row.id, record);
+        if (record.shipment && row.shipment !== null) loadedJson.set(record.shipment, row.shipment);
+        loadedJson.set(record.fingerprints, row.fingerprints);
+        firstEtaOn.set(row.id, row.first_eta_on ?? null);
+      }
     }
-    return records;
+    return { records, firstEtaOn };
   }
 
   async function writeChanges(
     executor: Kysely<Database>,
     changes: readonly DetectedChanges[],
+    dashboard: DashboardFactsOfBatch,
     nowMs: number,
   ): Promise<Map<string, OutboxEvent>> {
     // Each new event is written twice (its row and its `event_added` payload): serialised once.
@@ -281,46 +318,55 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         : [],
     );
     await insertTransitions(executor, transitionRows);
-    const pendingPayloads = new Map(changes.flatMap((change) => change.outbox.map((row) => [row.dedupeKey, row.payload] as const)));
-    const outboxRows = changes.flatMap((change) =>
-      change.outbox.map((row: PendingOutboxRow) => ({
-        shop_id: change.record.shopId,
-        tracking_id: change.record.id,
-        order_id: row.orderId,
-        type: row.type,
-        dedupe_key: row.dedupeKey,
-        payload: payloadJson(row),
-        created_at: nowMs,
-      })),
-    );
+    // Each row with its pending payload (already parsed), by key: a key twice in the batch keeps the last.
+    const outboxRows: Array<Selectable<OutboxTable>> = [];
+    const pendingByKey = new Map<string, { row: Selectable<OutboxTable>; payload: unknown }>();
+    for (const change of changes)
+      for (const pending of change.outbox) {
+        const row = {
+          id: 0, // not inserted: the database numbers the row
+          shop_id: change.record.shopId,
+          tracking_id: change.record.id,
+          order_id: pending.orderId,
+          type: pending.type,
+          dedupe_key: pending.dedupeKey,
+          payload: payloadJson(pending),
+          created_at: nowMs,
+        };
+        outboxRows.push(row);
+        pendingByKey.set(pending.dedupeKey, { row, payload: pending.payload });
+      }
     const written = new Map<string, OutboxEvent>();
     const createdAt = iso(nowMs)!;
-    const byKey = new Map(outboxRows.map((row) => [row.dedupe_key, row]));
-    for (const { id, dedupe_key } of await insertOutbox(executor, outboxRows))
-      written.set(dedupe_key, outboxEventOf({ ...byKey.get(dedupe_key)!, id }, pendingPayloads.get(dedupe_key), createdAt));
-    const deliveryRows = changes.flatMap((change) =>
-      change.delivery
-        ? [
-            {
-              shop_id: change.record.shopId,
-              tracking_id: change.record.id,
-              carrier: change.delivery.carrier,
-              service: change.delivery.service,
-              origin_country: change.delivery.originCountry,
-              origin_region: change.delivery.originRegion,
-              destination_country: change.delivery.destinationCountry,
-              destination_region: change.delivery.destinationRegion,
-              shipped_on: change.delivery.shippedOn,
-              promised_on: change.delivery.promisedOn,
-              delivered_on: change.delivery.deliveredOn,
-              transit_days: change.delivery.transitDays,
-              on_time: change.delivery.onTime === null ? null : change.delivery.onTime ? 1 : 0,
-              created_at: nowMs,
-            },
-          ]
-        : [],
-    );
-    await insertDeliveries(executor, deliveryRows);
+    for (const { id, key } of await insertOutbox(executor, outboxRows)) {
+      const { row, payload } = pendingByKey.get(key)!;
+      row.id = id;
+      written.set(key, outboxEventOf(row, payload, createdAt));
+    }
+    // One row per parcel: the first delivery found in the batch, with the flags of the last (a statement may not
+    // update one row twice on PostgreSQL).
+    const deliveryRows = new Map<string, DeliveryInsertRow>();
+    for (const change of changes) {
+      if (!change.delivery || deliveryRows.has(change.record.id)) continue;
+      deliveryRows.set(change.record.id, {
+        shop_id: change.record.shopId,
+        tracking_id: change.record.id,
+        carrier: change.delivery.carrier,
+        service: change.delivery.service,
+        origin_country: change.delivery.originCountry,
+        origin_region: change.delivery.originRegion,
+        destination_country: change.delivery.destinationCountry,
+        destination_region: change.delivery.destinationRegion,
+        shipped_on: change.delivery.shippedOn,
+        promised_on: change.delivery.promisedOn,
+        delivered_on: change.delivery.deliveredOn,
+        transit_days: change.delivery.transitDays,
+        on_time: change.delivery.onTime === null ? null : change.delivery.onTime ? 1 : 0,
+        created_at: nowMs,
+        ...dashboard.deliveries.get(change.record.id)!,
+      });
+    }
+    await insertDeliveries(executor, [...deliveryRows.values()]);
     for (const change of changes) {
       if (change.carrierLearned) {
         // The first answer named the carrier of a number watched without one; if that number is already watched
@@ -344,15 +390,22 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           .execute();
       }
     }
-    // One statement per 300 trackings, not one per tracking. Only a learned carrier rewrites the carrier column
-    // (and with it the carrier indexes).
+    // One statement per 300 trackings, not one per tracking, in one of four forms (see updateTrackings).
     const learnedIds = new Set(changes.filter((change) => change.carrierLearned).map((change) => change.record.id));
     const latestRecords = new Map(changes.map((change) => [change.record.id, change.record]));
-    const learned: TrackingRow[] = [];
-    const others: TrackingRow[] = [];
-    for (const record of latestRecords.values()) (learnedIds.has(record.id) ? learned : others).push(rowOfRecord(record));
-    await updateTrackings(executor, others);
-    await updateTrackingsAndCarrier(executor, learned);
+    const groups = new Map<string, TrackingUpsertRow[]>();
+    for (const record of latestRecords.values()) {
+      const facts = dashboard.trackings.get(record.id);
+      const key = `${learnedIds.has(record.id)}:${facts !== undefined}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      const row: TrackingUpsertRow = rowOfRecord({ ...record, shipment: null, fingerprints: [] });
+      // Kept unchanged: the text as loaded. Changed: the events' texts made above are reused.
+      row.shipment = record.shipment ? (loadedJson.get(record.shipment) ?? shipmentJson(record.shipment, eventJson)) : null;
+      row.fingerprints = loadedJson.get(record.fingerprints) ?? JSON.stringify(record.fingerprints);
+      group.push(facts ? { ...row, ...facts } : row);
+    }
+    for (const [key, rows] of groups) await updateTrackings.get(key)!(executor, rows);
     return written;
   }
 
@@ -363,7 +416,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   ): Promise<IngestResult[]> {
     const nowMs = clock().getTime();
     const policy = ingestOptions.policy ? { ...storePolicy, ...ingestOptions.policy } : storePolicy;
-    const records = await loadTrackings(
+    const { records, firstEtaOn } = await loadTrackings(
       executor,
       inputs.map((input) => input.trackingId),
     );
@@ -424,8 +477,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       results.push({ change });
     }
     // A tracking ingested twice in one batch is updated twice, in order: the last state wins.
-    const written = await writeChanges(executor, changes, nowMs);
-    await recordDashboardFacts(executor, changes, records, nowMs);
+    const written = await writeChanges(executor, changes, dashboardFactsOf(changes, records, firstEtaOn, nowMs), nowMs);
     return results.map(({ change }) => ({
       trackingId: change.record.id,
       changed: change.changed,
@@ -1097,10 +1149,17 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
         return createMonthPartitions(trx, partitionOptions.now ?? clock(), partitionOptions.monthsAhead ?? 3);
       });
     },
-    async archive({ olderThan }): Promise<ArchiveResult> {
+    async archive({ olderThan, pushReceiptsOlderThan, carrierRequestCountsOlderThan }): Promise<ArchiveResult> {
       ensureOpen();
       const cutoff = olderThan.getTime();
-      const result: ArchiveResult = { archivedTrackings: 0, deletedEvents: 0, deletedTransitions: 0, deletedOutbox: 0 };
+      const result: ArchiveResult = {
+        archivedTrackings: 0,
+        deletedEvents: 0,
+        deletedTransitions: 0,
+        deletedOutbox: 0,
+        deletedPushReceipts: 0,
+        deletedCarrierRequestCounts: 0,
+      };
       const archivedAt = clock().getTime();
       for (;;) {
         // Finished (and no longer checked) before the cut-off; in batches so one transaction stays small.
@@ -1142,8 +1201,13 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       }
       const outbox = await db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst();
       result.deletedOutbox = Number(outbox.numDeletedRows);
+      const receiptCutoff = pushReceiptsOlderThan?.getTime() ?? clock().getTime() - DEFAULT_PUSH_RECEIPT_RETENTION_MS;
+      result.deletedPushReceipts = await prunePushReceipts(db, receiptCutoff);
+      const countsCutoff = carrierRequestCountsOlderThan?.getTime() ?? clock().getTime() - DEFAULT_CARRIER_REQUEST_COUNT_RETENTION_MS;
+      result.deletedCarrierRequestCounts = await pruneCarrierRequestCounts(db, countsCutoff);
       return result;
     },
+    pushSubscriptions: createPushSubscriptionStore(db, engine, newId),
     async close() {
       if (closed) return;
       closed = true;
@@ -1230,6 +1294,22 @@ const DELIVERY_COLUMNS = [
   'on_time',
   'created_at',
 ] as const satisfies ReadonlyArray<keyof DeliveriesTable>;
+
+/** The dashboard's columns of a tracking (migration 4), written by ingest with the row when they change. */
+const TRACKING_DASHBOARD_COLUMNS = ['service', 'destination_country', 'first_eta_on', 'pickup_since'] as const satisfies ReadonlyArray<
+  keyof DashboardTrackingColumns
+>;
+
+/** The dashboard's flags of a delivery (migration 4), written with the delivery row. */
+const DELIVERY_DASHBOARD_COLUMNS = [
+  'first_eta_on',
+  'on_time_first_eta',
+  'failed_attempt',
+  'had_exception',
+] as const satisfies ReadonlyArray<keyof DashboardDeliveryColumns>;
+
+type TrackingUpsertRow = TrackingRow & Partial<DashboardTrackingColumns>;
+type DeliveryInsertRow = Insertable<DeliveriesTable> & Pick<DashboardDeliveryColumns, keyof DashboardDeliveryColumns>;
 
 function updatedColumnsSql(columns: ReadonlyArray<keyof TrackingRow>): string {
   return columns.map((column) => `"${column}" = "excluded"."${column}"`).join(', ');

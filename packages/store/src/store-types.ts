@@ -3,6 +3,7 @@ import type {
   EstimatedDelivery,
   Logger,
   PushItemReject,
+  PushSubscriber,
   PushUpdate,
   Shipment,
   ShipmentStatus,
@@ -11,6 +12,8 @@ import type {
   TrackingEvent,
 } from '@wismo/core';
 import type { DelayThresholdSettings, DeliveryHistory, Order, OrderInput, OrderSource } from '@wismo/order-view';
+import type { PushSubscriptionRenewalReport } from './scheduler/subscription-renewals';
+import type { PushSubscriptionStore } from './subscriptions/push-subscription-store';
 
 /** A carrier id as wismo writes it, lower case: `ups`, `fedex`, `usps`, `dhl`, ... */
 export type CarrierId = string;
@@ -346,7 +349,14 @@ export interface ArchiveResult {
   deletedTransitions: number;
   /** Outbox rows older than the cut-off deleted. */
   deletedOutbox: number;
+  /** Push receipts older than their retention deleted (`pushReceiptsOlderThan`). */
+  deletedPushReceipts: number;
+  /** Hourly carrier request counts older than their retention deleted (`carrierRequestCountsOlderThan`). */
+  deletedCarrierRequestCounts: number;
 }
+
+/** How long `archive` keeps push receipts by default: long enough for any sender's retries and for an audit. */
+export const DEFAULT_PUSH_RECEIPT_RETENTION_MS = 30 * 24 * 3_600_000;
 
 export interface Store {
   readonly engine: StoreEngine;
@@ -377,8 +387,16 @@ export interface Store {
 
   /** Maintenance: creates the coming months' event/transition partitions (PostgreSQL; a no-op on SQLite). */
   ensurePartitions(options?: { monthsAhead?: number; now?: Date }): Promise<string[]>;
-  /** Maintenance: archives parcels finished (delivered, returned, cancelled, stopped) before `olderThan`. */
-  archive(options: { olderThan: Date }): Promise<ArchiveResult>;
+  /**
+   * Maintenance: archives parcels finished (delivered, returned, cancelled, stopped) before `olderThan`, deletes older
+   * outbox rows, and prunes push receipts received before `pushReceiptsOlderThan` (default: the store clock minus
+   * `DEFAULT_PUSH_RECEIPT_RETENTION_MS`, 30 days; a sender's retry after that is applied again, harmlessly), and the
+   * hourly carrier request counts of hours before `carrierRequestCountsOlderThan` (default: the store clock minus
+   * `DEFAULT_CARRIER_REQUEST_COUNT_RETENTION_MS`, 35 days).
+   */
+  archive(options: { olderThan: Date; pushReceiptsOlderThan?: Date; carrierRequestCountsOlderThan?: Date }): Promise<ArchiveResult>;
+  /** Carrier push subscriptions (UPS Track Alert, USPS) and their renewals. */
+  readonly pushSubscriptions: PushSubscriptionStore;
   close(): Promise<void>;
 }
 
@@ -432,6 +450,8 @@ export interface RoundReport {
    * large round does not hold them all in memory; use `onEvents` to see every one, and `eventCount` to count.
    */
   events: OutboxEvent[];
+  /** What the round's push-subscription upkeep did, when it ran (`SchedulerOptions.pushSubscribers`). */
+  pushSubscriptions?: PushSubscriptionRenewalReport;
 }
 
 export interface SchedulerOptions {
@@ -451,6 +471,18 @@ export interface SchedulerOptions {
   reportedEvents?: number;
   /** Called with each batch's outbox rows as soon as they are committed (all of them, unlike `RoundReport.events`). */
   onEvents?: (events: OutboxEvent[]) => void;
+  /**
+   * Carrier accounts that subscribe by number (UPS Track Alert, USPS): parcels watched with push are subscribed and
+   * their subscriptions renewed before they expire (see `renewPushSubscriptions`), at most every `renewEveryMs`.
+   */
+  pushSubscribers?: readonly PushSubscriber[];
+  /** Default 1 minute. */
+  renewEveryMs?: number;
+  /**
+   * Flushed after each batch is ingested: the counter whose observers the tracker's adapters were given
+   * (`createCarrierRequestCounter`), so that carrier requests reach the health page per batch.
+   */
+  requestCounter?: { flush(store: Store): Promise<unknown> };
 }
 
 export interface Scheduler {

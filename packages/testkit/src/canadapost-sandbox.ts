@@ -150,6 +150,7 @@ export const canadaPostSandbox: SandboxCarrier = {
     }
     return { numbers: [pin] };
   },
+  answerVaries: ['accept-language'],
   trackAnswer(request, [tracked]: TrackedNumber[]): SandboxAnswer {
     const { trackingNumber, journey } = tracked!;
     if (!journey) return { status: 404, headers: XML_HEADERS, body: messages('track', '004', 'No Pin History') };

@@ -70,6 +70,8 @@ export interface SandboxCarrier {
   /** The numbers a tracking request asks for, or the carrier's answer to a malformed request. */
   readTrackingRequest(request: SandboxRequest): TrackingRequestRead;
   trackAnswer(request: SandboxRequest, numbers: TrackedNumber[]): SandboxAnswer;
+  /** Request headers `trackAnswer` reads (lower case), beside method, URL and body: part of the answer cache's key. */
+  answerVaries?: readonly string[];
   /** `limit`: the limit being enforced (GLS answers its daily quota differently from a short window). */
   rateLimited(retryAfter: string, limit?: SandboxRateLimit | null): SandboxAnswer;
   /** `retryAfter`: a short wait in the run's time scale, for carriers that send one with 503. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerCacheKey, createAnswerCache, renderAnswer, type RenderedAnswer } from './answer-cache';
 import { createFaultInjector, type FaultInjector } from './fault-injector';
 import { buildJourney } from './journeys';
 import { bearerToken, htmlErrorPage, type SandboxAnswer, type SandboxCarrier, type SandboxRequest } from './sandbox-carrier';
@@ -27,6 +28,8 @@ export interface CarrierServerOptions {
   faultSeed: number;
   /** Every tracking request of a known account is recorded here. */
   requestLog?: RequestLog;
+  /** Send a tracking answer rendered earlier at the same sandbox time again (see `SandboxOptions.answerCache`). */
+  answerCache?: boolean;
 }
 
 export interface CarrierServer {
@@ -46,13 +49,13 @@ interface IssuedToken {
   revoked: boolean;
 }
 
-type Handled = { answer: SandboxAnswer } | { timeout: true };
+type Handled = { answer: SandboxAnswer | RenderedAnswer } | { timeout: true };
 
 const MAX_BODY_BYTES = 1 << 20;
 const MAX_TOKENS_KEPT = 10_000;
 
 function emptyStats(): SandboxStats {
-  return { requests: 0, trackingNumbersServed: 0, rateLimited: 0, faultsInjected: 0, tokensIssued: 0 };
+  return { requests: 0, trackingNumbersServed: 0, rateLimited: 0, faultsInjected: 0, tokensIssued: 0, answersFromCache: 0 };
 }
 
 function malformed(answer: SandboxAnswer, pick: number): SandboxAnswer {
@@ -78,6 +81,15 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
   const buckets = new Map<string, TokenBucket>();
   const pending = new Set<NodeJS.Timeout>();
   const expiredTokenGraceMs = 1000 + 2 * options.maxLatencyMs;
+  const answers = options.answerCache ? createAnswerCache() : null;
+  /** API keys are logged hashed: once per key, not once per request. */
+  const accountLabels = new Map<string, string>();
+
+  function accountOf(credential: string): string {
+    let label = accountLabels.get(credential);
+    if (label === undefined) accountLabels.set(credential, (label = accountLabel(credential, oauth ? 'clientId' : 'apiKey')));
+    return label;
+  }
 
   function bucketFor(credential: string): TokenBucket | null {
     if (!options.rateLimit) return null;
@@ -141,9 +153,7 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     }
 
     const decision = bucketFor(credential)?.take();
-    const logged = options.requestLog
-      ? { carrier: carrier.id, account: accountLabel(credential, oauth ? 'clientId' : 'apiKey'), atMs: Date.now() }
-      : null;
+    const logged = options.requestLog ? { carrier: carrier.id, account: accountOf(credential), atMs: Date.now() } : null;
     if (decision && !decision.allowed) {
       if (logged) options.requestLog!.record({ ...logged, rateLimited: true, trackingNumbers: [] });
       stats.rateLimited += 1;
@@ -166,14 +176,25 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     const read = carrier.readTrackingRequest(request);
     if ('refused' in read) return { answer: read.refused };
     const nowMs = clock.now().getTime();
+    stats.trackingNumbersServed += read.numbers.length;
+    if (logged) options.requestLog!.record({ ...logged, rateLimited: false, trackingNumbers: read.numbers });
+    // A malformed answer is cut from a fresh one, and never kept.
+    const cacheKey = answers && fault !== 'malformed' ? answerCacheKey(request, carrier.answerVaries) : null;
+    const cached = cacheKey === null ? undefined : answers!.get(cacheKey, nowMs);
+    if (cached) {
+      stats.answersFromCache += 1;
+      return { answer: cached };
+    }
     const numbers = read.numbers.map((trackingNumber) => {
       const decoded = carrier.decodeNumber ? carrier.decodeNumber(trackingNumber) : decodeSandboxNumber(carrier.id, trackingNumber);
       return { trackingNumber, journey: decoded ? buildJourney(decoded, nowMs, options.advancingStartMs) : null };
     });
-    stats.trackingNumbersServed += numbers.length;
-    if (logged) options.requestLog!.record({ ...logged, rateLimited: false, trackingNumbers: read.numbers });
     const answer = carrier.trackAnswer(request, numbers);
-    return { answer: fault === 'malformed' ? malformed(answer, injector.pick()) : answer };
+    if (fault === 'malformed') return { answer: malformed(answer, injector.pick()) };
+    if (cacheKey === null) return { answer };
+    const rendered = renderAnswer(answer);
+    answers!.set(cacheKey, nowMs, rendered);
+    return { answer: rendered };
   }
 
   function handle(request: SandboxRequest): Handled {
@@ -183,14 +204,14 @@ export async function startCarrierServer(options: CarrierServerOptions): Promise
     return { answer: carrier.unknownEndpoint(request) };
   }
 
-  function send(response: ServerResponse, answer: SandboxAnswer): void {
+  function send(response: ServerResponse, answer: SandboxAnswer | RenderedAnswer): void {
     if (response.destroyed || response.writableEnded) return;
-    const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-    response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers, 'Content-Length': Buffer.byteLength(body) });
+    const { status, headers, body } = Buffer.isBuffer(answer.body) ? (answer as RenderedAnswer) : renderAnswer(answer);
+    response.writeHead(status, { ...headers, 'Content-Length': body.length });
     response.end(body);
   }
 
-  function later(response: ServerResponse, delayMs: number, answer: SandboxAnswer): void {
+  function later(response: ServerResponse, delayMs: number, answer: SandboxAnswer | RenderedAnswer): void {
     if (delayMs <= 0) return send(response, answer);
     const timer = setTimeout(() => {
       pending.delete(timer);

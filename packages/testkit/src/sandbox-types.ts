@@ -89,6 +89,14 @@ export interface SandboxOptions {
   credentials?: Partial<Record<SandboxCarrierId, SandboxCredentials[]>>;
   /** Records every tracking request per carrier account (`createRequestLog`), e.g. to check requests per second. */
   requestLog?: RequestLog;
+  /**
+   * Keep each tracking answer as sent (its bytes) and send it again to the same request (method, path and
+   * query, body, the headers the carrier's answer varies on) while the clock has not moved, so a load test
+   * pays for the carrier's rendering once, as it would not pay for a real carrier's CPU at all. Needs a
+   * `clock` that stands still (`createSandboxClock`); moving it empties the cache. Rate limits, faults, the
+   * request log and the stats count every request as before. Default false.
+   */
+  answerCache?: boolean;
 }
 
 export interface SandboxStats {
@@ -102,6 +110,8 @@ export interface SandboxStats {
   faultsInjected: number;
   /** OAuth tokens issued. */
   tokensIssued: number;
+  /** Tracking answers sent from the answer cache (`answerCache`) rather than rendered. */
+  answersFromCache: number;
 }
 
 export interface RunningSandboxCarriers {

@@ -338,7 +338,14 @@ describe('startSandboxCarriers', () => {
     for (let index = 0; index < 3; index++) statuses.push((await fetch(url, { headers: { 'DHL-API-Key': dhlKey } })).status);
     expect(statuses).toEqual([200, 200, 429]);
     sandbox.setFaults({ serverErrorRate: 1 });
-    expect(sandbox.stats().dhl).toEqual({ requests: 3, trackingNumbersServed: 2, rateLimited: 1, faultsInjected: 0, tokensIssued: 0 });
+    expect(sandbox.stats().dhl).toEqual({
+      requests: 3,
+      trackingNumbersServed: 2,
+      rateLimited: 1,
+      faultsInjected: 0,
+      tokensIssued: 0,
+      answersFromCache: 0,
+    });
     sandbox.resetStats();
     expect(sandbox.stats().dhl.requests).toBe(0);
   });

@@ -143,6 +143,8 @@ export async function startSandboxCarriers(options: SandboxOptions = {}): Promis
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError('timeScale must be a finite number > 0');
   const seed = options.seed ?? 1;
+  // The real-time clock moves between any two requests: nothing cached would ever be sent.
+  if (options.answerCache && !options.clock) throw new RangeError('answerCache needs a clock that stands still (createSandboxClock)');
   const clock = options.clock ?? createRealTimeClock();
   const advancingStart = new Date((options.advancingStart ?? clock.now()).getTime());
   const host = options.host ?? '127.0.0.1';
@@ -169,6 +171,7 @@ export async function startSandboxCarriers(options: SandboxOptions = {}): Promis
           faults: options.faults,
           faultSeed: faultSeed(carrier, options.faults),
           ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+          answerCache: options.answerCache ?? false,
         }),
       );
     }

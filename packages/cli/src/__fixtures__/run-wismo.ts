@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_CARRIER_IDS, type RunningSandboxCarriers } from '@wismo/testkit';
 import { runCli } from '../cli';
 import type { CliContext } from '../context';
 
@@ -15,4 +18,14 @@ export function wismoIn(directory: string) {
     });
     return { code, stdout, stderr };
   };
+}
+
+/** Writes `wismo.config.json` in `directory` pointing every carrier at the running sandbox; returns its path. */
+export function writeSandboxConfig(directory: string, sandbox: RunningSandboxCarriers): string {
+  const configPath = join(directory, 'wismo.config.json');
+  writeFileSync(
+    configPath,
+    JSON.stringify({ carriers: Object.fromEntries(SANDBOX_CARRIER_IDS.map((carrier) => [carrier, sandbox.adapterSettings(carrier)])) }),
+  );
+  return configPath;
 }

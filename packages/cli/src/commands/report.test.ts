@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, dashboardReport, type DashboardReport } from '@wismo/store';
+import { createCarrierRequestCounter, createStore, dashboardReport, type DashboardReport } from '@wismo/store';
 import {
   buildDashboardSeed,
   buildUpdatesSeed,
@@ -19,6 +19,22 @@ const directory = mkdtempSync(join(tmpdir(), 'wismo-report-cli-'));
 const storeUrl = `sqlite:${join(directory, 'wismo.db')}`;
 const wismo = wismoIn(directory);
 let expected: DashboardReport;
+
+/** Carrier requests fed to the counter: 30 to dhl/default in the previous hour (two a minute), 7 to ups/eu now. */
+const fedRequests = [
+  ...Array.from({ length: 30 }, (_, i) => ({
+    account: 'default',
+    carrierId: 'dhl',
+    at: SEED_NOW.getTime() - 3_600_000 + i * 30_000,
+    outcome: i % 10 === 0 ? ('server' as const) : ('ok' as const),
+  })),
+  ...Array.from({ length: 7 }, (_, i) => ({
+    account: 'eu',
+    carrierId: 'ups',
+    at: SEED_NOW.getTime() + i * 1_000,
+    outcome: i < 2 ? ('rate_limited' as const) : ('ok' as const),
+  })),
+];
 
 async function report(options: Partial<ReportCommandOptions>): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -38,6 +54,9 @@ beforeAll(async () => {
   try {
     await seedDashboardStore(store, buildDashboardSeed());
     await seedUpdateEffects(store, buildUpdatesSeed());
+    const counter = createCarrierRequestCounter({ clock: () => SEED_NOW });
+    for (const { account, ...request } of fedRequests) counter.observer(account).onRequest({ ...request, httpStatus: null });
+    await counter.flush(store);
     expected = await dashboardReport(store, 'default', { since: new Date(SEED_NOW.getTime() - 30 * 86_400_000), now: SEED_NOW });
   } finally {
     await store.close();
@@ -52,6 +71,27 @@ describe('wismo report', () => {
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(expected.carriers.length).toBeGreaterThan(0);
     expect(expected.updates.notifications.length).toBeGreaterThan(0);
+    const noErrors = { not_found: 0, rate_limited: 0, auth: 0, server: 0, timeout: 0, network: 0, client: 0 };
+    expect(JSON.parse(stdout).health.carrierRequests).toEqual([
+      {
+        carrier: 'dhl',
+        account: 'default',
+        thisHour: 0,
+        previousHour: 30,
+        today: 30,
+        peakPerMinuteToday: 2,
+        errorsToday: { ...noErrors, server: 3 },
+      },
+      {
+        carrier: 'ups',
+        account: 'eu',
+        thisHour: 7,
+        previousHour: 0,
+        today: 7,
+        peakPerMinuteToday: 7,
+        errorsToday: { ...noErrors, rate_limited: 2 },
+      },
+    ]);
   });
 
   it('writes tidy CSV: one figure per line', async () => {
@@ -69,6 +109,16 @@ describe('wismo report', () => {
       lane.onTimeFirstEtaRate === null ? '' : String(lane.onTimeFirstEtaRate),
     );
     expect(value('proactive', 'all', 'updatedBeforeContact')).toBe(String(expected.updates.proactive.updatedBeforeContact));
+    // The carrier requests, against what was fed in (SEED_NOW is 12:00 UTC: the dhl ones are 11:00–11:15).
+    expect(value('carrier_requests', 'dhl/default', 'thisHour')).toBe('0');
+    expect(value('carrier_requests', 'dhl/default', 'previousHour')).toBe('30');
+    expect(value('carrier_requests', 'dhl/default', 'today')).toBe('30');
+    expect(value('carrier_requests', 'dhl/default', 'peakPerMinuteToday')).toBe('2');
+    expect(value('carrier_requests', 'dhl/default', 'errorsToday.server')).toBe('3');
+    expect(value('carrier_requests', 'ups/eu', 'thisHour')).toBe('7');
+    expect(value('carrier_requests', 'ups/eu', 'peakPerMinuteToday')).toBe('7');
+    expect(value('carrier_requests', 'ups/eu', 'errorsToday.rate_limited')).toBe('2');
+    expect(value('carrier_requests', 'ups/eu', 'errorsToday.server')).toBe('0');
   });
 
   it('writes a self-contained HTML document for e-mail, in the language asked for, to a file', async () => {
@@ -83,6 +133,11 @@ describe('wismo report', () => {
     expect(document).toContain(
       `<td style="border:1px solid #8c959f;padding:4px 8px;text-align:left;text-align:right">${expected.atRisk.stalled}</td>`,
     );
+    // The carrier requests table: ups/eu's row, its seven requests this hour and two rate-limited (in German).
+    const cells = (row: string) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1]);
+    const upsRow = [...document.matchAll(/<tr>(<td[^>]*>ups<\/td>[\s\S]*?)<\/tr>/g)].map((match) => cells(match[1]!));
+    expect(upsRow).toContainEqual(['ups', 'eu', '7', '0', '7', '7', 'Ratenlimit 2']);
+    expect(document).toContain('<h2>Anfragen an Versanddienstleister gegenüber den Grenzen</h2>');
   });
 
   it('refuses a malformed period or format with a usage error (exit code 2)', async () => {

@@ -29,7 +29,8 @@ function csvField(value: string | number | null): string {
 
 /**
  * The report as tidy CSV: one figure per line, `section,subject,metric,value`, so that a script or a
- * spreadsheet pivots it as it likes. Subjects: `carrier/service/origin>destination`, `milestone/channel`, ….
+ * spreadsheet pivots it as it likes. Subjects: `carrier/service/origin>destination`, `milestone/channel`,
+ * `carrier/account` (carrier requests), ….
  */
 export function reportCsv(report: DashboardReport): string {
   const lines: Array<[string, string, string, string | number | null]> = [
@@ -68,6 +69,12 @@ export function reportCsv(report: DashboardReport): string {
   lines.push(['health', 'scheduler', 'lag_seconds', report.health.scheduler.lagSeconds]);
   lines.push(['health', 'all', 'failed_notifications', report.health.failedNotifications]);
   lines.push(['health', 'all', 'failed_webhook_deliveries', report.health.failedWebhookDeliveries]);
+  for (const entry of report.health.carrierRequests) {
+    const subject = `${entry.carrier}/${entry.account}`;
+    for (const metric of ['thisHour', 'previousHour', 'today', 'peakPerMinuteToday'] as const)
+      lines.push(['carrier_requests', subject, metric, entry[metric]]);
+    for (const [kind, count] of Object.entries(entry.errorsToday)) lines.push(['carrier_requests', subject, `errorsToday.${kind}`, count]);
+  }
   return ['section,subject,metric,value', ...lines.map((line) => line.map(csvField).join(','))].join('\r\n') + '\r\n';
 }
 

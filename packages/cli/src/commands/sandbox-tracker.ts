@@ -1,4 +1,4 @@
-import { createTracker, type Tracker } from '@wismo/core';
+import { createTracker, type CarrierRequestObserver, type Tracker } from '@wismo/core';
 import { writeLine, type CliContext } from '../context';
 import { runtimeError } from '../errors';
 
@@ -16,7 +16,11 @@ export interface SandboxTracker {
  * and the real adapters pointed at them, so that `track` and `reconcile` run without credentials. The
  * sandbox knows its own numbers (those of `examples/orders.csv`); any other number is not found.
  */
-export async function startSandboxTracker(context: CliContext, options: { cache: boolean; timeoutMs?: number }): Promise<SandboxTracker> {
+export async function startSandboxTracker(
+  context: CliContext,
+  /** `requestObserver`: told of every request the adapters send (the worker counts them for the health page). */
+  options: { cache: boolean; timeoutMs?: number; requestObserver?: CarrierRequestObserver },
+): Promise<SandboxTracker> {
   // Loaded here: the other paths of the CLI never need the sandbox.
   const { startSandboxCarriers } = await import('@wismo/testkit');
   let sandbox;
@@ -33,7 +37,10 @@ export async function startSandboxTracker(context: CliContext, options: { cache:
     context.stderr,
     `Using the sandbox carriers on 127.0.0.1 (no credentials; they know the numbers of examples/orders.csv, other numbers are not found).`,
   );
-  const carriers = sandbox.createAdapters({ timeoutMs: options.timeoutMs ?? 5_000 });
+  const carriers = sandbox.createAdapters({
+    timeoutMs: options.timeoutMs ?? 5_000,
+    ...(options.requestObserver ? { requestObserver: options.requestObserver } : {}),
+  });
   const tracker = createTracker({ carriers, cache: options.cache ? { max: 2_000 } : false });
   return { tracker, carrierIds: carriers.map((carrier) => carrier.id), close: () => sandbox.close() };
 }

@@ -5,6 +5,7 @@ import { createCliTracker, createConfiguredAdapters, credentialsHelp, loadConfig
 import { EXIT_CODES, usageError, type ExitCode } from '../errors';
 import { readServeHelpdesk } from './serve-helpdesk';
 import { openStoreForServe, runServeWorker } from '../store/serve-store';
+import { PUBLIC_URL_ENV, readPublicUrl, readServePushReceivers, readServePushSubscribers } from '../store/serve-push';
 
 export interface ServeCommandOptions {
   port?: string;
@@ -22,8 +23,8 @@ export interface ServeCommandOptions {
   publicUrl?: string;
 }
 
-/** `--public-url` falls back to this variable. */
-export const PUBLIC_URL_ENV = 'WISMO_PUBLIC_URL';
+/** `--public-url` falls back to this variable (shared with `wismo worker`). */
+export { PUBLIC_URL_ENV };
 
 /** Turns on the notification routes (settings, webhooks, opt-outs, unsubscribe page): the secret `wismo worker` signs links with. */
 export const UNSUBSCRIBE_SECRET_ENV = 'WISMO_UNSUBSCRIBE_SECRET';
@@ -55,9 +56,7 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   const config = loadConfig({ configPath: options.config, cwd: context.cwd, env: context.env });
   const adapters = createConfiguredAdapters(config);
   if (adapters.length === 0) throw usageError('No carrier is configured, so there is nothing to serve.', credentialsHelp());
-  const publicUrl = options.publicUrl ?? context.env[PUBLIC_URL_ENV];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(publicUrl))
-    throw usageError(`--public-url must be an absolute http(s) URL such as https://track.example.com, not "${publicUrl}".`);
+  const publicUrl = readPublicUrl(options.publicUrl, context.env);
   const helpdesk = readServeHelpdesk({ configFile: config.configFile, env: context.env, publicUrl });
   // The unsubscribe page verifies the links `wismo worker` signs with the same secret.
   const unsubscribeSecret = context.env[UNSUBSCRIBE_SECRET_ENV];
@@ -65,6 +64,10 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
     throw usageError(`${UNSUBSCRIBE_SECRET_ENV} must be 16 characters or more (the same value as for \`wismo worker\`).`);
   if (unsubscribeSecret && !withStore)
     throw usageError(`${UNSUBSCRIBE_SECRET_ENV} turns on the notification routes, which need a store (leave out --no-store).`);
+  // Carrier and aggregator push receivers from their variables (serve-push.ts); each delivery lands in the store.
+  const pushReceivers = readServePushReceivers(context.env);
+  if (pushReceivers.length > 0 && !withStore)
+    throw usageError('Push receivers store what they receive: they need a store (leave out --no-store).');
   const { startServer, DEFAULT_BRAND } = await import('@wismo/server');
   const { createJsonFileOrderSource } = await import('@wismo/order-view');
   const tracker = createCliTracker(config);
@@ -88,6 +91,7 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
     pageSecret: context.env.WISMO_PAGE_SECRET ?? randomBytes(32).toString('hex'),
     ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
     ...(helpdesk ? { helpdesk: helpdesk.mount } : {}),
+    ...(pushReceivers.length > 0 ? { push: { receivers: pushReceivers } } : {}),
     ...(unsubscribeSecret
       ? {
           notifications: {
@@ -112,6 +116,13 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
       context.stdout,
       `  notifications: settings, webhooks and opt-outs under ${running.url}/v1, unsubscribe links ${running.url}/notifications/unsubscribe/…${context.env.TWILIO_AUTH_TOKEN ? `, Twilio status ${running.url}/webhooks/twilio/status` : ''}`,
     );
+  for (const [kind, path] of [
+    ['carrier', 'carriers'],
+    ['aggregator', 'aggregators'],
+  ] as const) {
+    const sources = pushReceivers.filter((receiver) => receiver.kind === kind).map((receiver) => receiver.source);
+    if (sources.length > 0) writeLine(context.stdout, `  ${kind} push (${sources.join(', ')}) ${running.url}/webhooks/${path}/{${kind}}`);
+  }
   if (stored && apiKeys.length === 0)
     writeLine(context.stdout, `  no ${API_KEYS_ENV}: /v1 accepts only keys made with \`wismo api-key create\``);
   if (stored)
@@ -120,8 +131,26 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
       `  store ${stored.description}${options.worker ? ' · worker running in this process' : ' · run `wismo worker` to keep watched parcels up to date'}`,
     );
   const stop = new AbortController();
+  // With the worker, parcels watched by push on UPS or USPS are subscribed (and renewed) to this server's receivers.
+  const pushSubscribers = stored && options.worker ? readServePushSubscribers({ config, env: context.env, publicUrl }) : [];
+  if (pushSubscribers.length > 0)
+    writeLine(
+      context.stdout,
+      `  push subscriptions (${pushSubscribers.map((subscriber) => subscriber.carrier).join(', ')}) made and renewed by the worker`,
+    );
+  // The worker's carrier requests are counted for the dashboard's health page, as in `wismo worker`.
+  const requestCounter = stored && options.worker ? (await import('@wismo/store')).createCarrierRequestCounter() : null;
   const worker =
-    stored && options.worker ? runServeWorker(stored.store, createCliTracker(config, { cache: false }), stop.signal, context) : null;
+    stored && options.worker && requestCounter
+      ? runServeWorker(
+          stored.store,
+          createCliTracker(config, { cache: false, transport: { requestObserver: requestCounter.observer() } }),
+          stop.signal,
+          context,
+          pushSubscribers,
+          requestCounter,
+        )
+      : null;
   await new Promise<void>((resolveStop) => {
     const stopServing = () => {
       process.off('SIGINT', stopServing);

@@ -1,10 +1,10 @@
-import type { RateLimit, Tracker } from '@wismo/core';
-import type { Store } from '@wismo/store';
+import type { PushSubscriber, RateLimit, Tracker } from '@wismo/core';
+import type { CarrierRequestCounter, Store } from '@wismo/store';
 import { writeLine, type CliContext } from '../context';
 import { EXIT_CODES, runtimeError, usageError, type ExitCode } from '../errors';
 import { createWorkerNotifications } from '../notify/worker-notifications';
 import { describeStoreUrl } from '../store/open-store';
-import { describeOutboxEvent } from './worker';
+import { describeOutboxEvent, describePushSubscriptions } from './worker';
 
 export interface QueueWorkerRun {
   store: Store;
@@ -13,6 +13,12 @@ export interface QueueWorkerRun {
   tracker: Tracker;
   /** The configured accounts' own limits (a raised quota), per carrier. */
   rateLimits: Record<string, RateLimit>;
+  /** The counter whose observers the tracker's adapters were given: flushed by the queue worker every tick. */
+  requestCounter?: CarrierRequestCounter;
+  /** Carrier push accounts whose subscriptions the maintenance queue makes and renews (serve-push.ts). */
+  pushSubscribers?: readonly PushSubscriber[];
+  /** Where the carriers push (`--public-url`): given with `pushSubscribers`. */
+  publicUrl?: string;
   notify: boolean;
   events: boolean;
   clock?: () => Date;
@@ -56,6 +62,8 @@ export async function runQueueWorker(run: QueueWorkerRun, context: CliContext): 
     store: run.store,
     tracker: run.tracker,
     rateLimits: run.rateLimits,
+    ...(run.requestCounter ? { requestCounter: run.requestCounter } : {}),
+    ...(run.pushSubscribers?.length ? { pushSubscribers: run.pushSubscribers } : {}),
     ...(run.clock ? { clock: run.clock } : {}),
     ...(notifications?.kind === 'on' ? { dispatcher: notifications.dispatcher } : {}),
     onRefreshed(item) {
@@ -67,11 +75,15 @@ export async function runQueueWorker(run: QueueWorkerRun, context: CliContext): 
       ? { onEvents: (events) => events.forEach((event) => writeLine(context.stdout, `  ${describeOutboxEvent(event)}`)) }
       : {}),
   });
-  const limits = [...worker.carrierQueues].map(([carrier, { limit }]) => `${carrier} (1 request / ${limit.duration} ms)`).join(', ');
+  const limits = [...worker.carrierQueues]
+    .map(([carrier, { limit }]) => `${carrier} (${limit.max} request${limit.max === 1 ? '' : 's'} / ${limit.duration} ms)`)
+    .join(', ');
   writeLine(
     context.stderr,
     `wismo worker ${worker.workerId} on ${describeStoreUrl(run.storeUrl)} (${run.store.engine}) with the ${connection.kind} queue ${connection.description} — carriers: ${limits}`,
   );
+  if (run.pushSubscribers?.length && run.publicUrl)
+    writeLine(context.stderr, describePushSubscriptions(run.pushSubscribers, run.publicUrl));
   if (notifications?.kind === 'on') writeLine(context.stderr, `Notifications on: ${notifications.channels.join(', ')} and shop webhooks.`);
   writeLine(
     context.stderr,

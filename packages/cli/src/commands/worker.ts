@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import type { EstimatedDelivery, RateLimit, Tracker } from '@wismo/core';
+import type { EstimatedDelivery, PushSubscriber, RateLimit, Tracker } from '@wismo/core';
 import type { Dispatcher, DispatchReport } from '@wismo/notify';
 import type { OutboxEvent, RoundReport } from '@wismo/store';
 import { createCliTracker, createConfiguredAdapters, credentialsHelp, loadConfig } from '../config';
@@ -7,6 +7,7 @@ import { writeLine, type CliContext, type OutputStream } from '../context';
 import { EXIT_CODES, usageError, type ExitCode } from '../errors';
 import { createWorkerNotifications, describeDispatchReport, dispatchReportIsBusy } from '../notify/worker-notifications';
 import { describeStoreUrl, withStore, type StoreCommandOptions } from '../store/open-store';
+import { PUBLIC_URL_ENV, hasPushSubscriberVariables, readPublicUrl, readServePushSubscribers } from '../store/serve-push';
 import { startSandboxTracker } from './sandbox-tracker';
 
 export interface WorkerCommandOptions extends Pick<StoreCommandOptions, 'store'> {
@@ -21,6 +22,8 @@ export interface WorkerCommandOptions extends Pick<StoreCommandOptions, 'store'>
   notify?: boolean;
   /** `redis://…` or `postgres://…`: run as one of several BullMQ workers (`WISMO_QUEUE_URL` when not given). */
   queue?: string;
+  /** `--public-url`: the origin of `wismo serve`, where carriers push (default $WISMO_PUBLIC_URL); turns on push subscriptions. */
+  publicUrl?: string;
 }
 
 export interface RunWorkerExtras {
@@ -28,6 +31,12 @@ export interface RunWorkerExtras {
   tracker?: Tracker;
   /** The scheduler's clock (tests, the demo's sandbox clock). */
   clock?: () => Date;
+}
+
+/** The line a worker starts with when it makes and renews carrier push subscriptions (the URL is public, no secret). */
+export function describePushSubscriptions(subscribers: readonly PushSubscriber[], publicUrl: string): string {
+  const carriers = subscribers.map((subscriber) => subscriber.carrier).join(', ');
+  return `Push subscriptions (${carriers}) made and renewed, pushing to ${publicUrl.replace(/\/+$/, '')}/webhooks/carriers/…`;
 }
 
 /** Pause of the notification dispatcher between rounds that found nothing due (a held message waits at most this long). */
@@ -197,9 +206,17 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
     checkQueueUrl(queueUrl);
     if (options.once) throw usageError('--once runs one round of the built-in scheduler; with --queue the workers run until stopped.');
   }
+  const publicUrl = readPublicUrl(options.publicUrl, context.env);
+  // The notifications' links use the same origin, whether it came from the option or the variable.
+  const env = publicUrl ? { ...context.env, [PUBLIC_URL_ENV]: publicUrl } : context.env;
+  // Parcels watched by push on UPS or USPS are subscribed to `wismo serve`'s receivers, as `wismo serve --worker` does.
+  let pushSubscribers: PushSubscriber[] = [];
   let rateLimits: Record<string, RateLimit> = {};
+  const { createCarrierRequestCounter } = await import('@wismo/store');
+  const requestCounter = createCarrierRequestCounter();
   let tracker = extras.tracker;
-  const sandbox = !tracker && options.sandbox ? await startSandboxTracker(context, { cache: false }) : null;
+  const sandbox =
+    !tracker && options.sandbox ? await startSandboxTracker(context, { cache: false, requestObserver: requestCounter.observer() }) : null;
   tracker ??= sandbox?.tracker;
   if (!tracker) {
     const config = loadConfig({ env: context.env, cwd: context.cwd, ...(options.config ? { configPath: options.config } : {}) });
@@ -207,7 +224,12 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
       throw usageError('No carrier is configured, so the worker has nothing to ask.', credentialsHelp());
     // No cache: every check must reach the carrier. On a queue, no retry inside the adapter either: a
     // retry would be a request the account's queue limiter never counted (BullMQ retries the job instead).
-    tracker = createCliTracker(config, { cache: false, ...(queueUrl !== undefined ? { transport: { retries: 0 } } : {}) });
+    tracker = createCliTracker(config, {
+      cache: false,
+      // Every request counted per carrier for the dashboard's health page (one account per carrier here).
+      transport: { requestObserver: requestCounter.observer(), ...(queueUrl !== undefined ? { retries: 0 } : {}) },
+    });
+    pushSubscribers = readServePushSubscribers({ config, env: context.env, publicUrl });
     rateLimits = Object.fromEntries(
       Object.entries(config.carriers).flatMap(([carrier, settings]) => {
         const limit = (settings as { rateLimit?: unknown }).rateLimit;
@@ -215,6 +237,8 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
       }),
     );
   }
+  if (!publicUrl && !sandbox && hasPushSubscriberVariables(context.env))
+    writeLine(context.stderr, `Carrier push variables are set but no --public-url or $${PUBLIC_URL_ENV}: no push subscriptions are made.`);
   const { createScheduler } = await import('@wismo/store');
   try {
     return await runScheduler();
@@ -232,11 +256,14 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
             queueUrl: queueUrl.trim(),
             tracker: tracker!,
             rateLimits,
+            requestCounter,
+            pushSubscribers,
+            ...(publicUrl ? { publicUrl } : {}),
             notify: options.notify !== false,
             events: options.events ?? false,
             ...(extras.clock ? { clock: extras.clock } : {}),
           },
-          context,
+          { ...context, env },
         ),
       );
     return withStore(options, context, async (store, url) => {
@@ -246,6 +273,8 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
         ...(extras.clock ? { clock: extras.clock } : {}),
         ...(batchSize ? { batchSize } : {}),
         ...(idleSeconds ? { idleDelayMs: idleSeconds * 1000 } : {}),
+        requestCounter,
+        ...(pushSubscribers.length > 0 ? { pushSubscribers } : {}),
       });
       const live = Boolean(context.stderr.isTTY) && !options.once;
       const printer = createRoundPrinter(live ? context.stderr : context.stdout, { live, events: options.events ?? false });
@@ -253,8 +282,9 @@ export async function runWorker(options: WorkerCommandOptions, context: CliConte
         context.stderr,
         `wismo worker ${scheduler.workerId} on ${describeStoreUrl(url)} (${store.engine}) — carriers: ${[...tracker!.carriers.keys()].join(', ')}`,
       );
+      if (pushSubscribers.length > 0) writeLine(context.stderr, describePushSubscriptions(pushSubscribers, publicUrl!));
       const notifications =
-        options.notify === false ? null : await createWorkerNotifications(store, context.env, extras.clock ? { clock: extras.clock } : {});
+        options.notify === false ? null : await createWorkerNotifications(store, env, extras.clock ? { clock: extras.clock } : {});
       if (notifications?.kind === 'on')
         writeLine(context.stderr, `Notifications on: ${notifications.channels.join(', ')} and shop webhooks.`);
       else if (notifications?.kind === 'off')

@@ -3,9 +3,8 @@ import type { CustomerChannel, Dispatcher, DispatchReport, NotificationChannel }
 import type { Store } from '@wismo/store';
 import { usageError } from '../errors';
 import { carrierDirectoryAdapters } from '../config';
-
-/** Where a notification link points (tracking page, unsubscribe page): the server's public origin (as for `wismo serve`). */
-const PUBLIC_URL_ENV = 'WISMO_PUBLIC_URL';
+// Notification links (tracking page, unsubscribe page) point at the server's public origin, as for `wismo serve`.
+import { PUBLIC_URL_ENV } from '../store/serve-push';
 /** Signs unsubscribe links; `wismo serve` verifies them with the same value. */
 export const UNSUBSCRIBE_SECRET_ENV = 'WISMO_UNSUBSCRIBE_SECRET';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Tracker } from '@wismo/core';
-import type { Store } from '@wismo/store';
+import type { PushSubscriber, Tracker } from '@wismo/core';
+import type { CarrierRequestCounter, Store } from '@wismo/store';
 import { createRoundPrinter } from '../commands/worker';
 import { writeLine, type CliContext } from '../context';
 import { describeFileError, usageError } from '../errors';
@@ -57,9 +57,23 @@ export async function openStoreForServe(
 }
 
 /** `wismo serve --worker`: the refresh scheduler beside the server, printing plain lines of what it did. */
-export async function runServeWorker(store: Store, tracker: Tracker, signal: AbortSignal, context: CliContext): Promise<void> {
+export async function runServeWorker(
+  store: Store,
+  tracker: Tracker,
+  signal: AbortSignal,
+  context: CliContext,
+  /** Carrier push accounts whose subscriptions the scheduler makes and renews (serve-push.ts). */
+  pushSubscribers: readonly PushSubscriber[] = [],
+  /** The counter whose observers the tracker's adapters were given: flushed by the scheduler after each batch. */
+  requestCounter?: CarrierRequestCounter,
+): Promise<void> {
   const { createScheduler } = await import('@wismo/store');
-  const scheduler = createScheduler({ store, tracker });
+  const scheduler = createScheduler({
+    store,
+    tracker,
+    ...(pushSubscribers.length > 0 ? { pushSubscribers } : {}),
+    ...(requestCounter ? { requestCounter } : {}),
+  });
   const printer = createRoundPrinter(context.stdout, { live: false, events: false });
   // The dispatcher runs beside the scheduler, as in `wismo worker`, when a channel is configured.
   const { createWorkerNotifications } = await import('../notify/worker-notifications');

@@ -10,6 +10,7 @@ import { WISMO_CONFIG_ENV } from '../config';
 import type { CliContext } from '../context';
 import type { ExitCode } from '../errors';
 import { SHOP_OPTION_HELP, STORE_OPTION_HELP } from './open-store';
+import { WORKER_PUSH_HELP } from './serve-push';
 
 /**
  * `wismo watch`, `import`, `status` and `worker`: the commands around the store. Each is loaded on demand,
@@ -102,12 +103,17 @@ export function registerStoreCommands(program: Command, context: CliContext, sta
     .option('--events', 'print every change detected (status, events, ETA, delays)')
     .option('--no-notify', 'do not send notifications (by default they go out when SMTP_URL or Twilio is configured)')
     .option('--queue <url>', 'run as one of any number of BullMQ workers: redis://… or postgres://… (default: $WISMO_QUEUE_URL)')
+    .option(
+      '--public-url <url>',
+      'public origin of `wismo serve`, e.g. https://track.example.com: links in notifications, and where UPS / USPS push (default: $WISMO_PUBLIC_URL)',
+    )
     .addHelpText('after', '\nSeveral workers may share a PostgreSQL store (claims never overlap); on SQLite run one.')
     .addHelpText(
       'after',
       'Notifications: SMTP_URL (+ SMTP_FROM) for email, TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN + TWILIO_FROM / TWILIO_WHATSAPP_FROM\n' +
         'for SMS / WhatsApp, and WISMO_PUBLIC_URL + WISMO_UNSUBSCRIBE_SECRET for the links in every message.',
     )
+    .addHelpText('after', WORKER_PUSH_HELP)
     .action(async (options: WorkerCommandOptions) => {
       const { runWorker } = await import('../commands/worker');
       state.exitCode = await runWorker(options, context);

@@ -1,4 +1,5 @@
 import type { WismoError } from '../errors';
+import { isUpperCaseAlpha2 } from '../status/country-codes';
 import type { Contact, Shipment } from '../status/shipment';
 import type { Logger } from '../transport/logger';
 
@@ -66,7 +67,9 @@ export interface CarrierAdapter {
 }
 
 export function contactFor(adapter: Pick<CarrierAdapter, 'contact'>, countryCode?: string | null): Contact {
-  const byCountry = countryCode ? adapter.contact.byCountry?.[countryCode.toUpperCase()] : undefined;
+  if (!countryCode) return adapter.contact.default;
+  // Most codes come upper-case already (`DE`, from `createLocation`): looked up as they are, without a copy.
+  const byCountry = adapter.contact.byCountry?.[isUpperCaseAlpha2(countryCode) ? countryCode : countryCode.toUpperCase()];
   return byCountry ?? adapter.contact.default;
 }
 

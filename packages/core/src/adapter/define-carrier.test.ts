@@ -4,7 +4,7 @@ import { AuthFailedError, InvalidNumberError, NotFoundError } from '../errors';
 import { buildShipment } from '../status/build-shipment';
 import { redactText } from '../transport/redact';
 import { errorOutcome, type TrackOutcome } from './carrier-adapter';
-import { defineCarrier, type CarrierParseInput, type CarrierSettings } from './define-carrier';
+import { defineCarrier, trackOutcomes, type CarrierParseInput, type CarrierSettings } from './define-carrier';
 
 const ORIGIN = 'https://kit.example.test';
 
@@ -96,6 +96,27 @@ describe('defineCarrier', () => {
       ['x', 'invalid_number'],
       ['', 'invalid_number'],
     ]);
+  });
+
+  it('refuses a number outside `numberForm` before sending, in words the kit completes, then asks `checkNumber`', async () => {
+    const createFormKit = defineCarrier<KitSettings>({
+      ...description,
+      request: description.request as never,
+      numberForm: { pattern: /^[A-Z0-9]+$/, rule: 'numbers are letters and digits' },
+    });
+    const scope = nock(ORIGIN)
+      .get('/track')
+      .query({ numbers: 'AAAA1' })
+      .reply(200, answer(['AAAA1']));
+    const [sent, refused, short] = await createFormKit(settings).track(['aaaa1', 'AAA-1', 'x']);
+    expect(scope.isDone()).toBe(true);
+    expect(sent!.ok).toBe(true);
+    expect(refused!.error).toMatchObject({
+      code: 'invalid_number',
+      carrierId: 'kit',
+      message: 'Kit Post numbers are letters and digits; this one is not, so it was not sent to Kit Post.',
+    });
+    expect(short!.error).toMatchObject({ code: 'invalid_number', message: 'too short' });
   });
 
   it('reads credentials from the documented variable when first used, and names what is missing', async () => {
@@ -217,6 +238,79 @@ describe('defineCarrier', () => {
     expect(await adapter.ping()).toBe(204);
     expect(adapter.id).toBe('kit');
     expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('the kit for carrier methods: headers auth, another endpoint, a side request', () => {
+  type SignatureOutcome =
+    { trackingNumber: string; ok: true; signer: string } | { trackingNumber: string; ok: false; error: AuthFailedError };
+  interface KitMethods {
+    trackSummaries(trackingNumbers: readonly string[]): Promise<TrackOutcome[]>;
+    signature(trackingNumber: string): Promise<{ trackingNumber: string; ok: boolean; signer?: string; error?: { code: string } }>;
+  }
+  const createMethods = defineCarrier<KitSettings, KitMethods>({
+    ...description,
+    request: description.request as never,
+    credentials: {
+      user: { environmentVariable: 'KIT_USER', label: 'user' },
+      password: { environmentVariable: 'KIT_PASSWORD', label: 'password' },
+    },
+    auth: { type: 'headers', headers: (credentials) => ({ 'x-kit-user': credentials.user!, 'x-kit-password': credentials.password! }) },
+    extend: (kit) => ({
+      trackSummaries: (trackingNumbers) =>
+        kit.track(trackingNumbers, {}, trackOutcomes(parse), {
+          request: ({ trackingNumbers: numbers }) => ({ method: 'GET', url: '/summary', query: { numbers: numbers.join(',') } }),
+          maxNumbersPerRequest: 3,
+        }),
+      signature: (trackingNumber) =>
+        kit.requestAbout<SignatureOutcome>(trackingNumber, {
+          what: 'signature',
+          request: (number) => ({ method: 'GET', url: `/signature/${number}` }),
+          parse: (httpStatus, body, number) =>
+            httpStatus === 200
+              ? { trackingNumber: number, ok: true, signer: (body as { signer: string }).signer }
+              : { trackingNumber: number, ok: false, error: new AuthFailedError('refused', { carrierId: 'kit', httpStatus }) },
+        }),
+    }),
+  });
+  const adapter = createMethods({ user: 'kit-user', password: 'kit-password-0c4d', retries: 0, rateLimit: false });
+  const withCredentials = (interceptor: nock.Interceptor) =>
+    interceptor.matchHeader('x-kit-user', 'kit-user').matchHeader('x-kit-password', 'kit-password-0c4d');
+
+  it('sends the headers of `headers` auth on every call, and batches another endpoint by its own size', async () => {
+    const batches: string[][] = [];
+    const scope = withCredentials(nock(ORIGIN).get('/summary').query(true))
+      .times(2)
+      .reply(200, (uri) => {
+        batches.push(new URL(uri, ORIGIN).searchParams.get('numbers')!.split(','));
+        return answer(['AAAA1', 'DDDD4'])(uri);
+      });
+    const outcomes = await adapter.trackSummaries(['aaaa1', 'BBBB2', 'CCCC3', 'DDDD4', 'x']);
+    expect(scope.isDone()).toBe(true);
+    expect(batches.map((batch) => batch.length).sort()).toEqual([1, 3]);
+    expect(outcomes.map((outcome) => [outcome.trackingNumber, outcome.ok || outcome.error.code])).toEqual([
+      ['aaaa1', true],
+      ['BBBB2', 'not_found'],
+      ['CCCC3', 'not_found'],
+      ['DDDD4', true],
+      ['x', 'invalid_number'],
+    ]);
+  });
+
+  it('asks about one number in its canonical form, answers for the number as written, and never rejects', async () => {
+    withCredentials(nock(ORIGIN).get('/signature/AAAA1')).reply(200, { signer: 'HARRIS' });
+    expect(await adapter.signature(' aaaa1')).toEqual({ trackingNumber: ' aaaa1', ok: true, signer: 'HARRIS' });
+    nock(ORIGIN).get('/signature/BBBB2').reply(403, {});
+    expect(await adapter.signature('BBBB2')).toMatchObject({ ok: false, error: { code: 'auth_failed', trackingNumber: 'BBBB2' } });
+    // A body that cannot be read throws in the kit: the number's failure, not a rejection.
+    nock(ORIGIN).get('/signature/CCCC3').reply(200, '<html>down</html>');
+    expect(await adapter.signature('CCCC3')).toMatchObject({ ok: false, error: { code: 'bad_response', trackingNumber: 'CCCC3' } });
+    // Refused before anything is sent: an empty number, and one the description's `checkNumber` refuses.
+    expect(await adapter.signature('  ')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_number', message: 'An empty tracking number has no signature.' },
+    });
+    expect(await adapter.signature('x')).toMatchObject({ ok: false, error: { code: 'invalid_number', trackingNumber: 'x' } });
   });
 });
 
@@ -394,6 +488,7 @@ describe('public settings types', () => {
       | 'retryMinDelayMs'
       | 'retryMaxDelayMs'
       | 'maxRetryAfterMs'
+      | 'requestObserver'
       | 'rateLimit'
       | 'rateLimiter'
       | 'logger'

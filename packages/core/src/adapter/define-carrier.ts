@@ -62,13 +62,16 @@ export interface SessionLoginContext<Settings> {
 export type CarrierAuth<Setting extends string, Settings = CarrierSettings> =
   | { type: 'none' }
   | { type: 'api-key-header'; header: string; apiKey: Setting }
+  /** Credentials sent as headers on every call (Royal Mail's client id and secret), computed once from the credentials. */
+  | { type: 'headers'; headers(credentials: Readonly<Record<string, string>>): Record<string, string> }
   | { type: 'basic'; username: Setting; password: Setting }
   | {
       type: 'oauth-client-credentials';
       /** Appended to `baseUrl` unless `settings.authUrl` is given. */
       tokenPath: string;
-      clientId: Setting;
-      clientSecret: Setting;
+      /** The settings holding the client pair. Default: `clientId` and `clientSecret`. */
+      clientId?: Setting;
+      clientSecret?: Setting;
       /** `basic`: HTTP Basic header (UPS); `body`: form fields (FedEx, USPS). */
       credentialsIn: 'basic' | 'body';
       scope?: string;
@@ -79,8 +82,9 @@ export type CarrierAuth<Setting extends string, Settings = CarrierSettings> =
       /** The token endpoint: an absolute `tokenUrl` (another host) or a `tokenPath` on `baseUrl`; `settings.authUrl` wins. */
       tokenUrl?: string;
       tokenPath?: string;
-      clientId: Setting;
-      clientSecret: Setting;
+      /** Default: `clientId` and `clientSecret`. */
+      clientId?: Setting;
+      clientSecret?: Setting;
       username: Setting;
       password: Setting;
       credentialsIn: 'basic' | 'body';
@@ -136,6 +140,25 @@ export interface ResultShape<Result extends NumberResult> {
   relabel(result: Result, requested: string): Result;
 }
 
+/** Where `CarrierKit.track` sends its batches when not to the description's endpoint (Royal Mail's `/summary`). */
+export interface CarrierEndpoint<Settings> {
+  request(batch: CarrierBatch<Settings>): Omit<HttpRequest, 'signal'>;
+  maxNumbersPerRequest: number;
+}
+
+/** A side call about one number (a signature, a proof of delivery): an outcome of its own, or a failure. */
+export type SideOutcome<Result> = Result | { trackingNumber: string; ok: false; error: WismoError };
+
+export interface SideRequest<Result extends { trackingNumber: string; ok: boolean; error?: WismoError }> {
+  /** What the call fetches, for the error of an empty number: `signature` → "An empty tracking number has no signature." */
+  what: string;
+  /** The request for the number in its canonical form (`normaliseNumber`, accepted by `checkNumber`). */
+  request(canonicalNumber: string, credentials: Readonly<Record<string, string>>): Omit<HttpRequest, 'signal'>;
+  /** Pure: the answer for the number (`canonicalNumber`; the result is relabelled to the number as the caller wrote it). */
+  parse(httpStatus: number, body: unknown, canonicalNumber: string): SideOutcome<Result>;
+  signal?: AbortSignal;
+}
+
 /** What `extend` gets to build carrier-specific methods on the same connection. */
 export interface CarrierKit<Settings> {
   settings: Settings;
@@ -146,12 +169,21 @@ export interface CarrierKit<Settings> {
   readBody(response: HttpResponse): unknown;
   /** Any error as the carrier's typed error (`refineError` applied); an unexpected one is logged. */
   asError(error: unknown, logger?: TrackContext['logger']): WismoError;
-  /** The `track` pipeline (normalise, check, de-duplicate, chunk, request, parse, relabel) with another result shape. */
+  /**
+   * The `track` pipeline (normalise, check, de-duplicate, chunk, request, parse, relabel) with another result shape
+   * (`trackOutcomes(parse)` for plain outcomes of another parse function), and another endpoint when given.
+   */
   track<Result extends NumberResult>(
     trackingNumbers: readonly string[],
     context: TrackContext,
     shape: ResultShape<Result>,
+    endpoint?: CarrierEndpoint<Settings>,
   ): Promise<Result[]>;
+  /** One side call about one number on the same connection; never rejects (an error thrown is the number's failure). */
+  requestAbout<Result extends { trackingNumber: string; ok: boolean; error?: WismoError }>(
+    trackingNumber: string,
+    call: SideRequest<Result>,
+  ): Promise<SideOutcome<Result>>;
 }
 
 /**
@@ -177,7 +209,13 @@ export interface CarrierDescription<Settings extends CarrierSettings, Extension 
   locale?: { form: 'underscore' | 'hyphen'; default?: string };
   /** The canonical form of a number, sent and used to de-duplicate a batch. Default: trimmed. */
   normaliseNumber?(trackingNumber: string): string;
-  /** Refuses a number before anything is sent (it gets this error, the others are still tracked). */
+  /**
+   * The form a number must have to be sent, in words the kit completes (`pattern` without the `g` flag):
+   * `{ pattern: /^[A-Z0-9]{7,34}$/, rule: 'inquiry numbers are 7 to 34 letters and digits' }` refuses any other number
+   * with "UPS inquiry numbers are 7 to 34 letters and digits; this one is not, so it was not sent to UPS."
+   */
+  numberForm?: { pattern: RegExp; rule: string };
+  /** Refuses a number before anything is sent (it gets this error, the others are still tracked); after `numberForm`. */
   checkNumber?(canonicalNumber: string): WismoError | null;
   /** The HTTP request for one batch of at most `capabilities.maxNumbersPerRequest` numbers. */
   request(batch: CarrierBatch<Settings>): Omit<HttpRequest, 'signal'>;
@@ -264,6 +302,11 @@ export function relabelOutcome(outcome: TrackOutcome, requested: string): TrackO
   return errorOutcome(requested, outcome.error);
 }
 
+/** The result shape of `track`: a parse function's outcomes, relabelled to the numbers as the caller wrote them. */
+export function trackOutcomes(parse: (input: CarrierParseInput) => TrackOutcome[]): ResultShape<TrackOutcome> {
+  return { parse, fail: errorOutcome, relabel: relabelOutcome };
+}
+
 /**
  * Turns a carrier description into a factory of `CarrierAdapter`s. The factory never throws: credentials
  * and URLs are checked when the adapter is first used, and a problem there is a `configuration` error for
@@ -275,6 +318,12 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
   const { id, name } = description;
   const credentialEntries = Object.entries(description.credentials) as Array<[string, CredentialDescription]>;
   const normaliseNumber = description.normaliseNumber ?? ((trackingNumber: string) => trackingNumber.trim());
+  const { numberForm } = description;
+  /** Why a number in canonical form is not sent, or null: `numberForm`, then `checkNumber`. */
+  const refusal = (canonicalNumber: string): WismoError | null =>
+    numberForm && !numberForm.pattern.test(canonicalNumber)
+      ? new InvalidNumberError(`${name} ${numberForm.rule}; this one is not, so it was not sent to ${name}.`, { carrierId: id })
+      : (description.checkNumber?.(canonicalNumber) ?? null);
 
   const carrier: CarrierInfo = {
     id,
@@ -316,6 +365,10 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
           return undefined;
         case 'api-key-header':
           return { headers: async () => ({ [auth.header]: credentials[auth.apiKey]! }) };
+        case 'headers': {
+          const headers = auth.headers(credentials);
+          return { headers: async () => headers };
+        }
         case 'basic': {
           const encoded = Buffer.from(`${credentials[auth.username]}:${credentials[auth.password]}`).toString('base64');
           registerSecret(encoded);
@@ -337,8 +390,8 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
               'authUrl',
               settings.authUrl?.trim() || (password ? auth.tokenUrl : undefined) || `${baseUrl}${auth.tokenPath ?? ''}`,
             ),
-            clientId: credentials[auth.clientId],
-            clientSecret: credentials[auth.clientSecret],
+            clientId: credentials[auth.clientId ?? 'clientId'],
+            clientSecret: credentials[auth.clientSecret ?? 'clientSecret'],
             ...(password ? { resourceOwner: { username: credentials[auth.username], password: credentials[auth.password] } } : {}),
             credentialsIn: auth.credentialsIn,
             scope: description.tokenScope ? description.tokenScope(settings) : auth.scope,
@@ -349,6 +402,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
             retryMaxDelayMs: settings.retryMaxDelayMs,
             logger: settings.logger,
             httpsAgent: settings.httpsAgent,
+            requestObserver: settings.requestObserver,
           });
         }
       }
@@ -369,6 +423,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
         rateLimiter: settings.rateLimiter,
         logger: settings.logger,
         httpsAgent: settings.httpsAgent,
+        requestObserver: settings.requestObserver,
         carrierId: id,
         carrierName: name,
         baseUrl,
@@ -426,6 +481,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       numbers: string[],
       context: TrackContext,
       shape: ResultShape<Result>,
+      endpoint: CarrierEndpoint<Settings>,
       retriedLogin = false,
     ): Promise<Result[]> {
       let login: { token: string; fresh: boolean } | undefined;
@@ -433,7 +489,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       const retryWithNewLogin = () => {
         if (!session || !login || login.fresh || retriedLogin) return null;
         session.invalidate(login.token);
-        return trackBatch(numbers, context, shape, true);
+        return trackBatch(numbers, context, shape, endpoint, true);
       };
       try {
         const { http, credentials } = connect();
@@ -442,7 +498,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
           context.locale ?? settings.locale ?? description.locale?.default,
           description.locale?.form ?? 'hyphen',
         );
-        const request = description.request({ trackingNumbers: numbers, locale, settings, credentials, sessionToken: login?.token });
+        const request = endpoint.request({ trackingNumbers: numbers, locale, settings, credentials, sessionToken: login?.token });
         const headers = login && sessionAuth?.headers ? { ...request.headers, ...sessionAuth.headers(login.token) } : request.headers;
         const response = await http.request({ ...request, headers, signal: context.signal });
         const results = shape.parse({
@@ -463,6 +519,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       trackingNumbers: readonly string[],
       context: TrackContext,
       shape: ResultShape<Result>,
+      endpoint: CarrierEndpoint<Settings> = ownEndpoint,
     ): Promise<Result[]> {
       try {
         connect();
@@ -476,12 +533,12 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       // Each distinct number is sent once, in batches of the carrier's size, all batches at once (the rate limiter paces them).
       for (const number of new Set(canonical)) {
         if (number === '') continue;
-        const problem = description.checkNumber?.(number) ?? null;
+        const problem = refusal(number);
         if (problem) refused.set(number, problem);
         else toSend.push(number);
       }
       const batches = await Promise.all(
-        chunk(toSend, Math.max(1, description.capabilities.maxNumbersPerRequest)).map((numbers) => trackBatch(numbers, context, shape)),
+        chunk(toSend, Math.max(1, endpoint.maxNumbersPerRequest)).map((numbers) => trackBatch(numbers, context, shape, endpoint)),
       );
       const byNumber = new Map<string, Result>();
       for (const results of batches)
@@ -505,8 +562,32 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       });
     }
 
-    const outcomes: ResultShape<TrackOutcome> = { parse: (input) => description.parse(input), fail: errorOutcome, relabel: relabelOutcome };
-    const kit: CarrierKit<Settings> = { settings, now, connect, readBody, asError, track };
+    async function requestAbout<Result extends { trackingNumber: string; ok: boolean; error?: WismoError }>(
+      trackingNumber: string,
+      call: SideRequest<Result>,
+    ): Promise<SideOutcome<Result>> {
+      const fail = (error: WismoError) => ({ trackingNumber, ok: false as const, error: error.forTrackingNumber(trackingNumber) });
+      const number = normaliseNumber(String(trackingNumber ?? ''));
+      const options = { carrierId: id, trackingNumber };
+      if (number === '') return fail(new InvalidNumberError(`An empty tracking number has no ${call.what}.`, options));
+      const refused = refusal(number);
+      if (refused) return fail(refused);
+      try {
+        const { http, credentials } = connect();
+        const response = await http.request({ ...call.request(number, credentials), signal: call.signal });
+        const result = call.parse(response.status, readBody(response), number);
+        return result.ok ? ({ ...result, trackingNumber } as Result) : fail(result.error!);
+      } catch (error) {
+        return fail(asError(error));
+      }
+    }
+
+    const ownEndpoint: CarrierEndpoint<Settings> = {
+      request: (batch) => description.request(batch),
+      maxNumbersPerRequest: description.capabilities.maxNumbersPerRequest,
+    };
+    const outcomes = trackOutcomes((input) => description.parse(input));
+    const kit: CarrierKit<Settings> = { settings, now, connect, readBody, asError, track, requestAbout };
     const adapter: CarrierAdapter = {
       specificationVersion: CARRIER_ADAPTER_SPECIFICATION_VERSION,
       id,

@@ -25,5 +25,5 @@ export {
   type HmacCheck,
   type ReplayGuard,
 } from './push-signatures';
-export { pushSubscriptionRefused } from './push-subscriptions';
+export { pushSubscriptionRefused, type PushSubscriber, type PushSubscriptionOutcome } from './push-subscriptions';
 export { pushBodyRejected, pushResultFromOutcomes, readPushJson, withUnnamedItemsRejected } from './push-updates';

@@ -19,3 +19,35 @@ export function pushSubscriptionRefused(
           : 'bad_response';
   return new WismoError(code, message, { ...options, retryable: code === 'rate_limited' || code === 'carrier_unavailable' });
 }
+
+/**
+ * What one subscribe or renew call did for some tracking numbers: subscribed (with the carrier's subscription id when
+ * it groups numbers, USPS; and when it ends, UPS's 14 days), or refused (`retryable` says whether to try again;
+ * `suspended` when the carrier suspended the subscription and recovery did not succeed).
+ */
+export type PushSubscriptionOutcome =
+  | {
+      ok: true;
+      trackingNumbers: string[];
+      subscriptionId: string | null;
+      /** When the carrier stops pushing unless subscribed again; null: until unsubscribed. */
+      expiresAt: Date | null;
+      /** When to look at the subscription again (renew before `expiresAt`, or check a USPS one is still ACTIVE). */
+      renewAt: Date | null;
+    }
+  | { ok: false; trackingNumbers: string[]; state: 'failed' | 'suspended'; message: string; retryable: boolean };
+
+/**
+ * A carrier account's subscription calls, for the store's renewals: `subscribe` for numbers not subscribed yet or
+ * about to expire (at most `batchSize` a call), `renew` for a subscription the carrier keeps by id (USPS: recreated
+ * when SUSPENDED). Never rejects: a refusal comes back as an outcome. Messages name no secret.
+ */
+export interface PushSubscriber {
+  /** Carrier id, as the trackings store it (`ups`, `usps`). */
+  readonly carrier: string;
+  /** The carrier account the subscriptions belong to (`default` for a single account). */
+  readonly account: string;
+  readonly batchSize: number;
+  subscribe(trackingNumbers: readonly string[]): Promise<PushSubscriptionOutcome[]>;
+  renew?(subscription: { subscriptionId: string; trackingNumbers: readonly string[] }): Promise<PushSubscriptionOutcome[]>;
+}

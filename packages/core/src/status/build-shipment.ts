@@ -20,31 +20,36 @@ export interface EventInput {
   mapped?: StatusTableEntry | undefined;
 }
 
-/** Makes a normalised event. Unmapped codes become `unknown` with `unmapped: true`, never a guess. */
-export function createEvent(input: EventInput): TrackingEvent {
+/** The raw code fields that hold something, as strings. */
+function presentCodes(rawCodes: EventInput['codes']): Record<string, string> {
   const codes: Record<string, string> = {};
-  const rawCodes = input.codes;
   for (const key in rawCodes) {
     if (!Object.hasOwn(rawCodes, key)) continue;
     const value = rawCodes[key];
-    if (value !== null && value !== undefined && value !== '') codes[key] = String(value);
+    // Codes are strings almost always: `String` is called only for the others (a call per code costs as much as the loop).
+    if (value !== null && value !== undefined && value !== '') codes[key] = typeof value === 'string' ? value : String(value);
   }
-  const time = input.time ?? { occurredAt: null, localTime: null, timeKind: 'date' as const };
+  return codes;
+}
+
+/** Makes a normalised event. Unmapped codes become `unknown` with `unmapped: true`, never a guess. */
+export function createEvent(input: EventInput): TrackingEvent {
   const mapped = input.mapped;
-  const substatus = mapped ? (mapped.substatus ?? DEFAULT_SUBSTATUS[mapped.status]) : 'unknown';
   if (mapped?.substatus && statusOfSubstatus(mapped.substatus) !== mapped.status) {
     throw new Error(`Status table entry for ${input.code}: substatus ${mapped.substatus} does not belong to ${mapped.status}`);
   }
+  // Read field by field: no stand-in time object for an event without a time.
+  const time = input.time;
   const description = input.description?.trim() ?? '';
   return {
-    occurredAt: time.occurredAt,
-    localTime: time.localTime,
-    timeKind: time.timeKind,
+    occurredAt: time ? time.occurredAt : null,
+    localTime: time ? time.localTime : null,
+    timeKind: time ? time.timeKind : 'date',
     status: mapped ? mapped.status : 'unknown',
-    substatus,
+    substatus: mapped ? (mapped.substatus ?? DEFAULT_SUBSTATUS[mapped.status]) : 'unknown',
     description,
     location: input.location ?? null,
-    raw: { code: input.code, codes, text: description || null },
+    raw: { code: input.code, codes: presentCodes(input.codes), text: description || null },
     unmapped: !mapped,
   };
 }

@@ -76,11 +76,16 @@ function isUpperLetter(charCode: number): boolean {
   return charCode >= 65 && charCode <= 90;
 }
 
+/** Two upper-case letters (`DE`), told without a copy or a regex. */
+export function isUpperCaseAlpha2(value: string): boolean {
+  return value.length === 2 && isUpperLetter(value.charCodeAt(0)) && isUpperLetter(value.charCodeAt(1));
+}
+
 /** Upper-case ISO alpha-2, from alpha-2 or a known alpha-3; anything else is null (the raw text keeps it). */
 export function normaliseCountryCode(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
   // Most carriers already send upper-case alpha-2 (`DE`): returned as it is, without a copy or a regex.
-  if (value.length === 2 && isUpperLetter(value.charCodeAt(0)) && isUpperLetter(value.charCodeAt(1))) return value === 'UK' ? 'GB' : value;
+  if (isUpperCaseAlpha2(value)) return value === 'UK' ? 'GB' : value;
   const code = value.trim().toUpperCase();
   if (/^[A-Z]{2}$/.test(code)) return code === 'UK' ? 'GB' : code;
   return ALPHA3_TO_ALPHA2[code] ?? null;

@@ -247,6 +247,18 @@ describe('event order and repeats', () => {
     expect(sortEventsNewestFirst([helsinki, dublin]).map((item) => item.raw.code)).toEqual(['D', 'H']);
   });
 
+  it('compares each time with its neighbour as instants where the offset changes, there and back', () => {
+    const at = (text: string, code: string) => createEvent({ time: parseCarrierDateTime(text), code, description: code });
+    // 11:00Z, 10:30Z, 09:00Z, then 10:00Z: the last is newer than the one before it, though not than the one before that.
+    const listed = [
+      at('2024-01-01T12:00:00+01:00', 'A'),
+      at('2024-01-01T12:30:00+02:00', 'B'),
+      at('2024-01-01T11:00:00+02:00', 'C'),
+      at('2024-01-01T11:00:00+01:00', 'D'),
+    ];
+    expect(sortEventsNewestFirst(listed).map((item) => item.raw.code)).toEqual(['A', 'B', 'D', 'C']);
+  });
+
   it('drops exactly the events an earlier one repeats (same time, code, text and place)', () => {
     fc.assert(
       fc.property(events, (inputs) => {

@@ -1,4 +1,5 @@
 import { approximateEpochMs, type CarrierTime } from '../time/carrier-time';
+import { SORTABLE_TIME, sortableEpochMs } from '../time/sortable-time';
 import type { TrackingEvent } from './shipment';
 import { DEFAULT_SUBSTATUS, type ShipmentStatus, type Substatus } from './statuses';
 
@@ -18,13 +19,6 @@ export function sortEventsNewestFirst(events: readonly TrackingEvent[], carrierL
   return order.map((index) => events[index]!);
 }
 
-/*
- * Times core writes (`YYYY-MM-DD`, `YYYY-MM-DDTHH:mm:ss`, with `Z` or `±HH:MM`): two of one shape and offset
- * sort as text exactly as by instant. Days past the 28th are left out, since Date.parse rolls 02-30 over.
- */
-const SORTABLE_TIME =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])(?:T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
-
 /** The text `approximateEpochMs` reads the event's time from. */
 function timeText(event: TrackingEvent): string | null {
   return event.timeKind === 'instant' && event.occurredAt !== null ? event.occurredAt : event.localTime;
@@ -36,25 +30,36 @@ function sameOffset(a: string, b: string): boolean {
   return true;
 }
 
-/** Whether `older` is not after `newer` (both sortable). Instants with two offsets (a route across zones) are compared as instants. */
-function isNotAfter(newer: string, older: string): boolean {
-  if (newer.length === older.length && sameOffset(newer, older)) return older <= newer;
-  // Only two instants have a common time line; a wall clock beside an instant is left to the full sort.
-  if (newer.length <= 19 || older.length <= 19) return false;
-  return Date.parse(older) <= Date.parse(newer);
+/** The instant of a sortable time with an offset: from its fields, or by Date.parse for the years 0000–0099. */
+function instantOfSortable(text: string): number {
+  return sortableEpochMs(text) ?? Date.parse(text);
 }
 
 /**
  * Whether a list is already newest first (ties in list order), told from the times' text: most carriers list
- * events in order. Times of one offset compare as text; only where the offset changes are two instants parsed.
+ * events in order. Times of one offset compare as text; only where the offset changes are two instants read.
  * False as soon as a time is not of a sortable shape.
  */
 function isListedNewestFirst(listed: readonly TrackingEvent[]): boolean {
   let newer = listed[0] ? timeText(listed[0]) : null;
   if (listed.length > 1 && (newer === null || !SORTABLE_TIME.test(newer))) return false;
+  // The newer time's instant when it was read at the last offset change: a route back across zones needs it again.
+  let newerInstant: number | undefined;
   for (let index = 1; index < listed.length; index++) {
     const older = timeText(listed[index]!);
-    if (older === null || !SORTABLE_TIME.test(older) || !isNotAfter(newer!, older)) return false;
+    if (older === null || !SORTABLE_TIME.test(older)) return false;
+    if (newer!.length === older.length && sameOffset(newer!, older)) {
+      if (!(older <= newer!)) return false;
+      newerInstant = undefined;
+    } else {
+      // Two offsets (a route across zones): compared as instants. A wall clock beside an instant has no common
+      // time line with it and is left to the full sort.
+      if (newer!.length <= 19 || older.length <= 19) return false;
+      newerInstant ??= instantOfSortable(newer!);
+      const olderInstant = instantOfSortable(older);
+      if (!(olderInstant <= newerInstant)) return false;
+      newerInstant = olderInstant;
+    }
     newer = older;
   }
   return true;
@@ -133,27 +138,37 @@ const WHILE_RETURNING_ALLOWED: ReadonlySet<ShipmentStatus> = new Set(['returning
  * 6. a cancelled label that is scanned afterwards did travel: any movement status applies.
  */
 export function nextStatus(current: DerivedStatus, event: TrackingEvent): DerivedStatus | null {
-  const incoming = event.status;
+  const status = movedTo(current.status, event.status);
+  if (status === null) return null;
+  return { status, substatus: substatusAfter(status, event), since: timeOf(event) };
+}
+
+/** The status `incoming` moves a shipment in `current` to, by the rule above; null when it must not move it. */
+function movedTo(current: ShipmentStatus, incoming: ShipmentStatus): ShipmentStatus | null {
   if (incoming === 'unknown') return null;
-  const moved = { status: incoming, substatus: event.substatus, since: timeOf(event) };
-  switch (current.status) {
+  switch (current) {
     case 'unknown':
     case 'pending':
-      return moved;
+      return incoming;
     case 'returned':
-      return incoming === 'returned' ? moved : null;
+      return incoming === 'returned' ? incoming : null;
     case 'delivered':
-      return AFTER_DELIVERY_ALLOWED.has(incoming) ? moved : null;
+      return AFTER_DELIVERY_ALLOWED.has(incoming) ? incoming : null;
     case 'returning':
-      if (incoming === 'delivered') return { status: 'returned', substatus: 'returned_to_sender', since: timeOf(event) };
-      return WHILE_RETURNING_ALLOWED.has(incoming) ? moved : null;
+      if (incoming === 'delivered') return 'returned';
+      return WHILE_RETURNING_ALLOWED.has(incoming) ? incoming : null;
     case 'cancelled':
-      return BEFORE_HANDOVER.has(incoming) ? null : moved;
+      return BEFORE_HANDOVER.has(incoming) ? null : incoming;
     case 'info_received':
-      return incoming === 'pending' ? null : moved;
+      return incoming === 'pending' ? null : incoming;
     default:
-      return BEFORE_HANDOVER.has(incoming) ? null : moved;
+      return BEFORE_HANDOVER.has(incoming) ? null : incoming;
   }
+}
+
+/** The event's own substatus, unless the event moved the shipment elsewhere: a delivery while returning is back at the sender. */
+function substatusAfter(status: ShipmentStatus, event: TrackingEvent): Substatus {
+  return status === event.status ? event.substatus : 'returned_to_sender';
 }
 
 function timeOf(event: TrackingEvent): CarrierTime {
@@ -168,19 +183,24 @@ export function deriveShipmentStatus(
   eventsNewestFirst: readonly TrackingEvent[],
   fallback?: { status: ShipmentStatus; substatus?: Substatus },
 ): DerivedStatus {
-  let state: DerivedStatus = { status: 'pending', substatus: DEFAULT_SUBSTATUS.pending, since: null };
+  // The state is kept in three variables and made once at the end: no object per event.
+  let status: ShipmentStatus = 'pending';
+  let substatus: Substatus = DEFAULT_SUBSTATUS.pending;
+  let sinceEvent: TrackingEvent | null = null;
   let sawMappedEvent = false;
   for (let index = eventsNewestFirst.length - 1; index >= 0; index--) {
     const event = eventsNewestFirst[index]!;
-    const next = nextStatus(state, event);
-    if (!next) continue;
+    const moved = movedTo(status, event.status);
+    if (moved === null) continue;
     sawMappedEvent = true;
     // Staying in the same status keeps the moment it was entered, but takes the newer substatus.
-    state = next.status === state.status ? { ...next, since: state.since ?? next.since } : next;
+    if (moved !== status || sinceEvent === null) sinceEvent = event;
+    status = moved;
+    substatus = substatusAfter(moved, event);
   }
   if (!sawMappedEvent) {
     if (fallback) return { status: fallback.status, substatus: fallback.substatus ?? DEFAULT_SUBSTATUS[fallback.status], since: null };
     if (eventsNewestFirst.length > 0) return { status: 'unknown', substatus: 'unknown', since: null };
   }
-  return state;
+  return { status, substatus, since: sinceEvent ? timeOf(sinceEvent) : null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SORTABLE_TIME, instantTextEpochMs, sortableEpochMs, twoDigitsAt } from './sortable-time';
 
 /**
  * How much of an event's time the carrier told us:
@@ -20,11 +21,11 @@ export type CarrierTime = z.infer<typeof carrierTimeSchema>;
 
 /*
  * Every ISO-8601-like carrier time: a date, then optionally a time (seconds and fraction optional) and, after a
- * time, an offset. The pattern checks each field's range itself, so the fields sit at fixed places and only the
- * offset is captured: one regex run per time, and only a day past the 28th needs the calendar.
+ * time, an offset. The pattern checks each field's range itself, so the fields sit at fixed places and the offset
+ * ends the string: one regex test per time, and only a day past the 28th needs the calendar.
  */
 const DATE_TIME =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:\s*(?:Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
 const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
 // `-7:00`: single-digit hours, as in the USPS spec example.
 const SINGLE_DIGIT_HOUR_OFFSET = /^([+-])(\d):(\d{2})$/;
@@ -50,20 +51,46 @@ export function normaliseOffset(offset: string): string | null {
  * is not in its month. Written that way already (the usual case), its prefix is returned rather than rebuilt.
  */
 function wallClockOf(matched: string): string | null {
-  const day = matched.slice(8, 10);
-  if (day > '28' && !isValidCalendarDate(Number(matched.slice(0, 4)), Number(matched.slice(5, 7)), Number(day))) return null;
+  const day = twoDigitsAt(matched, 8);
+  if (day > 28 && !isValidCalendarDate(Number(matched.slice(0, 4)), twoDigitsAt(matched, 5), day)) return null;
   if (matched.length === 10) return matched;
   const hasSeconds = matched.charCodeAt(16) === 58; // `:`
   if (hasSeconds && matched.charCodeAt(10) === 84) return matched.slice(0, 19); // `T`
   return `${matched.slice(0, 10)}T${matched.slice(11, 16)}:${hasSeconds ? matched.slice(17, 19) : '00'}`;
 }
 
+/**
+ * Where the zone of a string `DATE_TIME` matched starts; its length when it has none. Past the date only a zone
+ * holds a letter or a sign, and it ends the string: read from the end, matching needs no capture (a capture costs
+ * a match array per time) and the zone no copy.
+ */
+function zoneStartOf(matched: string): number {
+  const last = matched.length - 1;
+  const lastCode = matched.charCodeAt(last);
+  if (lastCode === 90 || lastCode === 122) return last; // `Z`, `z`
+  // `+01`, `+0100`, `+01:00`: the sign is 3, 5 or 6 characters from the end, after the date's own dashes.
+  for (let index = last - 2; index >= last - 5 && index > 10; index--) {
+    const code = matched.charCodeAt(index);
+    if (code === 43 || code === 45) return index;
+  }
+  return matched.length;
+}
+
+/** The `+01` / `+0100` / `+01:00` ending a string `DATE_TIME` matched, at `start`, as `±HH:MM`; null beyond ±14:59. */
+function offsetEnding(matched: string, start: number): string | null {
+  const length = matched.length - start;
+  const hours = twoDigitsAt(matched, start + 1);
+  const minutes = length === 3 ? 0 : twoDigitsAt(matched, matched.length - 2);
+  if (hours > 14 || minutes > 59) return null;
+  if (length === 6) return matched.slice(start);
+  return `${matched.slice(start, start + 3)}:${length === 3 ? '00' : matched.slice(start + 3)}`;
+}
+
 /** Validates and normalises a wall-clock time to `YYYY-MM-DDTHH:mm:ss` (or `YYYY-MM-DD` for a bare date). */
 export function normaliseLocalDateTime(value: string): string | null {
   const trimmed = value.trim();
-  const match = DATE_TIME.exec(trimmed);
   // An offset is not a wall-clock time.
-  if (!match || match[1] !== undefined) return null;
+  if (!DATE_TIME.test(trimmed) || zoneStartOf(trimmed) !== trimmed.length) return null;
   return wallClockOf(trimmed);
 }
 
@@ -85,13 +112,12 @@ function instantOf(local: string, offset: string, written?: string): CarrierTime
 }
 
 /**
- * The carrier's own string when it is already `local` + `offset`: one flat string, where a joined copy would be
- * flattened again by every comparison, regex and hash that reads it (sorting, de-duplicating).
+ * Whether a string `DATE_TIME` matched is `YYYY-MM-DDTHH:mm:ss` and then its zone (at `zoneStart`), nothing between.
+ * Then, with a zone already in the form core writes, the carrier's own string is the instant: one flat string, where
+ * a joined copy would be flattened again by every comparison, regex and hash that reads it (sorting, de-duplicating).
  */
-function writtenAs(trimmed: string, zone: string, offset: string): string | undefined {
-  // `T` at 10 and `:` at 16, then exactly the zone after 19 characters: `YYYY-MM-DDTHH:mm:ss` + zone, nothing between.
-  const canonical = trimmed.length === 19 + zone.length && trimmed.charCodeAt(10) === 84 && trimmed.charCodeAt(16) === 58;
-  return canonical && zone === offset ? trimmed : undefined;
+function isWallClockThenZone(matched: string, zoneStart: number): boolean {
+  return zoneStart === 19 && matched.charCodeAt(10) === 84 && matched.charCodeAt(16) === 58; // `T`, `:`
 }
 
 /** A time whose offset is known. `localTime` is derived from the same string, so both stay consistent. */
@@ -126,25 +152,27 @@ export function dateOnly(date: string): CarrierTime | null {
 export function parseCarrierDateTime(value: string | null | undefined, options: { treatZuluAsLocal?: boolean } = {}): CarrierTime | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  const match = DATE_TIME.exec(trimmed);
-  if (!match) return null;
+  if (!DATE_TIME.test(trimmed)) return null;
   const local = wallClockOf(trimmed);
   if (!local) return null;
-  const zone = match[1];
-  if (zone === undefined) return localTimeOf(local);
-  if (zone === 'Z' || zone === 'z') {
+  const zoneStart = zoneStartOf(trimmed);
+  if (zoneStart === trimmed.length) return localTimeOf(local);
+  const written = isWallClockThenZone(trimmed, zoneStart) ? trimmed : undefined;
+  const sign = trimmed.charCodeAt(zoneStart);
+  if (sign !== 43 && sign !== 45) {
+    // `Z` or `z`: only an upper-case `Z` is written as core writes it.
     if (options.treatZuluAsLocal) return localTimeOf(local);
-    return instantOf(local, 'Z', writtenAs(trimmed, zone, 'Z'));
+    return instantOf(local, 'Z', sign === 90 ? written : undefined);
   }
-  // `+01`, `+0100` or `+01:00`.
-  const offset = offsetOf(zone.slice(0, 1), zone.slice(1, 3), zone.length === 3 ? '00' : zone.slice(-2), zone);
-  return offset ? instantOf(local, offset, writtenAs(trimmed, zone, offset)) : null;
+  // `+01`, `+0100` or `+01:00`; only the last is written as core writes it.
+  const offset = offsetEnding(trimmed, zoneStart);
+  return offset ? instantOf(local, offset, trimmed.length - zoneStart === 6 ? written : undefined) : null;
 }
 
 /** The UTC instant in epoch milliseconds, or null when the offset is unknown. */
 export function instantEpochMs(time: CarrierTime): number | null {
   if (time.timeKind !== 'instant' || !time.occurredAt) return null;
-  const epoch = Date.parse(time.occurredAt);
+  const epoch = instantTextEpochMs(time.occurredAt);
   return Number.isNaN(epoch) ? null : epoch;
 }
 
@@ -157,6 +185,9 @@ export function approximateEpochMs(time: CarrierTime): number {
   const instant = instantEpochMs(time);
   if (instant !== null) return instant;
   if (!time.localTime) return Number.NEGATIVE_INFINITY;
+  // A sortable wall clock (10 or 19 characters, no offset) is read from its fields; any other text as before.
+  const sortable = time.localTime.length <= 19 && SORTABLE_TIME.test(time.localTime) ? sortableEpochMs(time.localTime) : null;
+  if (sortable !== null) return sortable;
   const iso = time.localTime.includes('T') ? `${time.localTime}Z` : `${time.localTime}T00:00:00Z`;
   const epoch = Date.parse(iso);
   return Number.isNaN(epoch) ? Number.NEGATIVE_INFINITY : epoch;

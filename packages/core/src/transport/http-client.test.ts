@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { WismoError } from '../errors';
 import { createHttpClient, parseJsonBody, parseRetryAfter, type AuthorizationProvider } from './http-client';
 import { registerSecret } from './redact';
+import type { CarrierRequest } from './request-observer';
 
 const origin = 'https://carrier.transport.test';
 const fast = { timeoutMs: 200, retries: 2, retryMinDelayMs: 1, retryMaxDelayMs: 5 };
@@ -125,6 +126,52 @@ describe('createHttpClient', () => {
     const reset = await failure(client().request({ method: 'GET', url: '/reset' }));
     expect(reset.code).toBe('carrier_unavailable');
     expect(reset.message).toMatch(/ECONNRESET/);
+  });
+
+  it('tells the request observer of every attempt with its outcome, and survives an observer that throws', async () => {
+    const seen: Array<[string, number | null]> = [];
+    const requestObserver = { onRequest: (request: CarrierRequest) => void seen.push([request.outcome, request.httpStatus]) };
+    nock(origin)
+      .get('/x')
+      .reply(503, 'down')
+      .get('/x')
+      .reply(429, 'slow down', { 'Retry-After': '0' })
+      .get('/x')
+      .reply(200, '{}')
+      .get('/missing')
+      .reply(404, '{}')
+      .get('/bad')
+      .reply(400, '{}')
+      .get('/slow')
+      .delay(400)
+      .reply(200, '{}')
+      .get('/reset')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const http = client({ requestObserver, retries: 0 });
+    const retrying = client({ requestObserver });
+    expect((await retrying.request({ method: 'GET', url: '/x' })).status).toBe(200);
+    await http.request({ method: 'GET', url: '/missing' });
+    await http.request({ method: 'GET', url: '/bad' });
+    await failure(http.request({ method: 'GET', url: '/slow' }));
+    await failure(http.request({ method: 'GET', url: '/reset' }));
+    expect(seen).toEqual([
+      ['server', 503],
+      ['rate_limited', 429],
+      ['ok', 200],
+      ['not_found', 404],
+      ['client', 400],
+      ['timeout', null],
+      ['network', null],
+    ]);
+    nock(origin).get('/y').reply(200, '{}');
+    const throwing = client({
+      requestObserver: {
+        onRequest: () => {
+          throw new Error('counter broke');
+        },
+      },
+    });
+    expect((await throwing.request({ method: 'GET', url: '/y' })).status).toBe(200);
   });
 
   it('refreshes the token once on 401 and retries once', async () => {

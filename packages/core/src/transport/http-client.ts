@@ -7,6 +7,7 @@ import { AuthFailedError, BadResponseError, CarrierUnavailableError, RateLimited
 import { logSafely, type Logger } from './logger';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { redactText } from './redact';
+import { observeRequest, requestOutcomeOf, type CarrierRequestObserver } from './request-observer';
 
 /** Knobs every adapter accepts beside its credentials. */
 export interface TransportSettings {
@@ -27,6 +28,8 @@ export interface TransportSettings {
   logger?: Logger;
   /** A Node agent for every request of this adapter (keep-alive, a proxy agent, custom CA). */
   httpsAgent?: HttpsAgent;
+  /** Told of every HTTP request sent (retries and token requests too), e.g. to count them against the limits. */
+  requestObserver?: CarrierRequestObserver;
 }
 
 export interface AuthorizationProvider {
@@ -167,6 +170,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ? request.url
       : `${options.baseUrl.replace(/\/+$/, '')}/${request.url.replace(/^\/+/, '')}`;
     let response: AxiosResponse<string>;
+    const sentAt = Date.now();
     try {
       response = await http.request<string>({
         method: request.method,
@@ -199,6 +203,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new AbortError(request.signal.reason instanceof Error ? request.signal.reason : new Error('Aborted'));
       const code = (error as { code?: string }).code ?? 'UNKNOWN';
       const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error).message));
+      observeRequest(options.requestObserver, { carrierId, at: sentAt, outcome: timedOut ? 'timeout' : 'network', httpStatus: null });
       throw new CarrierUnavailableError(
         timedOut
           ? `${carrierName} did not answer within ${timeoutMs} ms`
@@ -215,6 +220,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           : JSON.stringify(response.data);
     const result: HttpResponse = { status: response.status, headers: headerMap(response), body, url };
     const status = response.status;
+    observeRequest(options.requestObserver, { carrierId, at: sentAt, outcome: requestOutcomeOf(status), httpStatus: status });
     logSafely(options.logger, 'debug', `${carrierName} ${request.method} ${url} → ${status}`, { carrierId, status });
 
     if (status === 401 && options.auth?.invalidate && !authRefreshed.done) {

@@ -6,7 +6,7 @@ import { registerSecret } from './redact';
 
 export interface OAuthClientCredentialsOptions extends Pick<
   HttpClientOptions,
-  'timeoutMs' | 'retries' | 'retryMinDelayMs' | 'retryMaxDelayMs' | 'logger' | 'httpsAgent'
+  'timeoutMs' | 'retries' | 'retryMinDelayMs' | 'retryMaxDelayMs' | 'logger' | 'httpsAgent' | 'requestObserver'
 > {
   carrierId: string;
   carrierName: string;
@@ -88,6 +88,7 @@ export function createOAuthClientCredentials(options: OAuthClientCredentialsOpti
     retryMaxDelayMs: options.retryMaxDelayMs,
     logger: options.logger,
     httpsAgent: options.httpsAgent,
+    requestObserver: options.requestObserver,
   });
   let inFlight: Promise<string> | null = null;
   let requestCount = 0;

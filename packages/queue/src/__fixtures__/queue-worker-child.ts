@@ -2,6 +2,7 @@
 //   node --import tsx queue-worker-child.ts '<settings JSON>'
 // It prints one JSON line per stored refresh (`{"type":"refreshed",…}`) after `{"type":"ready"}`, and
 // stops cleanly on SIGTERM (the jobs in progress are stored first).
+import { performance } from 'node:perf_hooks';
 import { createTracker, type CarrierAdapter, type RateLimit } from '@wismo/core';
 import { createStore } from '@wismo/store';
 import { WISMO_CARRIERS, type WismoCarrierId } from '@wismo/testkit';
@@ -61,8 +62,18 @@ const worker = await startQueueWorker({
     if (settings.report !== false) write({ type: 'refreshed', ...item, pid: process.pid });
   },
 });
-// Without a line per refresh, a count every 200 ms tells the parent how far the run is.
-if (settings.report === false) setInterval(() => write({ type: 'progress', refreshed }), 200).unref();
+// Without a line per refresh, the count (when it moved, at most every 25 ms) tells the parent how far the run is.
+let reported = 0;
+if (settings.report === false)
+  setInterval(() => {
+    if (refreshed !== reported) write({ type: 'progress', refreshed: (reported = refreshed) });
+  }, 25).unref();
+// SIGUSR2 asks for this process's CPU time and event-loop idle time so far (the bench's per-worker figures).
+process.on('SIGUSR2', () => {
+  const cpu = process.cpuUsage();
+  write({ type: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, idleMs: performance.eventLoopUtilization().idle, atMs: performance.now() });
+});
+
 write({ type: 'ready', workerId: worker.workerId, pid: process.pid, queues: Object.fromEntries(worker.carrierQueues) });
 
 process.once('SIGTERM', () => {

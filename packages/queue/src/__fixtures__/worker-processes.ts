@@ -28,7 +28,15 @@ export interface WorkerProcess {
   onRefreshed(listener: (item: RefreshedShipment) => void): void;
   /** Called whenever a job starts in this process. */
   onStarted(listener: () => void): void;
+  /** This process's CPU time and event-loop idle time so far (ms), and when it measured them (its own clock). */
+  usage(): Promise<WorkerUsage>;
   kill(signal: NodeJS.Signals): void;
+}
+
+export interface WorkerUsage {
+  cpuMs: number;
+  idleMs: number;
+  atMs: number;
 }
 
 /** Starts one `queue-worker-child.ts` process (TypeScript through tsx, as the store's crash tests do). */
@@ -41,6 +49,7 @@ export function startWorkerProcess(settings: QueueWorkerChildSettings): WorkerPr
   const listeners: Array<(item: RefreshedShipment) => void> = [];
   const startListeners: Array<() => void> = [];
   const inFlight = new Set<string>();
+  const usageWaiters: Array<(usage: WorkerUsage) => void> = [];
   let progress = 0;
   let stopped = null as { refreshed: number; cpuMs: number } | null;
   let stderr = '';
@@ -57,6 +66,7 @@ export function startWorkerProcess(settings: QueueWorkerChildSettings): WorkerPr
       if (message.type === 'ready') markReady();
       else if (message.type === 'stopped') stopped = message as unknown as { refreshed: number; cpuMs: number };
       else if (message.type === 'progress') progress = message.refreshed as number;
+      else if (message.type === 'usage') usageWaiters.splice(0).forEach((resolve) => resolve(message as unknown as WorkerUsage));
       else if (message.type === 'started') {
         inFlight.add(message.trackingId as string);
         for (const listener of startListeners) listener();
@@ -91,6 +101,11 @@ export function startWorkerProcess(settings: QueueWorkerChildSettings): WorkerPr
     onRefreshed: (listener) => listeners.push(listener),
     onStarted: (listener) => startListeners.push(listener),
     kill: (signal) => child.kill(signal),
+    usage: () =>
+      new Promise<WorkerUsage>((resolve) => {
+        usageWaiters.push(resolve);
+        child.kill('SIGUSR2');
+      }),
   };
 }
 

@@ -1,11 +1,16 @@
 // Browser-test helpers for test/browser/: real Chromium through playwright-core, axe-core for accessibility.
 // They live here because playwright-core and axe-core are dev dependencies of @wismo/server.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
+import { createStore, type Store } from '@wismo/store';
+import { startServer, type RunningWismoServer, type StartServerOptions } from '../start-server';
+import { startTestCarriers, type TestSetup } from './server-fixtures';
 
 export type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -36,6 +41,56 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** What `startBrowserServer` started; `close` stops all of it and removes its directory. */
+export interface BrowserServer {
+  setup: TestSetup;
+  store: Store;
+  server: RunningWismoServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The test carriers, a store in a SQLite file of a fresh temporary directory, a server on a free local port over both
+ * (store and server on the clock `now`) and Chromium. `seed` fills the store before the server starts.
+ */
+export async function startBrowserServer({
+  now,
+  seed,
+  ...serverOptions
+}: Omit<StartServerOptions, 'tracker' | 'carriers' | 'store' | 'now'> & {
+  now: () => Date;
+  seed?: (store: Store) => Promise<void>;
+}): Promise<BrowserServer> {
+  const setup = await startTestCarriers();
+  const directory = mkdtempSync(join(tmpdir(), 'wismo-browser-'));
+  const store = await createStore({ url: `sqlite:${join(directory, 'wismo.db')}`, clock: now });
+  await seed?.(store);
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    tracker: setup.tracker,
+    carriers: setup.carriers,
+    store,
+    now,
+    ...serverOptions,
+  });
+  const browser = await launchChromium();
+  return {
+    setup,
+    store,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await store.close();
+      await setup.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
 }
 
 /** test/artifacts/ at the repository root (gitignored); screenshots land here. */

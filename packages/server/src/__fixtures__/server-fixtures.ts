@@ -19,6 +19,9 @@ import {
 } from '@wismo/core';
 import { createInMemoryOrderSource, type OrderInput, type OrderSource } from '@wismo/order-view';
 import { createSandboxClock, SANDBOX_NUMBERS, startSandboxCarriers, type RunningSandboxCarriers } from '@wismo/testkit';
+import { createStore, type Store } from '@wismo/store';
+import type { TestDatabase } from '../../../store/src/__fixtures__/test-stores';
+import { createWismoServer, type WismoServer, type WismoServerOptions } from '../create-server';
 import type { BrandOptions } from '../page/brand';
 
 /** Tuesday morning in Berlin: the sandbox clock stands still here, so dates on pages are fixed. */
@@ -145,6 +148,52 @@ export async function startTestCarriers(): Promise<TestSetup> {
     logLines.push(`${level} ${message} ${fields ? JSON.stringify(fields) : ''}`);
   const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
   return { sandbox, tracker, carriers, orders: createInMemoryOrderSource(testOrders()), logLines, logger, close: () => sandbox.close() };
+}
+
+/** What `startStoreServer` started; `close` stops all of it. */
+export interface StoreServer {
+  setup: TestSetup;
+  database: TestDatabase;
+  store: Store;
+  server: WismoServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The test carriers, a store in a fresh test database and a server over both, store and server on the clock `now`.
+ * `seed` fills the store before the server is built; the rest are the server's own options (its log goes to `setup.logLines`).
+ */
+export async function startStoreServer(
+  createDatabase: () => TestDatabase,
+  {
+    now,
+    seed,
+    ...serverOptions
+  }: Omit<WismoServerOptions, 'tracker' | 'carriers' | 'store' | 'now'> & { now: () => Date; seed?: (store: Store) => Promise<void> },
+): Promise<StoreServer> {
+  const setup = await startTestCarriers();
+  const database = createDatabase();
+  const store = await createStore({ url: database.url, clock: now });
+  await seed?.(store);
+  const server = createWismoServer({
+    tracker: setup.tracker,
+    carriers: setup.carriers,
+    store,
+    logger: setup.logger,
+    now,
+    ...serverOptions,
+  });
+  return {
+    setup,
+    database,
+    store,
+    server,
+    async close() {
+      await store.close();
+      await database.drop();
+      await setup.close();
+    },
+  };
 }
 
 /** The Zendesk account and shared secret of the helpdesk fixtures. */

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnsubscribeToken } from '@wismo/notify';
-import { createStore, type Store } from '@wismo/store';
-import { testEngines, type TestDatabase } from '../../../store/src/__fixtures__/test-stores';
-import { API_KEY, BRAND, FIXED_NOW, startTestCarriers, testOrders, type TestSetup } from '../__fixtures__/server-fixtures';
-import { createWismoServer, type WismoServer } from '../create-server';
+import type { Store } from '@wismo/store';
+import { testEngines } from '../../../store/src/__fixtures__/test-stores';
+import { API_KEY, BRAND, FIXED_NOW, startStoreServer, testOrders, type StoreServer } from '../__fixtures__/server-fixtures';
+import type { WismoServer } from '../create-server';
 
 const BASE = 'https://track.example.com';
 const NORTH_KEY = 'wk_north_0123456789abcdef';
@@ -15,8 +15,7 @@ const TWILIO_TOKEN = 'twilio-auth-token-for-tests';
 type Loose = any;
 
 describe.each(testEngines())('notification routes on $name', ({ name, available, create }) => {
-  let setup: TestSetup;
-  let database: TestDatabase;
+  let running: StoreServer | undefined;
   let store: Store;
   let server: WismoServer;
 
@@ -32,13 +31,8 @@ describe.each(testEngines())('notification routes on $name', ({ name, available,
 
   beforeAll(async () => {
     if (!available) return;
-    setup = await startTestCarriers();
-    database = create();
-    store = await createStore({ url: database.url, clock: () => FIXED_NOW });
-    server = createWismoServer({
-      tracker: setup.tracker,
-      carriers: setup.carriers,
-      store,
+    running = await startStoreServer(create, {
+      now: () => FIXED_NOW,
       apiKeys: [API_KEY, NORTH_KEY],
       shopOfApiKey: { [NORTH_KEY]: 'north' },
       brand: BRAND,
@@ -48,16 +42,11 @@ describe.each(testEngines())('notification routes on $name', ({ name, available,
         twilioAuthToken: TWILIO_TOKEN,
         settings: { brand: { name: 'Bergwerk Outdoor' } },
       },
-      logger: setup.logger,
-      now: () => FIXED_NOW,
     });
+    ({ store, server } = running);
     for (const order of testOrders()) await store.shop().upsertOrder(order);
   });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-    await setup?.close();
-  });
+  afterAll(() => running?.close());
   if (!available) {
     it.skip(`${name}: DATABASE_URL is not set, PostgreSQL run SKIPPED`, () => undefined);
     return;

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Store } from '@wismo/store';
+import type { Store } from '@wismo/store';
 import { SANDBOX_NUMBERS } from '@wismo/testkit';
-import { testEngines, type TestDatabase } from '../../../store/src/__fixtures__/test-stores';
-import { API_KEY, BRAND, FIXED_NOW, startTestCarriers, testOrders, type TestSetup } from '../__fixtures__/server-fixtures';
+import { testEngines } from '../../../store/src/__fixtures__/test-stores';
+import {
+  API_KEY,
+  BRAND,
+  FIXED_NOW,
+  startStoreServer,
+  startTestCarriers,
+  testOrders,
+  type StoreServer,
+  type TestSetup,
+} from '../__fixtures__/server-fixtures';
 import { createWismoServer, type WismoServer } from '../create-server';
 import { ServedOrderViewSchema } from './schemas';
 import { TrackingPageSchema, TrackingSchema } from './store-schemas';
@@ -16,7 +25,7 @@ type Loose = any;
 
 describe.each(testEngines())('store routes: /v1/trackings and /v1/orders on $name', ({ name, available, create }) => {
   let setup: TestSetup;
-  let database: TestDatabase;
+  let running: StoreServer | undefined;
   let store: Store;
   let server: WismoServer;
 
@@ -32,25 +41,15 @@ describe.each(testEngines())('store routes: /v1/trackings and /v1/orders on $nam
 
   beforeAll(async () => {
     if (!available) return;
-    setup = await startTestCarriers();
-    database = create();
-    store = await createStore({ url: database.url, clock: () => FIXED_NOW });
-    server = createWismoServer({
-      tracker: setup.tracker,
-      carriers: setup.carriers,
-      store,
+    running = await startStoreServer(create, {
+      now: () => FIXED_NOW,
       apiKeys: [API_KEY, NORTH_KEY],
       shopOfApiKey: { [NORTH_KEY]: 'north' },
       brand: BRAND,
-      logger: setup.logger,
-      now: () => FIXED_NOW,
     });
+    ({ setup, store, server } = running);
   });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-    await setup?.close();
-  });
+  afterAll(() => running?.close());
   if (!available) {
     it.skip(`${name}: DATABASE_URL is not set, PostgreSQL run SKIPPED`, () => undefined);
     return;

@@ -84,4 +84,105 @@ export const CHART_CSS = `.chart{max-width:100%;height:auto;display:block;margin
 .chart .chart-track{fill:none;stroke:var(--muted);stroke-width:1}
 .chart .chart-bar{fill:var(--link)}
 .chart .chart-axis{stroke:var(--text);stroke-width:1}
-.chart .chart-line{stroke:var(--text);stroke-width:2}`;
+.chart .chart-line{stroke:var(--text);stroke-width:2}
+.chart .chart-series-line{fill:none}
+.chart .chart-grid{stroke:var(--muted);stroke-width:1;stroke-dasharray:1 3}
+.chart .chart-marker-solid{fill:var(--text)}
+.chart .chart-marker-open{fill:var(--bg);stroke:var(--text);stroke-width:2}
+.chart .chart-marker-cross{stroke:var(--text);stroke-width:2.5}
+.chart .chart-small{font-size:11px}`;
+
+export interface LineSeries {
+  name: string;
+  /** 0..1 per x position; null leaves a gap in the line. */
+  values: ReadonlyArray<number | null>;
+}
+
+/** Per series, a marker shape and a dash pattern of its own: the lines differ without colour. */
+const LINE_STYLES: ReadonlyArray<{ shape: string; dash: string; marker: (x: number, y: number) => Html }> = [
+  { shape: 'circle', dash: '', marker: (x, y) => html`<circle cx="${x}" cy="${y}" r="4.5" class="chart-marker-solid"/>` },
+  {
+    shape: 'square',
+    dash: '8 4',
+    marker: (x, y) => html`<rect x="${x - 4}" y="${y - 4}" width="8" height="8" class="chart-marker-open"/>`,
+  },
+  {
+    shape: 'triangle',
+    dash: '2 3',
+    marker: (x, y) => html`<path d="M${x} ${y - 5}L${x + 5} ${y + 4}L${x - 5} ${y + 4}Z" class="chart-marker-solid"/>`,
+  },
+  {
+    shape: 'diamond',
+    dash: '10 3 2 3',
+    marker: (x, y) => html`<path d="M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z" class="chart-marker-open"/>`,
+  },
+  {
+    shape: 'cross',
+    dash: '4 2',
+    marker: (x, y) => html`<path d="M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x + 4} ${y - 4}L${x - 4} ${y + 4}" class="chart-marker-cross"/>`,
+  },
+];
+
+/**
+ * Lines of rates (0–100 %) over labelled x positions, with gridlines every 25 %. Each series has its own dash
+ * pattern and marker shape, named in a legend drawn with the same line and marker; the caller puts the numbers
+ * in a table beside the chart.
+ */
+export function lineChart(input: {
+  id: string;
+  title: string;
+  description: string;
+  xLabels: readonly string[];
+  series: readonly LineSeries[];
+}): Html {
+  const left = 52;
+  const top = 16;
+  const plotHeight = 200;
+  const step = Math.max(36, Math.min(72, Math.floor(620 / Math.max(1, input.xLabels.length))));
+  const plotWidth = Math.max(1, input.xLabels.length - 1) * step;
+  const legendTop = top + plotHeight + 52;
+  const legendRows = Math.ceil(input.series.length / 3);
+  const width = left + plotWidth + 40;
+  const height = legendTop + legendRows * 24 + 4;
+  const x = (index: number) => left + index * step;
+  const y = (value: number) => top + plotHeight - Math.min(1, Math.max(0, value)) * plotHeight;
+  const style = (index: number) => LINE_STYLES[index % LINE_STYLES.length]!;
+  // One path per run of values without a gap.
+  const segments = (values: ReadonlyArray<number | null>) => {
+    const runs: string[] = [];
+    let run: string[] = [];
+    values.forEach((value, index) => {
+      if (value === null) {
+        if (run.length > 1) runs.push(run.join(' '));
+        run = [];
+        return;
+      }
+      run.push(`${run.length === 0 ? 'M' : 'L'}${x(index)} ${Math.round(y(value) * 10) / 10}`);
+    });
+    if (run.length > 1) runs.push(run.join(' '));
+    return runs;
+  };
+  return html`<svg class="chart" id="${input.id}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
+<title id="${input.id}-title">${input.title}</title>
+<desc id="${input.id}-desc">${input.description}</desc>
+${[0, 0.25, 0.5, 0.75, 1].map(
+  (tick) =>
+    html`<line x1="${left}" x2="${left + plotWidth}" y1="${y(tick)}" y2="${y(tick)}" class="${tick === 0 ? 'chart-axis' : 'chart-grid'}"/><text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" class="chart-label">${tick * 100} %</text>`,
+)}
+${input.xLabels.map(
+  (label, index) =>
+    html`<text x="${x(index)}" y="${top + plotHeight + 18}" text-anchor="end" transform="rotate(-35 ${x(index)} ${top + plotHeight + 18})" class="chart-label chart-small">${label}</text>`,
+)}
+${input.series.map(
+  (series, index) => html`<g class="chart-series" data-series="${series.name}" data-marker="${style(index).shape}">
+${segments(series.values).map((d) => html`<path d="${d}" stroke-dasharray="${style(index).dash || 'none'}" class="chart-line chart-series-line"/>`)}
+${series.values.map((value, point) => (value === null ? '' : style(index).marker(x(point), y(value))))}
+</g>`,
+)}
+<g class="chart-legend">${input.series.map((series, index) => {
+    const legendX = left + (index % 3) * 190;
+    const legendY = legendTop + Math.floor(index / 3) * 24;
+    return html`<g><line x1="${legendX}" x2="${legendX + 36}" y1="${legendY}" y2="${legendY}" stroke-dasharray="${style(index).dash || 'none'}" class="chart-line"/>${style(index).marker(legendX + 18, legendY)}<text x="${legendX + 44}" y="${legendY + 4}" class="chart-label">${series.name}</text></g>`;
+  })}</g>
+</svg>`;
+}

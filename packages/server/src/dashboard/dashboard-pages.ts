@@ -3,16 +3,20 @@ import { ACTORS, type CarrierCapabilities } from '@wismo/core';
 import type { Language } from '@wismo/order-view';
 import {
   AT_RISK_KINDS,
+  REQUEST_ERROR_KINDS,
   type AtRiskKind,
   type AtRiskPage,
+  type CarrierAccountRequests,
   type DashboardHealth,
   type LanePerformance,
+  type OnTimeTrend,
+  type PushSubscriptionCarrierSummary,
   type UpdateEffects,
 } from '@wismo/store';
 import type { ResolvedBrand } from '../page/brand';
 import { pageShell, type Html } from '../page/layout';
 import { catalogueWord } from '../page/words';
-import { CHART_CSS, histogramChart, horizontalBarChart } from './charts';
+import { CHART_CSS, histogramChart, horizontalBarChart, lineChart } from './charts';
 import { dashboardWord, type DashboardWordKey } from './dashboard-words';
 
 export interface DashboardRenderContext {
@@ -224,6 +228,7 @@ export function renderCarriersPage(
   context: DashboardRenderContext,
   lanes: readonly LanePerformance[],
   histogram: { counts: number[]; p50: number; p90: number },
+  trend?: OnTimeTrend,
 ): Html {
   const p = context.params;
   const fields = html`${input('since', word(context, 'filter.since'), p.since, 'type="date"')}
@@ -296,8 +301,46 @@ ${filterForm(context, fields)}
 ${firstEtaChart}<p class="subtitle">${word(context, 'chart.table')}: ${word(context, 'col.onTimeFirstEta')} — <a href="#lanes-table">${word(context, 'chart.onTime.title')}</a></p></section>
 <section aria-labelledby="transit-heading"><h2 id="transit-heading">${word(context, 'chart.histogram.title')}</h2>
 <div class="chart-and-table">${histogramSvg}${histogramTable}</div></section>
+${trend ? trendSection(context, trend) : ''}
 <p><a href="${dashboardHref(context, 'carriers', { ...p, format: 'csv' })}" download>${word(context, 'csv')}</a></p>`,
   );
+}
+
+/** The on-time rate per week as a line per carrier, and the same numbers in a table beside it. */
+function trendSection(context: DashboardRenderContext, trend: OnTimeTrend): Html {
+  const heading = html`<h2 id="trend-heading">${word(context, 'chart.trend.title')}</h2>`;
+  if (trend.carriers.length === 0)
+    return html`<section aria-labelledby="trend-heading">${heading}<p>${word(context, 'none')}</p></section>`;
+  const weekLabel = (weekStart: string) =>
+    new Intl.DateTimeFormat(context.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${weekStart}T00:00:00Z`));
+  const chart = lineChart({
+    id: 'chart-trend',
+    title: word(context, 'chart.trend.title'),
+    description: word(context, 'chart.trend.description', { weeks: trend.weeks.length }),
+    xLabels: trend.weeks.map(weekLabel),
+    series: trend.carriers.map((series) => ({
+      name: carrierName(context, series.carrier),
+      values: series.points.map((point) => point.onTimeRate),
+    })),
+  });
+  const table = html`<div class="table-wrap" role="region" aria-labelledby="trend-caption" tabindex="0"><table id="trend-table">
+<caption id="trend-caption">${word(context, 'chart.table')}: ${word(context, 'chart.trend.title')}</caption>
+<thead><tr><th scope="col">${word(context, 'col.week')}</th>${trend.carriers.map(
+    (series) => html`<th scope="col" class="number">${carrierName(context, series.carrier)}</th>`,
+  )}</tr></thead>
+<tbody>${trend.weeks.map(
+    (weekStart, index) =>
+      html`<tr><th scope="row"><time datetime="${weekStart}">${weekLabel(weekStart)}</time></th>${trend.carriers.map((series) => {
+        const point = series.points[index]!;
+        return html`<td class="number">${
+          point.onTimeRate === null
+            ? '–'
+            : word(context, 'trend.cell', { percent: percent(context, point.onTimeRate), count: point.promisedCount })
+        }</td>`;
+      })}</tr>`,
+  )}</tbody>
+</table></div>`;
+  return html`<section aria-labelledby="trend-heading">${heading}<div class="chart-and-table">${chart}${table}</div></section>`;
 }
 
 function numberText(context: DashboardRenderContext, value: number): string {
@@ -430,10 +473,105 @@ function durationText(seconds: number): string {
   return `${Math.round(seconds / 3600)} h`;
 }
 
+/** The real requests per carrier account against the carrier's documented rate limit and quota. */
+function requestsSection(
+  context: DashboardRenderContext,
+  requests: readonly CarrierAccountRequests[],
+  capabilities: ReadonlyArray<{ id: string; capabilities: CarrierCapabilities }>,
+): Html {
+  const rows = requests.map((entry) => {
+    const documented = capabilities.find((candidate) => candidate.id === entry.carrier)?.capabilities;
+    const limit = documented?.rateLimit;
+    const rate = limit
+      ? `${word(context, 'quota.per', { requests: numberText(context, Math.floor((limit.requests * 3_600_000) / limit.intervalMs)), per: word(context, 'per.hour') })} (${word(context, 'rate.perMinute', { requests: numberText(context, Math.floor((limit.requests * 60_000) / limit.intervalMs)) })})`
+      : word(context, 'health.notPublished');
+    const quota = documented?.quota
+      ? word(context, 'quota.per', {
+          requests: numberText(context, documented.quota.requests),
+          per: word(context, `per.${documented.quota.per}`),
+        })
+      : word(context, 'health.notPublished');
+    const errors = REQUEST_ERROR_KINDS.filter((kind) => entry.errorsToday[kind] > 0)
+      .map((kind) => `${word(context, `requestError.${kind}`)} ${numberText(context, entry.errorsToday[kind])}`)
+      .join(', ');
+    return [
+      carrierName(context, entry.carrier),
+      entry.account,
+      entry.thisHour,
+      entry.previousHour,
+      rate,
+      entry.today,
+      quota,
+      entry.peakPerMinuteToday,
+      errors || '–',
+    ];
+  });
+  // Not a labelled region: its table is one, named by the same words.
+  return html`<section class="panel"><h2 id="requests-heading">${word(context, 'requests.heading')}</h2>
+<p class="subtitle">${word(context, 'requests.intro')}</p>
+${
+  rows.length === 0
+    ? html`<p id="requests-none">${word(context, 'requests.none')}</p>`
+    : figuresTable(
+        context,
+        'requests-table',
+        word(context, 'requests.heading'),
+        [
+          'col.carrier',
+          'col.account',
+          'col.requestsHour',
+          'col.requestsPreviousHour',
+          'col.rateLimit',
+          'col.requestsToday',
+          'col.quota',
+          'col.peakMinute',
+          'col.errorsToday',
+        ],
+        rows,
+        2,
+      )
+}</section>`;
+}
+
+/** The shop's carrier push subscriptions per carrier: how many push, end soon, ended or are stuck, and the next renewal. */
+export interface PushSubscriptionsHealth {
+  /** "Expiring" means ending within this many days. */
+  expiringWithinDays: number;
+  carriers: readonly PushSubscriptionCarrierSummary[];
+}
+
+function subscriptionsSection(context: DashboardRenderContext, subscriptions: PushSubscriptionsHealth): Html {
+  const when = (instant: string | null) => (instant ? instant.slice(0, 16).replace('T', ' ') + ' UTC' : '–');
+  const rows = subscriptions.carriers.map((entry) => [
+    carrierName(context, entry.carrier),
+    entry.active,
+    entry.expiring,
+    entry.expired,
+    entry.suspended,
+    entry.failed,
+    when(entry.nextRenewalAt),
+  ]);
+  return html`<section class="panel"><h2 id="subscriptions-heading">${word(context, 'health.subscriptions')}</h2>
+<p class="subtitle">${word(context, 'health.subscriptionsIntro', { days: subscriptions.expiringWithinDays })}</p>
+${
+  rows.length === 0
+    ? html`<p id="subscriptions-none">${word(context, 'health.noSubscriptions')}</p>`
+    : figuresTable(
+        context,
+        'subscriptions-table',
+        word(context, 'health.subscriptions'),
+        ['col.carrier', 'col.active', 'col.expiring', 'col.expired', 'col.suspended', 'col.failed', 'col.nextRenewal'],
+        rows,
+      )
+}</section>`;
+}
+
 export function renderHealthPage(
   context: DashboardRenderContext,
   health: DashboardHealth,
   capabilities: ReadonlyArray<{ id: string; capabilities: CarrierCapabilities }>,
+  requests?: readonly CarrierAccountRequests[],
+  subscriptions?: PushSubscriptionsHealth,
 ): Html {
   const limitOf = (carrier: string | null) => {
     const entry = capabilities.find((candidate) => candidate.id === carrier)?.capabilities;
@@ -487,6 +625,8 @@ ${figuresTable(
   ],
   rows,
 )}
+${requests ? requestsSection(context, requests, capabilities) : ''}
+${subscriptions ? subscriptionsSection(context, subscriptions) : ''}
 <p class="subtitle">${word(context, 'health.note')}</p>`,
   );
 }

@@ -10,14 +10,18 @@ import {
   carrierPerformance,
   dashboardHealth,
   dashboardReport,
+  DEFAULT_EXPIRING_WITHIN_MS,
   DEFAULT_SHOP_ID,
+  onTimeTrend,
   parseWindow,
   percentileOfCounts,
+  REQUEST_ERROR_KINDS,
   StoreError,
   updateEffects,
   type AtRiskParcel,
   type AtRiskQuery,
   type LanePerformance,
+  type RequestErrorKind,
   type Store,
 } from '@wismo/store';
 import { requestHeader } from '../api/auth';
@@ -251,6 +255,22 @@ const UpdateEffectsSchema = z
   })
   .openapi('UpdateEffects');
 
+const CarrierAccountRequestsSchema = z
+  .object({
+    carrier: z.string(),
+    account: z.string(),
+    thisHour: CountSchema.openapi({ description: 'HTTP requests sent since the start of the current UTC hour.' }),
+    previousHour: CountSchema,
+    today: CountSchema.openapi({ description: 'Since 00:00 UTC.' }),
+    peakPerMinuteToday: CountSchema.openapi({ description: 'The busiest minute since 00:00 UTC.' }),
+    errorsToday: z.record(z.enum(REQUEST_ERROR_KINDS as [RequestErrorKind, ...RequestErrorKind[]]), CountSchema).openapi({
+      description: 'Failed requests since 00:00 UTC by kind; every kind is present.',
+    }),
+  })
+  .openapi('CarrierAccountRequests', {
+    description: 'The HTTP requests the adapters sent to one carrier account (token requests and retries included).',
+  });
+
 const DashboardHealthSchema = z
   .object({
     now: z.string(),
@@ -269,6 +289,7 @@ const DashboardHealthSchema = z
     scheduler: z.object({ due: CountSchema, oldestDueAt: z.string().nullable(), lagSeconds: CountSchema }),
     failedNotifications: CountSchema,
     failedWebhookDeliveries: CountSchema,
+    carrierRequests: z.array(CarrierAccountRequestsSchema),
   })
   .openapi('DashboardHealth');
 
@@ -306,7 +327,8 @@ export const healthStatsRoute = createRoute({
   operationId: 'dashboardHealth',
   tags: ['Stats'],
   summary: 'Health of the watching',
-  description: "Per carrier: watched parcels, push watching, checks in the last hour, failing parcels; the scheduler's backlog.",
+  description:
+    "Per carrier: watched parcels, push watching, checks in the last hour, failing parcels; the scheduler's backlog; the HTTP requests sent to each carrier account this hour, the previous hour and today (UTC), with the busiest minute and the errors by kind.",
   security: SECURITY,
   responses: {
     200: { description: 'The figures', content: { 'application/json': { schema: DashboardHealthSchema } } },
@@ -646,9 +668,11 @@ export function registerDashboardRoutes(app: OpenAPIHono, deps: DashboardDepende
           while (counts.length <= days) counts.push(0);
           counts[days]! += count;
         });
+      const trend = await onTimeTrend(deps.store, shopId, { now: deps.now() });
+      if (params.carrier) trend.carriers = trend.carriers.filter((series) => series.carrier === params.carrier);
       return respond(
         c,
-        renderCarriersPage(context, lanes, { counts, p50: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) }),
+        renderCarriersPage(context, lanes, { counts, p50: percentileOfCounts(counts, 0.5), p90: percentileOfCounts(counts, 0.9) }, trend),
       );
     }),
   );
@@ -670,8 +694,18 @@ export function registerDashboardRoutes(app: OpenAPIHono, deps: DashboardDepende
   app.get(
     '/dashboard/health',
     page('health', async (c, shopId, context) => {
-      const health = await dashboardHealth(deps.store, shopId, { now: deps.now() });
-      return respond(c, renderHealthPage(context, health, deps.carrierCapabilities ?? []));
+      const [health, subscriptions] = await Promise.all([
+        dashboardHealth(deps.store, shopId, { now: deps.now() }),
+        deps.store.pushSubscriptions.summary({ shopId, now: deps.now(), expiringWithinMs: DEFAULT_EXPIRING_WITHIN_MS }),
+      ]);
+      const expiringWithinDays = Math.round(DEFAULT_EXPIRING_WITHIN_MS / 86_400_000);
+      return respond(
+        c,
+        renderHealthPage(context, health, deps.carrierCapabilities ?? [], health.carrierRequests, {
+          expiringWithinDays,
+          carriers: subscriptions,
+        }),
+      );
     }),
   );
 

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrierPerformance, createStore, dashboardHealth, dashboardReport, updateEffects, type Store } from '@wismo/store';
-import { testEngines, type TestDatabase } from '../../../store/src/__fixtures__/test-stores';
+import {
+  carrierPerformance,
+  carrierRequestCounts,
+  createCarrierRequestCounter,
+  dashboardHealth,
+  dashboardReport,
+  onTimeTrend,
+  updateEffects,
+  type Store,
+} from '@wismo/store';
+import { testEngines } from '../../../store/src/__fixtures__/test-stores';
 import {
   buildDashboardSeed,
   buildUpdatesSeed,
@@ -9,7 +18,7 @@ import {
   seedUpdateEffects,
   SEED_NOW,
 } from '../../../store/src/dashboard/__fixtures__/seed-dashboard';
-import { API_KEY, BRAND, startTestCarriers, testOrders, type TestSetup } from '../__fixtures__/server-fixtures';
+import { API_KEY, BRAND, startStoreServer, testOrders, type StoreServer, type TestSetup } from '../__fixtures__/server-fixtures';
 import { createWismoServer, type WismoServer } from '../create-server';
 import { createAccessTokens } from '../page/access-token';
 import { createDashboardLogin } from './dashboard-login';
@@ -36,7 +45,7 @@ function nextHref(page: string): string | null {
 
 describe.each(testEngines())('operations dashboard on $name', ({ name, available, create }) => {
   let setup: TestSetup;
-  let database: TestDatabase;
+  let running: StoreServer | undefined;
   let store: Store;
   let server: WismoServer;
   let now = SEED_NOW;
@@ -49,28 +58,20 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
 
   beforeAll(async () => {
     if (!available) return;
-    setup = await startTestCarriers();
-    database = create();
-    store = await createStore({ url: database.url, clock: () => now });
-    await seedDashboardStore(store, seed);
-    await seedUpdateEffects(store, buildUpdatesSeed());
-    server = createWismoServer({
-      tracker: setup.tracker,
-      carriers: setup.carriers,
-      store,
+    running = await startStoreServer(create, {
+      now: () => now,
+      seed: async (store) => {
+        await seedDashboardStore(store, seed);
+        await seedUpdateEffects(store, buildUpdatesSeed());
+      },
       apiKeys: [API_KEY, OTHER_KEY],
       shopOfApiKey: { [OTHER_KEY]: 'other' },
       brand: BRAND,
-      logger: setup.logger,
       dashboard: { loginSecret: LOGIN_SECRET, loginTtlMs: 3_600_000 },
-      now: () => now,
     });
+    ({ setup, store, server } = running);
   });
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-    await setup?.close();
-  });
+  afterAll(() => running?.close());
   if (!available) {
     it.skip(`${name}: DATABASE_URL is not set, PostgreSQL run SKIPPED`, () => undefined);
     return;
@@ -285,6 +286,30 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       expect(empty).toContain('No finished deliveries match.');
       expect(empty).not.toContain('<svg');
     });
+
+    it('draws the weekly on-time rate as a line per carrier, told apart by dash and marker, with its table', async () => {
+      const trend = await onTimeTrend(store, 'default', { now });
+      const page = await (await request('/dashboard/carriers?lang=en', { key: API_KEY })).text();
+      const chart = /<svg class="chart" id="chart-trend" role="img"[\s\S]*?<\/svg>/.exec(page)![0];
+      const series = [...chart.matchAll(/<g class="chart-series" data-series="([^"]+)" data-marker="([a-z]+)">([\s\S]*?)<\/g>/g)];
+      const nameOf = (id: string) => setup.carriers.find((carrier) => carrier.id === id)!.name;
+      expect(series.map((match) => match[1])).toEqual(trend.carriers.map((line) => nameOf(line.carrier)));
+      // Each line has its own dash pattern and marker shape, and one marker per week with a rate.
+      expect(new Set(series.map((match) => /stroke-dasharray="([^"]+)"/.exec(match[3]!)![1])).size).toBe(series.length);
+      expect(new Set(series.map((match) => match[2])).size).toBe(series.length);
+      series.forEach((match, index) => {
+        const withRate = trend.carriers[index]!.points.filter((point) => point.onTimeRate !== null).length;
+        expect(match[3]!.match(/class="chart-marker-/g)).toHaveLength(withRate);
+      });
+      expect(chart).toContain('<g class="chart-legend">');
+      // The table beside it: one row per week, one column per carrier, the rate and its base in each cell.
+      const rows = /<table id="trend-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!.match(/<tr>[\s\S]*?<\/tr>/g)!;
+      expect(rows).toHaveLength(trend.weeks.length);
+      const last = trend.carriers[0]!.points.at(-2)!;
+      expect(rows.at(-2)).toContain(`${Math.round(last.onTimeRate! * 1000) / 10}% of ${last.promisedCount}`);
+      const dhlOnly = await (await request('/dashboard/carriers?lang=en&carrier=dhl', { key: API_KEY })).text();
+      expect([...dhlOnly.matchAll(/<g class="chart-series" data-series="([^"]+)"/g)].map((match) => match[1])).toEqual([nameOf('dhl')]);
+    });
   });
 
   describe('GET /dashboard/updates and /dashboard/health', () => {
@@ -319,6 +344,51 @@ describe.each(testEngines())('operations dashboard on $name', ({ name, available
       } finally {
         now = SEED_NOW;
       }
+    });
+
+    it('sets the carrier requests per account against the documented limit and quota, with errors by kind', async () => {
+      const empty = await (await request('/dashboard/health?lang=en', { key: API_KEY })).text();
+      expect(empty).toContain('<p id="requests-none">');
+      const counter = createCarrierRequestCounter({ clock: () => now });
+      const outcomes = ['ok', 'ok', 'ok', 'rate_limited', 'ok', 'server', 'ok', 'timeout'] as const;
+      for (let i = 0; i < 40; i++)
+        counter
+          .observer('eu')
+          .onRequest({ carrierId: 'ups', at: now.getTime() - i * 30_000, outcome: outcomes[i % outcomes.length]!, httpStatus: null });
+      await counter.flush(store);
+      const [counted] = await carrierRequestCounts(store, 'default', { now });
+      const page = await (await request('/dashboard/health?lang=en', { key: API_KEY })).text();
+      const row = /<table id="requests-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
+      const cells = [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((match) => match[1]);
+      const ups = setup.carriers.find((carrier) => carrier.id === 'ups')!.capabilities;
+      const perHour = Math.floor((ups.rateLimit.requests * 3_600_000) / ups.rateLimit.intervalMs);
+      expect(cells.slice(0, 4)).toEqual(['UPS', 'eu', String(counted!.thisHour), String(counted!.previousHour)]);
+      expect(cells[4]).toContain(`${new Intl.NumberFormat('en-US').format(perHour)} per hour`);
+      expect(cells[5]).toBe(String(counted!.today));
+      expect(cells[7]).toBe(String(counted!.peakPerMinuteToday));
+      expect(cells[8]).toBe(
+        `rate limited ${counted!.errorsToday.rate_limited}, server error ${counted!.errorsToday.server}, timeout ${counted!.errorsToday.timeout}`,
+      );
+      expect(counted!.today).toBe(40);
+      // The same counts under /v1/stats/health, against what was fed in.
+      const hourStart = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
+      const fed = Array.from({ length: 40 }, (_, i) => ({ at: now.getTime() - i * 30_000, outcome: outcomes[i % outcomes.length]! }));
+      const perMinute = new Map<number, number>();
+      for (const { at } of fed) perMinute.set(Math.floor(at / 60_000), (perMinute.get(Math.floor(at / 60_000)) ?? 0) + 1);
+      const json = (await (await request('/v1/stats/health', { key: API_KEY })).json()) as Loose;
+      expect(json.carrierRequests).toEqual([
+        {
+          carrier: 'ups',
+          account: 'eu',
+          thisHour: fed.filter(({ at }) => at >= hourStart).length,
+          previousHour: fed.filter(({ at }) => at < hourStart).length,
+          today: 40,
+          peakPerMinuteToday: Math.max(...perMinute.values()),
+          errorsToday: { not_found: 0, rate_limited: 5, auth: 0, server: 5, timeout: 5, network: 0, client: 0 },
+        },
+      ]);
+      const german = await (await request('/dashboard/health?lang=de', { key: API_KEY })).text();
+      expect(german).toContain('Anfragen an Versanddienstleister gegenüber den Grenzen');
     });
   });
 

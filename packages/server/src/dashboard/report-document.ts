@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { Language } from '@wismo/order-view';
-import { AT_RISK_KINDS, type DashboardReport } from '@wismo/store';
+import { AT_RISK_KINDS, REQUEST_ERROR_KINDS, type DashboardReport } from '@wismo/store';
 import { dashboardWord, type DashboardWordKey } from './dashboard-words';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-DE', nl: 'nl-NL', fr: 'fr-FR', es: 'es-ES' };
@@ -121,6 +121,22 @@ ${table(
     carrier.due,
     carrier.notFound,
     carrier.failing,
+  ]),
+)}
+<h2>${word('requests.heading')}</h2>
+${table(
+  word('requests.heading'),
+  ['col.carrier', 'col.account', 'col.requestsHour', 'col.requestsPreviousHour', 'col.requestsToday', 'col.peakMinute', 'col.errorsToday'],
+  report.health.carrierRequests.map((entry) => [
+    entry.carrier,
+    entry.account,
+    entry.thisHour,
+    entry.previousHour,
+    entry.today,
+    entry.peakPerMinuteToday,
+    REQUEST_ERROR_KINDS.filter((kind) => entry.errorsToday[kind] > 0)
+      .map((kind) => `${word(`requestError.${kind}`)} ${numbers.format(entry.errorsToday[kind])}`)
+      .join(', ') || '–',
   ]),
 )}
 ${raw('</body></html>')}`;

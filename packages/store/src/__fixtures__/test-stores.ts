@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { createStore } from '../create-store';
+import type { Store } from '../store-types';
 
 /** Where a conformance run keeps its data, and how to remove it afterwards. */
 export interface TestDatabase {
@@ -53,4 +56,28 @@ export function testEngines(): Array<{ name: 'sqlite' | 'postgres'; available: b
     { name: 'sqlite', available: true, create: sqliteTestDatabase },
     { name: 'postgres', available: POSTGRES_URL !== undefined, create: () => postgresTestDatabase(POSTGRES_URL!) },
   ];
+}
+
+/**
+ * Gives the suite a store in a fresh test database of `engine`, its clock standing at `now`: opened in `beforeAll` and
+ * handed to `opened` (to keep, and to seed), closed and its database dropped in `afterAll`. Nothing runs where the engine
+ * is unavailable.
+ */
+export function useTestStore(
+  engine: { available: boolean; create: () => TestDatabase },
+  now: Date,
+  opened: (store: Store) => unknown,
+): void {
+  let database: TestDatabase | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    if (!engine.available) return;
+    database = engine.create();
+    store = await createStore({ url: database.url, clock: () => now });
+    await opened(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
 }

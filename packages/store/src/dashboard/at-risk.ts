@@ -1,10 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ACTORS, SUBSTATUSES, type Actor, type ShipmentStatus, type Substatus } from '@wismo/core';
-import { AT_RISK_PREDICATE } from '../database/dashboard-migration';
+import { AT_RISK_LIST_PREDICATE } from '../database/dashboard-index-migration';
 import { StoreError } from '../store-error';
 import { decodeCursor, encodeCursor } from '../paging-cursor';
 import type { CarrierId, Store } from '../store-types';
 import { dashboardDatabase, type DashboardDatabase } from './dashboard-tables';
+import { DEFAULT_PICKUP_HOLD_DAYS } from './pickup-hold-days';
 
 /** Why a parcel is listed as at risk. */
 export const AT_RISK_KINDS = ['stalled', 'late', 'never_scanned', 'exception', 'pickup_deadline', 'returning'] as const;
@@ -19,8 +20,7 @@ export interface PickupDeadlineSettings {
   warnDays?: number;
 }
 
-/** Carriers known to keep parcels longer than a week (USPS holds an item 15 days); the rest use the default. */
-export const DEFAULT_PICKUP_HOLD_DAYS: Readonly<Record<string, number>> = { usps: 15 };
+export { DEFAULT_PICKUP_HOLD_DAYS };
 
 export interface AtRiskQuery {
   carrier?: CarrierId;
@@ -74,13 +74,18 @@ type TrackingsBuilder = ExpressionBuilder<DashboardDatabase, 'trackings'>;
 
 const DAY_MS = 86_400_000;
 
-function holdDaysOf(carrier: string, settings: PickupDeadlineSettings): number {
-  return { ...DEFAULT_PICKUP_HOLD_DAYS, ...settings.holdDays }[carrier] ?? settings.defaultHoldDays ?? 7;
+/** Hold days by carrier: the defaults with the shop's own figures over them. */
+function holdDaysTable(settings: PickupDeadlineSettings): Readonly<Record<string, number>> {
+  return { ...DEFAULT_PICKUP_HOLD_DAYS, ...settings.holdDays };
+}
+
+function holdDaysOf(carrier: string, table: Readonly<Record<string, number>>, settings: PickupDeadlineSettings): number {
+  return table[carrier] ?? settings.defaultHoldDays ?? 7;
 }
 
 /** Hold days per carrier as one SQL expression (a CASE over the carriers with their own figure). */
 function holdDaysSql(settings: PickupDeadlineSettings) {
-  const entries = Object.entries({ ...DEFAULT_PICKUP_HOLD_DAYS, ...settings.holdDays });
+  const entries = Object.entries(holdDaysTable(settings));
   const fallback = sql.lit(settings.defaultHoldDays ?? 7);
   if (entries.length === 0) return sql<number>`${fallback}`;
   const cases = sql.join(
@@ -93,7 +98,9 @@ function holdDaysSql(settings: PickupDeadlineSettings) {
 function kindConditions(nowMs: number, settings: PickupDeadlineSettings) {
   const warnMs = (settings.warnDays ?? 2) * DAY_MS;
   // Near the deadline: arrival + hold days − warn days has passed. An unknown arrival is listed (better seen).
-  const nearDeadline = sql<SqlBool>`(pickup_since is null or pickup_since + ${holdDaysSql(settings)} * cast(${sql.lit(DAY_MS)} as bigint) <= ${nowMs + warnMs})`;
+  // A CASE rather than an OR: PostgreSQL plans each arm of an OR against every index of trackings (bitmap OR
+  // paths), which took longer than running the page.
+  const nearDeadline = sql<SqlBool>`(case when pickup_since is null then 1 when pickup_since + ${holdDaysSql(settings)} * cast(${sql.lit(DAY_MS)} as bigint) <= ${nowMs + warnMs} then 1 else 0 end) = 1`;
   const conditions: Record<AtRiskKind, (builder: TrackingsBuilder) => Expression<SqlBool>> = {
     stalled: (builder) => builder('delay_stalled', '=', 1),
     late: (builder) => builder('delay_late', '=', 1),
@@ -124,21 +131,25 @@ export const AT_RISK_LIST_COLUMNS = [
   'pickup_since',
 ] as const;
 
-/** Word for word the partial indexes' condition (see `AT_RISK_PREDICATE`), so that the planner uses them. */
-const atRiskRows = sql<SqlBool>`${sql.raw(AT_RISK_PREDICATE)}`;
+/** Word for word the partial indexes' condition (see `AT_RISK_LIST_PREDICATE`), so that the planner uses them. */
+const atRiskRows = sql<SqlBool>`${sql.raw(AT_RISK_LIST_PREDICATE)}`;
 
 function invalid(path: string, message: string): never {
   throw new StoreError('invalid_input', `atRisk: ${message}`, { issues: [{ path, message }] });
 }
 
+const SUBSTATUSES_BY_ACTOR = new Map(
+  ACTORS.map((actor) => [actor, (Object.keys(SUBSTATUSES) as Substatus[]).filter((code) => SUBSTATUSES[code].actor === actor)]),
+);
+
 function substatusesOf(actor: Actor): Substatus[] {
-  return (Object.keys(SUBSTATUSES) as Substatus[]).filter((code) => SUBSTATUSES[code].actor === actor);
+  return SUBSTATUSES_BY_ACTOR.get(actor) ?? [];
 }
 
 /**
  * Parcels of one shop that need a look now: stalled, late, never scanned, in exception, waiting at a pickup
  * point near its collection deadline, or returning; still watched (stopped parcels are left out). Keyset
- * paging in tracking id order, over the partial indexes of migration 4 (only at-risk rows are in them).
+ * paging in tracking id order, over the partial list indexes of migration 7 (only at-risk rows are in them).
  */
 export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = {}): Promise<AtRiskPage> {
   const { db } = dashboardDatabase(store);
@@ -156,31 +167,35 @@ export async function atRisk(store: Store, shopId: string, query: AtRiskQuery = 
   const pickup = query.pickup ?? {};
   const conditions = kindConditions(nowMs, pickup);
 
-  let select = db
-    .selectFrom('trackings')
-    .select(AT_RISK_LIST_COLUMNS)
-    .where('shop_id', '=', shopId)
-    .where(atRiskRows)
-    .where((builder) =>
-      query.kind ? conditions[query.kind](builder) : builder.or(AT_RISK_KINDS.map((kind) => conditions[kind](builder))),
-    );
+  let select = db.selectFrom('trackings').where('shop_id', '=', shopId).where(atRiskRows);
   if (query.carrier) select = select.where('carrier', '=', query.carrier.toLowerCase());
   if (query.service) select = select.where('service', '=', query.service);
   if (query.country) select = select.where('destination_country', '=', query.country.toUpperCase());
   if (query.actor) select = select.where('substatus', 'in', substatusesOf(query.actor));
   if (query.minAgeHours !== undefined) select = select.where('created_at', '<=', nowMs - query.minAgeHours * 3_600_000);
   if (query.cursor) select = select.where('id', '>', decodeCursor(query.cursor));
+  // The reasons last: SQLite tests the terms in the order written, and the plain equalities above drop most rows
+  // before the reasons' CASE is worked out (a CASE rather than an OR, as for `nearDeadline`).
+  select = select.where((builder) =>
+    query.kind
+      ? conditions[query.kind](builder)
+      : sql<SqlBool>`(case when ${builder.or(AT_RISK_KINDS.map((kind) => conditions[kind](builder)))} then 1 else 0 end) = 1`,
+  );
+  // Read from the list index alone (migration 7: it holds every column selected and filtered on).
   const rows = await select
+    .select(AT_RISK_LIST_COLUMNS)
     .orderBy('id')
     .limit(limit + 1)
     .execute();
 
   const warnMs = (pickup.warnDays ?? 2) * DAY_MS;
+  const holdDays = holdDaysTable(pickup);
   const items = rows.slice(0, limit).map((row): AtRiskParcel => {
     const status = row.status as ShipmentStatus;
     const substatus = row.substatus as Substatus;
     const waiting = status === 'available_for_pickup';
-    const deadlineMs = waiting && row.pickup_since !== null ? Number(row.pickup_since) + holdDaysOf(row.carrier, pickup) * DAY_MS : null;
+    const deadlineMs =
+      waiting && row.pickup_since !== null ? Number(row.pickup_since) + holdDaysOf(row.carrier, holdDays, pickup) * DAY_MS : null;
     const flags: Record<AtRiskKind, boolean> = {
       stalled: Number(row.delay_stalled) === 1,
       late: Number(row.delay_late) === 1,

@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely';
 import { approximateEpochMs, type Shipment } from '@wismo/core';
-import type { Database } from '../database/tables';
 import type { DetectedChanges, TrackingRecord } from '../ingest/detect-changes';
-import type { DashboardDatabase } from './dashboard-tables';
+import type { DashboardDeliveryColumns, DashboardTrackingColumns } from './dashboard-tables';
 
 interface TrackingFacts {
   service: string | null;
@@ -35,19 +33,30 @@ const sameFacts = (a: TrackingFacts, b: TrackingFacts) =>
   a.pickupSince === b.pickupSince &&
   (a.carrierEtaOn !== null) === (b.carrierEtaOn !== null);
 
+/** The dashboard columns an ingest batch writes, by tracking id; ingest writes them with its own rows. */
+export interface DashboardFactsOfBatch {
+  /**
+   * The tracking columns of each parcel whose service, destination, pickup arrival or first carrier ETA changed.
+   * `first_eta_on` is the carrier's current ETA day: it fills the column only while that is empty.
+   */
+  trackings: Map<string, DashboardTrackingColumns>;
+  /** On a delivery: whether it met the first carrier ETA, had a failed attempt or went through an exception. */
+  deliveries: Map<string, DashboardDeliveryColumns>;
+}
+
 /**
- * Keeps the dashboard's columns (migration 4) in step with an ingest batch, in the batch's transaction: service,
- * destination country and pickup arrival when they change, the first carrier ETA once, and on a delivery
- * whether it met that first ETA, had a failed attempt or went through an exception. Most answers change none
- * of them and cost no statement.
+ * Keeps the dashboard's columns (migration 4) in step with an ingest batch: service, destination country and
+ * pickup arrival when they change, the first carrier ETA once, and on a delivery whether it met that first ETA,
+ * had a failed attempt or went through an exception. Most answers change none of them. Pure: ingest writes the
+ * tracking columns in its upsert of the row and the delivery flags with the delivery row, so that no row is
+ * written twice. `storedFirstEtaOn` is each tracking's `first_eta_on` as the batch found it.
  */
-export async function recordDashboardFacts(
-  executor: Kysely<Database>,
+export function dashboardFactsOf(
   changes: readonly DetectedChanges[],
   storedRecords: ReadonlyMap<string, TrackingRecord>,
+  storedFirstEtaOn: ReadonlyMap<string, string | null>,
   nowMs: number,
-): Promise<void> {
-  const db = executor as unknown as Kysely<DashboardDatabase>;
+): DashboardFactsOfBatch {
   const known = new Map<string, TrackingFacts>();
   const changed = new Map<string, TrackingFacts>();
   for (const change of changes) {
@@ -57,46 +66,27 @@ export async function recordDashboardFacts(
     known.set(id, after);
     if (!sameFacts(before, after)) changed.set(id, after);
   }
-  // One statement per 200 parcels (most batches have none: these facts rarely change after the first answer).
-  const entries = [...changed];
-  for (let start = 0; start < entries.length; start += 200) {
-    const part = entries.slice(start, start + 200);
-    const byId = <T>(value: (facts: TrackingFacts) => T) =>
-      sql<T>`(case id ${sql.join(
-        part.map(([id, facts]) => sql`when ${id} then ${value(facts)}`),
-        sql` `,
-      )} end)`;
-    await db
-      .updateTable('trackings')
-      .set({
-        service: byId((facts) => facts.service),
-        destination_country: byId((facts) => facts.destinationCountry),
-        // Parameters arrive as text on PostgreSQL: the instant is cast back.
-        pickup_since: sql<number | null>`cast(${byId((facts) => facts.pickupSince)} as bigint)`,
-        first_eta_on: sql<string | null>`coalesce(first_eta_on, ${byId((facts) => facts.carrierEtaOn)})`,
-      })
-      .where(
-        'id',
-        'in',
-        part.map(([id]) => id),
-      )
-      .execute();
-  }
+  const trackings = new Map<string, DashboardTrackingColumns>();
+  for (const [id, facts] of changed)
+    trackings.set(id, {
+      service: facts.service,
+      destination_country: facts.destinationCountry,
+      first_eta_on: facts.carrierEtaOn,
+      pickup_since: facts.pickupSince,
+    });
+  const deliveries = new Map<string, DashboardDeliveryColumns>();
   for (const change of changes) {
     if (!change.delivery) continue;
     const id = change.record.id;
     const events = change.record.shipment?.events ?? [];
-    const row = await db.selectFrom('trackings').select('first_eta_on').where('id', '=', id).executeTakeFirst();
-    const firstEtaOn = row?.first_eta_on ?? null;
-    await db
-      .updateTable('deliveries')
-      .set({
-        first_eta_on: firstEtaOn,
-        on_time_first_eta: firstEtaOn === null ? null : change.delivery.deliveredOn <= firstEtaOn ? 1 : 0,
-        failed_attempt: events.some((event) => event.status === 'attempt_failed') ? 1 : 0,
-        had_exception: events.some((event) => event.status === 'exception') ? 1 : 0,
-      })
-      .where('tracking_id', '=', id)
-      .execute();
+    // What the tracking's column holds once the batch is written: the stored first ETA, else this batch's.
+    const firstEtaOn = storedFirstEtaOn.get(id) ?? changed.get(id)?.carrierEtaOn ?? null;
+    deliveries.set(id, {
+      first_eta_on: firstEtaOn,
+      on_time_first_eta: firstEtaOn === null ? null : change.delivery.deliveredOn <= firstEtaOn ? 1 : 0,
+      failed_attempt: events.some((event) => event.status === 'attempt_failed') ? 1 : 0,
+      had_exception: events.some((event) => event.status === 'exception') ? 1 : 0,
+    });
   }
+  return { trackings, deliveries };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../store-types';
+import { carrierRequestCounts, type CarrierAccountRequests } from './carrier-requests';
 import { dashboardDatabase } from './dashboard-tables';
 
 /** One carrier's side of the shop's watching, now. */
@@ -28,6 +29,8 @@ export interface DashboardHealth {
   /** Messages and webhook deliveries that failed for good (all time). */
   failedNotifications: number;
   failedWebhookDeliveries: number;
+  /** The HTTP requests sent to each carrier account this hour, the previous hour and today (UTC), as counted. */
+  carrierRequests: CarrierAccountRequests[];
 }
 
 const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
@@ -89,5 +92,6 @@ export async function dashboardHealth(store: Store, shopId: string, options: { n
     },
     failedNotifications: Number(failedNotifications.count),
     failedWebhookDeliveries: Number(failedWebhooks.count),
+    carrierRequests: await carrierRequestCounts(store, shopId, { now: new Date(nowMs) }),
   };
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SUBSTATUSES, type Actor } from '@wismo/core';
-import { createStore } from '../create-store';
-import { testEngines, type TestDatabase } from '../__fixtures__/test-stores';
+import { testEngines, useTestStore } from '../__fixtures__/test-stores';
 import type { Store } from '../store-types';
 import { StoreError } from '../store-error';
 import { AT_RISK_KINDS, atRisk, atRiskCounts, type AtRiskKind, type AtRiskQuery } from './at-risk';
@@ -135,20 +134,11 @@ function expectedLanes(deliveries: readonly SeededDelivery[]) {
 }
 
 describe.each(testEngines())('dashboard queries on $name', ({ name, available, create }) => {
-  let database: TestDatabase;
   let store: Store;
-
-  beforeAll(async () => {
-    if (!available) return;
-    database = create();
-    store = await createStore({ url: database.url, clock: () => SEED_NOW });
+  useTestStore({ available, create }, SEED_NOW, async (opened) => {
+    store = opened;
     await seedDashboardStore(store, seed);
     await seedUpdateEffects(store, updatesSeed);
-  });
-  afterAll(async () => {
-    if (!available) return;
-    await store.close();
-    await database.drop();
   });
 
   it.skipIf(!available)('atRisk lists every at-risk parcel of the shop once, across pages, in id order', async () => {

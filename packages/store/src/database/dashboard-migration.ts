@@ -92,7 +92,8 @@ export const DASHBOARD_COLUMNS_MIGRATION: Migration = {
     await sql`create index trackings_at_risk_by_carrier on trackings (shop_id, carrier, id) where ${atRisk}`.execute(db);
     await sql`create index trackings_at_risk_by_service on trackings (shop_id, service, id) where ${atRisk}`.execute(db);
     await sql`create index trackings_at_risk_by_country on trackings (shop_id, destination_country, id) where ${atRisk}`.execute(db);
-    // The counts above the list read only this index (every column they use is in it, stopped_reason too).
+    // The counts above the list read only this index (every column they use is in it, stopped_reason too); migration 7
+    // (dashboard-index-migration.ts) drops it: its covering list indexes serve the counts as well.
     await sql`create index trackings_at_risk_counts on trackings (shop_id, status, delay_stalled, delay_late, delay_never_scanned, carrier, pickup_since, stopped_reason) where ${atRisk}`.execute(
       db,
     );

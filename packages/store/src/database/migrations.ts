@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreEngine } from '../store-types';
 import { DASHBOARD_COLUMNS_MIGRATION } from './dashboard-migration';
+import { DASHBOARD_INDEX_MIGRATION } from './dashboard-index-migration';
 import { NOTIFICATION_TABLES_MIGRATION } from './notification-migration';
 import { PUSH_RECEIPTS_MIGRATION } from './push-migration';
+import { REQUEST_COUNTS_MIGRATION, REQUEST_MINUTES_MIGRATION } from './request-count-migration';
+import { PUSH_SUBSCRIPTIONS_MIGRATION } from './push-subscription-migration';
 import { withWriteTransaction } from './open-database';
 import type { Database } from './tables';
 
@@ -302,6 +305,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   DASHBOARD_COLUMNS_MIGRATION,
   PUSH_RECEIPTS_MIGRATION,
+  PUSH_SUBSCRIPTIONS_MIGRATION,
+  DASHBOARD_INDEX_MIGRATION,
+  REQUEST_COUNTS_MIGRATION,
+  REQUEST_MINUTES_MIGRATION,
 ];
 
 /**

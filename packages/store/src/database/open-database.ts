@@ -67,14 +67,19 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   if (parsed.engine === 'sqlite') {
     if (parsed.target !== ':memory:') mkdirSync(dirname(resolve(parsed.target)), { recursive: true });
     const database = new BetterSqlite3(parsed.target);
+    // 16 KB pages for a new file (an existing one keeps its own): a tracking row with its shipment (a few KB) fits
+    // in its page instead of spilling into overflow pages, and a commit writes a quarter as many WAL frames, each
+    // its own write call. Must come before WAL mode is set.
+    database.pragma('page_size = 16384');
     // WAL lets readers run beside the single writer; the busy timeout makes a second process wait instead of failing.
     database.pragma('journal_mode = WAL');
     database.pragma('busy_timeout = 10000');
     database.pragma('synchronous = NORMAL');
     // 8 MB of page cache (the default is 2 MB): more of the B-trees stay in memory, the worker stays small.
     database.pragma('cache_size = -8000');
-    // Checkpoint every ~40 MB of WAL instead of every 4 MB: a checkpoint blocks the writer and syncs the file,
-    // and index pages rewritten by many batches are copied back once. The limit truncates the WAL afterwards.
+    // Checkpoint every 10,000 pages of WAL (160 MB with 16 KB pages, 40 MB in a file made with 4 KB pages) instead
+    // of every 1,000: a checkpoint blocks the writer and syncs the file, and index pages rewritten by many batches
+    // are copied back once. The limit truncates the WAL afterwards.
     database.pragma('wal_autocheckpoint = 10000');
     database.pragma('journal_size_limit = 67108864');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });

@@ -160,39 +160,44 @@ export function detectChanges(stored: TrackingRecord, input: IngestInput, contex
 
   const answer = input.shipment;
   const carrier = stored.carrier ?? answer.carrier;
-  const answeredMs = Number.isNaN(Date.parse(answer.fetchedAt)) ? checkedMs : Date.parse(answer.fetchedAt);
+  const fetchedMs = Date.parse(answer.fetchedAt);
+  const answeredMs = Number.isNaN(fetchedMs) ? checkedMs : fetchedMs;
   const isNewer = stored.answeredAt === null || answeredMs >= stored.answeredAt;
 
   // Events: new ones by fingerprint; the stored snapshot keeps every event ever seen, newest first.
   const known = new Set(stored.fingerprints);
-  const answerFingerprints: string[] = [];
-  const answerEvents: TrackingEvent[] = [];
+  // The answer's events once each, then (when there are new ones) the stored events the answer lacks.
+  const unsortedFingerprints: string[] = [];
+  const unsortedEvents: TrackingEvent[] = [];
   const seenInAnswer = new Set<string>();
   const newEvents: NewEventRow[] = [];
   for (const event of answer.events) {
     const fingerprint = eventFingerprint(carrier, stored.trackingNumber, event);
     if (seenInAnswer.has(fingerprint)) continue;
     seenInAnswer.add(fingerprint);
-    answerFingerprints.push(fingerprint);
-    answerEvents.push(event);
+    unsortedFingerprints.push(fingerprint);
+    unsortedEvents.push(event);
     if (!known.has(fingerprint)) newEvents.push({ fingerprint, occurredMs: eventEpochMs(event, checkedMs), event });
   }
   const storedEvents = stored.shipment?.events ?? [];
   let mergedEvents = storedEvents;
   let mergedFingerprints = stored.fingerprints;
   if (newEvents.length > 0) {
-    const byEvent = new Map<TrackingEvent, string>();
-    answerEvents.forEach((event, index) => byEvent.set(event, answerFingerprints[index]!));
-    const onlyStored: TrackingEvent[] = [];
     storedEvents.forEach((event, index) => {
       const fingerprint = stored.fingerprints[index]!;
       if (!seenInAnswer.has(fingerprint)) {
-        onlyStored.push(event);
-        byEvent.set(event, fingerprint);
+        unsortedEvents.push(event);
+        unsortedFingerprints.push(fingerprint);
       }
     });
-    mergedEvents = sortEventsNewestFirst([...answerEvents, ...onlyStored], true);
-    mergedFingerprints = mergedEvents.map((event) => byEvent.get(event)!);
+    mergedEvents = sortEventsNewestFirst(unsortedEvents, true);
+    // Mostly the carrier's list is already newest first: then the fingerprints are in order as they are.
+    if (mergedEvents.every((event, index) => event === unsortedEvents[index])) mergedFingerprints = unsortedFingerprints;
+    else {
+      const byEvent = new Map<TrackingEvent, string>();
+      unsortedEvents.forEach((event, index) => byEvent.set(event, unsortedFingerprints[index]!));
+      mergedFingerprints = mergedEvents.map((event) => byEvent.get(event)!);
+    }
   }
 
   // Status from every event seen, through core's rule; then never below what is stored.
@@ -233,10 +238,7 @@ export function detectChanges(stored: TrackingRecord, input: IngestInput, contex
   const statusChanged = stored.shipment === null ? status !== stored.status || substatus !== stored.substatus : status !== stored.status;
   const substatusChanged = substatus !== stored.substatus;
   const etaChanged = isNewer && etaKey(stored.shipment?.estimatedDelivery) !== etaKey(answer.estimatedDelivery) && !FINAL.has(status);
-  const storedLegNumbers = new Set((stored.shipment?.legs ?? []).map((leg) => `${leg.carrier}:${leg.trackingNumber}`));
-  const newLegs = isNewer
-    ? answer.legs.filter((leg) => leg.trackingNumber && !storedLegNumbers.has(`${leg.carrier}:${leg.trackingNumber}`))
-    : [];
+  const newLegs = isNewer && answer.legs.length > 0 ? legsNotIn(stored.shipment?.legs ?? [], answer.legs) : [];
 
   const orderId = stored.orderId;
   const pending: PendingOutboxRow[] = [];
@@ -300,33 +302,35 @@ export function detectChanges(stored: TrackingRecord, input: IngestInput, contex
 
   // The order view's rules decide delays, the order's stage and whether delivery is due today.
   const timeZone = context.order?.customer.timeZone ?? stored.customer?.timeZone ?? context.shopTimeZone;
-  const order =
-    context.order ??
-    standInOrder({
-      trackingId: stored.id,
-      carrier,
-      trackingNumber: stored.trackingNumber,
-      watchedAtIso: new Date(stored.createdAt).toISOString(),
-      timeZone,
-      locale: stored.customer?.locale ?? 'en',
-      direction: snapshot.direction,
-    });
   const orderShipmentId = context.order ? stored.orderShipmentId : stored.id;
-  // Building the view is the costliest step: skipped for a parcel without an order when no delay rule can fire.
+  // Building the view is the costliest step: skipped for a parcel without an order when no delay rule can fire
+  // (and then its stand-in order is not built either).
   const needsView =
     context.order !== null ||
     stored.delays.length > 0 ||
     delayRulesMayApply(snapshot, nowMs, lowestDelayThresholds(context.delayThresholds));
   const facts =
     orderShipmentId && needsView
-      ? viewFactsFor(order, orderShipmentId, [snapshot, ...context.siblingShipments], nowMs, {
-          history: context.history,
-          thresholds: context.delayThresholds,
-        })
+      ? viewFactsFor(
+          context.order ??
+            standInOrder({
+              trackingId: stored.id,
+              carrier,
+              trackingNumber: stored.trackingNumber,
+              watchedAtIso: new Date(stored.createdAt).toISOString(),
+              timeZone,
+              locale: stored.customer?.locale ?? 'en',
+              direction: snapshot.direction,
+            }),
+          orderShipmentId,
+          context.siblingShipments.length === 0 ? [snapshot] : [snapshot, ...context.siblingShipments],
+          nowMs,
+          { history: context.history, thresholds: context.delayThresholds },
+        )
       : null;
   const dueDate = facts ? facts.dueDate : expectedDeliveryDate(snapshot, timeZone, nowMs);
   const delays = facts?.delays ?? [];
-  const delayKinds = [...new Set(delays.map((delay) => delay.kind))].sort();
+  const delayKinds = delays.length === 0 ? [] : [...new Set(delays.map((delay) => delay.kind))].sort();
   for (const delay of newDelays(stored.delays, delays)) {
     pending.push(
       outbox('delay_detected', `${stored.id}:delay_detected:${delay.kind}:${delay.reason}:${version}`, orderId, {
@@ -383,7 +387,7 @@ export function detectChanges(stored: TrackingRecord, input: IngestInput, contex
   const keepStopped = stored.stoppedReason !== null && stored.stoppedReason !== 'finished' && stored.stoppedReason !== 'not_found';
   const snapshotChanged =
     stored.shipment === null || newEvents.length > 0 || statusChanged || substatusChanged || etaChanged || newLegs.length > 0;
-  const delaysChanged = delayKinds.join(',') !== stored.delays.join(',');
+  const delaysChanged = delayKinds.length !== stored.delays.length || delayKinds.some((kind, index) => kind !== stored.delays[index]);
 
   const record: TrackingRecord = {
     ...base,
@@ -481,6 +485,12 @@ function expectedDeliveryDate(shipment: Shipment, timeZone: string, nowMs: numbe
   const last = eta ? (eta.to ?? eta.from) : null;
   if (eta && last) return eta.timeKind === 'instant' ? localDate(Date.parse(last), timeZone) : last.slice(0, 10);
   return shipment.status === 'out_for_delivery' ? localDate(nowMs, timeZone) : null;
+}
+
+/** The answer's legs with a tracking number not among the stored legs (by carrier and number). */
+function legsNotIn(storedLegs: Shipment['legs'], answerLegs: Shipment['legs']): Shipment['legs'] {
+  const storedNumbers = new Set(storedLegs.map((leg) => `${leg.carrier}:${leg.trackingNumber}`));
+  return answerLegs.filter((leg) => leg.trackingNumber && !storedNumbers.has(`${leg.carrier}:${leg.trackingNumber}`));
 }
 
 function newDelays(storedKinds: readonly DelayKind[], delays: readonly DetectedDelay[]): DetectedDelay[] {

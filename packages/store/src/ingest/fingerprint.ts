@@ -6,12 +6,12 @@ import { approximateEpochMs, type TrackingEvent } from '@wismo/core';
  * its text stands in, so two different uncoded scans at the same time and place stay two events.
  */
 export function eventFingerprint(carrier: string, trackingNumber: string, event: TrackingEvent): string {
-  const location = event.location
-    ? [event.location.raw, event.location.city, event.location.postalCode, event.location.countryCode].join('|')
-    : '';
+  // The same text as joining the parts with '|' and '\u0000' (null parts empty), without the arrays: this runs per event.
+  const place = event.location;
+  const location = place ? `${place.raw ?? ''}|${place.city ?? ''}|${place.postalCode ?? ''}|${place.countryCode ?? ''}` : '';
   const time = event.occurredAt ?? event.localTime ?? '';
   const code = event.raw.code ?? `text:${event.description}`;
-  return hash('sha1', [carrier, trackingNumber, time, code, location].join('\u0000'), 'base64url');
+  return hash('sha1', `${carrier}\u0000${trackingNumber}\u0000${time}\u0000${code}\u0000${location}`, 'base64url');
 }
 
 /** The event's time for ordering and partitioning; events without a time use `fallbackMs` (when first seen). */

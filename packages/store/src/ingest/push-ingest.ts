@@ -172,3 +172,21 @@ export async function ingestPushInTransaction(
     .execute();
   return { receiptId, duplicate: false, applied, unmatched, results };
 }
+
+/**
+ * Deletes receipts received before `beforeMs`, a few thousand per statement so that SQLite's single writer is never
+ * held long. Returns how many went.
+ */
+export async function prunePushReceipts(executor: Kysely<Database>, beforeMs: number): Promise<number> {
+  const db = executor as unknown as Kysely<PushDatabase>;
+  let deleted = 0;
+  for (;;) {
+    const result = await db
+      .deleteFrom('push_receipts')
+      .where('id', 'in', (select) => select.selectFrom('push_receipts').select('id').where('received_at', '<', beforeMs).limit(5_000))
+      .executeTakeFirst();
+    const count = Number(result.numDeletedRows);
+    deleted += count;
+    if (count < 5_000) return deleted;
+  }
+}

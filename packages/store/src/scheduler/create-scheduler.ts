@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { logSafely, type TrackManyOutcome } from '@wismo/core';
 import type { ClaimedShipment, IngestInput, OutboxEvent, RoundReport, Scheduler, SchedulerOptions } from '../store-types';
 import { DEFAULT_REFRESH_POLICY } from './refresh-policy';
+import { renewPushSubscriptions } from './subscription-renewals';
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -40,6 +41,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const idleDelayMs = options.idleDelayMs ?? 5_000;
   const reportedEvents = Math.max(0, options.reportedEvents ?? 1_000);
+  const renewEveryMs = options.renewEveryMs ?? 60_000;
+  let lastRenewalMs = Number.NEGATIVE_INFINITY;
 
   async function runCarrier(carrier: string | null, now: Date, report: RoundReport): Promise<void> {
     const entry = (report.byCarrier[carrier ?? '(unknown)'] ??= { claimed: 0, errors: 0 });
@@ -84,7 +87,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         report.events.push(event);
       }
       if (batchEvents.length > 0) options.onEvents?.(batchEvents);
+      await flushRequestCounts();
     }
+  }
+
+  async function flushRequestCounts(): Promise<void> {
+    // The counts are a figure for the health page: a failed write is logged, and its counts go with the next flush.
+    await options.requestCounter?.flush(store).catch((error: unknown) =>
+      logSafely(options.logger, 'warn', `carrier request counts not written: ${String((error as Error)?.message ?? error)}`, {
+        workerId,
+      }),
+    );
   }
 
   async function runOnce(): Promise<RoundReport> {
@@ -102,6 +115,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     };
     const due = await store.dueCarriers(now);
     await Promise.all(due.map(({ carrier }) => runCarrier(carrier, now, report)));
+    if (options.pushSubscribers?.length && now.getTime() - lastRenewalMs >= renewEveryMs) {
+      lastRenewalMs = now.getTime();
+      // A failing upkeep (the store briefly away) must not stop the refresh: it runs again next time.
+      const upkeep = await renewPushSubscriptions({
+        store,
+        subscribers: options.pushSubscribers,
+        now,
+        ...(options.logger ? { logger: options.logger } : {}),
+      }).catch((error: unknown) => {
+        logSafely(options.logger, 'error', `push subscription upkeep failed: ${(error as Error).message}`, { workerId });
+        return undefined;
+      });
+      if (upkeep) report.pushSubscriptions = upkeep;
+    }
     if (report.claimed > 0)
       logSafely(options.logger, 'info', `refresh round: ${report.claimed} claimed, ${report.changed} changed, ${report.errors} errors`, {
         workerId,

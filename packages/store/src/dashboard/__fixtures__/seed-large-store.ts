@@ -2,7 +2,8 @@
 // per 100,000 rows generated inside the database (not through ingest), and the plain SELECTs the benchmark
 // compares the dashboard's pages with.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { AT_RISK_PREDICATE, DELIVERY_FIGURE_COLUMNS } from '../../database/dashboard-migration';
+import { AT_RISK_LIST_PREDICATE } from '../../database/dashboard-index-migration';
+import { DELIVERY_FIGURE_COLUMNS } from '../../database/dashboard-migration';
 import { storeDatabase } from '../../database/store-database';
 import type { Store } from '../../store-types';
 import { AT_RISK_LIST_COLUMNS } from '../at-risk';
@@ -123,7 +124,7 @@ export function plainAtRiskRows(store: Store, shopId: string): Promise<unknown[]
     .selectFrom('trackings')
     .select(['status', 'delay_stalled', 'delay_late', 'delay_never_scanned', 'pickup_since', 'carrier'])
     .where('shop_id', '=', shopId)
-    .where(sql<boolean>`${sql.raw(AT_RISK_PREDICATE)}`)
+    .where(sql<boolean>`${sql.raw(AT_RISK_LIST_PREDICATE)}`)
     .execute();
 }
 
