@@ -20,6 +20,7 @@ export {
 } from './transport/oauth-client-credentials';
 export { redactValue, registeredSecretCount, MAXIMUM_REGISTERED_SECRETS } from './transport/redact';
 export { loadSetting } from './adapter/load-setting';
+export { chunk } from './collections/chunk';
 export { relabelOutcome, trackOutcomes } from './adapter/define-carrier';
 export { dedupeEvents } from './status/derive-shipment-status';
 export {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { detectCarrier, logSafely, normaliseTrackingNumber, type Shipment, type TrackingEvent } from '@wismo/core';
+import { chunk } from '@wismo/core/internal';
 import {
   DEFAULT_DELAY_THRESHOLDS,
   normaliseEmail,
@@ -76,12 +77,6 @@ export function newId(prefix: string, nowMs = Date.now()): string {
   let tail = '';
   for (const byte of random) tail += ID_ALPHABET[byte % 36];
   return `${prefix}_${nowMs.toString(36).padStart(9, '0')}${idCounter.toString(36).padStart(3, '0')}${tail}`;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
-  return chunks;
 }
 
 function hashSecret(secret: string): string {

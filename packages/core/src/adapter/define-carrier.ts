@@ -23,6 +23,7 @@ import { logSafely } from '../transport/logger';
 import { createOAuthClientCredentials } from '../transport/oauth-client-credentials';
 import { registerSecret } from '../transport/redact';
 import { createSession, type Session, type SessionLoginResult } from './session-auth';
+import { chunk } from '../collections/chunk';
 
 /** What every carrier's settings accept beside its credentials. */
 export interface CarrierSettings extends TransportSettings {
@@ -261,12 +262,6 @@ function toCarrierLocale(locale: string | undefined, form: 'underscore' | 'hyphe
   const trimmed = locale?.trim();
   if (!trimmed) return undefined;
   return form === 'underscore' ? trimmed.replace('-', '_') : trimmed.replace('_', '-');
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
-  return chunks;
 }
 
 /** An http(s) origin, or a configuration error naming the setting: a typo is not "carrier unavailable". */

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { logSafely, type CarrierAdapter, type Logger } from '@wismo/core';
+import { chunk } from '@wismo/core/internal';
 import { buildOrderView, type CarrierDirectory, type OrderView } from '@wismo/order-view';
 import type { OutboxEvent, Store, TrackedShipment } from '@wismo/store';
 import { storeDatabase, type Database, type StoreDatabase } from '@wismo/store/internal';
@@ -24,7 +25,6 @@ import type { AddressPolicy } from '../webhooks/address-guard';
 import { webhookMessageId, webhookPayloadOf } from '../webhooks/webhook-events';
 import { attemptWebhook, nextWebhookAttemptDelay } from '../webhooks/webhook-sender';
 import {
-  chunks,
   loadPolicyState,
   newRecordId,
   optedOutKeysFrom,
@@ -335,13 +335,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               .executeTakeFirst()
               .then((result) => Number(result.numInsertedOrUpdatedRows ?? 0));
         if (moved === 0) return false;
-        for (const part of chunks(planned.notifications, 200))
+        for (const part of chunk(planned.notifications, 200))
           await trx
             .insertInto('notifications')
             .values(part)
             .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
             .execute();
-        for (const part of chunks(planned.replaced, 200))
+        for (const part of chunk(planned.replaced, 200))
           await trx
             .updateTable('notifications')
             .set({ status: 'dropped', last_error: 'merged_into_digest', updated_at: now.getTime() })
@@ -349,8 +349,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             .where('dedupe_key', 'in', part)
             .where('status', '=', 'queued')
             .execute();
-        for (const part of chunks(planned.skips, 200)) await trx.insertInto('notification_skips').values(part).execute();
-        for (const part of chunks(planned.deliveries, 200))
+        for (const part of chunk(planned.skips, 200)) await trx.insertInto('notification_skips').values(part).execute();
+        for (const part of chunk(planned.deliveries, 200))
           await trx
             .insertInto('webhook_deliveries')
             .values(part)
@@ -434,7 +434,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** One UPDATE per 500 marks; a mark settles once its transaction has committed (see `settleSentMarks`). */
   async function writeSentMarks(executor: Kysely<Database>, marks: readonly SentMark[]): Promise<void> {
-    for (const part of chunks(marks, 500)) {
+    for (const part of chunk(marks, 500)) {
       const rows = sql.join(part.map((mark) => sql`(${mark.id}, ${mark.providerId}, ${mark.providerStatus}, ${mark.sentAt})`));
       await sql`
         with v(id, provider_id, provider_status, sent_at) as (values ${rows})

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chunk } from '@wismo/core/internal';
 import type { StoreEngine } from '@wismo/store';
 import type { Database } from '@wismo/store/internal';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -128,7 +129,7 @@ export async function ordersProgress(
     { reached: Map<string, Set<Milestone>>; notified: Map<string, Set<Milestone>>; pending: PlannedMessage[] }
   >();
   for (const id of ids) result.set(id, { reached: new Map(), notified: new Map(), pending: [] });
-  for (const part of chunks(ids, 500)) {
+  for (const part of chunk(ids, 500)) {
     const [rows, skips] = await Promise.all([
       db
         .selectFrom('notifications')
@@ -171,7 +172,7 @@ export async function reachedOfOrders(
   const reached = new Map(ids.map((id) => [id, new Map<string, Set<Milestone>>()]));
   const parcelIds =
     engine === 'postgres' ? sql<string>`cast(message as json) ->> 'parcelIds'` : sql<string>`json_extract(message, '$.parcelIds')`;
-  for (const part of chunks(ids, 500)) {
+  for (const part of chunk(ids, 500)) {
     const [rows, skips] = await Promise.all([
       db
         .selectFrom('notifications')
@@ -227,10 +228,4 @@ export async function loadPolicyState(
     sentPerDay(db, input.shopId, input.recipients, input.nowMs),
   ]);
   return { notified: progress.notified, reached: progress.reached, pending: progress.pending, optedOut, sentPerDay: perDay };
-}
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
-  return result;
 }

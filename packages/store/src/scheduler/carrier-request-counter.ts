@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CarrierRequest, CarrierRequestObserver } from '@wismo/core';
+import { chunk } from '@wismo/core/internal';
 import {
   REQUEST_ERROR_KINDS,
   type CarrierRequestCountsTable,
@@ -46,12 +47,6 @@ const ROWS_PER_STATEMENT = 1_000;
 
 const noErrors = () => Object.fromEntries(REQUEST_ERROR_KINDS.map((kind) => [kind, 0])) as Record<RequestErrorKind, number>;
 const hourKey = (carrier: string, account: string, hourStart: number) => `${carrier}\u0000${account}\u0000${hourStart}`;
-
-function chunks<T>(rows: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) result.push(rows.slice(index, index + ROWS_PER_STATEMENT));
-  return result;
-}
 
 /**
  * Counts the HTTP requests the adapters send, per carrier account and UTC hour, in memory, and adds them to
@@ -132,7 +127,7 @@ export function createCarrierRequestCounter(options: CarrierRequestCounterOption
                 requests,
               })),
           );
-          for (const rows of chunks(minuteRows)) {
+          for (const rows of chunk(minuteRows, ROWS_PER_STATEMENT)) {
             const sums = await db
               .insertInto('carrier_request_minutes')
               .values(rows)
@@ -157,7 +152,7 @@ export function createCarrierRequestCounter(options: CarrierRequestCounterOption
             peak_per_minute: peaks.get(hourKey(entry.carrier, entry.account, entry.hourStart)) ?? 0,
             ...entry.errors,
           }));
-          for (const rows of chunks(hourRows))
+          for (const rows of chunk(hourRows, ROWS_PER_STATEMENT))
             await db
               .insertInto('carrier_request_counts')
               .values(rows)

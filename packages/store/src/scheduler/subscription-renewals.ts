@@ -1,4 +1,5 @@
 import { logSafely, type Logger, type PushSubscriber, type PushSubscriptionOutcome } from '@wismo/core';
+import { chunk } from '@wismo/core/internal';
 import type { Store } from '../store-types';
 import type { PushSubscription } from '../subscriptions/push-subscription-store';
 
@@ -36,15 +37,14 @@ function retryAt(now: Date, attempts: number, retryable: boolean, retry: { initi
   return new Date(now.getTime() + delay);
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
-
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }
 
@@ -138,7 +138,7 @@ export async function renewPushSubscriptions(options: PushSubscriptionRenewalOpt
     });
     const renew = subscriber.renew?.bind(subscriber);
     const byId = renew ? due.filter((row) => row.subscriptionId !== null) : [];
-    const again = due.filter((row) => !byId.includes(row));
+    const again = renew ? due.filter((row) => row.subscriptionId === null) : due;
     const attemptsOf = (rows: readonly PushSubscription[]) => Math.max(0, ...rows.map((row) => row.attempts));
     for (const rows of groupBy(byId, (row) => `${row.shopId}\u0000${row.subscriptionId}`).values()) {
       const numbers = rows.map((row) => row.trackingNumber);
