@@ -1,4 +1,4 @@
-import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
+import { defineCarrier, type CarrierSettings } from '@wismo/core';
 import { readXmlErrorBody } from '@wismo/core/internal';
 import { bpostTrackingResponseSchema, bpostXmlParser, readBpostBody } from './bpost-api';
 import {
@@ -49,12 +49,7 @@ export const createBpost = defineCarrier<BpostSettings>({
   credentialsSource: 'your bpost Shipping Manager account (Admin > API settings)',
   auth: { type: 'basic', username: 'accountId', password: 'passphrase' },
   normaliseNumber: normaliseBpostNumber,
-  checkNumber: (itemCode) =>
-    ITEM_CODE.test(itemCode)
-      ? null
-      : new InvalidNumberError('bpost item codes are 8 to 40 letters and digits; this one is not, so it was not sent to bpost.', {
-          carrierId: BPOST_CARRIER_ID,
-        }),
+  numberForm: { pattern: ITEM_CODE, rule: 'item codes are 8 to 40 letters and digits' },
   request: ({ trackingNumbers: [itemCode] }) => ({
     method: 'GET',
     url: `${BPOST_TRACKING_PATH}/${encodeURIComponent(itemCode!)}${BPOST_TRACKING_SUFFIX}`,

@@ -1,7 +1,6 @@
 import {
   AuthFailedError,
   BadResponseError,
-  InvalidNumberError,
   NotFoundError,
   defineCarrier,
   parseWithSchema,
@@ -111,13 +110,7 @@ export const createDpd = defineCarrier<DpdSettings>({
   // A login session; the token goes into the SOAP header (`request` below), not an HTTP header.
   auth: { type: 'session', login: loginToDpd, refreshMarginMs: TOKEN_MARGIN_MS, fallbackLifetimeMs: TOKEN_FALLBACK_LIFETIME_MS },
   normaliseNumber: normaliseDpdNumber,
-  checkNumber: (parcelLabelNumber) =>
-    PARCEL_LABEL_NUMBER.test(parcelLabelNumber)
-      ? null
-      : new InvalidNumberError(
-          'DPD parcel numbers are 14 digits (or the 28-character label barcode); this one is not, so it was not sent to DPD.',
-          { carrierId: DPD_CARRIER_ID },
-        ),
+  numberForm: { pattern: PARCEL_LABEL_NUMBER, rule: 'parcel numbers are 14 digits (or the 28-character label barcode)' },
   request: ({ trackingNumbers: [parcelLabelNumber], settings, credentials, sessionToken: token }) => {
     // The kit logs in before every request; without a token the session was bypassed, which is a bug, not a DPD answer.
     if (!token) throw new Error('DPD: no login token (the session did not log in)');

@@ -23,7 +23,13 @@ import {
   type TrackOutcome,
   type TrackingEvent,
 } from '@wismo/core';
-import { carrierEstimateBetween, describeCarrierMessages, entriesForNumbers, millisecondsUntilUtcMidnight } from '@wismo/core/internal';
+import {
+  carrierEstimateBetween,
+  describeCarrierMessages,
+  entriesForNumbers,
+  millisecondsUntilUtcMidnight,
+  zodIssuesText,
+} from '@wismo/core/internal';
 import type { z } from 'zod';
 import * as api from './fedex-api';
 import { FEDEX_CARRIER_ID, FEDEX_CONTACT, fedexTrackingUrl, normaliseFedexTrackingNumber } from './fedex-constants';
@@ -97,13 +103,6 @@ export function parseFedexTime(value: string | null | undefined, midnightMeansDa
 
 function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;
-}
-
-function issuesText(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
 }
 
 /** Milliseconds until FedEx resets the daily quota: the next 00:00 UTC ("Retry after 12:00AM GMT"). */
@@ -339,13 +338,13 @@ function resolveNumber(trackingNumber: string, complete: unknown, input: Carrier
       new BadResponseError(`FedEx result for ${trackingNumber} ${why}`, { ...CARRIER, httpStatus: 200, trackingNumber }),
     );
   const parsedComplete = api.fedexCompleteTrackResultSchema.safeParse(complete);
-  if (!parsedComplete.success) return badShape(`did not have the expected shape (${issuesText(parsedComplete.error)})`);
+  if (!parsedComplete.success) return badShape(`did not have the expected shape (${zodIssuesText(parsedComplete.error)})`);
   const candidates: Array<{ result: api.FedexTrackResult; shipment: Shipment; recency: number }> = [];
   let firstError: api.FedexError | null = null;
   let shapeProblem: string | null = null;
   for (const trackResult of parsedComplete.data.trackResults ?? []) {
     const parsed = api.fedexTrackResultSchema.safeParse(trackResult);
-    if (!parsed.success) shapeProblem ??= issuesText(parsed.error);
+    if (!parsed.success) shapeProblem ??= zodIssuesText(parsed.error);
     // The spec example carries an `error` beside full data: data wins.
     else if (!hasTrackingData(parsed.data) && clean(parsed.data.error?.code)) firstError ??= parsed.data.error!;
     else candidates.push({ result: parsed.data, shipment: shipmentOf(parsed.data, trackingNumber, input, complete), recency: 0 });
@@ -391,7 +390,7 @@ function readEnvelope<Output>(
   // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): the credentials were refused.
   if (httpStatus === 401 || httpStatus === 403) return fedexRequestError(httpStatus, envelope.data?.errors ?? []);
   if (!envelope.success) {
-    const why = `HTTP ${httpStatus}; ${issuesText(envelope.error)}`;
+    const why = `HTTP ${httpStatus}; ${zodIssuesText(envelope.error)}`;
     return new BadResponseError(`FedEx ${what} did not have the expected shape (${why})`, { ...CARRIER, httpStatus });
   }
   const output = envelope.data.output;

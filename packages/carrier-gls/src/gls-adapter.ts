@@ -42,8 +42,6 @@ export type GlsAdapter = CarrierAdapter & GlsMethods;
 
 /** Parcel numbers (11/12 digits), Track IDs (8), notification card ids (6/14); GLS's test parcels add `_`. */
 const REFERENCE = /^[A-Z0-9_]{5,20}$/;
-const NOT_A_REFERENCE =
-  'GLS numbers are 5 to 20 letters and digits (parcel number, Track ID or notification card id); this one is not, so it was not sent to GLS.';
 
 const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   id: GLS_CARRIER_ID,
@@ -58,7 +56,7 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: glsReference,
   // The numbers travel comma-separated in the path: anything but letters, digits and `_` would break the batch.
-  checkNumber: (reference) => (REFERENCE.test(reference) ? null : new InvalidNumberError(NOT_A_REFERENCE, { carrierId: GLS_CARRIER_ID })),
+  numberForm: { pattern: REFERENCE, rule: 'numbers are 5 to 20 letters and digits (parcel number, Track ID or notification card id)' },
   request: ({ trackingNumbers, locale }) => ({
     method: 'GET',
     url: `${GLS_TRACK_PATH}/${trackingNumbers.map(encodeURIComponent).join(',')}`,

@@ -1,4 +1,4 @@
-import { InvalidNumberError, defineCarrier, type CarrierSettings } from '@wismo/core';
+import { defineCarrier, type CarrierSettings } from '@wismo/core';
 import { readJsonErrorBody } from '@wismo/core/internal';
 import {
   HERMES_AUTH_URL,
@@ -68,13 +68,7 @@ export const createHermes = defineCarrier<HermesSettings>({
   },
   locale: { form: 'hyphen', default: 'de' },
   normaliseNumber: (trackingNumber) => trackingNumber.replace(/[\s-]+/g, '').toUpperCase(),
-  checkNumber: (shipmentId) =>
-    SHIPMENT_ID.test(shipmentId)
-      ? null
-      : new InvalidNumberError(
-          'Hermes shipment ids are letters and digits (14, 16 or H and 19 characters); this one is not, so it was not sent to Hermes.',
-          { carrierId: HERMES_CARRIER_ID },
-        ),
+  numberForm: { pattern: SHIPMENT_ID, rule: 'shipment ids are letters and digits (14, 16 or H and 19 characters)' },
   request: ({ trackingNumbers, locale }) => ({
     method: 'GET',
     // `shipmentID` repeated once per id.

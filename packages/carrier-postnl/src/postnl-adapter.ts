@@ -1,4 +1,4 @@
-import { InvalidNumberError, defineCarrier, type CarrierAdapter, type CarrierSettings } from '@wismo/core';
+import { defineCarrier, type CarrierAdapter, type CarrierSettings } from '@wismo/core';
 import { readGatewayErrorText } from '@wismo/core/internal';
 import {
   POSTNL_CAPABILITIES,
@@ -50,13 +50,7 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
   auth: { type: 'api-key-header', header: 'apikey', apiKey: 'apiKey' },
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: (barcode) => barcode.replace(/[\s-]+/g, '').toUpperCase(),
-  checkNumber: (barcode) =>
-    BARCODE.test(barcode)
-      ? null
-      : new InvalidNumberError(
-          'PostNL barcodes are 8 to 30 letters and digits (3S… or an international barcode); this one is not, so it was not sent to PostNL.',
-          { carrierId: POSTNL_CARRIER_ID },
-        ),
+  numberForm: { pattern: BARCODE, rule: 'barcodes are 8 to 30 letters and digits (3S… or an international barcode)' },
   request: ({ trackingNumbers: [barcode], locale, settings }) => ({
     method: 'GET',
     url: `${POSTNL_STATUS_PATH}/${encodeURIComponent(barcode!)}`,

@@ -10,6 +10,7 @@ export {
   type HttpRequest,
   type HttpResponse,
   type AuthorizationProvider,
+  zodIssuesText,
 } from './transport/http-client';
 export {
   createOAuthClientCredentials,

@@ -333,6 +333,14 @@ export function parseJsonBody(response: HttpResponse, carrierName: string, carri
   }
 }
 
+/** The first three issues of a failed validation, each as `path: message` (`(root)` for the value itself). */
+export function zodIssuesText(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
 /** Validates a parsed body against a minimal schema; failures name the first paths that did not fit. */
 export function parseWithSchema<Schema extends z.ZodType>(
   schema: Schema,
@@ -343,11 +351,7 @@ export function parseWithSchema<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const where = result.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw new BadResponseError(`${carrierName} response did not have the expected shape (${where})`, {
+  throw new BadResponseError(`${carrierName} response did not have the expected shape (${zodIssuesText(result.error)})`, {
     carrierId,
     httpStatus: httpStatus ?? null,
   });
