@@ -22,7 +22,7 @@ import { createMonthPartitions, migrate } from './database/migrations';
 import { openDatabase, withWriteTransaction } from './database/open-database';
 import { registerStoreDatabase } from './database/store-database';
 import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
-import { batchInsert, batchInsertWithIds } from './database/batch-insert';
+import { batchInsert, batchInsertWithIds, type BatchInsert } from './database/batch-insert';
 import type { Database, DeliveriesTable, EventsTable, OrdersTable, OutboxTable, TransitionsTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
 import { ingestPushInTransaction, prunePushReceipts } from './ingest/push-ingest';
@@ -201,7 +201,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   // through the key (one statement instead of one per row; a round trip each on PostgreSQL). Only a learned carrier
   // rewrites the carrier column (and with it the carrier indexes); the dashboard's columns are set, in the same
   // write of the row, only for the parcels whose dashboard facts changed (the first ETA only while none is stored).
-  const updateTrackings = new Map<string, (executor: Kysely<Database>, rows: readonly TrackingUpsertRow[]) => Promise<never[]>>();
+  const updateTrackings = new Map<string, BatchInsert<TrackingUpsertRow>>();
   for (const withCarrier of [false, true])
     for (const withDashboard of [false, true]) {
       const updated = [...INGEST_UPDATED_COLUMNS, ...(withCarrier ? (['carrier'] as const) : [])];

@@ -20,8 +20,6 @@ export interface PickupDeadlineSettings {
   warnDays?: number;
 }
 
-export { DEFAULT_PICKUP_HOLD_DAYS };
-
 export interface AtRiskQuery {
   carrier?: CarrierId;
   /** The carrier's service code (`Shipment.service.code`), compared exactly. */

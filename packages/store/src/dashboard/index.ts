@@ -2,13 +2,13 @@ export {
   atRisk,
   atRiskCounts,
   AT_RISK_KINDS,
-  DEFAULT_PICKUP_HOLD_DAYS,
   type AtRiskKind,
   type AtRiskPage,
   type AtRiskParcel,
   type AtRiskQuery,
   type PickupDeadlineSettings,
 } from './at-risk';
+export { DEFAULT_PICKUP_HOLD_DAYS } from './pickup-hold-days';
 export { carrierPerformance, percentileOfCounts, type CarrierPerformanceQuery, type LanePerformance } from './carrier-performance';
 export { ORDER_LOOKUP_SOURCES, type OrderLookupSource } from './dashboard-tables';
 export { recordOrderLookup, updateEffects, type NotificationFigures, type UpdateEffects, type UpdateEffectsQuery } from './update-effects';

@@ -2,9 +2,9 @@ import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { StoreEngine } from '../store-types';
 import type { Database } from './tables';
 
-export interface BatchInsert<Row, Returned> {
-  /** Inserts the rows in statements of at most `rowsPerStatement` rows; returns what the `returning` clause gives. */
-  (executor: Kysely<Database>, rows: readonly Row[]): Promise<Returned[]>;
+export interface BatchInsert<Row> {
+  /** Inserts the rows in statements of at most `rowsPerStatement` rows. */
+  (executor: Kysely<Database>, rows: readonly Row[]): Promise<void>;
 }
 
 const quote = (identifier: string) => `"${identifier}"`;
@@ -13,22 +13,17 @@ const quote = (identifier: string) => `"${identifier}"`;
  * A multi-row INSERT on ingest's hot path, its SQL written once per row count instead of built through Kysely's
  * query builder for every batch (whose parse and compile of thousands of values cost as much as SQLite's run).
  * The text is the one Kysely would compile, so better-sqlite3's statement cache keeps reusing it; the schema and
- * every other query stay with Kysely. `tail` is the rest of the statement (conflict and returning clauses), SQL
- * without values.
+ * every other query stay with Kysely. `tail` is the rest of the statement (a conflict clause), SQL without values;
+ * for the ids of the rows written, see `batchInsertWithIds`.
  */
-export function batchInsert<Row extends Record<string, unknown>, Returned = never>(
+export function batchInsert<Row extends Record<string, unknown>>(
   engine: StoreEngine,
   table: keyof Database & string,
   columns: ReadonlyArray<keyof Row & string>,
   options: { tail?: string; rowsPerStatement: number },
-): BatchInsert<Row, Returned> {
+): BatchInsert<Row> {
   const run = statementRunner(engine, table, columns, options);
-  return async (executor, rows) => {
-    const returned: Returned[] = [];
-    // Without a returning clause there are no rows.
-    await run(executor, rows, (result) => returned.push(...(result.rows as Returned[])));
-    return returned;
-  };
+  return (executor, rows) => run(executor, rows, () => undefined);
 }
 
 export interface InsertedRow {

@@ -6,10 +6,11 @@ type AnyDb = Kysely<any>;
 
 /**
  * The rows the at-risk list can show: watched, and flagged by a delay rule or in a status someone must look at.
- * Written as literal SQL, and used word for word by the queries, because SQLite only uses a partial index when
- * the query's WHERE repeats the index's WHERE term for term (a bound parameter does not match a literal).
+ * Written as literal SQL, because SQLite only uses a partial index when the query's WHERE repeats the index's WHERE
+ * term for term (a bound parameter does not match a literal). Migration 7 replaced these indexes: the queries repeat
+ * its `AT_RISK_LIST_PREDICATE` now, and this one stays as migration 4 ran.
  */
-export const AT_RISK_PREDICATE =
+const AT_RISK_PREDICATE =
   "stopped_reason is null and (delay_stalled = 1 or delay_late = 1 or delay_never_scanned = 1 or status in ('exception', 'available_for_pickup', 'returning'))";
 
 const DELIVERY_FIGURE_COLUMNS_PREFIX = ['shop_id', 'delivered_on'] as const;
