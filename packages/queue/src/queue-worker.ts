@@ -138,12 +138,18 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const ingest = createIngestBatcher(store, options.policy ? { policy: options.policy } : {});
   const queues: Array<BackendQueue<unknown>> = [];
   const workers: Array<BackendWorker<unknown, unknown>> = [];
+  // One flush at a time: a slow store must not pile up a transaction per tick, and close() waits for the one in flight.
+  let requestCountFlush: Promise<unknown> | null = null;
   const flushRequestCounts = () =>
-    options.requestCounter?.flush(store).catch((error: unknown) =>
-      logSafely(options.logger, 'warn', `carrier request counts not written: ${String((error as Error)?.message ?? error)}`, {
-        workerId,
-      }),
-    );
+    (requestCountFlush ??= (options.requestCounter?.flush(store) ?? Promise.resolve())
+      .catch((error: unknown) =>
+        logSafely(options.logger, 'warn', `carrier request counts not written: ${String((error as Error)?.message ?? error)}`, {
+          workerId,
+        }),
+      )
+      .finally(() => {
+        requestCountFlush = null;
+      }));
   const requestCountTimer = options.requestCounter ? setInterval(flushRequestCounts, options.tickEveryMs ?? 1_000) : null;
   requestCountTimer?.unref();
   const onWorkerError = (queue: string) => (error: Error) =>
@@ -339,6 +345,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       await Promise.all(workers.map((worker) => worker.close()));
       await ingest.flush();
       if (requestCountTimer) clearInterval(requestCountTimer);
+      // The flush in flight took its counts before the last jobs ended: one more takes the rest.
+      await requestCountFlush;
       await flushRequestCounts();
       await Promise.all(queues.map((queue) => queue.close()));
       await connection.close();

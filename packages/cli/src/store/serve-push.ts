@@ -6,7 +6,7 @@ import { UPS_TOKEN_PATH } from '@wismo/carrier-ups/internal';
 import { createUspsPushReceiver, createUspsPushSubscriber } from '@wismo/carrier-usps';
 import { USPS_TOKEN_PATH } from '@wismo/carrier-usps/internal';
 import type { PushReceiver, PushSubscriber } from '@wismo/core';
-import { createOAuthClientCredentials } from '@wismo/core/internal';
+import { createOAuthClientCredentials, type OAuthClientCredentialsOptions } from '@wismo/core/internal';
 import type { WismoConfig } from '../config';
 import { usageError } from '../errors';
 
@@ -110,6 +110,31 @@ export function hasPushSubscriberVariables(env: Readonly<Record<string, string |
 }
 
 /**
+ * The configured `baseUrl` (if any) and a token source for a carrier's push API, from the settings its tracking
+ * adapter gets: `authUrl`, else the token path on `baseUrl` or the carrier's production host.
+ */
+function pushApiAccess(
+  settings: Record<string, unknown>,
+  carrier: Pick<OAuthClientCredentialsOptions, 'carrierId' | 'carrierName' | 'credentialsIn' | 'scope'> & {
+    defaultBaseUrl: string;
+    tokenPath: string;
+  },
+): { baseUrl: string | undefined; accessToken: () => Promise<string> } {
+  const text = (key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : undefined);
+  const baseUrl = text('baseUrl');
+  const tokens = createOAuthClientCredentials({
+    carrierId: carrier.carrierId,
+    carrierName: carrier.carrierName,
+    tokenUrl: text('authUrl') ?? `${baseUrl ?? carrier.defaultBaseUrl}${carrier.tokenPath}`,
+    clientId: text('clientId'),
+    clientSecret: text('clientSecret'),
+    credentialsIn: carrier.credentialsIn,
+    ...(carrier.scope ? { scope: carrier.scope } : {}),
+  });
+  return { baseUrl, accessToken: () => tokens.token() };
+}
+
+/**
  * The carrier accounts that subscribe by number, for `wismo serve --worker` and `wismo worker` (both modes): UPS
  * Track Alert when its push receiver and its API credentials are configured, USPS likewise. The carriers push to
  * `publicUrl`, so without one nothing is subscribed. Tokens come from the carrier's OAuth endpoint with the
@@ -125,26 +150,22 @@ export function readServePushSubscribers(options: {
   if (!options.publicUrl) return [];
   readServePushReceivers(options.env);
   const listener = (carrier: string) => `${options.publicUrl!.replace(/\/+$/, '')}/webhooks/carriers/${carrier}`;
-  const text = (settings: Record<string, unknown>, key: string) =>
-    typeof settings[key] === 'string' ? (settings[key] as string) : undefined;
   const subscribers: PushSubscriber[] = [];
 
   const ups = options.config.carriers.ups;
   const upsCredential = value(names.upsCredential);
   const upsV2 = value(names.upsClientId) !== undefined;
   if (ups && (upsCredential || upsV2)) {
-    const baseUrl = text(ups, 'baseUrl');
-    const tokens = createOAuthClientCredentials({
+    const { baseUrl, accessToken } = pushApiAccess(ups, {
       carrierId: 'ups',
       carrierName: 'UPS',
-      tokenUrl: text(ups, 'authUrl') ?? `${baseUrl ?? 'https://onlinetools.ups.com'}${UPS_TOKEN_PATH}`,
-      clientId: text(ups, 'clientId'),
-      clientSecret: text(ups, 'clientSecret'),
+      defaultBaseUrl: 'https://onlinetools.ups.com',
+      tokenPath: UPS_TOKEN_PATH,
       credentialsIn: 'basic',
     });
     subscribers.push(
       createUpsPushSubscriber({
-        accessToken: () => tokens.token(),
+        accessToken,
         ...(baseUrl ? { baseUrl } : {}),
         ...(upsCredential ? { flavour: 'v1', destination: { url: listener('ups'), credential: upsCredential } } : { flavour: 'v2' }),
       }),
@@ -154,19 +175,17 @@ export function readServePushSubscribers(options: {
   const usps = options.config.carriers.usps;
   const uspsSecret = value(names.uspsSecret);
   if (usps && uspsSecret) {
-    const baseUrl = text(usps, 'baseUrl');
-    const tokens = createOAuthClientCredentials({
+    const { baseUrl, accessToken } = pushApiAccess(usps, {
       carrierId: 'usps',
       carrierName: 'USPS',
-      tokenUrl: text(usps, 'authUrl') ?? `${baseUrl ?? 'https://apis.usps.com'}${USPS_TOKEN_PATH}`,
-      clientId: text(usps, 'clientId'),
-      clientSecret: text(usps, 'clientSecret'),
+      defaultBaseUrl: 'https://apis.usps.com',
+      tokenPath: USPS_TOKEN_PATH,
       credentialsIn: 'body',
       scope: USPS_SUBSCRIPTIONS_SCOPE,
     });
     subscribers.push(
       createUspsPushSubscriber({
-        accessToken: () => tokens.token(),
+        accessToken,
         ...(baseUrl ? { baseUrl } : {}),
         listenerURL: listener('usps'),
         secret: uspsSecret,

@@ -311,13 +311,14 @@ function trendSection(context: DashboardRenderContext, trend: OnTimeTrend): Html
   const heading = html`<h2 id="trend-heading">${word(context, 'chart.trend.title')}</h2>`;
   if (trend.carriers.length === 0)
     return html`<section aria-labelledby="trend-heading">${heading}<p>${word(context, 'none')}</p></section>`;
-  const weekLabel = (weekStart: string) =>
-    new Intl.DateTimeFormat(context.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${weekStart}T00:00:00Z`));
+  // Formatted once: the chart's axis and the table's rows name the same weeks.
+  const weekFormat = new Intl.DateTimeFormat(context.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const weekLabels = trend.weeks.map((weekStart) => weekFormat.format(new Date(`${weekStart}T00:00:00Z`)));
   const chart = lineChart({
     id: 'chart-trend',
     title: word(context, 'chart.trend.title'),
     description: word(context, 'chart.trend.description', { weeks: trend.weeks.length }),
-    xLabels: trend.weeks.map(weekLabel),
+    xLabels: weekLabels,
     series: trend.carriers.map((series) => ({
       name: carrierName(context, series.carrier),
       values: series.points.map((point) => point.onTimeRate),
@@ -330,7 +331,7 @@ function trendSection(context: DashboardRenderContext, trend: OnTimeTrend): Html
   )}</tr></thead>
 <tbody>${trend.weeks.map(
     (weekStart, index) =>
-      html`<tr><th scope="row"><time datetime="${weekStart}">${weekLabel(weekStart)}</time></th>${trend.carriers.map((series) => {
+      html`<tr><th scope="row"><time datetime="${weekStart}">${weekLabels[index]}</time></th>${trend.carriers.map((series) => {
         const point = series.points[index]!;
         return html`<td class="number">${
           point.onTimeRate === null
