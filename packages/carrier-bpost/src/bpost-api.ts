@@ -1,4 +1,4 @@
-import { readXmlBody, type HttpResponse } from '@wismo/core/internal';
+import { lenient, lenientList, readXmlBody, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { BPOST_CARRIER_ID, BPOST_CARRIER_NAME } from './bpost-carrier';
@@ -21,10 +21,6 @@ export const bpostXmlParser = new XMLParser({
   parseTagValue: false,
   isArray: (_name, jpath) => REPEATED.has(String(jpath)),
 });
-
-function lenient<Schema extends z.ZodType>(schema: Schema) {
-  return schema.optional().catch(undefined);
-}
 
 const text = lenient(z.string());
 
@@ -49,7 +45,7 @@ export const bpostTrackingResponseSchema = z.object({
       addressee: lenient(partySchema),
       deliveryTime: text,
       deliveryTimeWindow: lenient(z.object({ plannedDeliveryDateWindowStart: text, plannedDeliveryDateWindowEnd: text })),
-      stateInfo: lenient(z.array(stateInfoSchema.nullable().catch(null))),
+      stateInfo: lenient(lenientList(stateInfoSchema)),
       pickupPoint: lenient(z.object({ id: text, name: text, streetName: text, houseNumber: text, postalCode: text, city: text })),
     }),
   ),

@@ -111,7 +111,7 @@ function destinationOf(item: BpostItemTracking): Location | null {
 
 /** Normalises one `itemTracking` into a `Shipment`. Pure. */
 function normaliseBpostItem(item: BpostItemTracking, trackingNumber: string, options: { fetchedAt?: Date; raw?: unknown } = {}): Shipment {
-  const events = (item.stateInfo ?? []).filter((state): state is BpostStateInfo => state !== null).map(eventOf);
+  const events = (item.stateInfo ?? []).map(eventOf);
   const destination = destinationOf(item);
   const country = destination?.countryCode ?? 'BE';
   return buildShipment({

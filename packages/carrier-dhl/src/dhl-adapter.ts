@@ -1,11 +1,4 @@
-import {
-  RateLimitedError,
-  defineCarrier,
-  parseJsonBody,
-  pauseAfterRateLimit,
-  type CarrierAdapter,
-  type CarrierSettings,
-} from '@wismo/core';
+import { RateLimitedError, defineCarrier, parseJsonBody, pauseAfterRateLimit, type CarrierSettings } from '@wismo/core';
 import {
   DHL_CAPABILITIES,
   DHL_CARRIER_ID,
@@ -22,8 +15,6 @@ import { describeDhlProblem, parseDhlTrackResponse } from './parse-dhl-response'
 export interface DhlSettings extends CarrierSettings {
   /** The Unified tracking API key from developer.dhl.com. Default: `DHL_API_KEY`. */
   apiKey?: string;
-  /** Default `DHL_PRODUCTION_BASE_URL`; point it at a mock or `DHL_SANDBOX_BASE_URL`. */
-  baseUrl?: string;
   /** Hint which DHL business unit to ask; without it DHL may answer with another unit's shipment of the same id. */
   service?: DhlService;
   /** ISO 3166-1 alpha-2 country of the consumer of the answer (optimises the answer). */
@@ -68,14 +59,8 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
   // DHL answers some errors with an empty body: that is "no body", not broken JSON.
   readBody: (response) => (response.body.trim() === '' ? null : parseJsonBody(response, DHL_CARRIER_NAME, DHL_CARRIER_ID)),
   parse: parseDhlTrackResponse,
-  describeErrorBody: (body) => {
-    try {
-      const described = describeDhlProblem(JSON.parse(body));
-      return described.isProblem ? { message: described.message, codes: described.codes } : undefined;
-    } catch {
-      return undefined;
-    }
-  },
+  // A body that is not JSON makes `JSON.parse` throw: the transport takes that as a body without words.
+  describeErrorBody: (body) => describeDhlProblem(JSON.parse(body)),
 });
 
 /**
@@ -85,7 +70,7 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
  * carrier registry reads (id, credentials, environment variable).
  */
 export const createDhl = Object.assign(
-  (settings: DhlSettings = {}): CarrierAdapter =>
+  (settings: DhlSettings = {}) =>
     pauseAfterRateLimit(createUnifiedTrackingAdapter(settings), {
       oneAtATime: true,
       now: Date.now,

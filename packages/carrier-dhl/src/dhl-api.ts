@@ -14,7 +14,6 @@ const identifier = z.union([z.string(), z.number()]).nullish();
 const dhlPlaceSchema = z.object({
   address: z.object({ addressLocality: text, postalCode: text, countryCode: text, addressRegion: text }).nullish(),
 });
-export type DhlPlace = z.infer<typeof dhlPlaceSchema>;
 export type DhlEvent = z.infer<typeof dhlEventSchema>;
 
 /**
@@ -33,7 +32,7 @@ const dhlEventSchema = z.object({
 
 const referenceSchema = z.object({ number: identifier, type: text });
 
-export const dhlShipmentSchema = z.object({
+const dhlShipmentSchema = z.object({
   id: identifier,
   service: text,
   origin: dhlPlaceSchema.nullish(),

@@ -61,19 +61,6 @@ export const DHL_CONTACT: CarrierContactBook = {
   },
 };
 
-/**
- * The longest carrier text kept, in characters; longer ones are cut and end in "…". DHL's texts are sentences;
- * the cap bounds the work a hostile response can ask of the text rules.
- */
-export const DHL_MAX_TEXT_LENGTH = 1_000;
-
-/** A carrier text cut to `DHL_MAX_TEXT_LENGTH`. */
-export function capText<Text extends string | null | undefined>(text: Text): Text {
-  return (
-    typeof text === 'string' && text.length > DHL_MAX_TEXT_LENGTH ? `${text.slice(0, DHL_MAX_TEXT_LENGTH).trimEnd()}…` : text
-  ) as Text;
-}
-
 /** DHL's public tracking page for any DHL number (it routes to the right business unit). */
 export function dhlTrackingUrl(trackingNumber: string): string {
   return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(trackingNumber.trim())}&submit=1`;

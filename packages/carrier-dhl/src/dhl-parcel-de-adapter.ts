@@ -1,4 +1,4 @@
-import { InvalidNumberError, defineCarrier, type CarrierSettings, type CarrierTime, type WismoError } from '@wismo/core';
+import { defineCarrier, type CarrierBatch, type CarrierSettings } from '@wismo/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { readDhlParcelDeBody } from './dhl-parcel-de-api';
 import {
@@ -8,11 +8,12 @@ import {
   DHL_PARCEL_DE_CONTACT,
   DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
   DHL_PARCEL_DE_PRODUCTION_BASE_URL,
-  DHL_PARCEL_DE_SIGNATURE_REQUEST,
   DHL_PARCEL_DE_TRACK_PATH,
+  dhlParcelDePieceCode,
   dhlParcelDeTrackingUrl,
 } from './dhl-parcel-de-carrier';
-import { dhlParcelDePieceCode, parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
+import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
+import type { DhlParcelDeSignatureResult } from './parse-dhl-parcel-de-response';
 
 export interface DhlParcelDeSettings extends CarrierSettings {
   /** API key of your app on developer.dhl.com (HTTP Basic user). Default: `DHL_PARCEL_DE_API_KEY`. */
@@ -23,42 +24,11 @@ export interface DhlParcelDeSettings extends CarrierSettings {
   username?: string;
   /** Business customer portal password, sent in the XML (sandbox: `geheim`). Default: `DHL_PARCEL_DE_PASSWORD`. */
   password?: string;
-  /** `https://api-eu.dhl.com` (default), the sandbox `https://api-sandbox.dhl.com` or a mock. */
-  baseUrl?: string;
-  /** `de` or `en` (from the locale's language; anything else is `en`). */
-  locale?: string;
 }
-
-/** The recipient's signature from `d-get-signature`. */
-export interface DhlParcelDeSignature {
-  /** `image/gif` as DHL states it. */
-  mimeType: string;
-  /** The image bytes (DHL sends them hex-encoded). */
-  image: Uint8Array;
-  /** The delivery day DHL gives for the signature (`date`), or null. */
-  deliveredOn: CarrierTime | null;
-}
-
-export type DhlParcelDeSignatureResult =
-  { trackingNumber: string; ok: true; signature: DhlParcelDeSignature } | { trackingNumber: string; ok: false; error: WismoError };
 
 export interface DhlParcelDeExtension {
-  /**
-   * The proof of delivery: the recipient's signature (`d-get-signature`, one piece per request; DHL has it for
-   * pieces delivered in Germany). Never rejects: a problem is `{ ok: false, error }`.
-   */
+  /** The recipient's signature (`d-get-signature`, one piece per request, pieces delivered in Germany); never rejects. */
   signature(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<DhlParcelDeSignatureResult>;
-}
-
-const PIECE_CODE = /^[A-Z0-9]{8,39}$/;
-
-function checkPieceCode(pieceCode: string): WismoError | null {
-  return PIECE_CODE.test(pieceCode)
-    ? null
-    : new InvalidNumberError(
-        `${DHL_PARCEL_DE_CARRIER_NAME} piece codes are 8 to 39 letters and digits; this one is not, so it was not sent to DHL.`,
-        { carrierId: DHL_PARCEL_DE_CARRIER_ID },
-      );
 }
 
 // Attributes only, escaped by the builder; an element without children is written `<data …/>`.
@@ -67,32 +37,18 @@ const requestXmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNam
 /**
  * The XML the API reads from `?xml=`: one `<data>` element naming the operation, the business-portal login
  * and the piece codes (`;`-separated). DHL's API takes the login only there; core registers both values for
- * redaction, and wismo's errors never carry the request URL. The language is `de` or `en`.
+ * redaction, and wismo's errors never carry the request URL.
  */
-export function dhlParcelDeRequestXml(fields: {
-  request: string;
-  username: string;
-  password: string;
-  languageCode: string;
-  pieceCodes: readonly string[];
-}): string {
-  const data = {
-    appname: fields.username,
-    'language-code': fields.languageCode,
-    password: fields.password,
-    'piece-code': fields.pieceCodes.join(';'),
-    request: fields.request,
-  };
+export function dhlParcelDeRequestXml(
+  fields: Record<'request' | 'username' | 'password' | 'languageCode', string> & { pieceCodes: readonly string[] },
+): string {
+  const { request, username: appname, password, languageCode, pieceCodes } = fields;
+  const data = { appname, 'language-code': languageCode, password, 'piece-code': pieceCodes.join(';'), request };
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>${requestXmlBuilder.build({ data }) as string}`;
 }
 
 /** The request of one operation for some piece codes, in the locale's language (`de`, else `en`). */
-function pieceRequest(
-  request: string,
-  credentials: Readonly<Record<string, string>>,
-  locale: string | undefined,
-  pieceCodes: readonly string[],
-) {
+function pieceRequest(request: string, { trackingNumbers: pieceCodes, locale, credentials }: Omit<CarrierBatch<unknown>, 'settings'>) {
   const languageCode = locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
   const [username, password] = [credentials.username!, credentials.password!];
   const xml = dhlParcelDeRequestXml({ request, username, password, languageCode, pieceCodes });
@@ -101,9 +57,8 @@ function pieceRequest(
 
 /**
  * Builds a DHL Parcel DE adapter: the Parcel DE Shipment Tracking API (Post & Parcel Germany), XML over
- * `GET /parcel/de/tracking/v0/shipments?xml=…`, `d-get-piece-detail` with up to 20 pieces a request, HTTP Basic
- * with the developer-portal app plus the business-portal login inside the XML. `signature(number)` fetches the
- * proof of delivery. Credentials are checked when the adapter is first used.
+ * `GET /parcel/de/tracking/v0/shipments?xml=…`, HTTP Basic with the developer-portal app plus the business-portal
+ * login inside the XML, answers in German for a `de` locale (else English). `signature(number)` fetches the proof of delivery.
  */
 export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeExtension>({
   id: DHL_PARCEL_DE_CARRIER_ID,
@@ -123,9 +78,8 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   auth: { type: 'basic', username: 'apiKey', password: 'apiSecret' },
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: dhlParcelDePieceCode,
-  checkNumber: checkPieceCode,
-  request: ({ trackingNumbers, locale, credentials }) =>
-    pieceRequest(DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, credentials, locale, trackingNumbers),
+  numberForm: { pattern: /^[A-Z0-9]{8,39}$/, rule: 'piece codes are 8 to 39 letters and digits' },
+  request: (batch) => pieceRequest(DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, batch),
   readBody: readDhlParcelDeBody,
   parse: parseDhlParcelDeResponse,
   extend: (kit) => ({
@@ -133,11 +87,9 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
       kit.requestAbout(trackingNumber, {
         what: 'signature',
         signal: options.signal,
-        request: (pieceCode, credentials) => pieceRequest(DHL_PARCEL_DE_SIGNATURE_REQUEST, credentials, kit.settings.locale, [pieceCode]),
-        parse: (httpStatus, body, pieceCode): DhlParcelDeSignatureResult => ({
-          trackingNumber: pieceCode,
-          ...parseDhlParcelDeSignatureResponse({ httpStatus, body, trackingNumber: pieceCode }),
-        }),
+        request: (pieceCode, credentials) =>
+          pieceRequest('d-get-signature', { trackingNumbers: [pieceCode], locale: kit.settings.locale, credentials }),
+        parse: parseDhlParcelDeSignatureResponse,
       }),
   }),
 });

@@ -1,16 +1,12 @@
-import type { HttpResponse } from '@wismo/core';
-import { lenient, readXmlBody } from '@wismo/core/internal';
+import { lenient, readXmlBody, type HttpResponse } from '@wismo/core/internal';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { DHL_PARCEL_DE_CARRIER_ID, DHL_PARCEL_DE_CARRIER_NAME } from './dhl-parcel-de-carrier';
 
 /*
- * The Parcel DE tracking API answers with nested `<data name="…" attr="…"/>` elements: the root
- * (`piece-shipment-list` or `signature-list`, with the result `code`), one `piece-shipment` per piece, inside it a
- * `piece-event-list` with the `piece-event`s. fast-xml-parser turns them into plain objects (attributes as
- * string properties, every nested `data` an array), then ONE zod schema per response checks the fields this
- * package reads (karrio `vendors/tracking-test.txt`, the attribute reference of DHL's documentation). Leaves
- * are lenient: an attribute of a surprising shape is dropped, not fatal.
+ * The API answers with nested `<data name="…" attr="…"/>` elements: the root (with the result `code`), one
+ * `piece-shipment` per piece, inside it a `piece-event-list` of `piece-event`s. ONE zod schema checks the attributes
+ * read here (karrio `vendors/tracking-test.txt`, DHL's attribute reference); leaves are lenient.
  */
 
 export const dhlParcelDeXmlParser = new XMLParser({
@@ -25,44 +21,35 @@ export const dhlParcelDeXmlParser = new XMLParser({
 });
 
 const text = lenient(z.string());
+/** The codes an event is mapped by; `ruecksendung` is `true` on the way back to the sender. */
+const codes = { ice: text, ric: text, 'standard-event-code': text, ruecksendung: text };
 
 const pieceEventSchema = z.object({
-  name: text,
+  ...codes,
   /** `DD.MM.YYYY HH:mm`, German local time, no zone. */
   'event-timestamp': text,
   'event-status': text,
   'event-text': text,
   'event-short-status': text,
-  ice: text,
-  ric: text,
-  'standard-event-code': text,
   'event-location': text,
   /** A country name in the request's language ("Germany"), or empty. */
   'event-country': text,
-  ruecksendung: text,
 });
 export type DhlParcelDePieceEvent = z.infer<typeof pieceEventSchema>;
 
-const pieceEventListSchema = z.object({ name: text, data: lenient(z.array(pieceEventSchema)) });
-
 const pieceShipmentSchema = z.object({
+  ...codes,
   name: text,
   'error-status': text,
   'piece-code': text,
   'piece-identifier': text,
   'searched-piece-code': text,
+  // The piece's latest state, and `1` in `delivery-event-flag` once delivered.
   'status-timestamp': text,
   status: text,
   'short-status': text,
-  ice: text,
-  ric: text,
-  'standard-event-code': text,
-  /** `1` once delivered. */
   'delivery-event-flag': text,
-  /** Who took the parcel: the name written down at delivery. */
   'recipient-name': text,
-  /** 1 recipient, 2 spouse, 3 household member, 4 neighbour, 5 other person present. */
-  'recipient-id': text,
   'recipient-id-text': text,
   'pan-recipient-city': text,
   'pan-recipient-postalcode': text,
@@ -70,8 +57,6 @@ const pieceShipmentSchema = z.object({
   'product-name': text,
   'dest-country': text,
   'origin-country': text,
-  /** `true` for a return shipment. */
-  ruecksendung: text,
   /** Announced delivery day and window (names per DHL's attribute reference; values not seen in a sample). */
   'delivery-date': text,
   'delivery-timeframe-from': text,
@@ -80,35 +65,20 @@ const pieceShipmentSchema = z.object({
   'preferred-delivery-day': text,
   'preferred-delivery-timeframe-from': text,
   'preferred-delivery-timeframe-to': text,
-  data: lenient(z.array(pieceEventListSchema)),
+  /** In a `d-get-signature` answer, in place of a piece: the hex-encoded image (a GIF), its type and the day. */
+  image: text,
+  'mime-type': text,
+  'event-date': text,
+  data: lenient(z.array(z.object({ data: lenient(z.array(pieceEventSchema)) }))),
 });
 export type DhlParcelDePieceShipment = z.infer<typeof pieceShipmentSchema>;
 
-/** An answer: the root `data` with the result `code` (0, or an error such as 100 "No data found", 5 "Login failed") and its items. */
-function answerSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({ data: z.object({ name: text, code: text, error: text, data: lenient(z.array(item)) }) });
-}
+/** Every answer: the root `data` with the result `code` (0, or an error such as 100 "No data found") and its items. */
+export const dhlParcelDeResponseSchema = z.object({
+  data: z.object({ code: text, error: text, data: lenient(z.array(pieceShipmentSchema)) }),
+});
 
-/** The `d-get-piece-detail` answer: one `piece-shipment` per piece. */
-export const dhlParcelDePieceDetailResponseSchema = answerSchema(pieceShipmentSchema);
-
-/** The `d-get-signature` answer: the signature as a hex-encoded image (a GIF). */
-export const dhlParcelDeSignatureResponseSchema = answerSchema(
-  z.object({
-    name: text,
-    'searched-piece-code': text,
-    /** `DD.MM.YYYY`. */
-    'event-date': text,
-    'mime-type': text,
-    image: text,
-  }),
-);
-
-/**
- * Reads a response body for the parse functions (core's `readXmlBody`, validated): well-formed XML as a plain
- * object. An HTML page, broken or truncated XML on a 2xx answer is `bad_response`; an unreadable error body (the
- * API gateway answers JSON) becomes `undefined`, so the parse function decides by the HTTP status.
- */
+/** The body as an object (core's `readXmlBody`); an unreadable error body (the gateway answers JSON) is left to the status. */
 export function readDhlParcelDeBody(response: HttpResponse): unknown {
   return readXmlBody(response, {
     carrierId: DHL_PARCEL_DE_CARRIER_ID,

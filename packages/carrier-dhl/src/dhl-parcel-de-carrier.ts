@@ -4,16 +4,11 @@ import type { CarrierCapabilities, CarrierContactBook } from '@wismo/core';
 export const DHL_PARCEL_DE_CARRIER_ID = 'dhlparcelde';
 export const DHL_PARCEL_DE_CARRIER_NAME = 'DHL Paket';
 
-/**
- * Production origin of the Parcel DE Shipment Tracking API (Post & Parcel Germany). DHL's sandbox,
- * `https://api-sandbox.dhl.com`, answers only for the sandbox pieces and the sandbox login below.
- */
+/** Production origin; DHL's sandbox, `https://api-sandbox.dhl.com`, answers only for its pieces and the login below. */
 export const DHL_PARCEL_DE_PRODUCTION_BASE_URL = 'https://api-eu.dhl.com';
 /** One path for every operation: the operation is the `request` attribute of the XML in `?xml=`. */
 export const DHL_PARCEL_DE_TRACK_PATH = '/parcel/de/tracking/v0/shipments';
-
 export const DHL_PARCEL_DE_PIECE_DETAIL_REQUEST = 'd-get-piece-detail';
-export const DHL_PARCEL_DE_SIGNATURE_REQUEST = 'd-get-signature';
 
 /** DHL's published sandbox login for the XML (karrio `vendors/tracking-test.txt`); not a secret. */
 export const DHL_PARCEL_DE_SANDBOX_LOGIN = { username: 'zt12345', password: 'geheim' } as const;
@@ -35,10 +30,12 @@ export const DHL_PARCEL_DE_CAPABILITIES: CarrierCapabilities = {
 /** DHL Paket's consumer service (dhl.de); the same line serves every destination of this domestic API. */
 export const DHL_PARCEL_DE_CONTACT: CarrierContactBook = {
   default: { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' },
-  byCountry: {
-    DE: { phone: '+49 228 4333112', url: 'https://www.dhl.de/de/privatkunden/kundenservice.html' },
-  },
 };
+
+/** A piece code as DHL takes it: without spaces and dashes, upper case. */
+export function dhlParcelDePieceCode(value: string | undefined): string {
+  return value ? value.replace(/[\s-]+/g, '').toUpperCase() : '';
+}
 
 /** The public DHL Paket tracking page. */
 export function dhlParcelDeTrackingUrl(trackingNumber: string): string {

@@ -238,11 +238,7 @@ describe('result codes and HTTP errors', () => {
 
 describe('d-get-signature', () => {
   it('decodes the hex image', () => {
-    const result = parseDhlParcelDeSignatureResponse({
-      httpStatus: 200,
-      body: body('composed-signature.xml'),
-      trackingNumber: '00340434161094015902',
-    });
+    const result = parseDhlParcelDeSignatureResponse(200, body('composed-signature.xml'), '00340434161094015902');
     if (!result.ok) throw new Error(result.error.message);
     expect(result.signature.mimeType).toBe('image/gif');
     expect(Buffer.from(result.signature.image).subarray(0, 6).toString('latin1')).toBe('GIF89a');
@@ -250,15 +246,11 @@ describe('d-get-signature', () => {
   });
 
   it('code 63 is carrier_unavailable, a 401 auth_failed, code 100 not_found', () => {
-    const unavailable = parseDhlParcelDeSignatureResponse({
-      httpStatus: 200,
-      body: body('composed-signature-unavailable.xml'),
-      trackingNumber: 'X',
-    });
+    const unavailable = parseDhlParcelDeSignatureResponse(200, body('composed-signature-unavailable.xml'), 'X');
     expect(unavailable.ok ? null : unavailable.error.code).toBe('carrier_unavailable');
-    const denied = parseDhlParcelDeSignatureResponse({ httpStatus: 401, body: undefined, trackingNumber: 'X' });
+    const denied = parseDhlParcelDeSignatureResponse(401, undefined, 'X');
     expect(denied.ok ? null : denied.error.code).toBe('auth_failed');
-    const missing = parseDhlParcelDeSignatureResponse({ httpStatus: 200, body: body('error-response.xml'), trackingNumber: 'X' });
+    const missing = parseDhlParcelDeSignatureResponse(200, body('error-response.xml'), 'X');
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
 });

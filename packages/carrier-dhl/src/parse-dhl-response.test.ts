@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { registerSecret, shipmentSchema, type TrackOutcome } from '@wismo/core';
 import { costRatio } from '@wismo/core/testing';
 import { describe, expect, it } from 'vitest';
-import { DHL_MAX_TEXT_LENGTH } from './dhl-carrier';
+import { MAX_CARRIER_TEXT_LENGTH } from '@wismo/core/internal';
 import { describeDhlProblem, errorForStatus, parseDhlTrackResponse } from './parse-dhl-response';
 
 const FETCHED_AT = new Date('2025-01-02T03:04:05.000Z');
@@ -376,7 +376,7 @@ describe('parseDhlTrackResponse: hostile texts', () => {
     const shipment = shipmentOf(
       parseOne(200, body({ events: [{ timestamp: '2024-05-01T10:00:00', statusCode: 'transit', description: long }] }), 'N1'),
     );
-    expect(shipment.events[0]!.description).toHaveLength(DHL_MAX_TEXT_LENGTH + 1);
+    expect(shipment.events[0]!.description).toHaveLength(MAX_CARRIER_TEXT_LENGTH + 1);
     expect(shipment.events[0]!.description.endsWith('…')).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 import {
   NotFoundError,
-  approximateEpochMs,
   buildShipment,
   contactFor,
   createEvent,
@@ -10,31 +9,17 @@ import {
   lookupStatus,
   parseCarrierDateTime,
   parseWithSchema,
+  sortEventsNewestFirst,
   successOutcome,
-  type WismoError,
-  type CarrierParseInput,
-  type CarrierTime,
-  type EstimatedDelivery,
   type Leg,
-  type Location,
-  type Shipment,
-  type StatusTableEntry,
-  type TrackOutcome,
+  type ShipmentStatus,
+  type TrackingEvent,
 } from '@wismo/core';
-import { carrierEstimateBetween, errorCodesOf, neverThrowing, readGatewayErrorBody, requestError } from '@wismo/core/internal';
-import { dhlTrackResponseSchema, type DhlEvent, type DhlPlace, type DhlShipment } from './dhl-api';
-import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, capText, dhlTrackingUrl } from './dhl-carrier';
-import {
-  DHL_DESTINATION_PROVIDERS,
-  DHL_EXPRESS_CHECKPOINT_TABLE,
-  DHL_STATUS_CODES,
-  DHL_STATUS_CODE_TABLE,
-  DHL_TEXT_RULES,
-  type DhlStatusCode,
-  type DhlTextRule,
-} from './dhl-status-tables';
+import { capText, carrierEstimateBetween, errorCodesOf, neverThrowing, readGatewayErrorBody, requestError } from '@wismo/core/internal';
+import { dhlTrackResponseSchema, type DhlEvent, type DhlShipment } from './dhl-api';
+import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, dhlTrackingUrl } from './dhl-carrier';
+import { DHL_DESTINATION_PROVIDERS, DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES } from './dhl-status-tables';
 
-const CARRIER = { carrierId: DHL_CARRIER_ID } as const;
 const WHITESPACE = /\s+/g;
 const TRAILING_PERIOD = /\.\s*$/;
 const CODE_LIKE = /^[A-Za-z0-9_-]{1,40}$/;
@@ -46,91 +31,81 @@ const HTTP_URL = /^https?:\/\//i;
 const USPS_IMPB = /^(?:420(?:\d{9}|\d{5}))?(9[2-5](?:\d{20}|\d{24}))$/;
 
 /**
- * The text rules per service scope and coarse code, in list order (the first match wins), built once. Scope ''
- * holds the rules for every service; a service no rule names uses it. `any` joins the patterns of a set in one
- * expression: most events match none, and are then done in one test. Maps, not objects: inherited keys such as
+ * The newest event of a `returnFlag: true` shipment, which could not be delivered and goes back to the sender: its
+ * final "delivered" is the delivery back (DHL developer FAQ 47001251142, 47001251916). Older scans keep their meaning:
+ * they may belong to the outbound trip.
+ */
+const ON_THE_WAY_BACK: Partial<Record<ShipmentStatus, Pick<TrackingEvent, 'status' | 'substatus'>>> = {
+  delivered: { status: 'returned', substatus: 'returned_to_sender' },
+  in_transit: { status: 'returning', substatus: 'returning_to_sender' },
+  out_for_delivery: { status: 'returning', substatus: 'returning_to_sender' },
+};
+
+/**
+ * The text rules of each coarse code, in list order (the first match wins), built once. `any` joins their patterns in
+ * one expression: most events match none, and are then done in one test. A Map, not an object: inherited keys such as
  * "toString" must not count as codes.
  */
-const RULE_SETS = new Map<string, Map<string, { rules: DhlTextRule[]; any: RegExp | null }>>();
-for (const scope of new Set(['', ...DHL_TEXT_RULES.flatMap((rule) => rule.services ?? [])])) {
-  const sets = DHL_STATUS_CODES.map((code) => {
-    const rules = DHL_TEXT_RULES.filter((rule) => rule.statusCodes.includes(code) && (!rule.services || rule.services.includes(scope)));
-    const any = rules.length > 0 ? new RegExp(rules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'i') : null;
-    return [code, { rules, any }] as const;
-  });
-  RULE_SETS.set(scope, new Map(sets));
-}
+const RULE_SETS = new Map(
+  Object.keys(DHL_STATUS_CODE_TABLE).map((code) => {
+    const rules = DHL_TEXT_RULES.filter((rule) => (rule.statusCodes as readonly string[]).includes(code));
+    return [code, { rules, any: rules.length > 0 ? new RegExp(rules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'i') : null }];
+  }),
+);
 
-export interface DhlMappedEvent {
-  /** The code the table was looked up with (kept on the event as `raw.code`). */
-  readonly code: string | null;
-  /** The table entry; undefined when nothing documented matched (the event becomes unmapped). */
-  readonly entry: StatusTableEntry | undefined;
-  /** How the entry was found, for debugging and tests. */
-  readonly matchedBy: 'express-checkpoint' | 'text' | 'status-code' | 'none';
-  /** The id of the text rule, when one matched. */
-  readonly ruleId?: string;
-}
-
-/** Looks an event up: express checkpoint code, then a cited phrase, then the coarse `statusCode`. */
-export function mapDhlEvent(codes: DhlEvent, service: string | null | undefined): DhlMappedEvent {
-  const statusCode = codes.statusCode?.trim() || null;
+/**
+ * Looks an event up: express checkpoint code, then a cited phrase, then the coarse `statusCode`. Gives the code
+ * looked up (kept as `raw.code`), the entry (undefined: unmapped), how it was found and the text rule's id.
+ */
+export function mapDhlEvent(event: DhlEvent, service: string | null | undefined) {
+  const statusCode = event.statusCode?.trim() || null;
   if (service === 'express') {
-    const checkpoint = codes.statusDetailed?.trim() || codes.status?.trim() || '';
+    const checkpoint = event.statusDetailed?.trim() || event.status?.trim() || '';
     const entry = checkpoint.length === 2 ? lookupStatus(DHL_EXPRESS_CHECKPOINT_TABLE, checkpoint) : undefined;
     if (entry) return { code: checkpoint, entry, matchedBy: 'express-checkpoint' };
   }
-  const set = statusCode === null ? undefined : (RULE_SETS.get(service ?? '') ?? RULE_SETS.get(''))?.get(statusCode);
+  const set = statusCode === null ? undefined : RULE_SETS.get(statusCode);
   if (!set) return { code: statusCode, entry: undefined, matchedBy: 'none' };
-  const description = capText(codes.description);
-  const status = capText(codes.status);
-  const remark = capText(codes.remark);
-  let rule: DhlTextRule | undefined;
-  if (set.any && matches(set.any, description, status, remark))
-    rule = set.rules.find(({ pattern }) => matches(pattern, description, status, remark));
+  // parcel-de repeats the same sentence in `status` and `description`: it is tested once.
+  const texts = [capText(event.description), event.status === event.description ? null : capText(event.status), capText(event.remark)];
+  // A rule that names services holds for their events only.
+  const rule =
+    set.any && matches(set.any, texts)
+      ? set.rules.find((rule) => (!rule.services || rule.services.includes(service ?? '')) && matches(rule.pattern, texts))
+      : undefined;
   if (rule) return { code: statusCode, entry: rule.entry, matchedBy: 'text', ruleId: rule.id };
-  return { code: statusCode, entry: DHL_STATUS_CODE_TABLE[statusCode as DhlStatusCode], matchedBy: 'status-code' };
+  return { code: statusCode, entry: lookupStatus(DHL_STATUS_CODE_TABLE, statusCode), matchedBy: 'status-code' };
 }
 
-function matches(
-  pattern: RegExp,
-  description: string | null | undefined,
-  status: string | null | undefined,
-  remark: string | null | undefined,
-) {
-  // parcel-de repeats the same sentence in `status` and `description`: it is tested once.
-  return Boolean(
-    (description && pattern.test(description)) ||
-    (status && status !== description && pattern.test(status)) ||
-    (remark && pattern.test(remark)),
-  );
+function matches(pattern: RegExp, texts: ReadonlyArray<string | null | undefined>): boolean {
+  for (const text of texts) if (text && pattern.test(text)) return true;
+  return false;
 }
 
 /**
  * Pure: turns one answer of `GET /track/shipments` into one outcome per requested number.
  * Never throws; a body that does not fit becomes `bad_response` for every number.
  */
-export const parseDhlTrackResponse = neverThrowing({ id: DHL_CARRIER_ID, name: DHL_CARRIER_NAME }, (input: CarrierParseInput) => {
+export const parseDhlTrackResponse = neverThrowing({ id: DHL_CARRIER_ID, name: DHL_CARRIER_NAME }, (input) => {
   const { httpStatus, body, trackingNumbers } = input;
   if (httpStatus < 200 || httpStatus >= 300) return failAll(trackingNumbers, errorForStatus(httpStatus, body, trackingNumbers));
   const { shipments } = parseWithSchema(dhlTrackResponseSchema, body, DHL_CARRIER_NAME, DHL_CARRIER_ID, httpStatus);
   const fetchedAt = input.fetchedAt ?? new Date();
-  return trackingNumbers.map((trackingNumber): TrackOutcome => {
+  return trackingNumbers.map((trackingNumber) => {
     const shipment = pickShipment(shipments, trackingNumber, trackingNumbers.length === 1);
-    if (shipment)
-      return successOutcome(normaliseDhlShipment(shipment, { trackingNumber, fetchedAt, raw: input.includeRaw ? body : undefined }));
+    if (shipment) return successOutcome(normaliseDhlShipment(shipment, trackingNumber, fetchedAt, input.includeRaw ? body : undefined));
     return errorOutcome(
       trackingNumber,
       new NotFoundError(
         `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`,
-        { ...CARRIER, httpStatus, trackingNumber },
+        { carrierId: DHL_CARRIER_ID, httpStatus, trackingNumber },
       ),
     );
   });
 });
 
 /** The error an unsuccessful answer stands for (the API answers RFC 7807 problem bodies). */
-export function errorForStatus(httpStatus: number, body: unknown, trackingNumbers: readonly string[] = []): WismoError {
+export function errorForStatus(httpStatus: number, body: unknown, trackingNumbers: readonly string[] = []) {
   const problem = describeDhlProblem(body);
   // DHL's details end with a period; drop it so our sentence can go on.
   const detail = problem.message ? `: ${problem.message.replace(TRAILING_PERIOD, '')}` : '';
@@ -187,18 +162,15 @@ function pickShipment(shipments: readonly DhlShipment[], trackingNumber: string,
 }
 
 /** Pure: one DHL shipment (already checked against `dhlShipmentSchema`) → the normalised `Shipment`. */
-function normaliseDhlShipment(shipment: DhlShipment, options: { trackingNumber: string; fetchedAt?: Date; raw?: unknown }): Shipment {
+function normaliseDhlShipment(shipment: DhlShipment, trackingNumber: string, fetchedAt: Date, raw: unknown) {
   const service = shipment.service ?? null;
   const details = shipment.details ?? null;
   // The current status repeats the newest event; it only stands in when DHL sends no event list.
   const rawEvents = shipment.events?.length ? shipment.events : shipment.status ? [shipment.status] : [];
-  const times = rawEvents.map((event) => parseCarrierDateTime(event.timestamp));
   const mapped = rawEvents.map((event) => mapDhlEvent(event, service));
-  if (shipment.returnFlag === true) markReturn(mapped, times);
-  const placeToLocation = locationReader();
   const events = rawEvents.map((event, index) =>
     createEvent({
-      time: times[index] ?? null,
+      time: parseCarrierDateTime(event.timestamp),
       description: capText(event.description ?? event.status ?? event.statusCode),
       code: mapped[index]!.code,
       // Every code field; `status` only when it is a code, not a sentence.
@@ -207,31 +179,33 @@ function normaliseDhlShipment(shipment: DhlShipment, options: { trackingNumber: 
         statusDetailed: event.statusDetailed,
         status: event.status && CODE_LIKE.test(event.status) ? event.status : undefined,
       },
-      location: placeToLocation(event.location),
+      location: toLocation(event.location),
       mapped: mapped[index]!.entry,
     }),
   );
-  const destination = placeToLocation(shipment.destination);
-  const origin = placeToLocation(shipment.origin);
-  // buildShipment derives deliveredAt from a "delivered" event only; a return ends with "returned".
-  const returned = events.find((event) => event.status === 'returned');
-  const signed = details?.proofOfDelivery?.signed;
-  const signedBy = signed
-    ? [signed.givenName, signed.familyName].filter((part) => part?.trim()).join(' ') || signed.name || signed.organizationName || null
-    : null;
+  if (shipment.returnFlag === true) {
+    const newest = sortEventsNewestFirst(events)[0];
+    const back = newest && ON_THE_WAY_BACK[newest.status];
+    if (back) events[events.indexOf(newest)] = { ...newest, ...back };
+  }
+  const destination = toLocation(shipment.destination);
+  const origin = toLocation(shipment.origin);
+  const proof = details?.proofOfDelivery;
+  const signed = proof?.signed;
   // The spec example fills `signatureUrl` with the placeholder "string": only real links count.
-  const documentUrl = httpUrl(details?.proofOfDelivery?.documentUrl);
-  const signatureUrl = httpUrl(details?.proofOfDelivery?.signatureUrl);
+  const documentUrl = httpUrl(proof?.documentUrl);
+  const signatureUrl = httpUrl(proof?.signatureUrl);
   const signedAvailable = details?.proofOfDeliverySignedAvailable === true;
+  const handedToUsps = mapped.some(({ ruleId }) => ruleId === 'ecommerce-usps-sort-facility');
   return buildShipment({
     carrier: DHL_CARRIER_ID,
-    trackingNumber: options.trackingNumber,
+    trackingNumber,
     events,
-    eventsNewestFirst: true,
     carrierStatus: lookupStatus(DHL_STATUS_CODE_TABLE, shipment.status?.statusCode?.trim()),
     estimatedDelivery: estimatedDelivery(shipment),
-    deliveredAt: returned ? { occurredAt: returned.occurredAt, localTime: returned.localTime, timeKind: returned.timeKind } : undefined,
-    signedBy,
+    signedBy: signed
+      ? [signed.givenName, signed.familyName].filter((part) => part?.trim()).join(' ') || signed.name || signed.organizationName || null
+      : null,
     proofOfDelivery: {
       available: Boolean(documentUrl || signatureUrl || signedAvailable),
       signatureAvailable: Boolean(signatureUrl) || signedAvailable,
@@ -240,57 +214,22 @@ function normaliseDhlShipment(shipment: DhlShipment, options: { trackingNumber: 
     service: { code: details?.product?.productCode ?? service, name: details?.product?.productName ?? null },
     origin,
     destination,
-    legs: legsOf(shipment, mapped),
+    legs: legsOf(shipment, handedToUsps),
     direction: shipment.returnFlag === true ? 'return' : 'outbound',
     contact: contactFor({ contact: DHL_CONTACT }, destination?.countryCode ?? origin?.countryCode),
-    trackingUrl: dhlTrackingUrl(options.trackingNumber),
-    fetchedAt: options.fetchedAt,
-    raw: options.raw,
+    trackingUrl: dhlTrackingUrl(trackingNumber),
+    fetchedAt,
+    raw,
   });
 }
 
 /**
- * `returnFlag: true` marks a shipment that could not be delivered and goes back to the sender; its
- * final "delivered" is the delivery back to the sender (DHL developer FAQ 47001251142, 47001251916).
- * Only the newest event is re-read: older scans may belong to the outbound trip.
+ * A place as a location. `addressLocality` is free text: a country ("Deutschland") for parcel-de, "street, CITY" in
+ * the spec example, "HUB - CITY - COUNTRY" for express; it is kept as the raw location, never taken for a city.
  */
-function markReturn(mapped: DhlMappedEvent[], times: readonly (CarrierTime | null)[]): void {
-  // DHL lists newest first: on equal times the earlier entry is the newer one.
-  let newest = 0;
-  for (let index = 1; index < mapped.length; index++) if (epochOf(times[index]) > epochOf(times[newest])) newest = index;
-  const target = mapped[newest];
-  // The answers of mapDhlEvent are shared: replace, never change in place.
-  if (target?.entry?.status === 'delivered') mapped[newest] = { ...target, entry: { status: 'returned', substatus: 'returned_to_sender' } };
-  else if (target?.entry?.status === 'in_transit' || target?.entry?.status === 'out_for_delivery')
-    mapped[newest] = { ...target, entry: { status: 'returning', substatus: 'returning_to_sender' } };
-}
-
-function epochOf(time: CarrierTime | null | undefined): number {
-  return time ? approximateEpochMs(time) : Number.NEGATIVE_INFINITY;
-}
-
-/**
- * Reads places into locations. `addressLocality` is free text: a country ("Deutschland") for parcel-de, "street,
- * CITY" in the spec example, "HUB - CITY - COUNTRY" for express; it is kept as the raw location, never taken for a
- * city. Parcel-de repeats one place event after event: one equal to the last is built once, each use gets a copy.
- */
-function locationReader(): (place: DhlPlace | null | undefined) => Location | null {
-  let last: { address: NonNullable<DhlPlace['address']>; location: Location | null } | null = null;
-  return (place) => {
-    const address = place?.address;
-    if (!address) return null;
-    const same =
-      last !== null &&
-      last.address.addressLocality === address.addressLocality &&
-      last.address.postalCode === address.postalCode &&
-      last.address.countryCode === address.countryCode &&
-      last.address.addressRegion === address.addressRegion;
-    if (!same) last = { address, location: toLocation(address) };
-    return last!.location ? { ...last!.location } : null;
-  };
-}
-
-function toLocation(address: NonNullable<DhlPlace['address']>): Location | null {
+function toLocation(place: DhlEvent['location']) {
+  const address = place?.address;
+  if (!address) return null;
   return createLocation({
     region: address.addressRegion,
     postalCode: address.postalCode,
@@ -300,7 +239,7 @@ function toLocation(address: NonNullable<DhlPlace['address']>): Location | null 
 }
 
 /** The carrier's ETA: the delivery window when DHL gives one, else the single estimate. */
-function estimatedDelivery(shipment: DhlShipment): EstimatedDelivery | null {
+function estimatedDelivery(shipment: DhlShipment) {
   const frame = shipment.estimatedDeliveryTimeFrame;
   const from = parseCarrierDateTime(frame?.estimatedFrom);
   const to = parseCarrierDateTime(frame?.estimatedThrough);
@@ -318,7 +257,7 @@ function httpUrl(value: string | null | undefined): string | null {
  * DHL eCommerce US parcels ("For packages to the US we work with the U.S. Postal Service", DHL
  * eCommerce FAQ), seen from a USPS number among the references/pieces or the hand-over scan.
  */
-function legsOf(shipment: DhlShipment, mapped: readonly DhlMappedEvent[]): Leg[] {
+function legsOf(shipment: DhlShipment, handedToUsps: boolean): Leg[] {
   const details = shipment.details;
   // An array in the schema; the spec example sends a single object.
   const references = !details?.references ? [] : Array.isArray(details.references) ? details.references : [details.references];
@@ -337,7 +276,6 @@ function legsOf(shipment: DhlShipment, mapped: readonly DhlMappedEvent[]): Leg[]
   if (shipment.service?.startsWith('ecommerce') && !legs.some((leg) => leg.carrier === 'usps')) {
     const candidates = [...references.map((reference) => String(reference.number ?? '')), ...(details?.pieceIds ?? [])];
     const uspsNumber = candidates.map((candidate) => USPS_IMPB.exec(candidate.replace(WHITESPACE, ''))?.[1]).find(Boolean) ?? null;
-    const handedToUsps = mapped.some((event) => event.ruleId === 'ecommerce-usps-sort-facility');
     if (uspsNumber || handedToUsps) legs.push({ carrier: 'usps', carrierName: 'USPS', trackingNumber: uspsNumber, role: 'last_mile' });
   }
   return legs;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDpdBody } from './dpd-api';
-import { dpdLoginEnvelope, dpdTrackingEnvelope } from './dpd-soap';
+import { dpdLoginEnvelope, dpdTrackingEnvelope, readDpdBody } from './dpd-api';
 
 describe('readDpdBody', () => {
   it('parses a SOAP body with repeated elements as arrays, values as strings', () => {

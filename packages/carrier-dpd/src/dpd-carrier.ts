@@ -1,12 +1,11 @@
-import type { CarrierCapabilities, CarrierContactBook, RateLimit } from '@wismo/core';
+import type { CarrierContactBook, RateLimit } from '@wismo/core';
 
 export const DPD_CARRIER_ID = 'dpd';
 export const DPD_CARRIER_NAME = 'DPD';
 
 /**
- * DPD's shipper web services ("DPD Web Connect", research/carriers.md §5): one origin per country serves the
- * LoginService and the ParcelLifeCycleService (the others are listed at the `baseUrl` setting). Belgium is the
- * default because the recorded sample is Belgian.
+ * DPD Web Connect (research/carriers.md §5): one origin per country serves the LoginService and the
+ * ParcelLifeCycleService (the Dutch one and the test systems are in the README); Belgium's, as the sample is Belgian.
  */
 export const DPD_PRODUCTION_BASE_URL = 'https://wsshipper.dpd.be';
 
@@ -15,24 +14,8 @@ export const DPD_TRACKING_PATH = '/soap/services/ParcelLifeCycleService/V2_0';
 export const DPD_LOGIN_SOAP_ACTION = 'http://dpd.com/common/service/types/LoginService/2.1/getAuth';
 export const DPD_TRACKING_SOAP_ACTION = 'http://dpd.com/common/service/types/ParcelLifeCycleService/2.0/getTrackingData';
 
-/** `messageLanguage`: with `en_US` DPD writes dates as `8/19/2021 5:11:26 PM`, the form this package reads. */
-export const DPD_DEFAULT_MESSAGE_LANGUAGE = 'en_US';
-
-/**
- * DPD publishes no rate limit for the shipper web services. 5 requests a second is a conservative default;
- * the login token is reused until shortly before `authTokenExpires`, so logins stay rare.
- */
+/** DPD publishes no rate limit: 5 requests a second is cautious; the login token is reused, so logins stay rare. */
 export const DPD_DEFAULT_RATE_LIMIT: RateLimit = { requests: 5, intervalMs: 1000 };
-
-export const DPD_CAPABILITIES: CarrierCapabilities = {
-  // `getTrackingData` takes one `parcelLabelNumber`.
-  maxNumbersPerRequest: 1,
-  rateLimit: DPD_DEFAULT_RATE_LIMIT,
-  webhooks: false,
-  // The ParcelLifeCycle answer has no proof of delivery and no machine-readable estimate.
-  proofOfDelivery: false,
-  estimatedDelivery: false,
-};
 
 /** DPD runs one customer-service site per country; phone numbers change often, so the pages are given. */
 export const DPD_CONTACT: CarrierContactBook = {

@@ -3,22 +3,21 @@ import { clientCredentials, relabelOutcome } from '@wismo/core/internal';
 import * as carrier from './fedex-constants';
 import {
   describeFedexErrorBody,
+  fedexDailyQuota,
   fedexErrorResult,
   parseFedexProofOfDeliveryResponse,
   parseFedexTrackResponse,
   parseFedexTrackResults,
-  refineFedexRateLimit,
   type FedexNumberResult,
   type FedexProofOfDeliveryOutcome,
 } from './parse-fedex-response';
 
-/** `clientId` and `clientSecret`: the FedEx project's API key and secret key. */
-export interface FedexSettings extends ClientCredentialSettings {
-  /** API origin: `https://apis.fedex.com` (default), the sandbox `https://apis-sandbox.fedex.com` or a local mock. */
-  baseUrl?: string;
-  /** Sent as `x-locale` (e.g. `en_US`, `de_DE`; `de-DE` is converted); FedEx localises event texts. */
-  locale?: string;
-}
+/**
+ * `clientId` and `clientSecret`: the FedEx project's API key and secret key. `baseUrl`: `https://apis.fedex.com`
+ * (default), the sandbox `https://apis-sandbox.fedex.com` or a mock. `locale` is sent as `x-locale` (`en_US`; `de-DE`
+ * is converted): FedEx localises event texts.
+ */
+export type FedexSettings = ClientCredentialSettings;
 
 export interface FedexProofOfDeliveryOptions {
   /** `PDF` (default) or `PNG`. */
@@ -34,12 +33,6 @@ export interface FedexMethods {
 }
 
 export type FedexAdapter = CarrierAdapter & FedexMethods;
-
-function relabel(result: FedexNumberResult, requested: string): FedexNumberResult {
-  return result.trackingNumber === requested
-    ? result
-    : { ...result, trackingNumber: requested, outcome: relabelOutcome(result.outcome, requested) };
-}
 
 /**
  * A FedEx adapter: Track API v1 (`POST /track/v1/trackingnumbers`, up to 30 numbers a request) with OAuth client
@@ -74,11 +67,15 @@ export const createFedex = defineCarrier<FedexSettings, FedexMethods>({
     headers: locale ? { 'x-locale': locale } : undefined,
   }),
   parse: parseFedexTrackResponse,
-  describeErrorBody: (body, now) => describeFedexErrorBody(body, now.getTime()),
-  refineError: (error, now) => refineFedexRateLimit(error, now.getTime()),
+  describeErrorBody: describeFedexErrorBody,
+  refineError: fedexDailyQuota.refine,
   extend: (kit) => ({
     trackWithAlternatives: (trackingNumbers, context = {}) =>
-      kit.track(trackingNumbers, context, { parse: parseFedexTrackResults, fail: fedexErrorResult, relabel }),
+      kit.track(trackingNumbers, context, {
+        parse: parseFedexTrackResults,
+        fail: fedexErrorResult,
+        relabel: (result, requested) => ({ ...result, trackingNumber: requested, outcome: relabelOutcome(result.outcome, requested) }),
+      }),
     proofOfDelivery: (trackingNumber, options = {}) =>
       kit.requestAbout(trackingNumber, {
         what: 'proof of delivery',

@@ -1,3 +1,4 @@
+import { describeCarrierMessages, lenient, oneOrMany } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
@@ -58,7 +59,14 @@ export type FedexTrackResult = z.infer<typeof fedexTrackResultSchema>;
 /** One `completeTrackResults` entry per requested number; its trackResults are validated one by one. */
 export const fedexCompleteTrackResultSchema = z.object({ trackingNumber: text, trackResults: z.array(z.unknown()).nullish() });
 
-/** `output`, or a top-level `errors[]`. The spec says `alerts` is an array; its example and real answers send a string. */
+/** Alerts as `CODE: message` texts. The spec says a list of `{ code, message }`; its example and real answers send a string. */
+const alertsSchema = oneOrMany(z.union([z.string(), errorSchema]).catch(''))
+  .catch(undefined)
+  .transform((alerts = []) =>
+    alerts.map((alert) => (typeof alert === 'string' ? alert.trim() : describeCarrierMessages([alert], ': ').detail)).filter(Boolean),
+  );
+
+/** `output`, or a top-level `errors[]`. */
 function envelope<Output extends z.ZodType>(output: Output, expected: string) {
   return z
     .object({ output: output.nullish(), errors: z.array(errorSchema).nullish() })
@@ -67,7 +75,7 @@ function envelope<Output extends z.ZodType>(output: Output, expected: string) {
 
 /** `POST /track/v1/trackingnumbers`. */
 export const fedexTrackResponseSchema = envelope(
-  z.object({ completeTrackResults: z.array(z.unknown()), alerts: z.unknown().optional() }),
+  z.object({ completeTrackResults: z.array(z.unknown()), alerts: alertsSchema }),
   'output.completeTrackResults',
 );
 
@@ -78,18 +86,15 @@ export const fedexTrackingDocumentsResponseSchema = envelope(
     documentFormat: text,
     documents: z.array(z.string()).nullish(),
     document: z.array(z.string()).nullish(),
-    alerts: z.unknown().optional(),
+    alerts: alertsSchema,
   }),
   'output',
 );
 
-const lenientText = z.string().nullish().catch(null);
-
-/** An error body for the transport: `errors[]` (each read as far as it goes), or a gateway's `message`. */
-export const fedexErrorBodySchema = z.object({
-  errors: z
-    .array(z.object({ code: lenientText, message: lenientText }).catch({}))
-    .optional()
-    .catch(undefined),
-  message: z.string().optional().catch(undefined),
-});
+/** An error body for the transport: `errors[]` (each read as far as it goes), or a gateway's `message`; any other JSON is neither. */
+export const fedexErrorBodySchema = z
+  .object({
+    errors: lenient(z.array(z.object({ code: lenient(z.string()), message: lenient(z.string()) }).catch({}))),
+    message: lenient(z.string()),
+  })
+  .catch({});

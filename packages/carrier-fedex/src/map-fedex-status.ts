@@ -10,15 +10,10 @@ import {
 /** Event types whose status depends on the reason: for these the exception code decides, whatever its status. */
 const REASON_DRIVEN_EVENT_TYPES: ReadonlySet<string> = new Set(['DE', 'SE', 'DD', 'DY', 'PD', 'CD']);
 
-export interface FedexEventCodes {
-  eventType?: string | null;
-  derivedStatusCode?: string | null;
-  exceptionCode?: string | null;
-  /** `latestStatusDetail.ancillaryDetails[0].reason`, for the event that matches the latest status. */
-  ancillaryReason?: string | null;
-  /** `delayDetail.type`. */
-  delayType?: string | null;
-}
+/** A scan's codes; `ancillaryReason` is the latest status's reason, given to the scan that matches that status. */
+export type FedexEventCodes = Partial<
+  Record<'eventType' | 'derivedStatusCode' | 'exceptionCode' | 'ancillaryReason' | 'delayType', string | null>
+>;
 
 /** The status FedEx's own code says (`eventType`, `latestStatusDetail.code`), else its derived status code. */
 export function mapFedexLatestStatus(
@@ -29,13 +24,10 @@ export function mapFedexLatestStatus(
 }
 
 /**
- * Maps one scan event. Precedence:
- * 1. the eventType (FedEx's scan code) decides the status; an unknown eventType falls back to FedEx's own
- *    derivedStatusCode; with neither known the event is unmapped (`undefined`);
- * 2. a known exception code (else ancillary reason) refines it: for the reason-driven types DE, SE, DD, DY, PD and CD
- *    it decides the status (DE + 08 → attempt_failed_recipient_absent, DE + A47 → carrier_exception); for any other type it may
- *    only sharpen the substatus within the same status (AF + A3 → picked_up), never move a DL to something else;
- * 3. a `delayed` result is sharpened by delayDetail.type (WEATHER → delayed_weather, ...).
+ * Maps one scan event: its eventType (else FedEx's derivedStatusCode) decides the status, unmapped when neither is
+ * known. A known exception code (else ancillary reason) decides it for the reason-driven types (DE + 08 →
+ * attempt_failed_recipient_absent) and may only sharpen the substatus within the same status for others (AF + A3 →
+ * picked_up; a DL stays delivered). A `delayed` result is sharpened by delayDetail.type (WEATHER → delayed_weather).
  */
 export function mapFedexEvent(codes: FedexEventCodes): StatusTableEntry | undefined {
   const eventType = codes.eventType?.toUpperCase() || null;

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { RateLimitedError, shipmentSchema, type Shipment, type TrackOutcome } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
+import { millisecondsUntilUtcMidnight } from '@wismo/core/internal';
 import {
   describeFedexErrorBody,
+  fedexDailyQuota,
   fedexRequestError,
-  millisecondsUntilFedexQuotaReset,
   parseFedexProofOfDeliveryResponse,
   parseFedexTime,
   parseFedexTrackResponse,
   parseFedexTrackResults,
-  refineFedexRateLimit,
 } from './parse-fedex-response';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -270,8 +270,8 @@ describe('request-level errors', () => {
 
   it('turns a spent daily quota into rate_limited until 00:00 GMT', () => {
     const nowMs = Date.parse('2024-09-01T18:30:00Z');
-    expect(millisecondsUntilFedexQuotaReset(nowMs)).toBe(5.5 * 3_600_000);
-    const error = fedexRequestError(429, fixture('composed-429-daily-quota.json').errors, nowMs);
+    expect(millisecondsUntilUtcMidnight(nowMs)).toBe(5.5 * 3_600_000);
+    const error = fedexRequestError(429, fixture('composed-429-daily-quota.json').errors, undefined, new Date(nowMs));
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfterMs).toBe(5.5 * 3_600_000);
     expect(error.message).toContain('daily transaction quota');
@@ -280,12 +280,12 @@ describe('request-level errors', () => {
       'FedEx is rate limiting requests (HTTP 429): Daily transaction quota exceeded. Retry after 12:00AM GMT',
       { carrierId: 'fedex', httpStatus: 429 },
     );
-    expect(refineFedexRateLimit(fromTransport, nowMs).retryAfterMs).toBe(5.5 * 3_600_000);
+    expect(fedexDailyQuota.refine(fromTransport, new Date(nowMs)).retryAfterMs).toBe(5.5 * 3_600_000);
     const shortBurst = new RateLimitedError(
       'FedEx is rate limiting requests (HTTP 429): We have received too many requests in a short duration.',
       { carrierId: 'fedex', httpStatus: 429, retryAfterMs: 2_000 },
     );
-    expect(refineFedexRateLimit(shortBurst, nowMs)).toBe(shortBurst);
+    expect(fedexDailyQuota.refine(shortBurst, new Date(nowMs))).toBe(shortBurst);
   });
 
   it('describes FedEx error bodies for the transport', () => {
@@ -294,12 +294,11 @@ describe('request-level errors', () => {
       codes: ['NOT.AUTHORIZED.ERROR'],
     });
     // 18:30 GMT: the quota resets in 5.5 h, which the transport must wait for rather than retry.
-    expect(describeFedexErrorBody('Daily transaction quota exceeded. Retry after 12:00AM GMT', Date.parse('2024-05-01T18:30:00Z'))).toEqual(
-      {
-        message: 'Daily transaction quota exceeded. Retry after 12:00AM GMT',
-        retryAfterMs: 5.5 * 3_600_000,
-      },
-    );
+    expect(describeFedexErrorBody('Daily transaction quota exceeded. Retry after 12:00AM GMT', new Date('2024-05-01T18:30:00Z'))).toEqual({
+      message: 'Daily transaction quota exceeded. Retry after 12:00AM GMT',
+      retryAfterMs: 5.5 * 3_600_000,
+      retryable: false,
+    });
     expect(describeFedexErrorBody('{"message":"Too Many Requests"}')).toEqual({ message: 'Too Many Requests' });
     expect(describeFedexErrorBody('<html><body>Bad gateway</body></html>')).toBeUndefined();
     expect(describeFedexErrorBody('')).toBeUndefined();

@@ -1,10 +1,6 @@
 import {
-  AuthFailedError,
   BadResponseError,
-  CarrierUnavailableError,
-  InvalidNumberError,
   NotFoundError,
-  RateLimitedError,
   WismoError,
   approximateEpochMs,
   buildShipment,
@@ -21,35 +17,32 @@ import {
   type Leg,
   type Shipment,
   type TrackOutcome,
-  type TrackingEvent,
 } from '@wismo/core';
 import {
   carrierEstimateBetween,
+  dailyQuota,
   describeCarrierMessages,
   entriesForNumbers,
-  millisecondsUntilUtcMidnight,
+  kindOfStatus,
+  parseBodyWithSchema,
+  readJsonErrorBody,
+  requestError,
   zodIssuesText,
+  type RequestErrorKind,
 } from '@wismo/core/internal';
 import type { z } from 'zod';
 import * as api from './fedex-api';
-import { FEDEX_CARRIER_ID, FEDEX_CONTACT, fedexTrackingUrl, normaliseFedexTrackingNumber } from './fedex-constants';
+import { FEDEX_CARRIER_ID, FEDEX_CARRIER_NAME, FEDEX_CONTACT, fedexTrackingUrl, normaliseFedexTrackingNumber } from './fedex-constants';
 import { mapFedexEvent, mapFedexLatestStatus } from './map-fedex-status';
-
-/** Another trackResult FedEx returned for the same number (a duplicate or reused number), normalised the same way. */
-export interface FedexAlternative {
-  /** FedEx's `trackingNumberUniqueId`, e.g. `2460425000~776094337676~FX`; pass it back to FedEx to track that one. */
-  uniqueId: string | null;
-  shipment: Shipment;
-}
 
 /** Everything FedEx said about one requested number: the chosen trackResult as a wismo outcome, and the others. */
 export interface FedexNumberResult {
   trackingNumber: string;
   outcome: TrackOutcome;
-  /** `trackingNumberUniqueId` of the chosen trackResult. */
+  /** FedEx's `trackingNumberUniqueId` of the chosen trackResult, e.g. `2460425000~776094337676~FX`. */
   uniqueId: string | null;
-  /** The other trackResults, most recent first; empty in the usual case of one result per number. */
-  alternatives: FedexAlternative[];
+  /** The other trackResults (a reused number), most recent first; pass a `uniqueId` back to FedEx to track that one. */
+  alternatives: Array<{ uniqueId: string | null; shipment: Shipment }>;
 }
 
 /** A signature proof of delivery from `POST /track/v1/trackingdocuments`. */
@@ -72,7 +65,7 @@ export type FedexProofOfDeliveryOutcome =
   | { trackingNumber: string; ok: false; error: WismoError; document?: undefined };
 
 const CARRIER = { carrierId: FEDEX_CARRIER_ID } as const;
-const DAILY_QUOTA = /daily (transaction )?quota/i;
+const DOCUMENT_UNAVAILABLE = 'TRACKINGDOCUMENT.DOCUMENT.UNAVAILABLE';
 /** Dates FedEx uses to say when a result was shipped or last active, for choosing between duplicate results. */
 const ACTIVITY_DATE_TYPES: ReadonlySet<string> = new Set([
   'ACTUAL_DELIVERY',
@@ -82,6 +75,14 @@ const ACTIVITY_DATE_TYPES: ReadonlySet<string> = new Set([
   'SHIPMENT_DATA_RECEIVED',
   'ANTICIPATED_TENDER',
 ]);
+
+/** A spent daily quota ("Daily transaction quota exceeded. Retry after 12:00AM GMT") waits until 00:00 GMT. */
+export const fedexDailyQuota = dailyQuota({
+  carrierId: FEDEX_CARRIER_ID,
+  isSpent: ({ message }) => /daily (transaction )?quota/i.test(message ?? ''),
+  message: (resetMs) =>
+    `FedEx daily transaction quota is used up; FedEx accepts requests again after 00:00 GMT (in about ${Math.ceil(resetMs / 3_600_000)} h). Ask FedEx for a higher quota or track less often.`,
+});
 
 // FedEx writes date-only values as midnight: the spec's dateAndTimes example is "2007-09-27T00:00:00" for a field
 // documented as "Format: YYYY-MM-DD", and real SHIP/ACTUAL_PICKUP/window values come as "T00:00:00-06:00" (FedEx's
@@ -105,101 +106,66 @@ function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;
 }
 
-/** Milliseconds until FedEx resets the daily quota: the next 00:00 UTC ("Retry after 12:00AM GMT"). */
-export const millisecondsUntilFedexQuotaReset = millisecondsUntilUtcMidnight;
-
-function dailyQuotaError(httpStatus: number | null, carrierCodes: string[], nowMs: number, retryAfterMs: number | null): RateLimitedError {
-  const resetMs = Math.max(retryAfterMs ?? 0, millisecondsUntilFedexQuotaReset(nowMs));
-  const when = `after 00:00 GMT (in about ${Math.ceil(resetMs / 3_600_000)} h)`;
-  return new RateLimitedError(
-    `FedEx daily transaction quota is used up; FedEx accepts requests again ${when}. Ask FedEx for a higher quota or track less often.`,
-    { ...CARRIER, httpStatus, carrierCodes, retryAfterMs: resetMs },
-  );
+function describedErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
+  const body = readJsonErrorBody(text, api.fedexErrorBodySchema);
+  // Gateways answer 429 in plain text ("Daily transaction quota exceeded ..."): keep short texts.
+  if (!body) return text.length <= 300 ? { message: text } : undefined;
+  if (!body.errors) return body.message === undefined ? undefined : { message: body.message };
+  const { detail, codes } = describeCarrierMessages(body.errors, ': ');
+  return { message: detail || undefined, codes };
 }
 
-/** A 429 saying the daily quota is spent waits until the next 00:00 GMT; any other error is returned unchanged. */
-export function refineFedexRateLimit(error: WismoError, nowMs: number = Date.now()): WismoError {
-  if (error.code !== 'rate_limited' || !DAILY_QUOTA.test(error.message)) return error;
-  return dailyQuotaError(error.httpStatus, error.carrierCodes, nowMs, error.retryAfterMs);
+/**
+ * For the transport: the FedEx `errors[]` of an error body (or a gateway's words) as one message and its codes. A spent
+ * daily quota must not be retried within the run: the transport is told so, and how long to wait.
+ */
+export function describeFedexErrorBody(body: string, now = new Date()) {
+  const text = body.trim();
+  return text === '' || text.startsWith('<') ? undefined : fedexDailyQuota.describe(describedErrorBody(text), now);
 }
 
-/** For the transport: the FedEx `errors[]` of an error body, as one message and its codes. */
-export function describeFedexErrorBody(
-  body: string,
-  nowMs: number = Date.now(),
-): { message?: string; codes?: string[]; retryAfterMs?: number | null } | undefined {
-  const trimmed = body.trim();
-  if (trimmed === '' || trimmed.startsWith('<')) return undefined;
-  let described: { message?: string; codes?: string[] } | undefined;
-  try {
-    const parsed = api.fedexErrorBodySchema.safeParse(JSON.parse(trimmed)).data;
-    if (parsed?.errors) {
-      const { detail, codes } = describeCarrierMessages(parsed.errors, ': ');
-      described = { message: detail || undefined, codes };
-    } else described = parsed?.message === undefined ? undefined : { message: parsed.message };
-  } catch {
-    // Gateways answer 429 in plain text ("Daily transaction quota exceeded ..."): keep short texts.
-    described = trimmed.length <= 300 ? { message: trimmed } : undefined;
-  }
-  // A spent daily quota must not be retried within the run: tell the transport how long to wait.
-  if (described?.message && DAILY_QUOTA.test(described.message))
-    return { ...described, retryAfterMs: millisecondsUntilFedexQuotaReset(nowMs) };
-  return described;
+function kindOfFedexCode(code: string): RequestErrorKind | undefined {
+  if (code === 'NOT.AUTHORIZED.ERROR' || code === 'FORBIDDEN.ERROR') return 'auth_failed';
+  if (code.includes('NOTFOUND') || code === DOCUMENT_UNAVAILABLE) return 'not_found';
+  if (/TRACKINGNUMBER\.(INVALID|EMPTY)/.test(code)) return 'invalid_number';
+  return code === 'SERVICE.UNAVAILABLE.ERROR' || code === 'INTERNAL.SERVER.ERROR' ? 'carrier_unavailable' : undefined;
 }
 
-/** The error for a whole request FedEx refused with a top-level `errors[]`. */
-export function fedexRequestError(httpStatus: number, errors: readonly api.FedexError[], nowMs: number = Date.now()): WismoError {
-  const { codes, detail } = describeCarrierMessages(errors, ': ');
-  const suffix = detail ? ` (${detail})` : '';
-  const options = { ...CARRIER, httpStatus, carrierCodes: codes };
-  // The rule every parse function follows: 401 and 403 are auth failures whatever the body says.
-  if (httpStatus === 401 || httpStatus === 403 || codes.includes('NOT.AUTHORIZED.ERROR') || codes.includes('FORBIDDEN.ERROR')) {
-    const hint = 'Check the client id and secret and that the project has the Track API.';
-    return new AuthFailedError(`FedEx rejected the credentials (HTTP ${httpStatus})${suffix}. ${hint}`, options);
-  }
-  if (codes.some((code) => code.startsWith('TRACKING.') && code.includes('NOTFOUND'))) {
-    const hint = 'Check the number; a new label can take a few hours to appear.';
-    return new NotFoundError(`FedEx has no tracking data for the requested number${suffix}. ${hint}`, options);
-  }
-  if (codes.includes('TRACKINGDOCUMENT.DOCUMENT.UNAVAILABLE')) {
-    return new NotFoundError(`FedEx has no proof-of-delivery document for this number yet${suffix}.`, options);
-  }
-  if (codes.some((code) => /^TRACKING\.TRACKINGNUMBER\.(INVALID|EMPTY)$/.test(code))) {
-    return new InvalidNumberError(`FedEx rejected the tracking number${suffix}.`, options);
-  }
-  if (httpStatus === 429) {
-    if (DAILY_QUOTA.test(detail)) return dailyQuotaError(httpStatus, codes, nowMs, null);
-    return new RateLimitedError(`FedEx is rate limiting requests (HTTP 429)${suffix}`, options);
-  }
-  if (httpStatus >= 500 || codes.includes('SERVICE.UNAVAILABLE.ERROR') || codes.includes('INTERNAL.SERVER.ERROR')) {
-    return new CarrierUnavailableError(`FedEx could not answer (HTTP ${httpStatus})${suffix}. Try again later.`, options);
-  }
-  return new BadResponseError(`FedEx refused the tracking request (HTTP ${httpStatus})${suffix}.`, options);
-}
-
-/** The error for one number that FedEx answered with a per-result `error`. */
-function numberError(trackingNumber: string, error: api.FedexError): WismoError {
-  const code = clean(error.code);
-  const detail = [code, clean(error.message)].filter(Boolean).join(': ');
-  const options = { ...CARRIER, httpStatus: 200, carrierCodes: code ? [code] : [], trackingNumber };
-  if (code?.includes('NOTFOUND')) {
-    const hint = 'Check the number; a new label can take a few hours to appear.';
-    return new NotFoundError(`FedEx has no tracking data for ${trackingNumber} (${detail}). ${hint}`, options);
-  }
-  if (code && /TRACKINGNUMBER\.(INVALID|EMPTY)/.test(code)) {
-    return new InvalidNumberError(`FedEx says ${trackingNumber} is not a valid tracking number (${detail}).`, options);
-  }
-  return new BadResponseError(`FedEx could not track ${trackingNumber}${detail ? ` (${detail})` : ''}.`, options);
+/** The error for a request FedEx refused with a top-level `errors[]`, or for one number's trackResult `error`. */
+export function fedexRequestError(
+  httpStatus: number,
+  errors: readonly api.FedexError[],
+  trackingNumber?: string,
+  now = new Date(),
+): WismoError {
+  const { detail, codes } = describeCarrierMessages(errors, ': ');
+  const because = detail ? ` (${detail})` : '';
+  const error = requestError({
+    ...CARRIER,
+    httpStatus,
+    carrierCodes: codes,
+    trackingNumber,
+    kindOfCode: kindOfFedexCode,
+    // A 404 without a code FedEx explains is a wrong URL, not an unknown number.
+    kindOfStatus: (status) => (status === 404 ? undefined : kindOfStatus(status)),
+    messages: {
+      auth_failed: `FedEx rejected the credentials (HTTP ${httpStatus})${because}. Check the client id and secret and that the project has the Track API.`,
+      not_found: codes.includes(DOCUMENT_UNAVAILABLE)
+        ? `FedEx has no proof-of-delivery document for this number yet${because}.`
+        : `FedEx has no tracking data for ${trackingNumber ?? 'the requested number'}${because}. Check the number; a new label can take a few hours to appear.`,
+      invalid_number: `FedEx says ${trackingNumber ?? 'the requested number'} is not a valid tracking number${because}.`,
+      rate_limited: `FedEx is rate limiting requests (HTTP 429)${because}`,
+      carrier_unavailable: `FedEx could not answer (HTTP ${httpStatus})${because}. Try again later.`,
+      bad_response: trackingNumber
+        ? `FedEx could not track ${trackingNumber}${because}.`
+        : `FedEx refused the tracking request (HTTP ${httpStatus})${because}.`,
+    },
+  });
+  return fedexDailyQuota.refine(error, now);
 }
 
 function locationOf(address: api.FedexAddress | null | undefined) {
-  if (!address) return null;
-  return createLocation({
-    city: address.city,
-    region: address.stateOrProvinceCode,
-    postalCode: address.postalCode,
-    countryCode: address.countryCode,
-  });
+  return address ? createLocation({ ...address, region: address.stateOrProvinceCode }) : null;
 }
 
 function dateOfType(result: api.FedexTrackResult, type: string): string | null {
@@ -239,7 +205,7 @@ function legsOf(result: api.FedexTrackResult, eventTypes: ReadonlySet<string>): 
   return trackingNumber ? [{ carrier: 'unknown', carrierName: null, trackingNumber, role: 'last_mile' }] : [];
 }
 
-function eventsOf(result: api.FedexTrackResult): { events: TrackingEvent[]; eventTypes: Set<string> } {
+function eventsOf(result: api.FedexTrackResult) {
   const latestCode = clean(result.latestStatusDetail?.code)?.toUpperCase() ?? null;
   let ancillaryReason = result.latestStatusDetail?.ancillaryDetails?.map((detail) => clean(detail.reason)).find(Boolean) ?? null;
   const eventTypes = new Set<string>();
@@ -332,17 +298,11 @@ function hasTrackingData(result: api.FedexTrackResult): boolean {
  * order. The others are `alternatives`. Results that carry only an `error` count only when nothing else came.
  */
 function resolveNumber(trackingNumber: string, complete: unknown, input: CarrierParseInput): FedexNumberResult {
-  const badShape = (why: string) =>
-    fedexErrorResult(
-      trackingNumber,
-      new BadResponseError(`FedEx result for ${trackingNumber} ${why}`, { ...CARRIER, httpStatus: 200, trackingNumber }),
-    );
   const parsedComplete = api.fedexCompleteTrackResultSchema.safeParse(complete);
-  if (!parsedComplete.success) return badShape(`did not have the expected shape (${zodIssuesText(parsedComplete.error)})`);
   const candidates: Array<{ result: api.FedexTrackResult; shipment: Shipment; recency: number }> = [];
   let firstError: api.FedexError | null = null;
-  let shapeProblem: string | null = null;
-  for (const trackResult of parsedComplete.data.trackResults ?? []) {
+  let shapeProblem = parsedComplete.success ? null : zodIssuesText(parsedComplete.error);
+  for (const trackResult of parsedComplete.data?.trackResults ?? []) {
     const parsed = api.fedexTrackResultSchema.safeParse(trackResult);
     if (!parsed.success) shapeProblem ??= zodIssuesText(parsed.error);
     // The spec example carries an `error` beside full data: data wins.
@@ -350,8 +310,12 @@ function resolveNumber(trackingNumber: string, complete: unknown, input: Carrier
     else candidates.push({ result: parsed.data, shipment: shipmentOf(parsed.data, trackingNumber, input, complete), recency: 0 });
   }
   if (candidates.length === 0) {
-    if (firstError) return fedexErrorResult(trackingNumber, numberError(trackingNumber, firstError));
-    return badShape(shapeProblem ? `did not have the expected shape (${shapeProblem})` : 'had no trackResults');
+    const why = shapeProblem ? `did not have the expected shape (${shapeProblem})` : 'had no trackResults';
+    const options = { ...CARRIER, httpStatus: 200, trackingNumber };
+    const error = firstError
+      ? fedexRequestError(200, [firstError], trackingNumber)
+      : new BadResponseError(`FedEx result for ${trackingNumber} ${why}`, options);
+    return fedexErrorResult(trackingNumber, error);
   }
   if (candidates.length > 1) {
     for (const candidate of candidates) candidate.recency = recencyOf(candidate.result, candidate.shipment);
@@ -365,37 +329,18 @@ function resolveNumber(trackingNumber: string, complete: unknown, input: Carrier
   return { trackingNumber, outcome: successOutcome(chosen!.shipment), uniqueId: chosen!.uniqueId, alternatives: others };
 }
 
-/** FedEx alerts as `CODE: message` texts (a single string, or a list of strings and `{ code, message }`). */
-function alertList(alerts: unknown): string[] {
-  if (typeof alerts === 'string') return alerts.trim() ? [alerts.trim()] : [];
-  if (!Array.isArray(alerts)) return [];
-  return alerts
-    .map((alert: unknown) => {
-      if (typeof alert === 'string') return alert;
-      if (typeof alert !== 'object' || alert === null) return '';
-      const { code, message } = alert as { code?: unknown; message?: unknown };
-      return [code, message].filter((part): part is string => typeof part === 'string' && part !== '').join(': ');
-    })
-    .filter((alert) => alert !== '');
-}
-
 /** The `output` of a FedEx answer, or the error the answer stands for (a refusal, an error list, another shape). */
-function readEnvelope<Output>(
+function outputOf<Output>(
   schema: z.ZodType<{ output?: Output | null; errors?: api.FedexError[] | null }>,
   httpStatus: number,
   body: unknown,
-  what: string,
 ): Output | WismoError {
-  const envelope = schema.safeParse(body);
-  // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): the credentials were refused.
-  if (httpStatus === 401 || httpStatus === 403) return fedexRequestError(httpStatus, envelope.data?.errors ?? []);
-  if (!envelope.success) {
-    const why = `HTTP ${httpStatus}; ${zodIssuesText(envelope.error)}`;
-    return new BadResponseError(`FedEx ${what} did not have the expected shape (${why})`, { ...CARRIER, httpStatus });
-  }
-  const output = envelope.data.output;
-  if (httpStatus < 200 || httpStatus >= 300 || !output) return fedexRequestError(httpStatus, envelope.data.errors ?? []);
-  return output;
+  const envelope = parseBodyWithSchema(schema, body, { id: FEDEX_CARRIER_ID, name: FEDEX_CARRIER_NAME }, httpStatus);
+  // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): 401 and 403 refused the credentials.
+  const refused = httpStatus === 401 || httpStatus === 403;
+  if (WismoError.isInstance(envelope)) return refused ? fedexRequestError(httpStatus, []) : envelope;
+  const isAnswer = !refused && httpStatus >= 200 && httpStatus < 300 && envelope.output;
+  return isAnswer ? envelope.output! : fedexRequestError(httpStatus, envelope.errors ?? []);
 }
 
 /**
@@ -406,7 +351,7 @@ function readEnvelope<Output>(
  */
 export function parseFedexTrackResults(input: CarrierParseInput): FedexNumberResult[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const output = readEnvelope(api.fedexTrackResponseSchema, httpStatus, body, 'response');
+  const output = outputOf(api.fedexTrackResponseSchema, httpStatus, body);
   if (WismoError.isInstance(output)) return trackingNumbers.map((number) => fedexErrorResult(number, output));
   const completes = entriesForNumbers(
     trackingNumbers,
@@ -414,7 +359,7 @@ export function parseFedexTrackResults(input: CarrierParseInput): FedexNumberRes
     (entry) => [(entry as { trackingNumber?: unknown } | null)?.trackingNumber],
     { canonical: normaliseFedexTrackingNumber, samePosition: true },
   );
-  const alerts = alertList(output.alerts).join('; ');
+  const alerts = output.alerts.join('; ');
   return trackingNumbers.map((trackingNumber, position) => {
     if (completes[position] !== undefined) return resolveNumber(trackingNumber, completes[position], input);
     const options = { ...CARRIER, httpStatus, trackingNumber };
@@ -434,27 +379,17 @@ export function parseFedexTrackResponse(input: CarrierParseInput): TrackOutcome[
 
 /** Pure: the answer of `POST /track/v1/trackingdocuments` for one number. Never throws. */
 export function parseFedexProofOfDeliveryResponse(httpStatus: number, body: unknown, trackingNumber: string): FedexProofOfDeliveryOutcome {
-  const fail = (error: WismoError): FedexProofOfDeliveryOutcome => ({
-    trackingNumber,
-    ok: false,
-    error: error.forTrackingNumber(trackingNumber),
-  });
-  const output = readEnvelope(api.fedexTrackingDocumentsResponseSchema, httpStatus, body, 'proof-of-delivery response');
-  if (WismoError.isInstance(output)) return fail(output);
+  const output = outputOf(api.fedexTrackingDocumentsResponseSchema, httpStatus, body);
+  if (WismoError.isInstance(output)) return { trackingNumber, ok: false, error: output.forTrackingNumber(trackingNumber) };
+  const { alerts } = output;
   const documents = output.documents ?? output.document ?? [];
-  const alerts = alertList(output.alerts);
   if (documents.length === 0) {
     const detail = alerts.length > 0 ? ` (${alerts.join('; ')})` : '';
     const message = `FedEx has no signature proof of delivery for ${trackingNumber}${detail}; it exists once the parcel is delivered.`;
-    return fail(new NotFoundError(message, { ...CARRIER, httpStatus }));
+    return { trackingNumber, ok: false, error: new NotFoundError(message, { ...CARRIER, httpStatus, trackingNumber }) };
   }
-  const document = {
-    trackingNumber,
-    documentType: clean(output.documentType) ?? 'SIGNATURE_PROOF_OF_DELIVERY',
-    format: clean(output.documentFormat) ?? 'PDF',
-    documents,
-    alerts,
-    virtual: alerts.some((alert) => alert.startsWith('VIRTUAL.RESPONSE')),
-  };
+  const documentType = clean(output.documentType) ?? 'SIGNATURE_PROOF_OF_DELIVERY';
+  const virtual = alerts.some((alert) => alert.startsWith('VIRTUAL.RESPONSE'));
+  const document = { trackingNumber, documentType, format: clean(output.documentFormat) ?? 'PDF', documents, alerts, virtual };
   return { trackingNumber, ok: true, document };
 }

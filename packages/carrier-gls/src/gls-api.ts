@@ -1,16 +1,12 @@
-import { lenient } from '@wismo/core/internal';
+import { lenient, lenientList } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
- * One zod schema per GLS Track And Trace V1 response (spec 1.0.7), of only the fields this package reads; the
- * types are inferred from them. Leaves of a surprising shape are dropped rather than failing the answer; only
- * a body without the `parcels` list is a `bad_response`. A parcel or event that is not an object is left out.
+ * One zod schema per GLS Track And Trace V1 response (spec 1.0.7), of only the fields read. A leaf, parcel or event of
+ * a surprising shape is dropped rather than failing the answer; only a body without the `parcels` list is a `bad_response`.
  */
 
-/**
- * A string; anything else is absent. A caught failure, not a preprocess: GLS sends strings, and on that path the
- * catch allocates nothing while a preprocess pipes every leaf through a second parse.
- */
+/** A string; anything else is absent. Caught, not preprocessed: on GLS's strings a catch costs nothing, a preprocess a second parse. */
 const text = lenient(z.string());
 
 const eventSchema = z.object({
@@ -34,18 +30,16 @@ const parcelSchema = z.object({
   status: text,
   statusDateTime: text,
   /** Newest first in every example. */
-  events: lenient(z.array(eventSchema.nullable().catch(null))),
+  events: lenient(lenientList(eventSchema)),
   /** E_400_01 … E_500_01, instead of the parcel fields. */
   errorCode: text,
   errorMessage: text,
 });
 
 /** `200`: `{ parcels: [...] }`, one entry per requested number (several when a reference names several parcels). */
-export const glsTrackResponseSchema = z.object({ parcels: z.array(parcelSchema.nullable().catch(null)) });
+export const glsTrackResponseSchema = z.object({ parcels: lenientList(parcelSchema) });
 
-type GlsTrackResponse = z.infer<typeof glsTrackResponseSchema>;
-export type GlsParcel = NonNullable<GlsTrackResponse['parcels'][number]>;
-export type GlsEvent = NonNullable<NonNullable<GlsParcel['events']>[number]>;
+export type GlsParcel = z.infer<typeof parcelSchema>;
 
 /** `GET /tracking/deliveryinfo/parcelid/{unitno}`: `{ parcelshopDelivery: { parcelshopId, partnerId, _links } }` or an `errorCode`. */
 export const glsDeliveryInfoResponseSchema = z.object({

@@ -4,18 +4,14 @@ export const GLS_CARRIER_ID = 'gls';
 export const GLS_CARRIER_NAME = 'GLS';
 
 /**
- * One origin serves the OAuth token endpoint and the Track And Trace V1 API. There is a sandbox origin
- * (`https://api-sandbox.gls-group.net`), but GLS: "The production and sandbox environments are identical. Please
- * always use the production environment." (spec 1.0.7).
+ * One origin serves OAuth and Track And Trace V1. GLS has a sandbox (`https://api-sandbox.gls-group.net`), but "The
+ * production and sandbox environments are identical. Please always use the production environment." (spec 1.0.7).
  */
 export const GLS_PRODUCTION_BASE_URL = 'https://api.gls-group.net';
 
 /** GLS Authentication API v2; the T&T spec's securityScheme still names the older `/oauth2/v1/token`. */
 export const GLS_TOKEN_PATH = '/oauth2/v2/token';
-/**
- * `references` rather than `trackids`: it takes every number a customer holds (11/12-digit parcel number,
- * 8-character Track ID, notification card ids) and answers in the same shape.
- */
+/** `references` rather than `trackids`: it takes every number a customer holds (parcel number, Track ID, card id). */
 export const GLS_TRACK_PATH = '/track-and-trace-v1/tracking/simple/references';
 /** Which ParcelShop a parcel went to: `GET …/tracking/deliveryinfo/parcelid/{unitno}?originaldestinationpostalcode=`. */
 export const GLS_DELIVERY_INFO_PATH = '/track-and-trace-v1/tracking/deliveryinfo/parcelid';
@@ -33,10 +29,7 @@ export const GLS_CAPABILITIES: CarrierCapabilities = {
   estimatedDelivery: false,
 };
 
-/**
- * GLS runs one site per country. Only what a GLS page states is given: France's help page names the
- * standard-rate number 09 74 910 910; elsewhere the country site lists the current contacts.
- */
+/** GLS runs one site per country; only a number a GLS page states is given (France's help page: 09 74 910 910). */
 export const GLS_CONTACT: CarrierContactBook = {
   default: { phone: null, url: 'https://gls-group.com/' },
   byCountry: {

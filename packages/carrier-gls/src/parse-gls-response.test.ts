@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { shipmentSchema, type TrackOutcome } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { millisecondsUntilGlsQuotaReset, parseGlsTrackResponse } from './parse-gls-response';
+import { millisecondsUntilUtcMidnight } from '@wismo/core/internal';
+import { parseGlsTrackResponse } from './parse-gls-response';
 
 const FETCHED_AT = new Date('2025-03-11T15:00:00.000Z');
 
@@ -92,7 +93,7 @@ describe('error answers', () => {
       retryAfterMs: 9 * 3_600_000,
       carrierCodes: ['policies.ratelimit.QuotaViolation'],
     });
-    expect(millisecondsUntilGlsQuotaReset(Date.parse('2025-03-11T23:59:59.000Z'))).toBe(1000);
+    expect(millisecondsUntilUtcMidnight(Date.parse('2025-03-11T23:59:59.000Z'))).toBe(1000);
   });
 
   it('a 500 is carrier_unavailable; a body without parcels is bad_response; a parcel error E_500_01 is retryable', () => {

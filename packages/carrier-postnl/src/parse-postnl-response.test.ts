@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { shipmentSchema, type TrackOutcome } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { parsePostnlStatusResponse } from './parse-postnl-response';
+import { parsePostnlStatusResponse, postnlTime } from './parse-postnl-response';
 
 const FETCHED_AT = new Date('2025-03-13T16:00:00.000Z');
 
@@ -112,5 +112,14 @@ describe('errors', () => {
     expect(outcome!.shipment!.legs).toEqual([
       { carrier: 'postnl', carrierName: 'PostNL', trackingNumber: '3SDEVC288882230', role: 'other' },
     ]);
+  });
+});
+
+describe('PostNL times', () => {
+  it('DD-MM-YYYY HH:mm:ss(.SSS) is Amsterdam wall time: local, never Z; impossible dates are null', () => {
+    expect(postnlTime('08-11-2022 10:13:20')).toEqual({ occurredAt: null, localTime: '2022-11-08T10:13:20', timeKind: 'local' });
+    expect(postnlTime('08-11-2022 00:10:11.081')).toEqual({ occurredAt: null, localTime: '2022-11-08T00:10:11', timeKind: 'local' });
+    expect(postnlTime('31-02-2022 10:00:00')).toBeNull();
+    expect(postnlTime('')).toBeNull();
   });
 });

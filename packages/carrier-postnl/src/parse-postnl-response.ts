@@ -5,54 +5,57 @@ import {
   contactFor,
   createEvent,
   createLocation,
+  dateOnly,
   errorOutcome,
   failAll,
+  lookupStatus,
+  parseCarrierDateTime,
   type CarrierParseInput,
-  type Leg,
-  type Location,
-  type Shipment,
+  type CarrierTime,
   type TrackOutcome,
   type WismoError,
 } from '@wismo/core';
-import { kindOfStatus, parseBodyWithSchema, readGatewayErrorBody, requestError, type GatewayErrorBody } from '@wismo/core/internal';
-import { postnlStatusResponseSchema, type PostnlAddress, type PostnlEvent, type PostnlShipment } from './postnl-api';
+import {
+  carrierEstimateBetween,
+  describeCarrierMessages,
+  kindOfStatus,
+  numericDateTime,
+  parseBodyWithSchema,
+  readGatewayErrorBody,
+  requestError,
+  type NumericDateForm,
+} from '@wismo/core/internal';
+import { postnlSignatureResponseSchema, postnlStatusResponseSchema, type PostnlShipment, type PostnlWarning } from './postnl-api';
 import { POSTNL_CARRIER_ID, POSTNL_CARRIER_NAME, POSTNL_CONTACT, postnlTrackingUrl } from './postnl-carrier';
-import { mapPostnlEvent, mapPostnlStatus, normalisePostnlEventCode } from './map-postnl-status';
-import { postnlEstimatedDelivery, postnlTime } from './postnl-time';
+import { POSTNL_EVENT_CODES, POSTNL_PHASE_CODES, POSTNL_STATUS_CODES } from './postnl-status-tables';
 
-const context = { carrierId: POSTNL_CARRIER_ID } as const;
-export const POSTNL = { id: POSTNL_CARRIER_ID, name: POSTNL_CARRIER_NAME };
+const POSTNL = { id: POSTNL_CARRIER_ID, name: POSTNL_CARRIER_NAME };
 
-/** The warning code of "No shipment found" (HTTP 200). */
-export const POSTNL_NOT_FOUND_WARNING = '2';
+/** Status and phase codes are numbers: `07` → `7`. */
+function numberCode(code: string | undefined): string | undefined {
+  return code && /^\d+$/.test(code) ? String(Number(code)) : code;
+}
 
-/** PostNL address types read here: 01 receiver, 02 sender, 09 pick-up location. */
-const RECEIVER = '01';
-const SENDER = '02';
-const PICKUP_LOCATION = '09';
-
-/** PostNL's SDK docs write empty values as the string `{}`. */
-function clean(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed && trimmed !== '{}' && trimmed !== 'string' ? trimmed : undefined;
+/** The shipment's own `Status`: its status code, else (coarser) its phase code. Used when no event maps. */
+export function mapPostnlStatus(status: { StatusCode?: string; PhaseCode?: string } | undefined) {
+  return (
+    lookupStatus(POSTNL_STATUS_CODES, numberCode(status?.StatusCode)) ?? lookupStatus(POSTNL_PHASE_CODES, numberCode(status?.PhaseCode))
+  );
 }
 
 /**
- * The message and codes of a PostNL error body (read by `readGatewayErrorBody` with `bareMessage`): an Apigee `fault`
- * (400/500) or `{ message, http_status_code }` (401/429); undefined for anything else.
+ * PostNL's times are Dutch wall-clock times without an offset: kept `local`, never stamped `Z`. A `TimeStamp` is
+ * `DD-MM-YYYY HH:mm:ss`, sometimes with milliseconds (`08-11-2022 00:10:11.081`); an `Expectation` is ISO local
+ * (`2022-11-08T14:50:00`) or, in the SDK doc, `MM/DD/YYYY` (`11/07/2022 10:00:00`). Other forms are read by core's parser.
  */
-export function describePostnlErrorBody(
-  described: GatewayErrorBody | undefined,
-): { message: string | undefined; codes: string[] } | undefined {
-  if (!described || described.form === 'problem' || described.form === 'oauth-error') return undefined;
-  const message = clean(described.message);
-  const codes = described.codes.filter((code) => clean(code) !== undefined);
-  return described.form === 'message' && !message ? undefined : { message, codes };
+export function postnlTime(value: string | undefined, form: NumericDateForm = 'DD-MM-YYYY'): CarrierTime | null {
+  return numericDateTime(value, form) ?? parseCarrierDateTime(value);
 }
 
-/** A whole-request error (any status but 2xx) as a typed error. */
-export function postnlRequestError(httpStatus: number, body: unknown): WismoError {
-  const described = describePostnlErrorBody(readGatewayErrorBody(body, { bareMessage: true }));
+/** A whole-request error (any status but 2xx) as a typed error, with the words and codes of PostNL's error body. */
+function postnlRequestError(httpStatus: number, body: unknown): WismoError {
+  // An Apigee `fault` (400/500) or `{ message, http_status_code }` (401/429).
+  const described = readGatewayErrorBody(body, { bareMessage: true });
   const said = described?.message ? `: ${described.message}` : '';
   return requestError({
     carrierId: POSTNL_CARRIER_ID,
@@ -70,83 +73,71 @@ export function postnlRequestError(httpStatus: number, body: unknown): WismoErro
   });
 }
 
-function sameBarcode(value: string | undefined, barcode: string): boolean {
-  return clean(value)?.replace(/\s+/g, '').toUpperCase() === barcode;
+/** An answer without the shipment or signature asked for: warning `2` ("No … found") or none is `not_found`, another a `bad_response`. */
+function warningError(warnings: PostnlWarning[], what: 'shipment' | 'signature', barcode: string, httpStatus: number) {
+  const { detail, codes } = describeCarrierMessages(warnings.map((warning) => ({ code: warning.Code, message: warning.Message })));
+  const options = { carrierId: POSTNL_CARRIER_ID, httpStatus, carrierCodes: codes, trackingNumber: barcode };
+  if (codes.length > 0 && !codes.includes('2'))
+    return new BadResponseError(`PostNL answered ${barcode} without a ${what} (${detail})`, options);
+  const hint = what === 'shipment' ? ' New barcodes appear once PostNL has the shipment data.' : '';
+  return new NotFoundError(`PostNL has no ${what} for ${barcode}${detail ? ` (${detail})` : ''}.${hint}`, options);
 }
 
-function addressOfType(shipment: PostnlShipment, type: string): PostnlAddress | undefined {
-  return (shipment.Address ?? []).find((address) => address?.AddressType?.trim() === type) ?? undefined;
-}
-
-function locationOf(address: PostnlAddress | undefined): Location | null {
-  if (!address) return null;
-  return createLocation({ city: clean(address.City), postalCode: clean(address.Zipcode), countryCode: clean(address.CountryCode) });
-}
-
-/** A pick-up location as one line: `Primera Utrecht, Biltstraat 12, Utrecht`. */
-function describePickupLocation(address: PostnlAddress | undefined): string | null {
-  if (!address) return null;
-  const street = [clean(address.Street), clean(address.HouseNumber)].filter(Boolean).join(' ');
-  const line = [clean(address.CompanyName), street, clean(address.City)].filter(Boolean).join(', ');
-  return line || null;
-}
-
-function eventOf(event: PostnlEvent, shipment: PostnlShipment) {
-  const code = normalisePostnlEventCode(event.Code);
-  let mapped = mapPostnlEvent(code);
+function eventOf(event: NonNullable<PostnlShipment['Event']>[number], shipment: PostnlShipment) {
+  const code = event.Code?.toUpperCase() ?? null;
+  let mapped = lookupStatus(POSTNL_EVENT_CODES, code);
   let statusCode: string | undefined;
   // An event not in PostNL's table (recorded answers show `01A`/`01B`) at the moment of the shipment's current
   // status takes that status: PostNL's own classification of the same change.
-  if (!mapped && clean(event.TimeStamp) && clean(event.TimeStamp) === clean(shipment.Status?.TimeStamp)) {
+  if (!mapped && event.TimeStamp && event.TimeStamp === shipment.Status?.TimeStamp) {
     mapped = mapPostnlStatus(shipment.Status);
     statusCode = mapped ? shipment.Status?.StatusCode : undefined;
   }
   return createEvent({
     time: postnlTime(event.TimeStamp),
-    description: clean(event.Description),
+    description: event.Description,
     code,
-    codes: { Code: event.Code, LocationCode: clean(event.LocationCode), StatusCode: statusCode },
+    codes: { Code: event.Code, LocationCode: event.LocationCode, StatusCode: statusCode },
     // PostNL names a location code and a route, not a place.
     location: null,
     mapped,
   });
 }
 
-/** Normalises one PostNL shipment. `others` are the other parcels of a multi-parcel shipment (kept as legs). */
-function normalisePostnlShipment(
-  shipment: PostnlShipment,
-  barcode: string,
-  options: { fetchedAt?: Date; raw?: unknown; others?: readonly PostnlShipment[] } = {},
-): Shipment {
-  // filter and map, not flatMap: Node 20's flatMap costs ten times as much.
-  const events = (shipment.Event ?? []).filter((event): event is PostnlEvent => event !== null).map((event) => eventOf(event, shipment));
-  const receiver = addressOfType(shipment, RECEIVER);
+function locationOf(address: { City?: string; Zipcode?: string; CountryCode?: string } | undefined) {
+  return createLocation({ city: address?.City, postalCode: address?.Zipcode, countryCode: address?.CountryCode });
+}
+
+/** Normalises one PostNL shipment; the other parcels of a multi-parcel shipment are kept as legs. */
+function normalisePostnlShipment(shipment: PostnlShipment, barcode: string, input: CarrierParseInput, all: PostnlShipment[]) {
+  // PostNL's address types: 01 receiver, 02 sender, 09 pick-up location.
+  const [receiver, sender, pickup] = ['01', '02', '09'].map((type) => shipment.Address?.find((address) => address.AddressType === type));
   const destination = locationOf(receiver);
-  const pickupLocation = describePickupLocation(addressOfType(shipment, PICKUP_LOCATION));
-  const legs: Leg[] = (options.others ?? [])
-    .map((other) => clean(other.Barcode))
-    .filter((other): other is string => Boolean(other) && other !== clean(shipment.Barcode))
-    .map((other) => ({ carrier: POSTNL_CARRIER_ID, carrierName: POSTNL_CARRIER_NAME, trackingNumber: other, role: 'other' as const }));
+  // A pick-up location as one line: `Primera Utrecht, Biltstraat 12, Utrecht`.
+  const street = [pickup?.Street, pickup?.HouseNumber].filter(Boolean).join(' ');
+  // The `Expectation` window, else `DeliveryDate`; PostNL gives no offset for either, so neither is an instant.
+  const { ETAFrom, ETATo } = shipment.Expectation ?? {};
+  const eta = carrierEstimateBetween(postnlTime(ETAFrom, 'MM/DD/YYYY'), postnlTime(ETATo, 'MM/DD/YYYY'));
+  const deliveryDate = dateOnly(shipment.DeliveryDate ?? '');
   return buildShipment({
     carrier: POSTNL_CARRIER_ID,
     trackingNumber: barcode,
-    events,
+    events: (shipment.Event ?? []).map((event) => eventOf(event, shipment)),
     // Recorded answers list events newest first, but not strictly (B01 after J01): times decide, this breaks ties.
     eventsNewestFirst: true,
     carrierStatus: mapPostnlStatus(shipment.Status),
-    estimatedDelivery: postnlEstimatedDelivery(shipment.Expectation, clean(shipment.DeliveryDate)),
-    proofOfDelivery: { deliveryLocation: pickupLocation },
-    service:
-      clean(shipment.ProductCode) || clean(shipment.ProductDescription)
-        ? { code: clean(shipment.ProductCode) ?? null, name: clean(shipment.ProductDescription) ?? null }
-        : null,
-    origin: locationOf(addressOfType(shipment, SENDER)),
+    estimatedDelivery: eta ?? carrierEstimateBetween(deliveryDate, deliveryDate),
+    proofOfDelivery: { deliveryLocation: [pickup?.CompanyName, street, pickup?.City].filter(Boolean).join(', ') || null },
+    service: { code: shipment.ProductCode ?? null, name: shipment.ProductDescription ?? null },
+    origin: locationOf(sender),
     destination,
-    legs,
+    legs: all
+      .filter((other) => other.Barcode && other.Barcode !== shipment.Barcode)
+      .map((other) => ({ carrier: POSTNL_CARRIER_ID, carrierName: POSTNL_CARRIER_NAME, trackingNumber: other.Barcode!, role: 'other' })),
     contact: contactFor({ contact: POSTNL_CONTACT }, destination?.countryCode),
     trackingUrl: postnlTrackingUrl(barcode),
-    fetchedAt: options.fetchedAt,
-    raw: options.raw,
+    fetchedAt: input.fetchedAt,
+    raw: input.includeRaw ? input.body : undefined,
   });
 }
 
@@ -162,41 +153,43 @@ export function parsePostnlStatusResponse(input: CarrierParseInput): TrackOutcom
   const response = parseBodyWithSchema(postnlStatusResponseSchema, body, POSTNL, httpStatus);
   if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   if (response.CompleteStatus === undefined && response.CurrentStatus === undefined && response.Warnings === undefined) {
-    return failAll(
-      trackingNumbers,
-      new BadResponseError('PostNL sent a body without CompleteStatus, CurrentStatus or Warnings', { ...context, httpStatus }),
-    );
+    const message = 'PostNL sent a body without CompleteStatus, CurrentStatus or Warnings';
+    return failAll(trackingNumbers, new BadResponseError(message, { carrierId: POSTNL_CARRIER_ID, httpStatus }));
   }
-  const shipments = (response.CompleteStatus?.Shipment ?? response.CurrentStatus?.Shipment ?? []).filter(
-    (shipment): shipment is PostnlShipment => shipment !== null,
-  );
-  const warnings = (response.Warnings ?? []).filter((warning) => warning !== null);
-  const fetchedAt = input.fetchedAt ?? new Date();
-
+  const shipments = response.CompleteStatus?.Shipment ?? response.CurrentStatus?.Shipment ?? [];
+  const sameBarcode = (value: string | undefined, barcode: string) => value?.replace(/\s+/g, '').toUpperCase() === barcode;
   return trackingNumbers.map((barcode) => {
     const shipment =
       shipments.find((candidate) => sameBarcode(candidate.Barcode, barcode)) ??
       shipments.find((candidate) => sameBarcode(candidate.MainBarcode, barcode)) ??
       shipments[0];
-    if (!shipment) {
-      const said = warnings.map((warning) => [clean(warning.Code), clean(warning.Message)].filter(Boolean).join(' ')).join('; ');
-      const codes = warnings.map((warning) => clean(warning.Code)).filter((code): code is string => Boolean(code));
-      const options = { ...context, httpStatus, carrierCodes: codes, trackingNumber: barcode };
-      if (codes.length > 0 && !codes.includes(POSTNL_NOT_FOUND_WARNING))
-        return errorOutcome(barcode, new BadResponseError(`PostNL answered ${barcode} without a shipment (${said})`, options));
-      return errorOutcome(
-        barcode,
-        new NotFoundError(
-          `PostNL has no shipment ${barcode}${said ? ` (${said})` : ''}. New barcodes appear once PostNL has the shipment data.`,
-          options,
-        ),
-      );
-    }
-    const normalised = normalisePostnlShipment(shipment, barcode, {
-      fetchedAt,
-      raw: input.includeRaw ? body : undefined,
-      others: shipments,
-    });
-    return { trackingNumber: barcode, ok: true, shipment: normalised };
+    if (!shipment) return errorOutcome(barcode, warningError(response.Warnings ?? [], 'shipment', barcode, httpStatus));
+    return { trackingNumber: barcode, ok: true, shipment: normalisePostnlShipment(shipment, barcode, input, shipments) };
   });
+}
+
+export interface PostnlSignature {
+  /** `SignatureDate`: ISO without an offset, so local Dutch time. */
+  signedAt: CarrierTime | null;
+  /** The spec says "base64 encoded GIF" but its example is a PNG: the type is read from the bytes. */
+  mimeType: 'image/png' | 'image/gif' | 'application/octet-stream';
+  /** Base64, as PostNL sends it. */
+  imageBase64: string;
+}
+
+export type PostnlSignatureOutcome =
+  | { barcode: string; ok: true; signature: PostnlSignature; error?: undefined }
+  | { barcode: string; ok: false; error: WismoError; signature?: undefined };
+
+/** Pure: one `status/signature/{barcode}` answer as an outcome. "No signature found" (warning 2) is `not_found`. */
+export function parsePostnlSignatureResponse(httpStatus: number, body: unknown, barcode: string) {
+  const fail = (error: WismoError) => ({ trackingNumber: barcode, ok: false as const, error: error.forTrackingNumber(barcode) });
+  if (httpStatus < 200 || httpStatus >= 300) return fail(postnlRequestError(httpStatus, body));
+  const response = parseBodyWithSchema(postnlSignatureResponseSchema, body, POSTNL, httpStatus);
+  if (response instanceof BadResponseError) return fail(response);
+  const image = response.Signature?.SignatureImage;
+  if (!image) return fail(warningError(response.Warnings ?? [], 'signature', barcode, httpStatus));
+  const mimeType = image.startsWith('iVBORw0KGgo') ? 'image/png' : image.startsWith('R0lGOD') ? 'image/gif' : 'application/octet-stream';
+  const signature: PostnlSignature = { signedAt: parseCarrierDateTime(response.Signature?.SignatureDate), mimeType, imageBase64: image };
+  return { trackingNumber: barcode, ok: true as const, signature };
 }

@@ -10,14 +10,11 @@ import {
   POSTNL_STATUS_PATH,
   postnlTrackingUrl,
 } from './postnl-carrier';
-import { describePostnlErrorBody, parsePostnlStatusResponse } from './parse-postnl-response';
-import { parsePostnlSignatureResponse, type PostnlSignatureOutcome } from './postnl-signature';
+import { parsePostnlSignatureResponse, parsePostnlStatusResponse, type PostnlSignatureOutcome } from './parse-postnl-response';
 
 export interface PostnlSettings extends CarrierSettings {
   /** Your PostNL API key (sent as the `apikey` header). Default: `POSTNL_API_KEY`. */
   apiKey?: string;
-  /** `language` of the texts: from the locale (`nl`, `en`, `de`, `fr`, `zh` → `CN`); default `EN`. */
-  locale?: string;
   /** `maxDays`: how many days back PostNL searches (fewer is faster, PostNL advises setting it). */
   maxDays?: number;
 }
@@ -29,9 +26,7 @@ export interface PostnlMethods {
 
 export type PostnlAdapter = CarrierAdapter & PostnlMethods;
 
-/** 3S barcodes (`3SDEVC288882229`) and international ones (`LA123456789NL`): letters and digits only. */
-const BARCODE = /^[A-Z0-9]{8,30}$/;
-
+/** The `language` of the texts, from the locale's language; default `EN`. */
 const LANGUAGES: Readonly<Record<string, string>> = { nl: 'NL', en: 'EN', de: 'DE', fr: 'FR', zh: 'CN' };
 
 /**
@@ -50,7 +45,8 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
   auth: { type: 'api-key-header', header: 'apikey', apiKey: 'apiKey' },
   locale: { form: 'hyphen', default: 'en' },
   normaliseNumber: (barcode) => barcode.replace(/[\s-]+/g, '').toUpperCase(),
-  numberForm: { pattern: BARCODE, rule: 'barcodes are 8 to 30 letters and digits (3S… or an international barcode)' },
+  // 3S barcodes (`3SDEVC288882229`) and international ones (`LA123456789NL`).
+  numberForm: { pattern: /^[A-Z0-9]{8,30}$/, rule: 'barcodes are 8 to 30 letters and digits (3S… or an international barcode)' },
   request: ({ trackingNumbers: [barcode], locale, settings }) => ({
     method: 'GET',
     url: `${POSTNL_STATUS_PATH}/${encodeURIComponent(barcode!)}`,
@@ -67,13 +63,13 @@ export const createPostnl = defineCarrier<PostnlSettings, PostnlMethods>({
         what: 'signature',
         signal: options.signal,
         request: (key) => ({ method: 'GET', url: `${POSTNL_SIGNATURE_PATH}/${encodeURIComponent(key)}` }),
-        parse: (httpStatus, body) => ({ trackingNumber: barcode, ...parsePostnlSignatureResponse(httpStatus, body, barcode) }),
+        parse: parsePostnlSignatureResponse,
       });
       // PostNL's outcomes name the number `barcode`, as PostNL does.
-      return { ...outcome, barcode: trackingNumber } as PostnlSignatureOutcome;
+      return { barcode: trackingNumber, ...outcome } as PostnlSignatureOutcome;
     },
   }),
-  describeErrorBody: (body) => describePostnlErrorBody(readGatewayErrorText(body, { bareMessage: true })),
+  describeErrorBody: (body) => readGatewayErrorText(body, { bareMessage: true }),
 });
 
 /** The PostNL adapter configured from `POSTNL_API_KEY`, read when it is first used. */

@@ -7,17 +7,16 @@ import {
   createLocation,
   errorOutcome,
   failAll,
-  instantTime,
   parseCarrierDateTime,
   type CarrierParseInput,
-  type EstimatedDelivery,
   type CarrierTime,
-  type ShipmentInput,
+  type EstimatedDelivery,
+  type SideOutcome,
   type TrackOutcome,
   type TrackingEvent,
   type WismoError,
 } from '@wismo/core';
-import { describeCarrierMessages, parseBodyWithSchema } from '@wismo/core/internal';
+import { carrierEstimate, describeCarrierMessages, parseBodyWithSchema } from '@wismo/core/internal';
 import {
   royalMailErrorResponseSchema,
   royalMailEventsResponseSchema,
@@ -25,51 +24,43 @@ import {
   royalMailSummaryResponseSchema,
   type RoyalMailError,
   type RoyalMailEventsResponse,
-  type RoyalMailSummary,
 } from './royalmail-api';
 import { ROYALMAIL_CARRIER_ID, ROYALMAIL_CARRIER_NAME, ROYALMAIL_CONTACT, royalMailTrackingUrl } from './royalmail-carrier';
 import { mapRoyalMailEvent, mapRoyalMailStatusCategory } from './map-royalmail-status';
 import { ROYALMAIL_NOT_FOUND_CODES, ROYALMAIL_NO_SIGNATURE_CODES } from './royalmail-status-tables';
 
-const carrier = { carrierId: ROYALMAIL_CARRIER_ID };
 const ROYALMAIL = { id: ROYALMAIL_CARRIER_ID, name: ROYALMAIL_CARRIER_NAME };
 
-/** Royal Mail's `E…` codes for one number: not found (E1142 and the "no tracking" codes) or another failure. */
-function royalMailItemError(errors: readonly RoyalMailError[], httpStatus: number, trackingNumber: string | null): WismoError {
-  const { detail, codes } = describeCarrierMessages(errors.map((error) => ({ code: error.errorCode, message: error.errorDescription })));
-  const options = { ...carrier, httpStatus, trackingNumber, carrierCodes: codes };
-  if (codes.some((code) => ROYALMAIL_NOT_FOUND_CODES.has(code))) {
-    return new NotFoundError(`Royal Mail has no tracking for ${trackingNumber ?? 'this item'} (${detail})`, options);
-  }
-  // E0004: a required header (X-Accept-RMG-Terms) or the request shape was refused; E0013: too many ids. Retrying cannot help.
-  return new BadResponseError(`Royal Mail refused the request (HTTP ${httpStatus}${detail ? `: ${detail}` : ''})`, options);
-}
-
-/** The 401 rule, then Royal Mail's error envelope; null when the body is an answer to parse. */
-function royalMailRequestError(httpStatus: number, body: unknown): ((trackingNumber: string) => WismoError) | null {
-  if (httpStatus === 401 || httpStatus === 403) {
-    const error = new AuthFailedError(`Royal Mail rejected the client id or secret (HTTP ${httpStatus})`, { ...carrier, httpStatus });
-    return () => error;
-  }
-  // A 2xx answer without an `errors` list is an answer: no need to read it as an envelope.
+/** Royal Mail's `errors` when the answer is a refusal (not 2xx, or a 2xx holding `errors`); null for an answer to parse. */
+function refusalOf(httpStatus: number, body: unknown): RoyalMailError[] | null {
   const ok = httpStatus >= 200 && httpStatus < 300;
+  // A 2xx answer without an `errors` list is an answer: no need to read it as an envelope.
   if (ok && !(body !== null && typeof body === 'object' && 'errors' in body)) return null;
   const envelope = royalMailErrorResponseSchema.safeParse(body);
   const errors = envelope.success ? (envelope.data.errors ?? []) : [];
-  if (errors.length > 0) return (trackingNumber) => royalMailItemError(errors, httpStatus, trackingNumber);
-  if (!ok) {
-    const error = new BadResponseError(`Royal Mail answered HTTP ${httpStatus}`, { ...carrier, httpStatus });
-    return () => error;
-  }
-  return null;
+  return ok && errors.length === 0 ? null : errors;
 }
 
-const TIME_WITH_OFFSET = /^(\d{2}:\d{2}(?::\d{2})?)([+-]\d{2}:?\d{2}|Z)$/;
-
-function windowBound(date: string, bound: string | undefined): string | null {
-  const match = bound ? TIME_WITH_OFFSET.exec(bound.trim()) : null;
-  if (!match) return null;
-  return instantTime(`${date}T${match[1]}`, match[2]!)?.occurredAt ?? null;
+/**
+ * The 401 rule, then Royal Mail's `E…` codes for one number: not found (E1142 and the "no tracking" codes; for a
+ * signature also E1144/E1145, no proof of delivery) or another failure.
+ */
+function royalMailError(errors: readonly RoyalMailError[], httpStatus: number, trackingNumber: string, signature = false): WismoError {
+  const options = { carrierId: ROYALMAIL_CARRIER_ID, httpStatus, trackingNumber };
+  if (httpStatus === 401 || httpStatus === 403) {
+    return new AuthFailedError(`Royal Mail rejected the client id or secret (HTTP ${httpStatus})`, options);
+  }
+  const { detail, codes } = describeCarrierMessages(errors.map((error) => ({ code: error.errorCode, message: error.errorDescription })));
+  const withCodes = { ...options, carrierCodes: codes };
+  if (signature && codes.some((code) => ROYALMAIL_NO_SIGNATURE_CODES.has(code))) {
+    return new NotFoundError(`Royal Mail has no signature for ${trackingNumber} (${codes.join(', ')})`, withCodes);
+  }
+  if (codes.some((code) => ROYALMAIL_NOT_FOUND_CODES.has(code))) {
+    return new NotFoundError(`Royal Mail has no tracking for ${trackingNumber} (${detail})`, withCodes);
+  }
+  if (errors.length === 0) return new BadResponseError(`Royal Mail answered HTTP ${httpStatus}`, options);
+  // E0004: a required header (X-Accept-RMG-Terms) or the request shape was refused; E0013: too many ids. Retrying cannot help.
+  return new BadResponseError(`Royal Mail refused the request (HTTP ${httpStatus}${detail ? `: ${detail}` : ''})`, withCodes);
 }
 
 /**
@@ -79,10 +70,11 @@ function windowBound(date: string, bound: string | undefined): string | null {
 function royalMailEstimatedDelivery(estimate: RoyalMailEventsResponse['mailPieces']['estimatedDelivery']): EstimatedDelivery | null {
   const date = estimate?.date?.trim();
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const from = windowBound(date, estimate!.startOfEstimatedWindow);
-  const to = windowBound(date, estimate!.endOfEstimatedWindow);
-  if (from && to) return { from, to, timeKind: 'instant', source: 'carrier', confidence: null };
-  return { from: date, to: date, timeKind: 'date', source: 'carrier', confidence: null };
+  const [from, to] = [estimate!.startOfEstimatedWindow, estimate!.endOfEstimatedWindow].map((bound) =>
+    parseCarrierDateTime(bound && `${date}T${bound.trim()}`),
+  );
+  if (from?.timeKind === 'instant' && to?.timeKind === 'instant') return carrierEstimate(from.occurredAt, to.occurredAt, 'instant');
+  return carrierEstimate(date, date, 'date');
 }
 
 function eventOf(
@@ -101,63 +93,49 @@ function eventOf(
   });
 }
 
-function serviceOf(summary: RoyalMailSummary | undefined) {
-  return summary ? { code: summary.productId ?? null, name: summary.productName ?? null } : null;
-}
-
-/** What only `/events` tells: the estimated delivery and whether a signature was taken. */
-interface EventsDetail {
-  estimatedDelivery: EstimatedDelivery | null;
-  signedBy: string | null;
-  proofOfDelivery: { available: boolean; signatureAvailable: boolean };
-}
-
-// One object literal, not a spread of a shared part plus extras: the spread was a seventh of the normalising time.
-function shipmentInput(
+/**
+ * A piece of `/events` (history, estimate, signature) or of `/summary` (last event only) as a shipment. One object
+ * literal, not a spread of a shared part plus extras: the spread was a seventh of the normalising time.
+ */
+function shipmentOutcome(
   input: CarrierParseInput,
   trackingNumber: string,
-  summary: RoyalMailSummary | undefined,
   events: TrackingEvent[],
-  detail?: EventsDetail,
-): ShipmentInput {
-  return {
+  piece: Partial<RoyalMailEventsResponse['mailPieces']>,
+): TrackOutcome {
+  const { summary, signature } = piece;
+  const shipment = buildShipment({
     carrier: ROYALMAIL_CARRIER_ID,
     trackingNumber,
     events,
     carrierStatus: mapRoyalMailStatusCategory(summary?.statusCategory),
-    estimatedDelivery: detail?.estimatedDelivery ?? null,
-    signedBy: detail?.signedBy ?? null,
-    proofOfDelivery: detail?.proofOfDelivery,
-    service: serviceOf(summary),
+    estimatedDelivery: royalMailEstimatedDelivery(piece.estimatedDelivery),
+    signedBy: signature?.recipientName ?? null,
+    // The signature is fetched separately (`signature()` on the adapter, `/signature`).
+    proofOfDelivery: { available: Boolean(signature), signatureAvailable: Boolean(signature?.imageId) },
+    service: summary ? { code: summary.productId ?? null, name: summary.productName ?? null } : null,
     origin: summary?.originCountryCode ? createLocation({ countryCode: summary.originCountryCode }) : null,
     destination: summary?.destinationCountryCode ? createLocation({ countryCode: summary.destinationCountryCode }) : null,
     contact: ROYALMAIL_CONTACT.byCountry?.GB ?? ROYALMAIL_CONTACT.default,
     trackingUrl: royalMailTrackingUrl(trackingNumber),
     fetchedAt: input.fetchedAt,
     raw: input.includeRaw ? input.body : undefined,
-  };
+  });
+  return { trackingNumber, ok: true, shipment };
 }
 
 /** Pure: `/events` for one item (the number of the request). Never throws for a surprising body. */
 export function parseRoyalMailEventsResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const failure = royalMailRequestError(httpStatus, body);
-  if (failure) return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure(trackingNumber)));
+  const refusal = refusalOf(httpStatus, body);
+  if (refusal)
+    return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, royalMailError(refusal, httpStatus, trackingNumber)));
   const response = parseBodyWithSchema(royalMailEventsResponseSchema, body, ROYALMAIL, httpStatus);
   if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   const piece = response.mailPieces;
   return trackingNumbers.map((trackingNumber) => {
     const events = (piece.events ?? []).map((event) => eventOf(event.eventCode, event.eventName, event.eventDateTime, event.locationName));
-    const signature = piece.signature;
-    const shipment = buildShipment(
-      shipmentInput(input, trackingNumber, piece.summary, events, {
-        estimatedDelivery: royalMailEstimatedDelivery(piece.estimatedDelivery),
-        signedBy: signature?.recipientName ?? null,
-        // The signature is fetched separately (`signature()` on the adapter, `/signature`).
-        proofOfDelivery: { available: Boolean(signature), signatureAvailable: Boolean(signature?.imageId) },
-      }),
-    );
-    return { trackingNumber, ok: true, shipment };
+    return shipmentOutcome(input, trackingNumber, events, piece);
   });
 }
 
@@ -167,25 +145,25 @@ export function parseRoyalMailEventsResponse(input: CarrierParseInput): TrackOut
  */
 export function parseRoyalMailSummaryResponse(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const failure = royalMailRequestError(httpStatus, body);
-  if (failure) return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, failure(trackingNumber)));
+  const refusal = refusalOf(httpStatus, body);
+  if (refusal)
+    return trackingNumbers.map((trackingNumber) => errorOutcome(trackingNumber, royalMailError(refusal, httpStatus, trackingNumber)));
   const response = parseBodyWithSchema(royalMailSummaryResponseSchema, body, ROYALMAIL, httpStatus);
   if (response instanceof BadResponseError) return failAll(trackingNumbers, response);
   const byId = new Map(response.mailPieces.map((piece) => [piece.mailPieceId?.trim().toUpperCase(), piece]));
   return trackingNumbers.map((trackingNumber) => {
     const piece = byId.get(trackingNumber.toUpperCase());
-    if (!piece)
-      return errorOutcome(
-        trackingNumber,
-        new BadResponseError(`Royal Mail's summary has no entry for ${trackingNumber}`, { ...carrier, httpStatus, trackingNumber }),
-      );
-    if (piece.error) return errorOutcome(trackingNumber, royalMailItemError([piece.error], httpStatus, trackingNumber));
+    if (!piece) {
+      const options = { carrierId: ROYALMAIL_CARRIER_ID, httpStatus, trackingNumber };
+      return errorOutcome(trackingNumber, new BadResponseError(`Royal Mail's summary has no entry for ${trackingNumber}`, options));
+    }
+    if (piece.error) return errorOutcome(trackingNumber, royalMailError([piece.error], httpStatus, trackingNumber));
     const summary = piece.summary;
     const events =
       summary?.lastEventCode || summary?.lastEventName
         ? [eventOf(summary.lastEventCode, summary.lastEventName, summary.lastEventDateTime, summary.lastEventLocationName)]
         : [];
-    return { trackingNumber, ok: true, shipment: buildShipment(shipmentInput(input, trackingNumber, summary, events)) };
+    return shipmentOutcome(input, trackingNumber, events, piece);
   });
 }
 
@@ -198,28 +176,12 @@ export interface RoyalMailSignature {
   image: string | null;
 }
 
-export type RoyalMailSignatureOutcome =
-  { trackingNumber: string; ok: true; signature: RoyalMailSignature } | { trackingNumber: string; ok: false; error: WismoError };
+export type RoyalMailSignatureOutcome = SideOutcome<{ trackingNumber: string; ok: true; signature: RoyalMailSignature }>;
 
 /** Pure: `/signature`. E1144/E1145 (no proof of delivery) and E1142 are not_found; never throws. */
 export function parseRoyalMailSignatureResponse(httpStatus: number, body: unknown, trackingNumber: string): RoyalMailSignatureOutcome {
-  const failure = royalMailRequestError(httpStatus, body);
-  if (failure) {
-    const error = failure(trackingNumber);
-    if (error.carrierCodes.some((code) => ROYALMAIL_NO_SIGNATURE_CODES.has(code))) {
-      return {
-        trackingNumber,
-        ok: false,
-        error: new NotFoundError(`Royal Mail has no signature for ${trackingNumber} (${error.carrierCodes.join(', ')})`, {
-          carrierId: ROYALMAIL_CARRIER_ID,
-          httpStatus,
-          trackingNumber,
-          carrierCodes: error.carrierCodes,
-        }),
-      };
-    }
-    return { trackingNumber, ok: false, error };
-  }
+  const refusal = refusalOf(httpStatus, body);
+  if (refusal) return { trackingNumber, ok: false, error: royalMailError(refusal, httpStatus, trackingNumber, true) };
   const response = parseBodyWithSchema(royalMailSignatureResponseSchema, body, ROYALMAIL, httpStatus);
   if (response instanceof BadResponseError) return { trackingNumber, ok: false, error: response.forTrackingNumber(trackingNumber) };
   const signature = response.mailPieces.signature;

@@ -62,15 +62,9 @@ export const createRoyalMail = defineCarrier<RoyalMailSettings, RoyalMailMethods
     const envelope = readJsonErrorBody(body, royalMailErrorResponseSchema);
     if (!envelope) return undefined;
     const errors = envelope.errors ?? [];
-    const codes = errors.map((error) => error.errorCode).filter((code): code is string => Boolean(code));
-    const message =
-      errors
-        .map((error) => error.errorDescription)
-        .filter(Boolean)
-        .join('; ') ||
-      envelope.moreInformation ||
-      envelope.httpMessage;
-    return { message: message || undefined, codes };
+    const said = errors.flatMap((error) => error.errorDescription || []).join('; ');
+    const codes = errors.flatMap((error) => error.errorCode || []);
+    return { message: said || envelope.moreInformation || envelope.httpMessage || undefined, codes };
   },
   extend: (kit) => ({
     trackSummaries: (trackingNumbers, context = {}) =>

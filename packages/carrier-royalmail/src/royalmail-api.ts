@@ -46,14 +46,7 @@ export const royalMailSummaryResponseSchema = z.object({
 
 /** `GET /mailpieces/v2/{mailPieceId}/signature`. */
 export const royalMailSignatureResponseSchema = z.object({
-  mailPieces: z.object({
-    signature: z.object({
-      recipientName: text,
-      signatureDateTime: text,
-      imageFormat: text,
-      image: text,
-    }),
-  }),
+  mailPieces: z.object({ signature: signatureSchema.extend({ imageFormat: text, image: text }) }),
 });
 
 /** The error envelope: `{ httpCode, httpMessage, moreInformation?, errors: [...] }`. */
@@ -65,4 +58,3 @@ export const royalMailErrorResponseSchema = z.object({
 
 export type RoyalMailEventsResponse = z.infer<typeof royalMailEventsResponseSchema>;
 export type RoyalMailError = z.infer<typeof errorSchema>;
-export type RoyalMailSummary = z.infer<typeof summarySchema>;

@@ -15,7 +15,7 @@ import {
   UPS_STATUS_DESCRIPTION_CODES,
   UPS_UPDATE_CODES,
 } from './ups-status-tables';
-import { mapUpsStatus, normaliseUpsScanCode, normaliseUpsStatusCode } from './map-ups-status';
+import { mapUpsStatus, normaliseUpsCode } from './map-ups-status';
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/);
@@ -153,108 +153,105 @@ describe('UPS status tables', () => {
     expect(UPS_MOVEMENT_SCAN_CODES.DP).toEqual({ status: 'in_transit', substatus: 'departed_facility' });
     expect(UPS_PACKAGE_EXCEPTION_CODES.DP).toEqual({ status: 'exception', substatus: 'rejected_by_carrier' });
     expect(UPS_MANIFEST_CODES.DP).toEqual({ status: 'info_received' });
-    expect(mapUpsStatus({ type: 'I', code: 'DP' }).entry).toEqual(UPS_MOVEMENT_SCAN_CODES.DP);
-    expect(mapUpsStatus({ type: 'X', code: 'DP' }).entry).toEqual(UPS_PACKAGE_EXCEPTION_CODES.DP);
-    expect(mapUpsStatus({ type: 'M', code: 'DP' }).entry).toEqual(UPS_MANIFEST_CODES.DP);
+    expect(mapUpsStatus({ type: 'I', code: 'DP' }).mapped).toEqual(UPS_MOVEMENT_SCAN_CODES.DP);
+    expect(mapUpsStatus({ type: 'X', code: 'DP' }).mapped).toEqual(UPS_PACKAGE_EXCEPTION_CODES.DP);
+    expect(mapUpsStatus({ type: 'M', code: 'DP' }).mapped).toEqual(UPS_MANIFEST_CODES.DP);
     // A scan code without an activity type is ambiguous: it is not looked up at all.
-    expect(mapUpsStatus({ code: 'DP' }).entry).toBeUndefined();
+    expect(mapUpsStatus({ code: 'DP' }).mapped).toBeUndefined();
   });
 });
 
 describe('mapUpsStatus', () => {
   it('lets the 3-digit status code decide first', () => {
-    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '011' })).toEqual({
-      entry: { status: 'delivered' },
-      source: 'statusCode',
-      rawCode: 'D/F4/011',
-    });
+    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '011' })).toEqual({ mapped: { status: 'delivered' }, code: 'D/F4/011' });
+    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '011' }).mapped).toBe(UPS_STATUS_DESCRIPTION_CODES['011']);
     // UPS's own classification wins over the code: 7H ("will be returned to export location") filed as 048 Delay.
-    expect(mapUpsStatus({ type: 'X', code: '7H', statusCode: '048' }).entry).toEqual({ status: 'in_transit', substatus: 'delayed' });
-    expect(mapUpsStatus({ type: 'I', code: 'OR', statusCode: '160' }).entry).toEqual({ status: 'in_transit', substatus: 'picked_up' });
+    expect(mapUpsStatus({ type: 'X', code: '7H', statusCode: '048' }).mapped).toEqual({ status: 'in_transit', substatus: 'delayed' });
+    expect(mapUpsStatus({ type: 'I', code: 'OR', statusCode: '160' }).mapped).toEqual({ status: 'in_transit', substatus: 'picked_up' });
   });
 
   it('refines a status code without substatus by a scan code of the same status', () => {
-    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '005' }).entry).toEqual({
+    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '005' }).mapped).toEqual({
       status: 'in_transit',
       substatus: 'arrived_at_facility',
     });
-    expect(mapUpsStatus({ type: 'X', code: '48', statusCode: '022' }).entry).toEqual({
+    expect(mapUpsStatus({ type: 'X', code: '48', statusCode: '022' }).mapped).toEqual({
       status: 'attempt_failed',
       substatus: 'attempt_failed_recipient_absent',
     });
     // A scan code of another status does not change the status code's verdict.
-    expect(mapUpsStatus({ type: 'X', code: '7W', statusCode: '005' }).entry).toEqual({
+    expect(mapUpsStatus({ type: 'X', code: '7W', statusCode: '005' }).mapped).toEqual({
       status: 'in_transit',
       substatus: 'delayed_weather',
     });
-    expect(mapUpsStatus({ type: 'X', code: 'AG', statusCode: '005' }).entry).toEqual({ status: 'in_transit' });
+    expect(mapUpsStatus({ type: 'X', code: 'AG', statusCode: '005' }).mapped).toEqual({ status: 'in_transit' });
     // A status code with its own substatus is not refined.
-    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '160' }).entry).toEqual({ status: 'in_transit', substatus: 'picked_up' });
+    expect(mapUpsStatus({ type: 'I', code: 'AR', statusCode: '160' }).mapped).toEqual({ status: 'in_transit', substatus: 'picked_up' });
   });
 
   it('lets a known scan code decide under the catch-all 013 Exception', () => {
     expect([...UPS_CATCH_ALL_STATUS_CODES]).toEqual(['013']);
-    expect(mapUpsStatus({ type: 'X', code: '77', statusCode: '013' })).toMatchObject({ entry: { status: 'in_transit' }, source: 'code' });
-    expect(mapUpsStatus({ type: 'X', code: 'CT', statusCode: '013' }).entry).toEqual({ status: 'exception', substatus: 'customs_held' });
+    expect(mapUpsStatus({ type: 'X', code: '77', statusCode: '013' }).mapped).toBe(UPS_PACKAGE_EXCEPTION_CODES['77']);
+    expect(UPS_PACKAGE_EXCEPTION_CODES['77']).toMatchObject({ status: 'in_transit' });
+    expect(mapUpsStatus({ type: 'X', code: 'CT', statusCode: '013' }).mapped).toEqual({ status: 'exception', substatus: 'customs_held' });
     // Unknown scan code, or one without status information: the catch-all stands.
-    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '013' })).toMatchObject({
-      entry: { status: 'exception' },
-      source: 'statusCode',
-    });
-    expect(mapUpsStatus({ type: 'X', code: '5A', statusCode: '013' }).entry).toEqual({ status: 'exception' });
+    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '013' }).mapped).toBe(UPS_STATUS_DESCRIPTION_CODES['013']);
+    expect(mapUpsStatus({ type: 'X', code: '5A', statusCode: '013' }).mapped).toEqual({ status: 'exception' });
   });
 
   it('falls back to the scan code, then to the activity type', () => {
-    expect(mapUpsStatus({ type: 'I', code: 'OT' })).toMatchObject({ entry: { status: 'out_for_delivery' }, source: 'code' });
-    expect(mapUpsStatus({ type: 'I', code: 'OT', statusCode: '999' })).toMatchObject({
-      entry: { status: 'out_for_delivery' },
-      source: 'code',
-    });
-    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '999' })).toMatchObject({ entry: { status: 'exception' }, source: 'type' });
-    expect(mapUpsStatus({ type: 'D' })).toMatchObject({ entry: { status: 'delivered' }, source: 'type' });
-    expect(mapUpsStatus({ type: 'P' })).toMatchObject({ entry: { status: 'in_transit', substatus: 'picked_up' }, source: 'type' });
+    expect(UPS_MOVEMENT_SCAN_CODES.OT).toEqual({ status: 'out_for_delivery' });
+    expect(mapUpsStatus({ type: 'I', code: 'OT' }).mapped).toBe(UPS_MOVEMENT_SCAN_CODES.OT);
+    expect(mapUpsStatus({ type: 'I', code: 'OT', statusCode: '999' }).mapped).toBe(UPS_MOVEMENT_SCAN_CODES.OT);
+    expect(mapUpsStatus({ type: 'X', code: 'Q~', statusCode: '999' }).mapped).toBe(UPS_ACTIVITY_TYPES.X);
+    expect(mapUpsStatus({ type: 'D' }).mapped).toBe(UPS_ACTIVITY_TYPES.D);
+    expect(mapUpsStatus({ type: 'P' }).mapped).toBe(UPS_LEGACY_ACTIVITY_TYPES.P);
+    expect([UPS_ACTIVITY_TYPES.X, UPS_ACTIVITY_TYPES.D, UPS_LEGACY_ACTIVITY_TYPES.P]).toEqual([
+      { status: 'exception' },
+      { status: 'delivered' },
+      { status: 'in_transit', substatus: 'picked_up' },
+    ]);
   });
 
   it('never lets a code without status information decide while another field does', () => {
     // 000 Status Not Available on a delivered scan: the scan code and type still say delivered.
-    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '000' })).toMatchObject({ entry: { status: 'delivered' }, source: 'code' });
-    expect(mapUpsStatus({ type: 'D', statusCode: '155' })).toMatchObject({ entry: { status: 'delivered' }, source: 'type' });
+    expect(mapUpsStatus({ type: 'D', code: 'F4', statusCode: '000' }).mapped).toBe(UPS_PACKAGE_EXCEPTION_CODES.F4);
+    expect(mapUpsStatus({ type: 'D', statusCode: '155' }).mapped).toBe(UPS_ACTIVITY_TYPES.D);
     // Nothing else known: kept as a mapped unknown (not unmapped), so it never moves the shipment.
-    expect(mapUpsStatus({ type: 'U', code: 'UT', statusCode: '153' })).toMatchObject({
-      entry: { status: 'unknown', substatus: 'unknown' },
-      source: 'statusCode',
-    });
-    expect(mapUpsStatus({ type: 'NA' })).toMatchObject({ entry: { status: 'unknown' }, source: 'type' });
+    expect(mapUpsStatus({ type: 'U', code: 'UT', statusCode: '153' }).mapped).toBe(UPS_STATUS_DESCRIPTION_CODES['153']);
+    expect(UPS_STATUS_DESCRIPTION_CODES['153']).toEqual({ status: 'unknown', substatus: 'unknown' });
+    expect(mapUpsStatus({ type: 'NA' }).mapped).toBe(UPS_ACTIVITY_TYPES.NA);
+    expect(UPS_ACTIVITY_TYPES.NA).toMatchObject({ status: 'unknown' });
   });
 
   it('returns no entry when no table knows any of the codes, keeping the raw code', () => {
-    expect(mapUpsStatus({ type: 'K', code: 'K9', statusCode: '999' })).toEqual({ entry: undefined, source: null, rawCode: 'K/K9/999' });
-    expect(mapUpsStatus({})).toEqual({ entry: undefined, source: null, rawCode: '//' });
+    expect(mapUpsStatus({ type: 'K', code: 'K9', statusCode: '999' })).toEqual({ mapped: undefined, code: 'K/K9/999' });
+    expect(mapUpsStatus({})).toEqual({ mapped: undefined, code: '//' });
   });
 
   it('routes freight-only types to the freight tables', () => {
-    expect(mapUpsStatus({ type: 'DD', code: '012' }).entry).toEqual(UPS_FREIGHT_ACTIVITY_CODES['012']);
-    expect(mapUpsStatus({ type: 'W', code: '34' }).entry).toEqual({ status: 'exception', substatus: 'lost' });
+    expect(mapUpsStatus({ type: 'DD', code: '012' }).mapped).toEqual(UPS_FREIGHT_ACTIVITY_CODES['012']);
+    expect(mapUpsStatus({ type: 'W', code: '34' }).mapped).toEqual({ status: 'exception', substatus: 'lost' });
     // The same 3 digits are a different thing on a small-package activity: status codes are never freight codes.
-    expect(mapUpsStatus({ type: 'I', statusCode: '012' }).entry).toEqual({ status: 'in_transit', substatus: 'customs_processing' });
+    expect(mapUpsStatus({ type: 'I', statusCode: '012' }).mapped).toEqual({ status: 'in_transit', substatus: 'customs_processing' });
   });
 
   it('consults Mail Innovations codes only after the tables of the activity type', () => {
     // PU is a pickup scan for type I; only in the Mail Innovations table is it "Package Refused".
-    expect(mapUpsStatus({ type: 'I', code: 'PU' }).entry).toEqual({ status: 'in_transit', substatus: 'picked_up' });
+    expect(mapUpsStatus({ type: 'I', code: 'PU' }).mapped).toEqual({ status: 'in_transit', substatus: 'picked_up' });
     // QX exists only in the Mail Innovations table.
-    expect(mapUpsStatus({ type: 'X', code: 'QX' }).entry).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_refused' });
+    expect(mapUpsStatus({ type: 'X', code: 'QX' }).mapped).toEqual({ status: 'attempt_failed', substatus: 'attempt_failed_refused' });
   });
 
   it('normalises the padding UPS uses in lists and in answers', () => {
-    expect(normaliseUpsStatusCode('11')).toBe('011');
-    expect(normaliseUpsStatusCode(' 011 ')).toBe('011');
-    expect(normaliseUpsStatusCode('')).toBeNull();
-    expect(normaliseUpsScanCode('6')).toBe('06');
-    expect(normaliseUpsScanCode('f4')).toBe('F4');
-    expect(normaliseUpsScanCode(undefined)).toBeNull();
-    expect(mapUpsStatus({ type: 'X', code: '6', statusCode: '13' }).entry).toEqual({ status: 'in_transit', substatus: 'missorted' });
-    expect(mapUpsStatus({ type: 'X', code: '06', statusCode: '013' }).entry).toEqual({ status: 'in_transit', substatus: 'missorted' });
+    expect(normaliseUpsCode('11', 3)).toBe('011');
+    expect(normaliseUpsCode(' 011 ', 3)).toBe('011');
+    expect(normaliseUpsCode('', 3)).toBeNull();
+    expect(normaliseUpsCode('6', 2)).toBe('06');
+    expect(normaliseUpsCode('f4', 2)).toBe('F4');
+    expect(normaliseUpsCode(undefined, 2)).toBeNull();
+    expect(mapUpsStatus({ type: 'X', code: '6', statusCode: '13' }).mapped).toEqual({ status: 'in_transit', substatus: 'missorted' });
+    expect(mapUpsStatus({ type: 'X', code: '06', statusCode: '013' }).mapped).toEqual({ status: 'in_transit', substatus: 'missorted' });
   });
 });
 
@@ -264,13 +261,13 @@ describe('prototype keys', () => {
     (code) => {
       for (const codes of [{ type: code }, { code }, { statusCode: code }, { type: code, code, statusCode: code }]) {
         const mapping = mapUpsStatus(codes);
-        expect(mapping.entry, JSON.stringify(codes)).toBeUndefined();
-        const event = createEvent({ time: null, description: 'odd', code: mapping.rawCode, mapped: mapping.entry });
+        expect(mapping.mapped, JSON.stringify(codes)).toBeUndefined();
+        const event = createEvent({ time: null, description: 'odd', code: mapping.code, mapped: mapping.mapped });
         expect(event.unmapped).toBe(true);
         expect(event.status).toBe('unknown');
       }
       // Beside a known activity type the odd code is ignored: the type decides, nothing from a prototype.
-      expect(mapUpsStatus({ type: 'I', code, statusCode: code }).entry).toEqual({ status: 'in_transit' });
+      expect(mapUpsStatus({ type: 'I', code, statusCode: code }).mapped).toEqual({ status: 'in_transit' });
     },
   );
 });

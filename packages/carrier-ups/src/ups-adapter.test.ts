@@ -3,7 +3,7 @@ import { createFixtureReplay, isolateNetwork, type ReplayBody } from '@wismo/cor
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createUps, ups } from './ups-adapter';
-import { UPS_PRODUCTION_BASE_URL, UPS_SANDBOX_BASE_URL } from './ups-carrier';
+import { UPS_PRODUCTION_BASE_URL } from './ups-carrier';
 
 const ORIGIN = 'https://ups.fixtures.test';
 const CLIENT_ID = 'fixture-client-id';
@@ -518,6 +518,5 @@ describe('requests and settings', () => {
     expect(instance.trackingUrl(' 1Z999AA10123456784 ')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
     expect(instance.contact.byCountry?.US?.phone).toBe('+1 800 742 5877');
     expect(UPS_PRODUCTION_BASE_URL).toBe('https://onlinetools.ups.com');
-    expect(UPS_SANDBOX_BASE_URL).toBe('https://wwwcie.ups.com');
   });
 });

@@ -4,16 +4,12 @@ import { clientCredentials } from '@wismo/core/internal';
 import { describeUpsErrorBody, parseUpsTrackResponse } from './parse-ups-response';
 import * as carrier from './ups-carrier';
 
-/** `clientId` and `clientSecret`: the OAuth pair of your UPS developer app. */
+/** `clientId`, `clientSecret`: your UPS app's OAuth pair. Sandbox `baseUrl`: `https://wwwcie.ups.com` (a final `/api` is dropped). */
 export interface UpsSettings extends ClientCredentialSettings {
-  /** API origin (a trailing `/api` is removed): production by default, the sandbox `https://wwwcie.ups.com` or a mock. */
-  baseUrl?: string;
   /** The `transactionSrc` header naming your application. Default: `wismo`. */
   transactionSource?: string;
   /** Your 6-digit UPS account number, sent as `x-merchant-id` when fetching tokens. */
   merchantId?: string;
-  /** `locale` query parameter (UPS form `en_US`; `en-US` is converted). Default `en_US`. */
-  locale?: string;
   /** Ask for the signature image (`returnSignature=true`; only for accounts with the right). */
   returnSignature?: boolean;
   /** Ask for the proof-of-delivery document (`returnPOD=true`). */

@@ -2,12 +2,9 @@ import { asArray, lenient, oneOrMany as list } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
- * One zod schema per UPS Track API v1 response (UPS-API/api-documentation `Tracking.yaml`), of only the fields
- * this package reads; the types are inferred from them. Unknown fields are left out of the parsed copy (the
- * untouched body is what `includeRaw` keeps). A field with a surprising shape is dropped rather than failing
- * the answer, and a single object is accepted where an array is documented: only an answer without the
- * `trackResponse.shipment` envelope is a `bad_response`. An activity that is not an object is left out (it
- * holds nothing to show); one with odd fields becomes an event with what could be read.
+ * One zod schema per UPS Track API v1 response (`Tracking.yaml` of UPS-API/api-documentation), of only the fields read
+ * here. A field of a surprising shape is dropped, a single object read as a list, an activity that is not an object left
+ * out (it holds nothing to show): only an answer without the `trackResponse.shipment` envelope is a `bad_response`.
  */
 
 const text = lenient(z.string());
@@ -18,17 +15,9 @@ const messageSchema = z.object({ code, message: text });
 const statusSchema = z.object({ type: text, code: text, statusCode: text, description: text, simplifiedTextDescription: text });
 const addressSchema = z.object({ city: text, stateProvince: text, postalCode: text, country: text, countryCode: text });
 
-const activitySchema = z.object({
-  /** `YYYYMMDD`, local to the scan. */
-  date: text,
-  /** `HHMMSS`, local to the scan. */
-  time: text,
-  /** `YYYYMMDD` in GMT. */
-  gmtDate: text,
-  /** GMT time: `74700` (leading zero dropped) and `09:41:00` both occur. */
-  gmtTime: text,
-  /** The scan's UTC offset, `-05:00`. */
-  gmtOffset: text,
+/** Local `date` `YYYYMMDD` and `time` `HHMMSS`; `gmtTime` comes as `74700` (leading zero dropped) or `09:41:00`; `gmtOffset` `-05:00`. */
+const scanTimeSchema = z.object({ date: text, time: text, gmtDate: text, gmtTime: text, gmtOffset: text });
+const activitySchema = scanTimeSchema.extend({
   location: lenient(z.object({ address: lenient(addressSchema) })),
   status: lenient(statusSchema),
 });
@@ -37,7 +26,12 @@ const packageSchema = z.object({
   trackingNumber: text,
   /** Most recent first. */
   activity: lenient(list(activitySchema.nullable().catch(null))),
-  currentStatus: lenient(statusSchema),
+  /** Real answers send `{ code: '005', description }`: a 3-digit `code` is the status code. */
+  currentStatus: lenient(
+    statusSchema.transform(({ code, ...status }) =>
+      code && /^\d{3}$/.test(code.trim()) ? { ...status, statusCode: status.statusCode ?? code } : { ...status, code },
+    ),
+  ),
   /** SDD scheduled, RDD rescheduled, DEL delivered; `date` is `YYYYMMDD`. */
   deliveryDate: lenient(list(z.object({ type: text, date: text }))),
   /** EOD, CMT, EDW, CDW, IDW, DEL; times `HHMMSS`, local to the destination. */
@@ -69,6 +63,6 @@ export const upsErrorResponseSchema = z.object({ response: z.object({ errors: z.
 
 export type UpsPackage = z.infer<typeof packageSchema>;
 export type UpsActivity = z.infer<typeof activitySchema>;
-export type UpsStatus = z.infer<typeof statusSchema>;
 export type UpsAddress = z.infer<typeof addressSchema>;
+export type UpsScanTime = z.infer<typeof scanTimeSchema>;
 export type UpsMessage = z.infer<typeof messageSchema>;

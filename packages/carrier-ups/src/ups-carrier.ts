@@ -4,8 +4,6 @@ export const UPS_CARRIER_ID = 'ups';
 export const UPS_CARRIER_NAME = 'UPS';
 /** Origins without the `/api` of the OpenAPI server URLs: each serves OAuth (`/security/...`) and the Track API (`/api/...`). */
 export const UPS_PRODUCTION_BASE_URL = 'https://onlinetools.ups.com';
-/** UPS Customer Integration Environment (CIE), the sandbox. */
-export const UPS_SANDBOX_BASE_URL = 'https://wwwcie.ups.com';
 export const UPS_TOKEN_PATH = '/security/v1/oauth/token';
 export const UPS_TRACK_PATH = '/api/track/v1/details';
 

@@ -106,7 +106,7 @@ export function normaliseUpsTrackAlertEvent(event: UpsTrackAlertEvent, receivedA
       gmtOffset: undefined,
     }),
     description: present(status.description),
-    code: mapping.rawCode,
+    code: mapping.code,
     codes: { type: status.type, code: status.code, statusCode: status.descriptionCode },
     location: createLocation({
       city: location.city,
@@ -114,7 +114,7 @@ export function normaliseUpsTrackAlertEvent(event: UpsTrackAlertEvent, receivedA
       postalCode: location.postalCode,
       countryCode: location.country,
     }),
-    mapped: mapping.entry,
+    mapped: mapping.mapped,
   });
   const deliveredDate = present(event.actualDeliveryDate);
   const deliveredTime = present(event.actualDeliveryTime);

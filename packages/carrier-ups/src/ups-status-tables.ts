@@ -1653,7 +1653,7 @@ export const UPS_CATCH_ALL_STATUS_CODES: ReadonlySet<string> = new Set(['013']);
  * `I` (`XD` is a drop-off scan there, an import scan in the exception table); the exception table before
  * the delivery codes for `X`, and the reverse for `D` (`F4 Delivered` lives in the exception table).
  * Mail Innovations codes come last for small-package types because nothing in the response marks an
- * activity as Mail Innovations.
+ * activity as Mail Innovations. Freight types: the activity codes have 3 digits, the exception codes 2 characters.
  */
 export const UPS_SCAN_CODE_TABLES_BY_TYPE: Readonly<Record<string, readonly StatusTable[]>> = Object.assign(
   Object.create(null) as Record<string, readonly StatusTable[]>,
@@ -1665,8 +1665,8 @@ export const UPS_SCAN_CODE_TABLES_BY_TYPE: Readonly<Record<string, readonly Stat
     M: [UPS_MANIFEST_CODES],
     MV: [UPS_MANIFEST_CODES],
     U: [UPS_UPDATE_CODES],
-    DO: [UPS_FREIGHT_EXCEPTION_CODES],
-    DD: [UPS_FREIGHT_EXCEPTION_CODES],
-    W: [UPS_FREIGHT_EXCEPTION_CODES],
+    DO: [UPS_FREIGHT_ACTIVITY_CODES, UPS_FREIGHT_EXCEPTION_CODES],
+    DD: [UPS_FREIGHT_ACTIVITY_CODES, UPS_FREIGHT_EXCEPTION_CODES],
+    W: [UPS_FREIGHT_ACTIVITY_CODES, UPS_FREIGHT_EXCEPTION_CODES],
   },
 );

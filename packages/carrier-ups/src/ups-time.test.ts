@@ -169,13 +169,13 @@ describe('upsActivityTime at the edges of the calendar', () => {
 describe('upsEstimatedDelivery', () => {
   it('prefers the rescheduled date over the scheduled one; a date without window is date-only', () => {
     expect(
-      upsEstimatedDelivery(
-        [
+      upsEstimatedDelivery({
+        deliveryDate: [
           { type: 'SDD', date: '20251215' },
           { type: 'RDD', date: '20251216' },
         ],
-        { type: 'EOD' },
-      ),
+        deliveryTime: { type: 'EOD' },
+      }),
     ).toEqual({
       from: '2025-12-16',
       to: '2025-12-16',
@@ -183,11 +183,16 @@ describe('upsEstimatedDelivery', () => {
       source: 'carrier',
       confidence: null,
     });
-    expect(upsEstimatedDelivery([{ type: 'SDD', date: '20251215' }], undefined)?.from).toBe('2025-12-15');
+    expect(upsEstimatedDelivery({ deliveryDate: [{ type: 'SDD', date: '20251215' }], deliveryTime: undefined })?.from).toBe('2025-12-15');
   });
 
   it.each(['EDW', 'CDW', 'IDW'])('reads a %s window as local times', (type) => {
-    expect(upsEstimatedDelivery([{ type: 'SDD', date: '20250314' }], { type, startTime: '133000', endTime: '173000' })).toEqual({
+    expect(
+      upsEstimatedDelivery({
+        deliveryDate: [{ type: 'SDD', date: '20250314' }],
+        deliveryTime: { type, startTime: '133000', endTime: '173000' },
+      }),
+    ).toEqual({
       from: '2025-03-14T13:30:00',
       to: '2025-03-14T17:30:00',
       timeKind: 'local',
@@ -197,7 +202,9 @@ describe('upsEstimatedDelivery', () => {
   });
 
   it('reads a commit time (CMT) as "by endTime"', () => {
-    expect(upsEstimatedDelivery([{ type: 'SDD', date: '20250314' }], { type: 'CMT', endTime: '103000' })).toMatchObject({
+    expect(
+      upsEstimatedDelivery({ deliveryDate: [{ type: 'SDD', date: '20250314' }], deliveryTime: { type: 'CMT', endTime: '103000' } }),
+    ).toMatchObject({
       from: null,
       to: '2025-03-14T10:30:00',
       timeKind: 'local',
@@ -205,25 +212,31 @@ describe('upsEstimatedDelivery', () => {
   });
 
   it('gives no estimate without a usable SDD/RDD (only DEL, placeholders, nothing)', () => {
-    expect(upsEstimatedDelivery([{ type: 'DEL', date: '20250314' }], { type: 'DEL', endTime: '163000' })).toBeNull();
-    expect(upsEstimatedDelivery([{ type: 'string', date: 'string' }], { type: 'string' })).toBeNull();
-    expect(upsEstimatedDelivery([{ type: 'SDD', date: '2025-03-14' }], undefined)).toMatchObject({ from: '2025-03-14' });
-    expect(upsEstimatedDelivery(undefined, undefined)).toBeNull();
+    expect(
+      upsEstimatedDelivery({ deliveryDate: [{ type: 'DEL', date: '20250314' }], deliveryTime: { type: 'DEL', endTime: '163000' } }),
+    ).toBeNull();
+    expect(upsEstimatedDelivery({ deliveryDate: [{ type: 'string', date: 'string' }], deliveryTime: { type: 'string' } })).toBeNull();
+    expect(upsEstimatedDelivery({ deliveryDate: [{ type: 'SDD', date: '2025-03-14' }], deliveryTime: undefined })).toMatchObject({
+      from: '2025-03-14',
+    });
+    expect(upsEstimatedDelivery({ deliveryDate: undefined, deliveryTime: undefined })).toBeNull();
   });
 });
 
 describe('upsDeliveredTime', () => {
   it('joins DEL date and DEL time as local time, or gives the date alone', () => {
-    expect(upsDeliveredTime([{ type: 'DEL', date: '20220126' }], { type: 'DEL', endTime: '163000' })).toEqual({
+    expect(
+      upsDeliveredTime({ deliveryDate: [{ type: 'DEL', date: '20220126' }], deliveryTime: { type: 'DEL', endTime: '163000' } }),
+    ).toEqual({
       occurredAt: null,
       localTime: '2022-01-26T16:30:00',
       timeKind: 'local',
     });
-    expect(upsDeliveredTime([{ type: 'DEL', date: '20220126' }], { type: 'EOD' })).toEqual({
+    expect(upsDeliveredTime({ deliveryDate: [{ type: 'DEL', date: '20220126' }], deliveryTime: { type: 'EOD' } })).toEqual({
       occurredAt: null,
       localTime: '2022-01-26',
       timeKind: 'date',
     });
-    expect(upsDeliveredTime([{ type: 'SDD', date: '20220126' }], undefined)).toBeNull();
+    expect(upsDeliveredTime({ deliveryDate: [{ type: 'SDD', date: '20220126' }], deliveryTime: undefined })).toBeNull();
   });
 });

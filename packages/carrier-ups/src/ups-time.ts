@@ -1,39 +1,32 @@
-import { dateOnly, formatInstantAtOffset, instantTime, joinCompactDateTime, localTime, normaliseOffset } from '@wismo/core';
+import { carrierEstimate } from '@wismo/core/internal';
+import { formatInstantAtOffset, instantTime, joinCompactDateTime, localTime, normaliseOffset } from '@wismo/core';
 import type { CarrierTime, EstimatedDelivery } from '@wismo/core';
-import type { UpsActivity, UpsPackage } from './ups-api';
+import type { UpsPackage, UpsScanTime } from './ups-api';
 
 /**
- * The time of one activity. `date`+`time` are the wall clock where the scan happened, `gmtDate`+`gmtTime` the same
- * moment in GMT and `gmtOffset` the scan's offset. With the GMT fields the time is an instant, shown at `gmtOffset`
- * (or with `Z` when there is none, or when the wall clock there would leave the years 0000–9999); `localTime` stays
- * `date`+`time`. Without them, `gmtOffset` alone still makes `date`+`time` an instant; with no offset the time is
- * `local` (never stamped `Z`), and a bare date is `date`.
+ * The time of one activity: `date`+`time` are the scan's wall clock, `gmtDate`+`gmtTime` the same moment in GMT. With
+ * the GMT fields it is an instant at `gmtOffset` (`Z` without one, or when the wall clock there would leave the years
+ * 0000–9999), `localTime` staying `date`+`time`. Without them `gmtOffset` alone makes `date`+`time` an instant; with
+ * no offset the time is `local` (never stamped `Z`), and a bare date is `date`.
  */
-export function upsActivityTime(activity: Pick<UpsActivity, 'date' | 'time' | 'gmtDate' | 'gmtTime' | 'gmtOffset'>): CarrierTime | null {
-  const local = joinCompactDateTime(activity.date, activity.time);
-  const localDateTime = local?.includes('T') ? local : null;
-  const offset = activity.gmtOffset ? normaliseOffset(activity.gmtOffset) : null;
-  const gmt = activity.gmtDate && activity.gmtTime ? joinCompactDateTime(activity.gmtDate, activity.gmtTime) : null;
-  const epochMs = gmt?.includes('T') ? Date.parse(`${gmt}Z`) : Number.NaN;
-  if (!Number.isNaN(epochMs)) {
-    if (offset && offset !== 'Z') {
-      // Usually date+time at the offset is the GMT moment itself; otherwise the GMT fields win.
-      const sameMoment = localDateTime !== null && Date.parse(`${localDateTime}${offset}`) === epochMs;
-      const atOffset = sameMoment ? `${localDateTime}${offset}` : formatInstantAtOffset(epochMs, offset);
-      if (atOffset) return { occurredAt: atOffset, localTime: localDateTime ?? atOffset.slice(0, 19), timeKind: 'instant' };
-    }
-    return { occurredAt: `${gmt}Z`, localTime: localDateTime, timeKind: 'instant' };
+export function upsActivityTime({ date, time, gmtDate, gmtTime, gmtOffset }: UpsScanTime): CarrierTime | null {
+  const local = joinCompactDateTime(date, time);
+  const gmt = joinCompactDateTime(gmtDate, gmtTime);
+  if (gmt?.includes('T')) {
+    // The GMT fields win over a date+time that disagrees with them.
+    const atOffset = gmtOffset && normaliseOffset(gmtOffset) !== 'Z' ? formatInstantAtOffset(Date.parse(`${gmt}Z`), gmtOffset) : null;
+    const localDateTime = local?.includes('T') ? local : atOffset?.slice(0, 19);
+    return { occurredAt: atOffset ?? `${gmt}Z`, localTime: localDateTime ?? null, timeKind: 'instant' };
   }
-  const instant = localDateTime && offset ? instantTime(localDateTime, offset) : null;
-  return instant ?? (localDateTime ? localTime(localDateTime) : local ? dateOnly(local) : null);
+  // `instantTime` takes no bare date, `localTime` makes one a `date`.
+  const instant = local && gmtOffset ? instantTime(local, gmtOffset) : null;
+  return instant ?? (local ? localTime(local) : null);
 }
 
+/** The first readable `YYYYMMDD` date of the type, as `YYYY-MM-DD`. */
 function dateOfType(deliveryDates: UpsPackage['deliveryDate'], type: string): string | null {
-  for (const entry of deliveryDates ?? []) {
-    const date = entry.type?.trim().toUpperCase() === type ? joinCompactDateTime(entry.date) : null;
-    if (date) return date;
-  }
-  return null;
+  const entry = deliveryDates?.find((candidate) => candidate.type?.trim().toUpperCase() === type && joinCompactDateTime(candidate.date));
+  return joinCompactDateTime(entry?.date);
 }
 
 const WINDOW_TYPES: ReadonlySet<string> = new Set(['EDW', 'CDW', 'IDW']);
@@ -43,26 +36,22 @@ const WINDOW_TYPES: ReadonlySet<string> = new Set(['EDW', 'CDW', 'IDW']);
  * window when UPS gives one (EDW/CDW/IDW: start and end; CMT: committed by `endTime`). UPS sends no offset for these,
  * so times are `local`; a date without a window (EOD or none) is `date`.
  */
-export function upsEstimatedDelivery(
-  deliveryDates: UpsPackage['deliveryDate'],
-  deliveryTime: UpsPackage['deliveryTime'],
-): EstimatedDelivery | null {
-  const date = dateOfType(deliveryDates, 'RDD') ?? dateOfType(deliveryDates, 'SDD');
+export function upsEstimatedDelivery({
+  deliveryDate,
+  deliveryTime,
+}: Pick<UpsPackage, 'deliveryDate' | 'deliveryTime'>): EstimatedDelivery | null {
+  const date = dateOfType(deliveryDate, 'RDD') ?? dateOfType(deliveryDate, 'SDD');
   if (!date) return null;
   const type = deliveryTime?.type?.trim().toUpperCase() ?? '';
   const start = deliveryTime?.startTime ? joinCompactDateTime(date, deliveryTime.startTime) : null;
   const end = deliveryTime?.endTime ? joinCompactDateTime(date, deliveryTime.endTime) : null;
-  if ((WINDOW_TYPES.has(type) && (start || end)) || (type === 'CMT' && end)) {
-    return { from: type === 'CMT' ? null : start, to: end, timeKind: 'local', source: 'carrier', confidence: null };
-  }
-  return { from: date, to: date, timeKind: 'date', source: 'carrier', confidence: null };
+  if (type === 'CMT' && end) return carrierEstimate(null, end, 'local');
+  return WINDOW_TYPES.has(type) && (start || end) ? carrierEstimate(start, end, 'local') : carrierEstimate(date, date, 'date');
 }
 
 /** The delivery moment from `deliveryDate[DEL]` and a `deliveryTime` of type DEL: local time, or a date. */
-export function upsDeliveredTime(deliveryDates: UpsPackage['deliveryDate'], deliveryTime: UpsPackage['deliveryTime']): CarrierTime | null {
-  const date = dateOfType(deliveryDates, 'DEL');
-  if (!date) return null;
-  const withTime =
-    deliveryTime?.type?.trim().toUpperCase() === 'DEL' && deliveryTime.endTime ? joinCompactDateTime(date, deliveryTime.endTime) : null;
-  return withTime ? localTime(withTime) : dateOnly(date);
+export function upsDeliveredTime({ deliveryDate, deliveryTime }: Pick<UpsPackage, 'deliveryDate' | 'deliveryTime'>): CarrierTime | null {
+  const date = dateOfType(deliveryDate, 'DEL');
+  const endTime = deliveryTime?.type?.trim().toUpperCase() === 'DEL' ? deliveryTime.endTime : undefined;
+  return date ? localTime(joinCompactDateTime(date, endTime) ?? date) : null;
 }

@@ -1,14 +1,7 @@
 export { createUsps, usps, type UspsSettings } from './usps-adapter';
 export { USPS_CARRIER_ID } from './usps-carrier';
 export { parseUspsTrackResponse } from './parse-usps-response';
-export {
-  USPS_EVENT_CODES,
-  USPS_EVENT_TYPES,
-  USPS_STATUS_CATEGORIES,
-  USPS_DELIVERED_REFINEMENTS,
-  USPS_RETURN_REASONS,
-  USPS_TRACKING_ERROR_CODES,
-} from './usps-status-tables';
+export { USPS_EVENT_CODES, USPS_EVENT_TYPES, USPS_STATUS_CATEGORIES, USPS_RETURN_REASONS } from './usps-status-tables';
 
 // USPS Subscriptions-Tracking v3 push: subscribe, SUSPENDED recovery, `X-HMAC` verifier and parser
 export {

@@ -3,7 +3,8 @@ import { inspect } from 'node:util';
 import { registerSecret, shipmentSchema } from '@wismo/core';
 import { costRatio } from '@wismo/core/testing';
 import { describe, expect, it } from 'vitest';
-import { USPS_MAX_TEXT_LENGTH, cleanText, parseUspsTrackResponse } from './parse-usps-response';
+import { MAX_CARRIER_TEXT_LENGTH } from '@wismo/core/internal';
+import { cleanText, parseUspsTrackResponse } from './parse-usps-response';
 
 const FETCHED_AT = new Date('2025-01-15T12:00:00.000Z');
 
@@ -228,7 +229,7 @@ describe('parseUspsTrackResponse: hostile texts', () => {
   it('cuts a text longer than the cap at the cap and marks the cut', () => {
     const long = `Priority Mail ${'x'.repeat(5_000)}`;
     const service = parseOne({ ...oneEvent(), mailClass: long }).shipment?.service?.name;
-    expect(service?.length).toBe(USPS_MAX_TEXT_LENGTH + 1);
+    expect(service?.length).toBe(MAX_CARRIER_TEXT_LENGTH + 1);
     expect(service?.startsWith('Priority Mail xxx')).toBe(true);
     expect(service?.endsWith('…')).toBe(true);
   });

@@ -1,8 +1,5 @@
 import {
-  AuthFailedError,
   BadResponseError,
-  InvalidNumberError,
-  NotFoundError,
   approximateEpochMs,
   buildShipment,
   createEvent,
@@ -20,12 +17,11 @@ import {
   type CarrierParseInput,
   type CarrierTime,
   type EstimatedDelivery,
-  type StatusTableEntry,
   type TrackOutcome,
   type TrackingEvent,
   type WismoError,
 } from '@wismo/core';
-import { carrierEstimate, clockTime, errorCodesOf, hasAuthErrorCode, neverThrowing, readJsonErrorBody } from '@wismo/core/internal';
+import { capText, carrierEstimate, clockTime, errorCodesOf, neverThrowing, readJsonErrorBody, requestError } from '@wismo/core/internal';
 import {
   uspsErrorSchema,
   uspsTrackingDetailsSchema,
@@ -46,8 +42,6 @@ import {
   USPS_TRACKING_ERROR_FAMILY,
 } from './usps-status-tables';
 
-/** The longest carrier text kept, in characters, then "…": USPS texts are under 200; the cap bounds a hostile response's cost. */
-export const USPS_MAX_TEXT_LENGTH = 1_000;
 // Linear patterns only: none may rescan the text from every `<` or every space (that was quadratic).
 const SUP_BLOCK = /<sup>[^<]*<\/sup>/gi;
 const HTML_TAG = /<[^<>]*>/g;
@@ -55,14 +49,12 @@ const WHITESPACE = /\s+/g;
 const TRADEMARK_ENTITY = /&(reg|trade|#174|#153|#8482);?/gi;
 /** USPS prefixes some messages with an internal number ("12: A status update…"). */
 const LEADING_NUMBER = /^\d+:\s*/;
-const DELIVERED_PREFIX = /^delivered\s*,\s*/i;
+// Not `\s*-$`: that rescans every run of spaces.
+const TRAILING_DASH = /-$/;
+const DELIVERED_AT = /^delivered\s*,\s*(.*)$/is;
 const TRACKING_NUMBER_WORDS = /tracking\s*(number|id|#)|trackingnumber/i;
 const GMT_HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-/** `-7` and `-700` as USPS may write them (the spec's example is `-7:00`): core reads two-digit hours. */
-const SINGLE_DIGIT_HOUR = /^([+-])(\d)(?=$|:?\d{2}$)/;
 const MINUTE_MS = 60_000;
-const CHECK_CREDENTIALS = 'Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.';
-const carrier = { carrierId: USPS_CARRIER_ID };
 
 /**
  * Pure: one USPS Tracking v3 response (status + parsed body) → one outcome per requested number.
@@ -72,94 +64,63 @@ export const parseUspsTrackResponse = neverThrowing({ id: USPS_CARRIER_ID, name:
 
 function answer(input: CarrierParseInput): TrackOutcome[] {
   const { httpStatus, body, trackingNumbers } = input;
-  const record = isRecord(body) ? body : null;
-  const errorBody = record && 'error' in record ? uspsErrorSchema.safeParse(record) : undefined;
+  // Only a body with `error` is read as an error body: a failed parse of every answer would cost its issues.
+  const errorBody = typeof body === 'object' && body !== null && 'error' in body ? uspsErrorSchema.safeParse(body) : undefined;
   if (errorBody?.success || httpStatus < 200 || httpStatus >= 300) {
-    return trackingNumbers.map((number) => errorOutcome(number, errorFromBody(httpStatus, errorBody?.data ?? null, number)));
+    return trackingNumbers.map((number) => errorOutcome(number, errorFromBody(httpStatus, errorBody?.data, number)));
   }
-  if (isRecord(record?.TrackResults)) {
-    throw badResponse(
-      httpStatus,
-      'answered with the legacy summary shape (TrackResults/TrackInfo), which carries one sentence and no events; ' +
-        'the adapter asks /tracking/v3/tracking/{number}?expand=DETAIL, so check that baseUrl is the USPS API origin (https://apis.usps.com) and not a proxy of the old API',
-    );
-  }
-  if (record && !('trackingEvents' in record) && Array.isArray(record.eventSummaries))
-    throw badResponse(
-      httpStatus,
-      'answered with the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL',
-    );
-  const looksLikeDetails =
-    Array.isArray(record?.trackingEvents) ||
-    (typeof record?.trackingNumber === 'string' && (typeof record.statusCategory === 'string' || typeof record.status === 'string'));
-  if (!looksLikeDetails)
-    throw badResponse(httpStatus, 'response did not have the expected shape (no trackingEvents, trackingNumber or status)');
-
-  const details = parseWithSchema(uspsTrackingDetailsSchema, record, USPS_CARRIER_NAME, USPS_CARRIER_ID, httpStatus);
+  const details = parseWithSchema(uspsTrackingDetailsSchema, body, USPS_CARRIER_NAME, USPS_CARRIER_ID, httpStatus);
   // One number per request: the echo picks the spelling asked for, else the first number asked answers.
   const echoed = details.trackingNumber?.replace(WHITESPACE, '').toUpperCase();
   const answered = trackingNumbers.find((number) => number.replace(WHITESPACE, '').toUpperCase() === echoed) ?? trackingNumbers[0];
+  const onlyOne = `USPS answered for one number only (${answered}); track each number in its own request`;
   return trackingNumbers.map((number) =>
     number === answered
       ? successOutcome(toShipment(details, number, input))
-      : errorOutcome(number, badResponse(httpStatus, `answered for one number only (${answered}); track each number in its own request`)),
+      : errorOutcome(number, new BadResponseError(onlyOne, { carrierId: USPS_CARRIER_ID, httpStatus })),
   );
-}
-
-function badResponse(httpStatus: number, message: string): BadResponseError {
-  return new BadResponseError(`USPS ${message}`, { ...carrier, httpStatus });
 }
 
 function toShipment(details: UspsTrackingDetails, trackingNumber: string, input: CarrierParseInput) {
   const events: TrackingEvent[] = [];
-  const legRoles = new Set<(typeof USPS_PARTNER_LEG_CODES)[string]>();
   let delivered: { event: TrackingEvent; raw: UspsTrackingEvent } | null = null;
-  let named: UspsTrackingEvent | undefined;
   for (const raw of details.trackingEvents ?? []) {
-    const code = raw.eventCode === null || raw.eventCode === undefined ? null : String(raw.eventCode).trim().toUpperCase() || null;
+    const code = `${raw.eventCode ?? ''}`.trim().toUpperCase() || null;
     const eventType = cleanText(raw.eventType);
     const event = createEvent({
       time: uspsEventTime(raw),
       description: eventType ?? (code ? USPS_EVENT_CODE_MEANINGS[code] : undefined) ?? '',
       code,
-      codes:
-        raw.actionCode || raw.reasonCode
-          ? { eventCode: code, actionCode: raw.actionCode, reasonCode: raw.reasonCode }
-          : { eventCode: code },
+      codes: { eventCode: code, actionCode: raw.actionCode, reasonCode: raw.reasonCode },
       location: placeOf(raw.eventCity, raw.eventState, raw.eventZIP, raw.eventCountry),
       mapped: mapUspsEvent({ eventCode: code, eventType, name: raw.name }),
     });
     events.push(event);
-    if (!named && cleanText(raw.name)) named = raw;
     if (event.status === 'delivered' && (!delivered || approximateEpochMs(event) > approximateEpochMs(delivered.event)))
       delivered = { event, raw };
-    const legRole = code ? USPS_PARTNER_LEG_CODES[code] : undefined;
-    if (legRole) legRoles.add(legRole);
   }
 
+  const legRoles = new Set(events.flatMap((event) => USPS_PARTNER_LEG_CODES[event.raw.code ?? ''] ?? []));
   const proofEnabled = details.proofOfDeliveryEnabled === true || details.trackingProofOfDeliveryEnabled === true;
   // The signer as USPS sent it, whatever the status: the delivery's, else the first (newest) event that names one.
-  const signed = delivered?.raw.name ? delivered.raw : named;
+  const signed = delivered?.raw.name ? delivered.raw : details.trackingEvents?.find((raw) => cleanText(raw.name));
   const signerName = cleanText(signed?.name);
   const firm = cleanText(signed?.firm);
   // `firm` is the company delivered to; it qualifies the signer rather than replacing one.
   const signer = signerName && firm ? `${signerName} (${firm})` : signerName;
-  const deliveredAt =
-    delivered && DELIVERED_PREFIX.test(delivered.event.description) ? delivered.event.description.replace(DELIVERED_PREFIX, '').trim() : '';
-  const shipment = buildShipment({
+  // "Delivered, Parcel Locker" → "Parcel Locker"; a bare "Delivered" says nothing about the place.
+  const deliveredAt = DELIVERED_AT.exec(delivered?.event.description ?? '')?.[1]?.trim() || null;
+  return buildShipment({
     carrier: USPS_CARRIER_ID,
     trackingNumber,
     events,
-    eventsNewestFirst: true,
     carrierStatus: lookupStatus(USPS_STATUS_CATEGORIES, details.statusCategory?.trim().toLowerCase()),
     estimatedDelivery: uspsEstimatedDelivery(details),
     signedBy: signer,
     proofOfDelivery: {
       available: proofEnabled,
       signatureAvailable: proofEnabled && signer !== null,
-      url: null,
-      // "Delivered, Parcel Locker" → "Parcel Locker"; a bare "Delivered" says nothing about the place.
-      deliveryLocation: deliveredAt || null,
+      deliveryLocation: deliveredAt,
     },
     service: { code: cleanText(details.serviceTypeCode), name: cleanText(details.mailClass) },
     origin: placeOf(details.originCity, details.originState, details.originZIP, details.originCountry),
@@ -175,16 +136,6 @@ function toShipment(details: UspsTrackingDetails, trackingNumber: string, input:
     fetchedAt: input.fetchedAt,
     raw: input.includeRaw ? input.body : undefined,
   });
-  // Delivered back to the sender: core fills deliveredAt for deliveries only.
-  if (shipment.status === 'returned' && !shipment.deliveredAt) shipment.deliveredAt = shipment.statusSince;
-  return shipment;
-}
-
-export interface UspsEventMappingInput {
-  eventCode: string | null;
-  eventType: string | null;
-  /** The signer, when USPS sent one. */
-  name?: string | null;
 }
 
 /**
@@ -193,7 +144,7 @@ export interface UspsEventMappingInput {
  * stays unmapped whatever its text says; only without a code, the exact `eventType` phrase in USPS_EVENT_TYPES.
  * The shipment's `statusCategory` (USPS_STATUS_CATEGORIES) is the fallback when no event maps.
  */
-export function mapUspsEvent({ eventCode, eventType, name }: UspsEventMappingInput): StatusTableEntry | undefined {
+export function mapUspsEvent({ eventCode, eventType, name }: { eventCode: string | null; eventType: string | null; name?: string | null }) {
   if (!eventCode) return lookupStatus(USPS_EVENT_TYPES, eventType?.trim().toLowerCase());
   const entry = lookupStatus(USPS_EVENT_CODES, eventCode);
   if (!entry || eventCode !== '01') return entry;
@@ -208,14 +159,10 @@ function placeOf(city?: string | null, state?: string | null, zip?: string | nul
   return raw ? createLocation({ city, region: state, postalCode: zip, countryCode: country, raw }) : null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** USPS texts carry HTML (`Priority Mail<SUP>&reg;</SUP>`); the trademark marks are dropped. */
 export function cleanText(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
-  let cleaned = value.length > USPS_MAX_TEXT_LENGTH ? `${value.slice(0, USPS_MAX_TEXT_LENGTH).trimEnd()}…` : value;
+  let cleaned = capText(value);
   // Plain text (nearly every event) only needs trimming; markup removal may leave double spaces.
   if (cleaned.includes('<') || cleaned.includes('&')) {
     cleaned = cleaned
@@ -236,34 +183,27 @@ export function cleanText(value: string | null | undefined): string | null {
  * + offset. Without GMTOffset, the two stamps imply the offset when they differ by whole quarter hours within
  * ±14 h; when they disagree, eventTimestamp stays `local`. GMTTimestamp alone is an instant in UTC.
  */
-export function uspsEventTime(event: Pick<UspsTrackingEvent, 'eventTimestamp' | 'GMTTimestamp' | 'GMTOffset'>): CarrierTime | null {
+export function uspsEventTime(event: UspsTrackingEvent): CarrierTime | null {
   const parsed = parseCarrierDateTime(event.eventTimestamp, { treatZuluAsLocal: true });
   // An explicit numeric offset on eventTimestamp is taken at its word.
   if (parsed?.timeKind === 'instant') return parsed;
   const local = parsed?.timeKind === 'local' ? parsed.localTime : null;
-  const given = uspsOffset(event.GMTOffset);
+  // A `Z` is not an offset USPS would send, so it counts as none.
+  const written = normaliseOffset(event.GMTOffset ?? '');
+  const given = written === 'Z' ? null : written;
   const gmt = event.GMTTimestamp?.trim();
   const utc = gmt ? Date.parse(GMT_HAS_ZONE.test(gmt) ? gmt : `${gmt}Z`) : Number.NaN;
-  if (!Number.isNaN(utc)) {
-    const offset = given ?? (local ? impliedOffset(local, utc) : 'Z');
-    if (offset && !local) {
-      const occurredAt = formatInstantAtOffset(utc, offset);
-      if (occurredAt) return { occurredAt, localTime: offset === 'Z' ? null : occurredAt.slice(0, 19), timeKind: 'instant' };
-    }
-    // The usual case: both name the same minute, and GMTTimestamp adds the seconds.
-    if (offset && local && Math.floor(Date.parse(`${local}${offset}`) / MINUTE_MS) === Math.floor(utc / MINUTE_MS)) {
-      const wall = `${local.slice(0, 17)}${String(Math.floor(utc / 1000) - Math.floor(utc / MINUTE_MS) * 60).padStart(2, '0')}`;
-      return { occurredAt: `${wall}${offset}`, localTime: wall, timeKind: 'instant' };
-    }
+  const offset = Number.isNaN(utc) ? null : (given ?? (local ? impliedOffset(local, utc) : 'Z'));
+  // The usual case, eventTimestamp naming GMTTimestamp's minute, needs no calendar arithmetic: its seconds are spliced in.
+  if (offset && local && Math.floor(Date.parse(`${local}${offset}`) / MINUTE_MS) === Math.floor(utc / MINUTE_MS)) {
+    const wall = `${local.slice(0, 17)}${String(Math.floor(utc / 1000) - Math.floor(utc / MINUTE_MS) * 60).padStart(2, '0')}`;
+    return { occurredAt: `${wall}${offset}`, localTime: wall, timeKind: 'instant' };
   }
+  const occurredAt = offset && formatInstantAtOffset(utc, offset);
+  // GMTTimestamp alone, or (the usual case) naming eventTimestamp's minute: it adds the seconds.
+  if (occurredAt && (!local || occurredAt.startsWith(local.slice(0, 16))))
+    return { occurredAt, localTime: offset === 'Z' ? null : occurredAt.slice(0, 19), timeKind: 'instant' };
   return local && given ? instantTime(local, given) : parsed;
-}
-
-/** `-05:00`, `-5:00`, `-7`, `-0500`, `+05:30` → `±HH:MM`; a `Z` is not an offset USPS would send, so it counts as none. */
-function uspsOffset(value: string | null | undefined): string | null {
-  const offset =
-    typeof value === 'string' ? (normaliseOffset(value) ?? normaliseOffset(value.trim().replace(SINGLE_DIGIT_HOUR, '$10$2'))) : null;
-  return offset === 'Z' ? null : offset;
 }
 
 /** The offset that turns `utcMs` into the wall clock `local`, when it is whole quarter hours within ±14 h. */
@@ -278,20 +218,15 @@ function impliedOffset(local: string, utcMs: number): string | null {
  * `predictedDeliveryDate` alone; `guaranteedDeliveryTimeStamp` (guaranteed-by) → `to`. USPS writes these as
  * local times; a trailing `Z` is as bogus as on eventTimestamp.
  */
-export function uspsEstimatedDelivery(
-  details: Pick<UspsTrackingDetails, 'predictedDeliveryDate' | 'predictedDeliveryWindowStartTime' | 'predictedDeliveryWindowEndTime'> &
-    Pick<UspsTrackingDetails, 'expectedDeliveryTimeStamp' | 'guaranteedDeliveryTimeStamp'>,
-): EstimatedDelivery | null {
+export function uspsEstimatedDelivery(details: UspsTrackingDetails): EstimatedDelivery | null {
   const day = details.predictedDeliveryDate ? dateOnly(details.predictedDeliveryDate)?.localTime : null;
   const start = day ? clockTime(details.predictedDeliveryWindowStartTime) : null;
   const end = day ? clockTime(details.predictedDeliveryWindowEndTime) : null;
   if (start || end) return carrierEstimate(start && `${day}T${start}`, end && `${day}T${end}`, 'local');
-  return (
-    deliverBy(details.expectedDeliveryTimeStamp) ??
-    (day ? carrierEstimate(day, day, 'date') : deliverBy(details.guaranteedDeliveryTimeStamp))
-  );
+  return deliverBy(details.expectedDeliveryTimeStamp) ?? deliverBy(day ?? details.guaranteedDeliveryTimeStamp);
 }
 
+/** A "by" time as `to`; a bare date, or midnight, is that whole day. */
 function deliverBy(value: string | null | undefined): EstimatedDelivery | null {
   const time = parseCarrierDateTime(value, { treatZuluAsLocal: true });
   if (time?.timeKind === 'instant') return carrierEstimate(null, time.occurredAt, 'instant');
@@ -305,61 +240,53 @@ function deliverBy(value: string | null | undefined): EstimatedDelivery | null {
 /** USPS's message and codes from the text of an error body, for the transport's auth and 5xx errors. */
 export function describeUspsErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
   const body = readJsonErrorBody(text, uspsErrorSchema);
-  return body ? { message: errorDetail(body) ?? undefined, codes: errorCodes(body).carrierCodes } : undefined;
+  return body && { message: errorDetail(body), codes: errorCodes(body) };
 }
 
 /** The codes of an error body, the items' first. Codes only: a gateway's `error` may be a sentence that echoes what was sent. */
-function errorCodes(body: UspsErrorBody): { subCodes: string[]; carrierCodes: string[] } {
-  const error = body.error;
-  const subCodes = typeof error === 'string' ? [] : (error.errors ?? []).map((item) => String(item.code ?? '').trim()).filter(Boolean);
-  return { subCodes, carrierCodes: errorCodesOf([...subCodes, typeof error === 'string' ? error : String(error.code ?? '')]) };
+function errorCodes({ error }: UspsErrorBody): string[] {
+  if (typeof error === 'string') return errorCodesOf([error]);
+  return errorCodesOf([...(error.errors ?? []).map((item) => String(item.code ?? '').trim()), String(error.code ?? '')]);
+}
+
+/** What a code says: USPS_TRACKING_ERROR_CODES, and any other code of the tracking family is not_found too. */
+function kindOfCode(code: string) {
+  return USPS_TRACKING_ERROR_CODES[code]?.outcome ?? (USPS_TRACKING_ERROR_FAMILY.test(code) ? 'not_found' : undefined);
 }
 
 /** An error answer (a readable error body, even on HTTP 200, or none) as the typed error it stands for. */
-function errorFromBody(httpStatus: number, body: UspsErrorBody | null, trackingNumber: string): WismoError {
-  const { subCodes, carrierCodes } = body ? errorCodes(body) : { subCodes: [], carrierCodes: [] };
+function errorFromBody(httpStatus: number, body: UspsErrorBody | undefined, trackingNumber: string): WismoError {
+  const carrierCodes = body ? errorCodes(body) : [];
   const detail = body && errorDetail(body);
   const said = detail ? `: ${detail}` : '';
-  const options = { ...carrier, httpStatus, carrierCodes, trackingNumber: body ? trackingNumber : undefined };
-  if (httpStatus === 401 || httpStatus === 403 || hasAuthErrorCode(carrierCodes)) {
-    return new AuthFailedError(`USPS rejected the credentials (HTTP ${httpStatus}${said}). ${CHECK_CREDENTIALS}`, options);
-  }
-  for (const code of subCodes) {
-    const known = USPS_TRACKING_ERROR_CODES[code];
-    if (known?.outcome === 'invalid_number')
-      return new InvalidNumberError(`USPS says ${trackingNumber} is not a tracking number (${code}${said})`, options);
-    if (known || USPS_TRACKING_ERROR_FAMILY.test(code)) {
-      return new NotFoundError(
-        `USPS has no tracking information for ${trackingNumber} yet (${code}${said}). New labels can take a while to appear; check the number and try again later.`,
-        options,
-      );
-    }
-  }
-  if (httpStatus === 404)
-    return new NotFoundError(`USPS has no tracking information for ${body ? trackingNumber : 'this number'} (HTTP 404${said})`, options);
-  if (!body) return new BadResponseError(`USPS answered HTTP ${httpStatus} without a readable error body`, options);
-  const items = typeof body.error === 'string' ? [] : (body.error.errors ?? []);
-  const aboutTheNumber = [detail, ...items.map((item) => cleanText(item.source?.parameter))].some(
-    (text) => text && TRACKING_NUMBER_WORDS.test(text),
-  );
-  if (httpStatus === 400 && aboutTheNumber)
-    return new InvalidNumberError(`USPS rejected ${trackingNumber} as a tracking number (HTTP 400${said})`, options);
-  return new BadResponseError(`USPS refused the tracking request (HTTP ${httpStatus}${said})`, options);
+  // The code that decides, else the status: `150001: A status update…`, `HTTP 404: …`.
+  const why = `${carrierCodes.find(kindOfCode) ?? `HTTP ${httpStatus}`}${said}`;
+  // A 400 about the number: its wording, or the parameter it names.
+  const parameters = typeof body?.error === 'object' ? (body.error.errors ?? []).map((item) => cleanText(item.source?.parameter)) : [];
+  const aboutTheNumber = [detail, ...parameters].some((text) => text && TRACKING_NUMBER_WORDS.test(text));
+  return requestError({
+    carrierId: USPS_CARRIER_ID,
+    httpStatus,
+    carrierCodes,
+    trackingNumber,
+    kindOfCode,
+    kindOfStatus: (status) => (status === 404 ? 'not_found' : status === 400 && aboutTheNumber ? 'invalid_number' : undefined),
+    messages: {
+      auth_failed: `USPS rejected the credentials (HTTP ${httpStatus}${said}). Check USPS_CLIENT_ID, USPS_CLIENT_SECRET and that the app has the Tracking API.`,
+      invalid_number: `USPS says ${trackingNumber} is not a tracking number (${why})`,
+      not_found: `USPS has no tracking information for ${body ? trackingNumber : 'this number'} yet (${why}). New labels can take a while to appear; check the number and try again later.`,
+      bad_response: body
+        ? `USPS refused the tracking request (HTTP ${httpStatus}${said})`
+        : `USPS answered HTTP ${httpStatus} without a readable error body`,
+    },
+  });
 }
 
 /** The most useful human text of an error body, HTML, a trailing dash ("Status not available -") and a leading number stripped. */
-function errorDetail(body: UspsErrorBody): string | null {
-  const error = body.error;
-  const candidates =
+function errorDetail({ error, error_description, message }: UspsErrorBody): string | undefined {
+  const texts =
     typeof error === 'string'
-      ? [body.error_description, body.message, error]
+      ? [error_description, message, error]
       : [...(error.errors ?? []).flatMap((item) => [item.detail, item.title]), error.message];
-  for (const candidate of candidates) {
-    let cleaned = cleanText(candidate);
-    // Not a `\s*-$` pattern: that rescans every run of spaces.
-    if (cleaned?.endsWith('-')) cleaned = cleaned.slice(0, -1).trimEnd();
-    cleaned = cleaned?.replace(LEADING_NUMBER, '') ?? null;
-    if (cleaned) return cleaned;
-  }
-  return null;
+  return texts.map((text) => cleanText(text)?.replace(TRAILING_DASH, '').trimEnd().replace(LEADING_NUMBER, '')).find(Boolean);
 }

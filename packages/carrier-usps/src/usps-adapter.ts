@@ -12,10 +12,8 @@ import {
   uspsTrackingUrl,
 } from './usps-carrier';
 
-/** `clientId` and `clientSecret`: the Consumer Key and Consumer Secret of your USPS developer app. */
+/** `clientId`, `clientSecret`: your USPS app's Consumer Key and Consumer Secret. Sandbox `baseUrl`: `https://apis-tem.usps.com`. */
 export interface UspsSettings extends ClientCredentialSettings {
-  /** API origin. Default production `https://apis.usps.com`; the sandbox is `https://apis-tem.usps.com`; or a local mock. */
-  baseUrl?: string;
   /** OAuth scope to request. Default `tracking`; `false` sends none (the token then carries every scope of the app). */
   scope?: string | false;
 }

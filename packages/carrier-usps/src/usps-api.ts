@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
 /**
- * One zod schema per USPS Tracking v3 response (USPS "Package Tracking and Notification" 3.2.x, `TrackingDetails`
- * with its `TrackingEvent`s, and `ErrorMessage`), of only the fields wismo reads; the types are inferred from them.
- * Unknown fields are left out of the parsed copy (`Shipment.raw` keeps the whole body). Real responses send
- * booleans as strings ("true") and null for absent values, so both are accepted; a field of another type is a
- * `bad_response` that names it.
+ * One zod schema per USPS Tracking v3 response ("Package Tracking and Notification" 3.2.x: `TrackingDetails`,
+ * `TrackingEvent`, `ErrorMessage`), of only the fields wismo reads (`Shipment.raw` keeps the whole body). Real responses
+ * send booleans as strings ("true") and null for absent values, both accepted; a field of another type is a `bad_response`
+ * naming it.
  */
 
 const text = z.string().nullish();
@@ -35,37 +34,49 @@ export const uspsTrackingEventSchema = z.object({
 });
 export type UspsTrackingEvent = z.infer<typeof uspsTrackingEventSchema>;
 
-export const uspsTrackingDetailsSchema = z.object({
-  trackingNumber: text,
-  statusCategory: text,
-  mailClass: text,
-  serviceTypeCode: text,
-  originCity: text,
-  originState: text,
-  originZIP: text,
-  originCountry: text,
-  destinationCity: text,
-  destinationState: text,
-  destinationZIP: text,
-  destinationCountryCode: text,
-  expectedDeliveryTimeStamp: text,
-  predictedDeliveryDate: text,
-  predictedDeliveryWindowStartTime: text,
-  predictedDeliveryWindowEndTime: text,
-  guaranteedDeliveryTimeStamp: text,
-  proofOfDeliveryEnabled: booleanish,
-  trackingProofOfDeliveryEnabled: booleanish,
-  /** Newest first per spec ("reverse chronological"), at most 99. */
-  trackingEvents: z.array(uspsTrackingEventSchema).nullish(),
-});
+const LEGACY_SHAPE =
+  'the legacy summary shape (TrackResults/TrackInfo), which carries one sentence and no events; the adapter asks /tracking/v3/tracking/{number}?expand=DETAIL, so check that baseUrl is the USPS API origin (https://apis.usps.com) and not a proxy of the old API';
+const SUMMARY_SHAPE = 'the summary shape (eventSummaries) instead of the detail shape; the request must use expand=DETAIL';
+const NO_DETAILS = 'no trackingEvents, trackingNumber or status';
+
+export const uspsTrackingDetailsSchema = z
+  .object({
+    trackingNumber: text,
+    status: text,
+    statusCategory: text,
+    mailClass: text,
+    serviceTypeCode: text,
+    originCity: text,
+    originState: text,
+    originZIP: text,
+    originCountry: text,
+    destinationCity: text,
+    destinationState: text,
+    destinationZIP: text,
+    destinationCountryCode: text,
+    expectedDeliveryTimeStamp: text,
+    predictedDeliveryDate: text,
+    predictedDeliveryWindowStartTime: text,
+    predictedDeliveryWindowEndTime: text,
+    guaranteedDeliveryTimeStamp: text,
+    proofOfDeliveryEnabled: booleanish,
+    trackingProofOfDeliveryEnabled: booleanish,
+    /** Newest first per spec ("reverse chronological"), at most 99. */
+    trackingEvents: z.array(uspsTrackingEventSchema).nullish(),
+    /** What a proxy of the old API answers: one sentence and no events. */
+    TrackResults: z.never({ error: LEGACY_SHAPE }).nullish(),
+    /** The summary shape (`expand=SUMMARY`) has these sentences instead of `trackingEvents`. */
+    eventSummaries: z.unknown().optional(),
+  })
+  .refine((details) => details.trackingEvents || !Array.isArray(details.eventSummaries), SUMMARY_SHAPE)
+  .refine((details) => details.trackingEvents || (details.trackingNumber && (details.statusCategory || details.status)), NO_DETAILS);
 export type UspsTrackingDetails = z.infer<typeof uspsTrackingDetailsSchema>;
 
 const errorItemSchema = z.object({
-  status: code,
   code,
   title: text,
   detail: text,
-  source: z.object({ parameter: text, example: text }).nullish(),
+  source: z.object({ parameter: text }).nullish(),
 });
 
 /**
@@ -73,7 +84,6 @@ const errorItemSchema = z.object({
  * with (`{ error: "invalid_client", error_description }`, `{ error: "UNAUTHORIZED", message }`).
  */
 export const uspsErrorSchema = z.object({
-  apiVersion: text,
   error: z.union([z.object({ code, message: text, errors: z.array(errorItemSchema).nullish() }), z.string()]),
   error_description: text,
   message: text,

@@ -35,7 +35,7 @@ export {
 export { errorCodesOf, hasAuthErrorCode } from './kit-helpers/auth-error-codes';
 export { rememberByText } from './kit-helpers/remember-by-text';
 export { readXmlErrorBody } from './kit-helpers/read-xml-error-body';
-export { asArray, lenient, oneOrMany } from './kit-helpers/lenient-schema';
+export { asArray, lenient, lenientList, oneOrMany } from './kit-helpers/lenient-schema';
 export {
   describeCarrierMessages,
   kindOfStatus,
@@ -46,6 +46,7 @@ export {
 } from './kit-helpers/request-error';
 export { carrierEstimate, carrierEstimateBetween } from './kit-helpers/carrier-estimate';
 export { clockTime } from './kit-helpers/clock-time';
+export { capText, MAX_CARRIER_TEXT_LENGTH } from './kit-helpers/cap-text';
 export { millisecondsUntilUtcMidnight } from './kit-helpers/utc-midnight';
 export { neverThrowing, parseBodyWithSchema } from './kit-helpers/parse-safely';
 export { clientCredentials } from './kit-helpers/client-credentials';

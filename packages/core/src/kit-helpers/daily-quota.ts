@@ -16,8 +16,8 @@ export interface DailyQuotaOptions {
   isSpent?(evidence: QuotaEvidence): boolean;
   /** The error's words, `resetMs` before the quota resets at 00:00 UTC. */
   message(resetMs: number): string;
-  /** The words of the error each number gets while calls are paused, `waitMs` before they resume. */
-  pausedMessage(waitMs: number): string;
+  /** The words of the error each number gets while calls are paused, `waitMs` before they resume. Default: `message`. */
+  pausedMessage?(waitMs: number): string;
 }
 
 /** A carrier's daily request quota, spent until 00:00 UTC: the pieces a description and `pauseAfterRateLimit` take. */
@@ -56,7 +56,7 @@ export function dailyQuota(options: DailyQuotaOptions): DailyQuota {
       now,
       pauseMs: (error) => (isSpentError(error) ? error.retryAfterMs : null),
       pausedError: (waitMs, trackingNumber) =>
-        new RateLimitedError(options.pausedMessage(waitMs), {
+        new RateLimitedError(options.pausedMessage?.(waitMs) ?? options.message(waitMs), {
           carrierId,
           httpStatus: 429,
           carrierCodes: code === undefined ? [] : [code],

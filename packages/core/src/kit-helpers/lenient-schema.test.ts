@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asArray, lenient, oneOrMany } from './lenient-schema';
+import { asArray, lenient, lenientList, oneOrMany } from './lenient-schema';
 
 describe('lenient', () => {
   it('keeps a value of the right shape and drops any other, without failing the object', () => {
@@ -8,6 +8,17 @@ describe('lenient', () => {
     expect(schema.parse({ city: 'Utrecht' })).toEqual({ city: 'Utrecht' });
     expect(schema.parse({ city: 42 })).toEqual({ city: undefined });
     expect(schema.parse({})).toEqual({ city: undefined });
+  });
+});
+
+describe('lenientList', () => {
+  it('drops the entries that are not the item (and nulls), keeping the others in order', () => {
+    const schema = z.object({ events: lenientList(z.object({ code: z.string() })) });
+    expect(schema.parse({ events: [{ code: 'A' }, null, 42, { code: 1 }, { code: 'B' }] })).toEqual({
+      events: [{ code: 'A' }, { code: 'B' }],
+    });
+    expect(schema.safeParse({ events: { code: 'A' } }).success).toBe(false);
+    expect(schema.safeParse({}).success).toBe(false);
   });
 });
 

@@ -10,6 +10,17 @@ export function lenient<Schema extends z.ZodType>(schema: Schema) {
   return schema.optional().catch(undefined);
 }
 
+/**
+ * An array of which only the entries that are `item` are kept: an entry of a surprising shape (or null) is dropped,
+ * not fatal to the answer.
+ */
+export function lenientList<Item extends z.ZodType>(item: Item) {
+  // An overwrite, not a transform: a transform (a pipe) made GLS's whole parse about a third slower.
+  return z.array(item.nullable().catch(null)).overwrite((entries) => entries.filter((entry) => entry !== null)) as unknown as z.ZodType<
+    Array<Exclude<z.output<Item>, null>>
+  >;
+}
+
 /** A value as an array: an array as it is, a single value as a one-element array, null or absent as absent. */
 export function asArray(value: unknown): unknown {
   return value === undefined || value === null ? undefined : Array.isArray(value) ? value : [value];

@@ -199,7 +199,11 @@ describe('time builders', () => {
     expect(normaliseOffset('+02')).toBe('+02:00');
     expect(normaliseOffset('Z')).toBe('Z');
     expect(normaliseOffset('-7:00')).toBe('-07:00');
-    expect(normaliseOffset('-700')).toBeNull();
+    expect(normaliseOffset('-700')).toBe('-07:00');
+    expect(normaliseOffset('-7')).toBe('-07:00');
+    expect(normaliseOffset('+530')).toBe('+05:30');
+    expect(normaliseOffset('+1530')).toBeNull();
+    expect(normaliseOffset('-7:0')).toBeNull();
     expect(normaliseOffset('EST')).toBeNull();
   });
 

@@ -26,9 +26,8 @@ export type CarrierTime = z.infer<typeof carrierTimeSchema>;
  */
 const DATE_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:\s*(?:Z|z|[+-]\d{2}(?::?\d{2})?))?)?$/;
-const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
-// `-7:00`: single-digit hours, as in the USPS spec example.
-const SINGLE_DIGIT_HOUR_OFFSET = /^([+-])(\d):(\d{2})$/;
+// `±hh`, `±hhmm`, `±hh:mm`, and each with a single-digit hour (`-7`, `-700`, `-7:00`, as USPS writes them).
+const OFFSET = /^([+-])(\d{1,2}):?(\d{2})?$/;
 
 /** `±HH:MM` from its parts; null beyond ±14:59. `written` is kept when it is already in that form. */
 function offsetOf(sign: string, hours: string, minutes: string, written: string): string | null {
@@ -36,11 +35,11 @@ function offsetOf(sign: string, hours: string, minutes: string, written: string)
   return written.length === 6 ? written : `${sign}${hours}:${minutes}`;
 }
 
-/** `+0200` → `+02:00`, `-05` → `-05:00`, `Z` → `Z`; anything else → null. */
+/** `+0200` → `+02:00`, `-05` → `-05:00`, `-7` → `-07:00`, `Z` → `Z`; anything else → null. */
 export function normaliseOffset(offset: string): string | null {
   const trimmed = offset.trim();
   if (trimmed === 'Z' || trimmed === 'z') return 'Z';
-  const match = OFFSET.exec(trimmed) ?? SINGLE_DIGIT_HOUR_OFFSET.exec(trimmed);
+  const match = OFFSET.exec(trimmed);
   if (!match) return null;
   const [, sign = '', hours = '', minutes = '00'] = match;
   return offsetOf(sign, hours.length === 1 ? `0${hours}` : hours, minutes, trimmed);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { SUBSTATUSES } from '@wismo/core';
+import { SUBSTATUSES, lookupStatus } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
-import { mapPostnlEvent, mapPostnlStatus } from './map-postnl-status';
 import { POSTNL_EVENT_CODES, POSTNL_STATUS_CODES } from './postnl-status-tables';
-import { postnlTime } from './postnl-time';
+import { mapPostnlStatus } from './parse-postnl-response';
 
 // PostNL's own table, as copied into the repository (docs/research/carrier-codes).
 const CODES_FILE = new URL('../../../docs/research/carrier-codes/postnl-codes.md', import.meta.url);
@@ -62,17 +61,8 @@ describe('PostNL status tables', () => {
 
   it('prototype keys are not codes', () => {
     for (const key of ['constructor', '__proto__', 'toString']) {
-      expect(mapPostnlEvent(key)).toBeUndefined();
+      expect(lookupStatus(POSTNL_EVENT_CODES, key)).toBeUndefined();
       expect(mapPostnlStatus({ StatusCode: key })).toBeUndefined();
     }
-  });
-});
-
-describe('PostNL times', () => {
-  it('DD-MM-YYYY HH:mm:ss(.SSS) is Amsterdam wall time: local, never Z; impossible dates are null', () => {
-    expect(postnlTime('08-11-2022 10:13:20')).toEqual({ occurredAt: null, localTime: '2022-11-08T10:13:20', timeKind: 'local' });
-    expect(postnlTime('08-11-2022 00:10:11.081')).toEqual({ occurredAt: null, localTime: '2022-11-08T00:10:11', timeKind: 'local' });
-    expect(postnlTime('31-02-2022 10:00:00')).toBeNull();
-    expect(postnlTime('')).toBeNull();
   });
 });
