@@ -76,6 +76,14 @@ function eventOf(activity: UpsActivity) {
   });
 }
 
+function currentStatusOf(item: UpsPackage) {
+  const current = item.currentStatus;
+  // Real answers send `currentStatus: { code: '005', description }`: there `code` is the 3-digit status code.
+  const codeIsStatusCode = current?.code !== undefined && /^\d{3}$/.test(current.code.trim());
+  const statusCode = current?.statusCode ?? (codeIsStatusCode ? current?.code : undefined) ?? item.statusCode;
+  return mapUpsStatus({ type: current?.type, code: codeIsStatusCode ? undefined : current?.code, statusCode }).mapped;
+}
+
 /** One UPS package as a `Shipment` (pure). */
 function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, input: CarrierParseInput) {
   const events = (item.activity ?? []).filter((activity) => activity !== null).map(eventOf);
@@ -95,7 +103,7 @@ function normaliseUpsPackage(item: UpsPackage, trackingNumber: string, input: Ca
     events,
     // UPS documents activities as "most recent activity first".
     eventsNewestFirst: true,
-    carrierStatus: mapUpsStatus({ ...item.currentStatus, statusCode: item.currentStatus?.statusCode ?? item.statusCode }).mapped,
+    carrierStatus: currentStatusOf(item),
     estimatedDelivery: upsEstimatedDelivery(item),
     // A delivered (or returned) scan carries the better time, often an instant, and buildShipment takes it; DEL is the fallback.
     deliveredAt: events.some((event) => event.status === 'delivered' || event.status === 'returned') ? undefined : upsDeliveredTime(item),

@@ -26,12 +26,7 @@ const packageSchema = z.object({
   trackingNumber: text,
   /** Most recent first. */
   activity: lenient(list(activitySchema.nullable().catch(null))),
-  /** Real answers send `{ code: '005', description }`: a 3-digit `code` is the status code. */
-  currentStatus: lenient(
-    statusSchema.transform(({ code, ...status }) =>
-      code && /^\d{3}$/.test(code.trim()) ? { ...status, statusCode: status.statusCode ?? code } : { ...status, code },
-    ),
-  ),
+  currentStatus: lenient(statusSchema),
   /** SDD scheduled, RDD rescheduled, DEL delivered; `date` is `YYYYMMDD`. */
   deliveryDate: lenient(list(z.object({ type: text, date: text }))),
   /** EOD, CMT, EDW, CDW, IDW, DEL; times `HHMMSS`, local to the destination. */
