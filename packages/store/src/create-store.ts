@@ -21,7 +21,7 @@ import type { DashboardDeliveryColumns, DashboardTrackingColumns } from './dashb
 import { createMonthPartitions, migrate } from './database/migrations';
 import { openDatabase, withWriteTransaction } from './database/open-database';
 import { registerStoreDatabase } from './database/store-database';
-import { outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
+import { iso, outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type TrackingRow } from './database/records';
 import { batchInsert, batchInsertWithIds, type BatchInsert } from './database/batch-insert';
 import type { Database, DeliveriesTable, EventsTable, OrdersTable, OutboxTable, TransitionsTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
@@ -81,10 +81,6 @@ export function newId(prefix: string, nowMs = Date.now()): string {
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-function iso(epochMs: number | null): string | null {
-  return epochMs === null ? null : new Date(Number(epochMs)).toISOString();
 }
 
 interface ShopSettings {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store-types';
 import { carrierRequestCounts, type CarrierAccountRequests } from './carrier-requests';
 import { dashboardDatabase } from './dashboard-tables';
+import { iso } from '../database/records';
 
 /** One carrier's side of the shop's watching, now. */
 export interface CarrierHealth {
@@ -32,8 +33,6 @@ export interface DashboardHealth {
   /** The HTTP requests sent to each carrier account this hour, the previous hour and today (UTC), as counted. */
   carrierRequests: CarrierAccountRequests[];
 }
-
-const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
 
 /** The health of the shop's watching now: per carrier, and the scheduler's backlog and how late it runs. */
 export async function dashboardHealth(store: Store, shopId: string, options: { now?: Date } = {}): Promise<DashboardHealth> {

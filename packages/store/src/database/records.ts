@@ -6,7 +6,8 @@ import type { OutboxTable, TrackingsTable } from './tables';
 
 export type TrackingRow = Selectable<TrackingsTable>;
 
-function iso(epochMs: number | null): string | null {
+/** An epoch column as ISO 8601 UTC; PostgreSQL's int8 may come as a string. */
+export function iso(epochMs: number | string | null): string | null {
   return epochMs === null ? null : new Date(Number(epochMs)).toISOString();
 }
 

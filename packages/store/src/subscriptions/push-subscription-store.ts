@@ -5,6 +5,7 @@ import type { Database } from '../database/tables';
 import { decodeCursor, encodeCursor } from '../paging-cursor';
 import { StoreError } from '../store-error';
 import type { CarrierId, StoreEngine } from '../store-types';
+import { iso } from '../database/records';
 
 /** The `push_subscriptions` table (migration 6). Instants are epoch milliseconds. */
 export interface PushSubscriptionsTable {
@@ -142,7 +143,6 @@ export interface PushSubscriptionStore {
  */
 export const DEFAULT_EXPIRING_WITHIN_MS = 2 * 24 * 3_600_000;
 const DEFAULT_ACCOUNT = 'default';
-const iso = (epochMs: number | string | null) => (epochMs === null ? null : new Date(Number(epochMs)).toISOString());
 
 function subscriptionOf(row: SubscriptionRow): PushSubscription {
   return {
