@@ -1,22 +1,13 @@
-import { RateLimitedError, defineCarrier, parseJsonBody, pauseAfterRateLimit, type CarrierSettings } from '@wismo/core';
-import {
-  DHL_CAPABILITIES,
-  DHL_CARRIER_ID,
-  DHL_CARRIER_NAME,
-  DHL_CONTACT,
-  DHL_DAILY_QUOTA_DEFAULT,
-  DHL_PRODUCTION_BASE_URL,
-  DHL_TRACK_PATH,
-  dhlTrackingUrl,
-  type DhlService,
-} from './dhl-carrier';
+import { defineCarrier, parseJsonBody, type CarrierSettings } from '@wismo/core';
+import { rateLimitCooldown } from '@wismo/core/internal';
+import * as carrier from './dhl-carrier';
 import { describeDhlProblem, parseDhlTrackResponse } from './parse-dhl-response';
 
 export interface DhlSettings extends CarrierSettings {
   /** The Unified tracking API key from developer.dhl.com. Default: `DHL_API_KEY`. */
   apiKey?: string;
   /** Hint which DHL business unit to ask; without it DHL may answer with another unit's shipment of the same id. */
-  service?: DhlService;
+  service?: carrier.DhlService;
   /** ISO 3166-1 alpha-2 country of the consumer of the answer (optimises the answer). */
   requesterCountryCode?: string;
   /** ISO 3166-1 alpha-2 origin country; qualifies the number (needed for `dsc`). */
@@ -33,19 +24,25 @@ export interface DhlSettings extends CarrierSettings {
   rateLimitCooldownMs?: number;
 }
 
-const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
-  id: DHL_CARRIER_ID,
-  name: DHL_CARRIER_NAME,
-  capabilities: DHL_CAPABILITIES,
-  contact: DHL_CONTACT,
-  trackingUrl: dhlTrackingUrl,
-  baseUrl: DHL_PRODUCTION_BASE_URL,
+/**
+ * Builds the DHL Shipment Tracking – Unified adapter (`GET /track/shipments`, one number per request, the API key
+ * in the `DHL-API-Key` header). Numbers are tracked one after the other: after a 429 that outlived the retries
+ * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`. Also the facts the
+ * carrier registry reads (id, credentials, environment variable).
+ */
+export const createDhl = defineCarrier<DhlSettings>({
+  id: carrier.DHL_CARRIER_ID,
+  name: carrier.DHL_CARRIER_NAME,
+  capabilities: carrier.DHL_CAPABILITIES,
+  contact: carrier.DHL_CONTACT,
+  trackingUrl: carrier.dhlTrackingUrl,
+  baseUrl: carrier.DHL_PRODUCTION_BASE_URL,
   credentials: { apiKey: { environmentVariable: 'DHL_API_KEY', label: 'API key' } },
   credentialsSource: 'an app for "Shipment Tracking - Unified" on developer.dhl.com',
   auth: { type: 'api-key-header', header: 'DHL-API-Key', apiKey: 'apiKey' },
   request: ({ trackingNumbers: [trackingNumber], locale, settings }) => ({
     method: 'GET',
-    url: DHL_TRACK_PATH,
+    url: carrier.DHL_TRACK_PATH,
     query: {
       trackingNumber,
       service: settings.service,
@@ -57,33 +54,20 @@ const createUnifiedTrackingAdapter = defineCarrier<DhlSettings>({
     },
   }),
   // DHL answers some errors with an empty body: that is "no body", not broken JSON.
-  readBody: (response) => (response.body.trim() === '' ? null : parseJsonBody(response, DHL_CARRIER_NAME, DHL_CARRIER_ID)),
+  readBody: (response) => (response.body.trim() === '' ? null : parseJsonBody(response, carrier.DHL_CARRIER_NAME, carrier.DHL_CARRIER_ID)),
   parse: parseDhlTrackResponse,
   // A body that is not JSON makes `JSON.parse` throw: the transport takes that as a body without words.
   describeErrorBody: (body) => describeDhlProblem(JSON.parse(body)),
-});
-
-/**
- * Builds the DHL Shipment Tracking – Unified adapter (`GET /track/shipments`, one number per request, the API key
- * in the `DHL-API-Key` header). Numbers are tracked one after the other: after a 429 that outlived the retries
- * (most likely the daily quota), the rest answer `rate_limited` at once for `rateLimitCooldownMs`. Also the facts the
- * carrier registry reads (id, credentials, environment variable).
- */
-export const createDhl = Object.assign(
-  (settings: DhlSettings = {}) =>
-    pauseAfterRateLimit(createUnifiedTrackingAdapter(settings), {
-      oneAtATime: true,
+  pauseAfterRateLimit: (settings) =>
+    rateLimitCooldown({
+      carrierId: carrier.DHL_CARRIER_ID,
+      cooldownMs: settings.rateLimitCooldownMs ?? 60_000,
       now: Date.now,
-      pauseMs: (error) =>
-        error.code === 'rate_limited' ? Math.max(settings.rateLimitCooldownMs ?? 60_000, error.retryAfterMs ?? 0) : null,
-      pausedError: (waitMs, trackingNumber) =>
-        new RateLimitedError(
-          `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`,
-          { carrierId: DHL_CARRIER_ID, httpStatus: 429, retryAfterMs: waitMs, trackingNumber },
-        ),
+      oneAtATime: true,
+      pausedMessage: (waitMs) =>
+        `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${carrier.DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`,
     }),
-  { carrier: createUnifiedTrackingAdapter.carrier },
-);
+});
 
 /** The DHL adapter configured from `DHL_API_KEY`, read when it is first used. */
 export const dhl = createDhl();

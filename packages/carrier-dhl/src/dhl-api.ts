@@ -1,3 +1,4 @@
+import { oneOrMany } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /**
@@ -56,7 +57,7 @@ const dhlShipmentSchema = z.object({
       proofOfDeliverySignedAvailable: z.boolean().nullish(),
       pieceIds: z.array(z.string()).nullish(),
       // An array in the schema; the spec example sends a single object.
-      references: z.union([z.array(referenceSchema), referenceSchema]).nullish(),
+      references: oneOrMany(referenceSchema),
     })
     .nullish(),
   events: z.array(dhlEventSchema).nullish(),

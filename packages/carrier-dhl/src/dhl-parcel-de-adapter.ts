@@ -1,17 +1,7 @@
 import { defineCarrier, type CarrierBatch, type CarrierSettings } from '@wismo/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { readDhlParcelDeBody } from './dhl-parcel-de-api';
-import {
-  DHL_PARCEL_DE_CAPABILITIES,
-  DHL_PARCEL_DE_CARRIER_ID,
-  DHL_PARCEL_DE_CARRIER_NAME,
-  DHL_PARCEL_DE_CONTACT,
-  DHL_PARCEL_DE_PIECE_DETAIL_REQUEST,
-  DHL_PARCEL_DE_PRODUCTION_BASE_URL,
-  DHL_PARCEL_DE_TRACK_PATH,
-  dhlParcelDePieceCode,
-  dhlParcelDeTrackingUrl,
-} from './dhl-parcel-de-carrier';
+import * as carrier from './dhl-parcel-de-carrier';
 import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './parse-dhl-parcel-de-response';
 import type { DhlParcelDeSignatureResult } from './parse-dhl-parcel-de-response';
 
@@ -52,7 +42,7 @@ function pieceRequest(request: string, { trackingNumbers: pieceCodes, locale, cr
   const languageCode = locale?.trim().slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
   const [username, password] = [credentials.username!, credentials.password!];
   const xml = dhlParcelDeRequestXml({ request, username, password, languageCode, pieceCodes });
-  return { method: 'GET' as const, url: DHL_PARCEL_DE_TRACK_PATH, query: { xml } };
+  return { method: 'GET' as const, url: carrier.DHL_PARCEL_DE_TRACK_PATH, query: { xml } };
 }
 
 /**
@@ -61,12 +51,12 @@ function pieceRequest(request: string, { trackingNumbers: pieceCodes, locale, cr
  * login inside the XML, answers in German for a `de` locale (else English). `signature(number)` fetches the proof of delivery.
  */
 export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeExtension>({
-  id: DHL_PARCEL_DE_CARRIER_ID,
-  name: DHL_PARCEL_DE_CARRIER_NAME,
-  capabilities: DHL_PARCEL_DE_CAPABILITIES,
-  contact: DHL_PARCEL_DE_CONTACT,
-  trackingUrl: dhlParcelDeTrackingUrl,
-  baseUrl: DHL_PARCEL_DE_PRODUCTION_BASE_URL,
+  id: carrier.DHL_PARCEL_DE_CARRIER_ID,
+  name: carrier.DHL_PARCEL_DE_CARRIER_NAME,
+  capabilities: carrier.DHL_PARCEL_DE_CAPABILITIES,
+  contact: carrier.DHL_PARCEL_DE_CONTACT,
+  trackingUrl: carrier.dhlParcelDeTrackingUrl,
+  baseUrl: carrier.DHL_PARCEL_DE_PRODUCTION_BASE_URL,
   credentials: {
     // The developer-portal app (HTTP Basic at the API gateway), then the business-customer-portal login (in the XML).
     apiKey: { environmentVariable: 'DHL_PARCEL_DE_API_KEY', label: 'API key' },
@@ -77,9 +67,9 @@ export const createDhlParcelDe = defineCarrier<DhlParcelDeSettings, DhlParcelDeE
   credentialsSource: 'an app with "Parcel DE Shipment Tracking" on developer.dhl.com and your DHL business customer portal login',
   auth: { type: 'basic', username: 'apiKey', password: 'apiSecret' },
   locale: { form: 'hyphen', default: 'en' },
-  normaliseNumber: dhlParcelDePieceCode,
+  normaliseNumber: carrier.dhlParcelDePieceCode,
   numberForm: { pattern: /^[A-Z0-9]{8,39}$/, rule: 'piece codes are 8 to 39 letters and digits' },
-  request: (batch) => pieceRequest(DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, batch),
+  request: (batch) => pieceRequest(carrier.DHL_PARCEL_DE_PIECE_DETAIL_REQUEST, batch),
   readBody: readDhlParcelDeBody,
   parse: parseDhlParcelDeResponse,
   extend: (kit) => ({

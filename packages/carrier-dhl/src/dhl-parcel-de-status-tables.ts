@@ -170,7 +170,10 @@ export const DHL_PARCEL_DE_STANDARD_EVENT_CODES = createStatusTable({
 /** Substatus per status that a RIC gives; a RIC refines an event only where its status is the one decided. */
 type DhlParcelDeReasonRefinement = { readonly [Status in ShipmentStatus]?: SubstatusOf<Status> };
 
-function createReasonTable<const Table extends Readonly<Record<string, DhlParcelDeReasonRefinement>>>(entries: Table): Table {
+/** Frozen, without a prototype: it can be looked up with any text, which its type says. */
+function createReasonTable<const Table extends Readonly<Record<string, DhlParcelDeReasonRefinement>>>(
+  entries: Table,
+): Table & Readonly<Record<string, DhlParcelDeReasonRefinement | undefined>> {
   const table = Object.create(null) as Record<string, DhlParcelDeReasonRefinement>;
   for (const [code, entry] of Object.entries(entries)) table[code] = Object.freeze({ ...entry });
   return Object.freeze(table) as Table;

@@ -13,13 +13,19 @@ import {
   statusEntry,
   type CarrierParseInput,
   type CarrierTime,
-  type ShipmentStatus,
   type SideOutcome,
   type StatusTableEntry,
-  type Substatus,
   type TrackOutcome,
 } from '@wismo/core';
-import { carrierEstimate, clockTime, entriesForNumbers, neverThrowing, numericDateTime, requestError } from '@wismo/core/internal';
+import {
+  carrierEstimate,
+  clockTime,
+  entriesForNumbers,
+  neverThrowing,
+  numericDateTime,
+  requestError,
+  returnTripStatus,
+} from '@wismo/core/internal';
 import { dhlParcelDeResponseSchema, type DhlParcelDePieceEvent, type DhlParcelDePieceShipment } from './dhl-parcel-de-api';
 import {
   DHL_PARCEL_DE_CARRIER_ID,
@@ -28,12 +34,7 @@ import {
   dhlParcelDePieceCode,
   dhlParcelDeTrackingUrl,
 } from './dhl-parcel-de-carrier';
-import {
-  DHL_PARCEL_DE_COMBINATIONS,
-  DHL_PARCEL_DE_EVENTS,
-  DHL_PARCEL_DE_REASON_CODES,
-  DHL_PARCEL_DE_STANDARD_EVENT_CODES,
-} from './dhl-parcel-de-status-tables';
+import * as tables from './dhl-parcel-de-status-tables';
 
 /** The recipient's signature: the image bytes (sent hex-encoded), its type as DHL states it, the delivery day DHL gives or null. */
 export type DhlParcelDeSignature = { mimeType: string; image: Uint8Array; deliveredOn: CarrierTime | null };
@@ -61,12 +62,6 @@ const DHL_PARCEL_DE_RESULT_CODES: ReadonlyMap<string, 'auth_failed' | 'invalid_n
   ['-1', 'carrier_unavailable'], // no database connection
   ['63', 'carrier_unavailable'], // signatures unavailable
 ]);
-/** `ruecksendung="true"` marks an event of the way back: delivered then means back at the sender. */
-const RETURN_LEG_STATUS: Readonly<Partial<Record<ShipmentStatus, StatusTableEntry>>> = {
-  delivered: { status: 'returned', substatus: 'returned_to_sender' },
-  in_transit: { status: 'returning', substatus: 'returning_to_sender' },
-  out_for_delivery: { status: 'returning', substatus: 'returning_to_sender' },
-};
 /** The country name DHL writes in `event-country` (the answer's language); any other name stays in the raw text. */
 const GERMANY = /^(?:germany|deutschland)$/i;
 
@@ -103,21 +98,18 @@ function answerError(httpStatus: number, code?: string, error?: string): WismoEr
 export function mapDhlParcelDeStatus(codes: { ice?: string; ric?: string; standardEventCode?: string }) {
   const [ice = '', ric = '', group = ''] = [codes.ice, codes.ric, codes.standardEventCode].map((code) => code?.trim().toUpperCase() ?? '');
   const rawCode = `${ice}/${ric}/${group}`;
-  const combination = lookupStatus(DHL_PARCEL_DE_COMBINATIONS, rawCode);
+  const combination = lookupStatus(tables.DHL_PARCEL_DE_COMBINATIONS, rawCode);
   if (combination) return { entry: combination, source: 'combination' as const, rawCode };
-  const event = ice && group ? lookupStatus(DHL_PARCEL_DE_EVENTS, `${ice}/${group}`) : undefined;
+  const event = ice && group ? lookupStatus(tables.DHL_PARCEL_DE_EVENTS, `${ice}/${group}`) : undefined;
   if (event) return { entry: refine(event, ric), source: 'event' as const, rawCode };
-  const byGroup = lookupStatus(DHL_PARCEL_DE_STANDARD_EVENT_CODES, group);
+  const byGroup = lookupStatus(tables.DHL_PARCEL_DE_STANDARD_EVENT_CODES, group);
   if (byGroup) return { entry: refine(byGroup, ric), source: 'standard-event-code' as const, rawCode };
   return { entry: undefined, source: null, rawCode };
 }
 
-/** The RIC table, looked up with any text (it has no prototype). */
-const REASON_CODES: Readonly<Record<string, Partial<Record<ShipmentStatus, Substatus>>>> = DHL_PARCEL_DE_REASON_CODES;
-
 /** Sharpens an entry without a substatus with the RIC's substatus for the same status. */
 function refine(entry: StatusTableEntry, ric: string): StatusTableEntry {
-  const substatus = entry.substatus === undefined ? REASON_CODES[ric]?.[entry.status] : undefined;
+  const substatus = entry.substatus === undefined ? tables.DHL_PARCEL_DE_REASON_CODES[ric]?.[entry.status] : undefined;
   // statusEntry checks that the substatus belongs to the status (the table's type already does).
   return (substatus && statusEntry(entry.status, substatus)) || entry;
 }
@@ -153,7 +145,8 @@ function eventOf(event: DhlParcelDePieceEvent) {
     codes: { ice, ric, 'standard-event-code': event['standard-event-code'], ruecksendung: ruecksendung === 'true' ? 'true' : undefined },
     // A country name wismo cannot code stays in the raw text.
     location: createLocation({ city, countryCode, raw: countryCode ? null : [city, countryText].filter(Boolean).join(', ') || null }),
-    mapped: mapping.entry && ruecksendung?.trim() === 'true' ? (RETURN_LEG_STATUS[mapping.entry.status] ?? mapping.entry) : mapping.entry,
+    // `ruecksendung="true"` marks an event of the way back: delivered then means back at the sender.
+    mapped: mapping.entry && ruecksendung?.trim() === 'true' ? (returnTripStatus(mapping.entry.status) ?? mapping.entry) : mapping.entry,
   });
 }
 

@@ -12,10 +12,16 @@ import {
   sortEventsNewestFirst,
   successOutcome,
   type Leg,
-  type ShipmentStatus,
-  type TrackingEvent,
 } from '@wismo/core';
-import { capText, carrierEstimateBetween, errorCodesOf, neverThrowing, readGatewayErrorBody, requestError } from '@wismo/core/internal';
+import {
+  capText,
+  carrierEstimateBetween,
+  errorCodesOf,
+  neverThrowing,
+  readGatewayErrorBody,
+  requestError,
+  returnTripStatus,
+} from '@wismo/core/internal';
 import { dhlTrackResponseSchema, type DhlEvent, type DhlShipment } from './dhl-api';
 import { DHL_CARRIER_ID, DHL_CARRIER_NAME, DHL_CONTACT, DHL_DAILY_QUOTA_DEFAULT, dhlTrackingUrl } from './dhl-carrier';
 import { DHL_DESTINATION_PROVIDERS, DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES } from './dhl-status-tables';
@@ -29,17 +35,6 @@ const HTTP_URL = /^https?:\/\//i;
  * (jkeen/tracking_number_data #101: "the 8 + 22 digit USPS tracking numbers"; IMpb serials start 92–95).
  */
 const USPS_IMPB = /^(?:420(?:\d{9}|\d{5}))?(9[2-5](?:\d{20}|\d{24}))$/;
-
-/**
- * The newest event of a `returnFlag: true` shipment, which could not be delivered and goes back to the sender: its
- * final "delivered" is the delivery back (DHL developer FAQ 47001251142, 47001251916). Older scans keep their meaning:
- * they may belong to the outbound trip.
- */
-const ON_THE_WAY_BACK: Partial<Record<ShipmentStatus, Pick<TrackingEvent, 'status' | 'substatus'>>> = {
-  delivered: { status: 'returned', substatus: 'returned_to_sender' },
-  in_transit: { status: 'returning', substatus: 'returning_to_sender' },
-  out_for_delivery: { status: 'returning', substatus: 'returning_to_sender' },
-};
 
 /**
  * The text rules of each coarse code, in list order (the first match wins), built once. `any` joins their patterns in
@@ -94,13 +89,8 @@ export const parseDhlTrackResponse = neverThrowing({ id: DHL_CARRIER_ID, name: D
   return trackingNumbers.map((trackingNumber) => {
     const shipment = pickShipment(shipments, trackingNumber, trackingNumbers.length === 1);
     if (shipment) return successOutcome(normaliseDhlShipment(shipment, trackingNumber, fetchedAt, input.includeRaw ? body : undefined));
-    return errorOutcome(
-      trackingNumber,
-      new NotFoundError(
-        `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`,
-        { carrierId: DHL_CARRIER_ID, httpStatus, trackingNumber },
-      ),
-    );
+    const message = `DHL returned no shipment for ${trackingNumber}. New shipments appear 10–30 minutes after the label is created; check the number or pass the right \`service\`.`;
+    return errorOutcome(trackingNumber, new NotFoundError(message, { carrierId: DHL_CARRIER_ID, httpStatus, trackingNumber }));
   });
 });
 
@@ -183,9 +173,11 @@ function normaliseDhlShipment(shipment: DhlShipment, trackingNumber: string, fet
       mapped: mapped[index]!.entry,
     }),
   );
+  // A `returnFlag: true` shipment could not be delivered and goes back to the sender: its newest event, a final
+  // "delivered", is the delivery back (DHL developer FAQ 47001251142, 47001251916). Older scans may be the outbound trip.
   if (shipment.returnFlag === true) {
     const newest = sortEventsNewestFirst(events)[0];
-    const back = newest && ON_THE_WAY_BACK[newest.status];
+    const back = newest && returnTripStatus(newest.status);
     if (back) events[events.indexOf(newest)] = { ...newest, ...back };
   }
   const destination = toLocation(shipment.destination);
@@ -228,14 +220,8 @@ function normaliseDhlShipment(shipment: DhlShipment, trackingNumber: string, fet
  * the spec example, "HUB - CITY - COUNTRY" for express; it is kept as the raw location, never taken for a city.
  */
 function toLocation(place: DhlEvent['location']) {
-  const address = place?.address;
-  if (!address) return null;
-  return createLocation({
-    region: address.addressRegion,
-    postalCode: address.postalCode,
-    countryCode: address.countryCode,
-    raw: address.addressLocality,
-  });
+  const { addressRegion: region, postalCode, countryCode, addressLocality: raw } = place?.address ?? {};
+  return createLocation({ region, postalCode, countryCode, raw });
 }
 
 /** The carrier's ETA: the delivery window when DHL gives one, else the single estimate. */
@@ -259,8 +245,7 @@ function httpUrl(value: string | null | undefined): string | null {
  */
 function legsOf(shipment: DhlShipment, handedToUsps: boolean): Leg[] {
   const details = shipment.details;
-  // An array in the schema; the spec example sends a single object.
-  const references = !details?.references ? [] : Array.isArray(details.references) ? details.references : [details.references];
+  const references = details?.references ?? [];
   const legs: Leg[] = [];
   const provider = details?.provider?.destinationProvider?.trim();
   if (provider && provider !== shipment.service) {

@@ -1,4 +1,4 @@
-import { describeCarrierMessages, lenient, oneOrMany } from '@wismo/core/internal';
+import { describeCarrierMessages, oneOrMany } from '@wismo/core/internal';
 import { z } from 'zod';
 
 /*
@@ -90,11 +90,3 @@ export const fedexTrackingDocumentsResponseSchema = envelope(
   }),
   'output',
 );
-
-/** An error body for the transport: `errors[]` (each read as far as it goes), or a gateway's `message`; any other JSON is neither. */
-export const fedexErrorBodySchema = z
-  .object({
-    errors: lenient(z.array(z.object({ code: lenient(z.string()), message: lenient(z.string()) }).catch({}))),
-    message: lenient(z.string()),
-  })
-  .catch({});

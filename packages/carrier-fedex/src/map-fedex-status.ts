@@ -16,10 +16,7 @@ export type FedexEventCodes = Partial<
 >;
 
 /** The status FedEx's own code says (`eventType`, `latestStatusDetail.code`), else its derived status code. */
-export function mapFedexLatestStatus(
-  code: string | null | undefined,
-  derivedCode: string | null | undefined,
-): StatusTableEntry | undefined {
+export function mapFedexLatestStatus(code: string | null | undefined, derivedCode: string | null | undefined) {
   return lookupStatus(FEDEX_EVENT_TYPES, code?.toUpperCase()) ?? lookupStatus(FEDEX_DERIVED_STATUS_CODES, derivedCode?.toUpperCase());
 }
 

@@ -7,26 +7,21 @@ import {
   contactFor,
   createEvent,
   createLocation,
-  dateOnly,
   errorOutcome,
-  parseCarrierDateTime,
   successOutcome,
-  type CarrierParseInput,
-  type CarrierTime,
-  type EstimatedDelivery,
-  type Leg,
-  type Shipment,
-  type TrackOutcome,
 } from '@wismo/core';
+import type { CarrierParseInput, CarrierTime, EstimatedDelivery, Leg, Shipment, TrackOutcome } from '@wismo/core';
 import {
   carrierEstimateBetween,
   dailyQuota,
   describeCarrierMessages,
+  describeErrorListText,
   entriesForNumbers,
   kindOfStatus,
   parseBodyWithSchema,
-  readJsonErrorBody,
+  parseMidnightAsDate,
   requestError,
+  trimmedText,
   zodIssuesText,
   type RequestErrorKind,
 } from '@wismo/core/internal';
@@ -84,60 +79,45 @@ export const fedexDailyQuota = dailyQuota({
     `FedEx daily transaction quota is used up; FedEx accepts requests again after 00:00 GMT (in about ${Math.ceil(resetMs / 3_600_000)} h). Ask FedEx for a higher quota or track less often.`,
 });
 
-// FedEx writes date-only values as midnight: the spec's dateAndTimes example is "2007-09-27T00:00:00" for a field
-// documented as "Format: YYYY-MM-DD", and real SHIP/ACTUAL_PICKUP/window values come as "T00:00:00-06:00" (FedEx's
-// head-office zone) while real scans carry the scan location's offset.
-const MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
 /**
- * Reads a FedEx time: with an offset → `instant`; without → `local` (never given a `Z`); exactly midnight without an
- * offset → `date` (FedEx's "this day, time unknown"); with `midnightMeansDate` (shipment dates, windows) midnight with
- * an offset is a `date` as well.
+ * Reads a FedEx time: with an offset → `instant`; without → `local` (never given a `Z`). FedEx writes date-only values
+ * as midnight (the spec's dateAndTimes example is "2007-09-27T00:00:00" for a field documented as "Format: YYYY-MM-DD"):
+ * exactly midnight without an offset is a `date`. Real SHIP/ACTUAL_PICKUP/window values come as "T00:00:00-06:00"
+ * (FedEx's head-office zone) while real scans carry the scan location's offset: with `midnightMeansDate` (shipment
+ * dates, windows) midnight with an offset is a `date` as well.
  */
 export function parseFedexTime(value: string | null | undefined, midnightMeansDate = false): CarrierTime | null {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  const midnight = MIDNIGHT.exec(trimmed);
-  if (midnight && (!midnight[1] || midnightMeansDate)) return dateOnly(trimmed.slice(0, 10));
-  return parseCarrierDateTime(trimmed);
-}
-
-function clean(value: string | null | undefined): string | null {
-  return value?.trim() || null;
-}
-
-function describedErrorBody(text: string): { message?: string; codes?: string[] } | undefined {
-  const body = readJsonErrorBody(text, api.fedexErrorBodySchema);
-  // Gateways answer 429 in plain text ("Daily transaction quota exceeded ..."): keep short texts.
-  if (!body) return text.length <= 300 ? { message: text } : undefined;
-  if (!body.errors) return body.message === undefined ? undefined : { message: body.message };
-  const { detail, codes } = describeCarrierMessages(body.errors, ': ');
-  return { message: detail || undefined, codes };
+  return parseMidnightAsDate(value, { evenWithOffset: midnightMeansDate });
 }
 
 /**
- * For the transport: the FedEx `errors[]` of an error body (or a gateway's words) as one message and its codes. A spent
- * daily quota must not be retried within the run: the transport is told so, and how long to wait.
+ * For the transport: the FedEx `errors[]` of an error body (or a gateway's words: its 429 comes as plain text) as one
+ * message and its codes. A spent daily quota must not be retried within the run: the transport is told so, and how
+ * long to wait.
  */
 export function describeFedexErrorBody(body: string, now = new Date()) {
-  const text = body.trim();
-  return text === '' || text.startsWith('<') ? undefined : fedexDailyQuota.describe(describedErrorBody(text), now);
+  return fedexDailyQuota.describe(describeErrorListText(body, { separator: ': ', plainTextUpTo: 300 }), now);
 }
 
+/**
+ * FedEx error codes by what they mean. Beside these, any code holding NOTFOUND is `not_found`, and TRACKINGNUMBER.INVALID…
+ * or TRACKINGNUMBER.EMPTY… `invalid_number`.
+ */
+const FEDEX_ERROR_CODES: Readonly<Record<string, RequestErrorKind>> = {
+  'NOT.AUTHORIZED.ERROR': 'auth_failed',
+  'FORBIDDEN.ERROR': 'auth_failed',
+  [DOCUMENT_UNAVAILABLE]: 'not_found',
+  'SERVICE.UNAVAILABLE.ERROR': 'carrier_unavailable',
+  'INTERNAL.SERVER.ERROR': 'carrier_unavailable',
+};
+
 function kindOfFedexCode(code: string): RequestErrorKind | undefined {
-  if (code === 'NOT.AUTHORIZED.ERROR' || code === 'FORBIDDEN.ERROR') return 'auth_failed';
-  if (code.includes('NOTFOUND') || code === DOCUMENT_UNAVAILABLE) return 'not_found';
-  if (/TRACKINGNUMBER\.(INVALID|EMPTY)/.test(code)) return 'invalid_number';
-  return code === 'SERVICE.UNAVAILABLE.ERROR' || code === 'INTERNAL.SERVER.ERROR' ? 'carrier_unavailable' : undefined;
+  if (code.includes('NOTFOUND')) return 'not_found';
+  return /TRACKINGNUMBER\.(INVALID|EMPTY)/.test(code) ? 'invalid_number' : FEDEX_ERROR_CODES[code];
 }
 
 /** The error for a request FedEx refused with a top-level `errors[]`, or for one number's trackResult `error`. */
-export function fedexRequestError(
-  httpStatus: number,
-  errors: readonly api.FedexError[],
-  trackingNumber?: string,
-  now = new Date(),
-): WismoError {
+export function fedexRequestError(httpStatus: number, errors: readonly api.FedexError[], trackingNumber?: string, now = new Date()) {
   const { detail, codes } = describeCarrierMessages(errors, ': ');
   const because = detail ? ` (${detail})` : '';
   const error = requestError({
@@ -169,7 +149,7 @@ function locationOf(address: api.FedexAddress | null | undefined) {
 }
 
 function dateOfType(result: api.FedexTrackResult, type: string): string | null {
-  return clean(result.dateAndTimes?.find((entry) => entry.type === type)?.dateTime);
+  return trimmedText(result.dateAndTimes?.find((entry) => entry.type === type)?.dateTime);
 }
 
 /**
@@ -192,44 +172,41 @@ function estimatedDeliveryOf(result: api.FedexTrackResult): EstimatedDelivery | 
 /** FedEx Ground Economy (SmartPost) and other partner deliveries: the partner's part as a last-mile leg. */
 function legsOf(result: api.FedexTrackResult, eventTypes: ReadonlySet<string>): Leg[] {
   const partner = result.additionalTrackingInfo?.packageIdentifiers?.find((identifier) => identifier.type === 'PARTNER_CARRIER_NUMBER');
-  const trackingNumber = partner ? (clean(partner.values?.[0]) ?? clean(partner.value)) : null;
+  const trackingNumber = partner ? (trimmedText(partner.values?.[0]) ?? trimmedText(partner.value)) : null;
   const isSmartPost = result.serviceDetail?.type === 'SMART_POST' || result.trackingNumberInfo?.carrierCode === 'FXSP';
   // AX and OX are scans at USPS, AC at Canada Post.
-  const viaUsps =
-    eventTypes.has('AX') ||
-    eventTypes.has('OX') ||
-    result.serviceCommitMessage?.type?.startsWith('USPS_') ||
-    (trackingNumber && isSmartPost);
-  if (viaUsps) return [{ carrier: 'usps', carrierName: 'USPS', trackingNumber, role: 'last_mile' }];
+  const scannedByUsps = eventTypes.has('AX') || eventTypes.has('OX');
+  if (scannedByUsps || result.serviceCommitMessage?.type?.startsWith('USPS_') || (trackingNumber && isSmartPost))
+    return [{ carrier: 'usps', carrierName: 'USPS', trackingNumber, role: 'last_mile' }];
   if (eventTypes.has('AC')) return [{ carrier: 'canadapost', carrierName: 'Canada Post', trackingNumber, role: 'last_mile' }];
   return trackingNumber ? [{ carrier: 'unknown', carrierName: null, trackingNumber, role: 'last_mile' }] : [];
 }
 
 function eventsOf(result: api.FedexTrackResult) {
-  const latestCode = clean(result.latestStatusDetail?.code)?.toUpperCase() ?? null;
-  let ancillaryReason = result.latestStatusDetail?.ancillaryDetails?.map((detail) => clean(detail.reason)).find(Boolean) ?? null;
+  const latestCode = trimmedText(result.latestStatusDetail?.code)?.toUpperCase() ?? null;
+  let latestReason = result.latestStatusDetail?.ancillaryDetails?.map((detail) => trimmedText(detail.reason)).find(Boolean) ?? null;
   const eventTypes = new Set<string>();
   const events = (result.scanEvents ?? []).map((scan) => {
-    const eventType = clean(scan.eventType)?.toUpperCase() ?? null;
-    const derivedStatusCode = clean(scan.derivedStatusCode);
-    const exceptionCode = clean(scan.exceptionCode);
-    const delayType = clean(scan.delayDetail?.type);
+    const eventType = trimmedText(scan.eventType)?.toUpperCase() ?? null;
+    const derivedStatusCode = trimmedText(scan.derivedStatusCode);
+    const exceptionCode = trimmedText(scan.exceptionCode);
+    const delayType = trimmedText(scan.delayDetail?.type);
     if (eventType) eventTypes.add(eventType);
     // The latest status's ancillary reason explains the newest scan of the same type, unless it has a reason of its own.
-    let ancillary: string | null = null;
-    if (ancillaryReason && eventType !== null && eventType === latestCode) {
-      if (!exceptionCode) ancillary = ancillaryReason;
-      ancillaryReason = null;
+    let ancillaryReason: string | null = null;
+    if (latestReason && eventType !== null && eventType === latestCode) {
+      if (!exceptionCode) ancillaryReason = latestReason;
+      latestReason = null;
     }
-    const main = clean(scan.eventDescription) ?? clean(scan.derivedStatus);
-    const reason = clean(scan.exceptionDescription);
+    const main = trimmedText(scan.eventDescription) ?? trimmedText(scan.derivedStatus);
+    const reason = trimmedText(scan.exceptionDescription);
     return createEvent({
       time: parseFedexTime(scan.date),
       description: main && reason && reason.toLowerCase() !== main.toLowerCase() ? `${main}: ${reason}` : (main ?? reason ?? ''),
       code: eventType ?? derivedStatusCode,
-      codes: { eventType, derivedStatusCode, exceptionCode, ancillaryReason: ancillary, delayType, locationType: clean(scan.locationType) },
+      codes: { eventType, derivedStatusCode, exceptionCode, ancillaryReason, delayType, locationType: trimmedText(scan.locationType) },
       location: locationOf(scan.scanLocation),
-      mapped: mapFedexEvent({ eventType, derivedStatusCode, exceptionCode, ancillaryReason: ancillary, delayType }),
+      mapped: mapFedexEvent({ eventType, derivedStatusCode, exceptionCode, ancillaryReason, delayType }),
     });
   });
   return { events, eventTypes };
@@ -247,7 +224,7 @@ function shipmentOf(result: api.FedexTrackResult, trackingNumber: string, input:
   const details = result.deliveryDetails;
   const hasSpod = (result.availableImages ?? []).some((image) => image.type === 'SIGNATURE_PROOF_OF_DELIVERY');
   const service = result.serviceDetail;
-  const isReturn = Boolean(clean(result.returnDetail?.authorizationName) || result.returnDetail?.reasonDetail?.length);
+  const isReturn = Boolean(trimmedText(result.returnDetail?.authorizationName) || result.returnDetail?.reasonDetail?.length);
   const shipment = buildShipment({
     carrier: FEDEX_CARRIER_ID,
     trackingNumber,
@@ -256,9 +233,11 @@ function shipmentOf(result: api.FedexTrackResult, trackingNumber: string, input:
     carrierStatus: mapFedexLatestStatus(latest?.code, latest?.derivedCode),
     estimatedDelivery: estimatedDeliveryOf(result),
     deliveredAt: parseFedexTime(dateOfType(result, 'ACTUAL_DELIVERY'), true),
-    signedBy: clean(details?.signedByName) ?? clean(details?.receivedByName),
-    proofOfDelivery: { available: hasSpod, signatureAvailable: hasSpod, url: null, deliveryLocation: clean(details?.locationDescription) },
-    service: service ? { code: clean(service.type), name: clean(service.description) ?? clean(service.shortDescription) } : null,
+    signedBy: trimmedText(details?.signedByName) ?? trimmedText(details?.receivedByName),
+    proofOfDelivery: { available: hasSpod, signatureAvailable: hasSpod, deliveryLocation: trimmedText(details?.locationDescription) },
+    service: service
+      ? { code: trimmedText(service.type), name: trimmedText(service.description) ?? trimmedText(service.shortDescription) }
+      : null,
     origin,
     destination,
     legs: legsOf(result, eventTypes),
@@ -306,7 +285,7 @@ function resolveNumber(trackingNumber: string, complete: unknown, input: Carrier
     const parsed = api.fedexTrackResultSchema.safeParse(trackResult);
     if (!parsed.success) shapeProblem ??= zodIssuesText(parsed.error);
     // The spec example carries an `error` beside full data: data wins.
-    else if (!hasTrackingData(parsed.data) && clean(parsed.data.error?.code)) firstError ??= parsed.data.error!;
+    else if (!hasTrackingData(parsed.data) && trimmedText(parsed.data.error?.code)) firstError ??= parsed.data.error!;
     else candidates.push({ result: parsed.data, shipment: shipmentOf(parsed.data, trackingNumber, input, complete), recency: 0 });
   }
   if (candidates.length === 0) {
@@ -323,7 +302,7 @@ function resolveNumber(trackingNumber: string, complete: unknown, input: Carrier
     candidates.sort((a, b) => b.recency - a.recency);
   }
   const [chosen, ...others] = candidates.map(({ result, shipment }) => ({
-    uniqueId: clean(result.trackingNumberInfo?.trackingNumberUniqueId),
+    uniqueId: trimmedText(result.trackingNumberInfo?.trackingNumberUniqueId),
     shipment,
   }));
   return { trackingNumber, outcome: successOutcome(chosen!.shipment), uniqueId: chosen!.uniqueId, alternatives: others };
@@ -337,9 +316,8 @@ function outputOf<Output>(
 ): Output | WismoError {
   const envelope = parseBodyWithSchema(schema, body, { id: FEDEX_CARRIER_ID, name: FEDEX_CARRIER_NAME }, httpStatus);
   // Whatever the body (an OAuth error, FedEx's errors[], a gateway page): 401 and 403 refused the credentials.
-  const refused = httpStatus === 401 || httpStatus === 403;
-  if (WismoError.isInstance(envelope)) return refused ? fedexRequestError(httpStatus, []) : envelope;
-  const isAnswer = !refused && httpStatus >= 200 && httpStatus < 300 && envelope.output;
+  if (WismoError.isInstance(envelope)) return httpStatus === 401 || httpStatus === 403 ? fedexRequestError(httpStatus, []) : envelope;
+  const isAnswer = httpStatus >= 200 && httpStatus < 300 && envelope.output;
   return isAnswer ? envelope.output! : fedexRequestError(httpStatus, envelope.errors ?? []);
 }
 
@@ -388,8 +366,8 @@ export function parseFedexProofOfDeliveryResponse(httpStatus: number, body: unkn
     const message = `FedEx has no signature proof of delivery for ${trackingNumber}${detail}; it exists once the parcel is delivered.`;
     return { trackingNumber, ok: false, error: new NotFoundError(message, { ...CARRIER, httpStatus, trackingNumber }) };
   }
-  const documentType = clean(output.documentType) ?? 'SIGNATURE_PROOF_OF_DELIVERY';
+  const documentType = trimmedText(output.documentType) ?? 'SIGNATURE_PROOF_OF_DELIVERY';
   const virtual = alerts.some((alert) => alert.startsWith('VIRTUAL.RESPONSE'));
-  const document = { trackingNumber, documentType, format: clean(output.documentFormat) ?? 'PDF', documents, alerts, virtual };
+  const document = { trackingNumber, documentType, format: trimmedText(output.documentFormat) ?? 'PDF', documents, alerts, virtual };
   return { trackingNumber, ok: true, document };
 }

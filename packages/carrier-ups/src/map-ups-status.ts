@@ -1,4 +1,4 @@
-import { lookupStatus, type StatusTable, type StatusTableEntry } from '@wismo/core';
+import { lookupStatus, type StatusTableEntry } from '@wismo/core';
 import { rememberByText } from '@wismo/core/internal';
 import * as tables from './ups-status-tables';
 
@@ -9,14 +9,7 @@ export function normaliseUpsCode(value: string | null | undefined, width: 2 | 3)
   return /^\d+$/.test(trimmed) && trimmed.length < width ? trimmed.padStart(width, '0') : trimmed.toUpperCase();
 }
 
-/** The entry of the first table that knows the code (mappings are remembered, so asking every table is fine). */
-function lookupFirst(tableList: readonly StatusTable[], code: string | null): StatusTableEntry | undefined {
-  return tableList.map((table) => lookupStatus(table, code)).find((entry) => entry !== undefined);
-}
-
-function isDecisive(entry: StatusTableEntry | undefined): entry is StatusTableEntry {
-  return entry !== undefined && entry.status !== 'unknown';
-}
+const isDecisive = (entry: StatusTableEntry | undefined): entry is StatusTableEntry => entry !== undefined && entry.status !== 'unknown';
 
 /**
  * Maps one UPS status. Lookup order, most specific first:
@@ -42,9 +35,10 @@ function entryOf(rawType: string, scanCode: string, rawStatusCode: string) {
   const type = rawType.trim().toUpperCase() || null;
   const statusCode = normaliseUpsCode(rawStatusCode, 3);
   const byStatusCode = lookupStatus(tables.UPS_STATUS_DESCRIPTION_CODES, statusCode);
-  // The same scan code means different things in other tables. The by-type table has no prototype: no `constructor`.
-  const byCode = lookupFirst((type && tables.UPS_SCAN_CODE_TABLES_BY_TYPE[type]) || [], normaliseUpsCode(scanCode, 2));
-  const byType = lookupFirst([tables.UPS_ACTIVITY_TYPES, tables.UPS_LEGACY_ACTIVITY_TYPES], type);
+  const code = normaliseUpsCode(scanCode, 2);
+  // The first of the type's tables that knows the scan code (it means other things in other types); no prototype: no `constructor`.
+  const byCode = ((type && tables.UPS_SCAN_CODE_TABLES_BY_TYPE[type]) || []).map((table) => lookupStatus(table, code)).find(Boolean);
+  const byType = lookupStatus(tables.UPS_ACTIVITY_TYPES, type) ?? lookupStatus(tables.UPS_LEGACY_ACTIVITY_TYPES, type);
   if (isDecisive(byStatusCode)) {
     if (!isDecisive(byCode)) return byStatusCode;
     const refines = !byStatusCode.substatus && byCode.status === byStatusCode.status && byCode.substatus;

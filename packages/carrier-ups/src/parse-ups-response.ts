@@ -1,7 +1,6 @@
 import { buildShipment, contactFor, createEvent, createLocation, errorOutcome, failAll } from '@wismo/core';
 import type { CarrierParseInput, TrackOutcome } from '@wismo/core';
-import { describeCarrierMessages, entriesForNumbers, parseBodyWithSchema, readJsonErrorBody, requestError } from '@wismo/core/internal';
-import type { RequestErrorKind } from '@wismo/core/internal';
+import { describeCarrierMessages, entriesForNumbers, parseBodyWithSchema, requestError, type RequestErrorKind } from '@wismo/core/internal';
 import { mapUpsStatus } from './map-ups-status';
 import { upsErrorResponseSchema, upsTrackResponseSchema } from './ups-api';
 import type { UpsActivity, UpsAddress, UpsMessage, UpsPackage } from './ups-api';
@@ -19,13 +18,6 @@ const UPS_ERROR_CODES: Readonly<Record<string, RequestErrorKind>> = {
   /** Too many requests. */
   '10429': 'rate_limited',
 };
-
-/** For the transport: the UPS error list of an error body as one message and its codes. */
-export function describeUpsErrorBody(body: string): { message: string; codes: string[] } | undefined {
-  const errors = readJsonErrorBody(body, upsErrorResponseSchema)?.response.errors ?? [];
-  const { detail: message, codes } = describeCarrierMessages(errors);
-  return errors.length > 0 ? { message, codes } : undefined;
-}
 
 /**
  * A UPS refusal as a typed error: a non-200 answer or a 200 holding `response.errors`; with `trackingNumber`, a 200
@@ -53,14 +45,8 @@ export function upsRequestError(httpStatus: number, messages: readonly UpsMessag
 
 /** `countryCode` in some answers, `country` in others. */
 function locationOf(address: UpsAddress | undefined) {
-  return address
-    ? createLocation({
-        city: address.city,
-        region: address.stateProvince,
-        postalCode: address.postalCode,
-        countryCode: address.countryCode ?? address.country,
-      })
-    : null;
+  const { city, stateProvince, postalCode, countryCode, country } = address ?? {};
+  return address ? createLocation({ city, region: stateProvince, postalCode, countryCode: countryCode ?? country }) : null;
 }
 
 function eventOf(activity: UpsActivity) {
@@ -131,9 +117,8 @@ export function parseUpsTrackResponse(input: CarrierParseInput): TrackOutcome[] 
   const keys = typeof body === 'object' && body !== null ? body : {};
   // Success answers have no `response` key: the (failing, so costly) check of the error schema is skipped for them.
   const messages = 'response' in keys ? (upsErrorResponseSchema.safeParse(body).data?.response.errors ?? []) : [];
-  if (httpStatus < 200 || httpStatus >= 300 || (messages.length > 0 && !('trackResponse' in keys))) {
+  if (httpStatus < 200 || httpStatus >= 300 || (messages.length > 0 && !('trackResponse' in keys)))
     return failAll(trackingNumbers, upsRequestError(httpStatus, messages));
-  }
   const response = parseBodyWithSchema(upsTrackResponseSchema, body, { id: UPS_CARRIER_ID, name: UPS_CARRIER_NAME }, httpStatus);
   if (response instanceof Error) return failAll(trackingNumbers, response);
   const shipments = entriesForNumbers(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { defineCarrier, type ClientCredentialSettings } from '@wismo/core';
-import { clientCredentials } from '@wismo/core/internal';
-import { describeUpsErrorBody, parseUpsTrackResponse } from './parse-ups-response';
+import { clientCredentials, describeJsonErrorList } from '@wismo/core/internal';
+import { parseUpsTrackResponse } from './parse-ups-response';
+import { upsErrorResponseSchema } from './ups-api';
 import * as carrier from './ups-carrier';
 
 /** `clientId`, `clientSecret`: your UPS app's OAuth pair. Sandbox `baseUrl`: `https://wwwcie.ups.com` (a final `/api` is dropped). */
@@ -57,7 +58,7 @@ export const createUps = defineCarrier<UpsSettings>({
   // A 404 means "not found" whatever its body says; anything else unreadable is a bad response.
   unreadable404IsEmpty: true,
   parse: parseUpsTrackResponse,
-  describeErrorBody: describeUpsErrorBody,
+  describeErrorBody: (body) => describeJsonErrorList(body, upsErrorResponseSchema, (error) => error.response.errors),
 });
 
 /** The UPS adapter configured from `UPS_CLIENT_ID` / `UPS_CLIENT_SECRET`, read when it is first used. */

@@ -36,10 +36,7 @@ const WINDOW_TYPES: ReadonlySet<string> = new Set(['EDW', 'CDW', 'IDW']);
  * window when UPS gives one (EDW/CDW/IDW: start and end; CMT: committed by `endTime`). UPS sends no offset for these,
  * so times are `local`; a date without a window (EOD or none) is `date`.
  */
-export function upsEstimatedDelivery({
-  deliveryDate,
-  deliveryTime,
-}: Pick<UpsPackage, 'deliveryDate' | 'deliveryTime'>): EstimatedDelivery | null {
+export function upsEstimatedDelivery({ deliveryDate, deliveryTime }: UpsPackage): EstimatedDelivery | null {
   const date = dateOfType(deliveryDate, 'RDD') ?? dateOfType(deliveryDate, 'SDD');
   if (!date) return null;
   const type = deliveryTime?.type?.trim().toUpperCase() ?? '';
@@ -50,7 +47,7 @@ export function upsEstimatedDelivery({
 }
 
 /** The delivery moment from `deliveryDate[DEL]` and a `deliveryTime` of type DEL: local time, or a date. */
-export function upsDeliveredTime({ deliveryDate, deliveryTime }: Pick<UpsPackage, 'deliveryDate' | 'deliveryTime'>): CarrierTime | null {
+export function upsDeliveredTime({ deliveryDate, deliveryTime }: UpsPackage): CarrierTime | null {
   const date = dateOfType(deliveryDate, 'DEL');
   const endTime = deliveryTime?.type?.trim().toUpperCase() === 'DEL' ? deliveryTime.endTime : undefined;
   return date ? localTime(joinCompactDateTime(date, endTime) ?? date) : null;

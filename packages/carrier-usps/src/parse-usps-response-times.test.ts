@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseUspsTrackResponse, uspsEstimatedDelivery, uspsEventTime } from './parse-usps-response';
+import { parseUspsTrackResponse } from './parse-usps-response';
+import { uspsEstimatedDelivery, uspsEventTime } from './usps-time';
 
 /** The one shipment the parse function makes of a detail body with these fields and one event. */
 function shipmentOf(fields: Record<string, unknown>, event: Record<string, unknown> = {}) {

@@ -72,20 +72,12 @@ export const uspsTrackingDetailsSchema = z
   .refine((details) => details.trackingEvents || (details.trackingNumber && (details.statusCategory || details.status)), NO_DETAILS);
 export type UspsTrackingDetails = z.infer<typeof uspsTrackingDetailsSchema>;
 
-const errorItemSchema = z.object({
-  code,
-  title: text,
-  detail: text,
-  source: z.object({ parameter: text }).nullish(),
-});
+const errorItemSchema = z.object({ code, title: text, detail: text, source: z.object({ parameter: text }).nullish() });
+const errorObjectSchema = z.object({ code, message: text, errors: z.array(errorItemSchema).nullish() });
 
 /**
  * The v3 error body `{ apiVersion, error: { code, message, errors[] } }`, and the flatter shapes gateways answer
  * with (`{ error: "invalid_client", error_description }`, `{ error: "UNAUTHORIZED", message }`).
  */
-export const uspsErrorSchema = z.object({
-  error: z.union([z.object({ code, message: text, errors: z.array(errorItemSchema).nullish() }), z.string()]),
-  error_description: text,
-  message: text,
-});
+export const uspsErrorSchema = z.object({ error: z.union([errorObjectSchema, z.string()]), error_description: text, message: text });
 export type UspsErrorBody = z.infer<typeof uspsErrorSchema>;

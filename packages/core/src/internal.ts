@@ -45,6 +45,9 @@ export {
   type RequestErrorKind,
 } from './kit-helpers/request-error';
 export { carrierEstimate, carrierEstimateBetween } from './kit-helpers/carrier-estimate';
+export { describeJsonErrorList } from './kit-helpers/describe-json-error-list';
+export { deliverByEstimate } from './kit-helpers/deliver-by-estimate';
+export { impliedOffset } from './kit-helpers/implied-offset';
 export { clockTime } from './kit-helpers/clock-time';
 export { capText, MAX_CARRIER_TEXT_LENGTH } from './kit-helpers/cap-text';
 export { millisecondsUntilUtcMidnight } from './kit-helpers/utc-midnight';
@@ -54,3 +57,8 @@ export { entriesForNumbers, type EntriesForNumbersOptions } from './kit-helpers/
 export { numericDateTime, type NumericDateForm } from './kit-helpers/numeric-date-time';
 export { readGatewayErrorBody, readGatewayErrorText, type GatewayErrorBody } from './kit-helpers/gateway-error-body';
 export { dailyQuota, type DailyQuota, type DailyQuotaOptions, type QuotaEvidence } from './kit-helpers/daily-quota';
+export { parseMidnightAsDate, type MidnightAsDateOptions } from './kit-helpers/midnight-as-date';
+export { trimmedText } from './kit-helpers/trimmed-text';
+export { describeErrorListText, type ErrorListTextOptions } from './kit-helpers/error-list-text';
+export { rateLimitCooldown, type RateLimitCooldownOptions } from './kit-helpers/rate-limit-cooldown';
+export { returnTripStatus } from './kit-helpers/return-trip-status';

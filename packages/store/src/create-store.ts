@@ -25,6 +25,7 @@ import { iso, outboxEventOf, recordOfRow, rowOfRecord, trackedShipmentOf, type T
 import { batchInsert, batchInsertWithIds, type BatchInsert } from './database/batch-insert';
 import type { Database, DeliveriesTable, EventsTable, OrdersTable, OutboxTable, TransitionsTable } from './database/tables';
 import { detectChanges, type DetectedChanges, type PendingOutboxRow, type TrackingRecord } from './ingest/detect-changes';
+import { eventFingerprint } from './ingest/fingerprint';
 import { ingestPushInTransaction, prunePushReceipts } from './ingest/push-ingest';
 import { shipmentJson } from './ingest/shipment-json';
 import { DEFAULT_CARRIER_REQUEST_COUNT_RETENTION_MS, pruneCarrierRequestCounts } from './dashboard/carrier-requests';
@@ -274,12 +275,12 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       if (text === undefined) eventTexts.set(event, (text = JSON.stringify(event)));
       return text;
     };
-    const payloadJson = (row: PendingOutboxRow) => {
-      if (row.type !== 'event_added') return JSON.stringify(row.payload);
-      const { fingerprint, event } = row.payload as DomainEventPayloads['event_added'];
-      // The same text as JSON.stringify({ fingerprint, event }).
-      return `{"fingerprint":${JSON.stringify(fingerprint)},"event":${eventJson(event)}}`;
-    };
+    // An `event_added` row names its event by fingerprint: the event itself is in the events table (written in
+    // this transaction), and reading the outbox joins it back in. Copying it would write every new event once more.
+    const payloadJson = (row: PendingOutboxRow) =>
+      row.type === 'event_added'
+        ? `{"fingerprint":${JSON.stringify((row.payload as DomainEventPayloads['event_added']).fingerprint)}}`
+        : JSON.stringify(row.payload);
     const eventRows = changes.flatMap((change) =>
       change.newEvents.map((event) => ({
         shop_id: change.record.shopId,
@@ -1035,7 +1036,47 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       .orderBy('id')
       .limit(Math.min(10_000, Math.max(1, readOptions.limit ?? 100)))
       .execute();
-    return rows.map((row) => outboxEventOf(row));
+    const events = rows.map((row) => outboxEventOf(row));
+    await withAddedEvents(events);
+    return events;
+  }
+
+  /**
+   * Puts each `event_added` payload's event back from the events table (rows written before the payload named
+   * its event by fingerprint carry the event themselves); an archived parcel's events are in its archived snapshot.
+   */
+  async function withAddedEvents(events: OutboxEvent[]): Promise<void> {
+    // By tracking, by fingerprint: the payloads still without their event.
+    const wanted = new Map<string, Map<string, DomainEventPayloads['event_added']>>();
+    for (const event of events) {
+      const payload = event.payload as DomainEventPayloads['event_added'];
+      if (event.type !== 'event_added' || payload.event !== undefined || !event.trackingId) continue;
+      let byFingerprint = wanted.get(event.trackingId);
+      if (!byFingerprint) wanted.set(event.trackingId, (byFingerprint = new Map()));
+      byFingerprint.set(payload.fingerprint, payload);
+    }
+    const fill = (trackingId: string, fingerprint: string, event: () => TrackingEvent) => {
+      const byFingerprint = wanted.get(trackingId);
+      const payload = byFingerprint?.get(fingerprint);
+      if (!payload) return;
+      payload.event = event();
+      byFingerprint!.delete(fingerprint);
+    };
+    for (const part of chunk([...wanted.keys()], 500)) {
+      const rows = await db.selectFrom('events').select(['tracking_id', 'fingerprint', 'data']).where('tracking_id', 'in', part).execute();
+      for (const row of rows) fill(row.tracking_id, row.fingerprint, () => JSON.parse(row.data) as TrackingEvent);
+    }
+    const archivedIds = [...wanted].filter(([, left]) => left.size > 0).map(([trackingId]) => trackingId);
+    for (const part of chunk(archivedIds, 500)) {
+      const rows = await db
+        .selectFrom('archived_trackings')
+        .select(['id', 'carrier', 'tracking_number', 'shipment'])
+        .where('id', 'in', part)
+        .execute();
+      for (const row of rows)
+        for (const event of row.shipment ? (JSON.parse(row.shipment) as Shipment).events : [])
+          fill(row.id, eventFingerprint(row.carrier, row.tracking_number, event), () => event);
+    }
   }
 
   const shops = new Map<string, ShopStore>();

@@ -129,6 +129,8 @@ for (const engine of testEngines()) {
       ]);
 
       const outboxBefore = await store.readOutbox({ limit: 1000 });
+      // Read back, each `event_added` row carries its event again (stored once, in the events table).
+      expect(outboxBefore).toEqual(first.events);
       now += HOUR;
       const repeat = await store.ingest({ trackingId: tracking.id, shipment: answer, checkedAt: new Date(now) });
       expect(repeat).toMatchObject({ changed: false, events: [] });
@@ -499,6 +501,33 @@ for (const engine of testEngines()) {
       expect(await shop.getTracking(tracking.id)).toBeNull();
       expect(await shop.getTracking(active.id)).not.toBeNull();
       expect((await shop.deliveryHistory()).summarise({ carrier: 'dhl' }).sampleSize).toBe(1);
+    });
+
+    it("an outbox row newer than the cut-off still reads its event after the parcel's events were archived", async () => {
+      const store = await open();
+      const tracking = await store.shop().watch(DHL_NUMBER, { carrier: 'dhl' });
+      now = momentAfterScan(5).getTime();
+      const delivered = answerAfter(DHL_NUMBER, 6);
+      await store.ingest({ trackingId: tracking.id, shipment: delivered, checkedAt: new Date(now) });
+      // The confirmation check, days later, brings one more (late) scan.
+      now += 3 * 24 * HOUR;
+      const lateScan = {
+        ...delivered.events[0]!,
+        description: 'Proof of delivery scanned',
+        raw: { ...delivered.events[0]!.raw, code: 'POD' },
+      };
+      const late = await store.ingest({
+        trackingId: tracking.id,
+        shipment: { ...delivered, events: [lateScan, ...delivered.events], fetchedAt: new Date(now).toISOString() },
+        checkedAt: new Date(now),
+      });
+      expect(types(late.events)).toEqual(['event_added']);
+      expect(await store.shop().getTracking(tracking.id)).toMatchObject({ nextCheckAt: null });
+      const result = await store.archive({ olderThan: new Date(now - 24 * HOUR) });
+      expect(result).toMatchObject({ archivedTrackings: 1, deletedEvents: TEST_JOURNEY.length + 1 });
+      const outbox = await store.readOutbox({ limit: 1000 });
+      expect(outbox).toEqual(late.events);
+      expect((outbox[0]!.payload as { event: { description: string } }).event.description).toBe('Proof of delivery scanned');
     });
 
     it.skipIf(engine.name !== 'postgres')(

@@ -24,6 +24,7 @@ import { createOAuthClientCredentials } from '../transport/oauth-client-credenti
 import { registerSecret } from '../transport/redact';
 import { createSession, type Session, type SessionLoginResult } from './session-auth';
 import { chunk } from '../collections/chunk';
+import { pauseAfterRateLimit, type RateLimitPause } from '../kit-helpers/pause-after-rate-limit';
 
 /** What every carrier's settings accept beside its credentials. */
 export interface CarrierSettings extends TransportSettings {
@@ -239,6 +240,8 @@ export interface CarrierDescription<Settings extends CarrierSettings, Extension 
   tokenScope?(settings: Settings): string | undefined;
   /** Carrier-specific methods beside `track`, built on the same connection. */
   extend?(kit: CarrierKit<Settings>): Extension;
+  /** When to stop calling the carrier for a while (a spent quota, a 429 that outlived the retries): see `pauseAfterRateLimit`. */
+  pauseAfterRateLimit?(settings: Settings): RateLimitPause;
 }
 
 /** What a carrier needs to be configured, for registries, configuration files and help texts. */
@@ -592,7 +595,8 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       trackingUrl: (trackingNumber) => description.trackingUrl(trackingNumber),
       track: (trackingNumbers, context = {}) => track(trackingNumbers, context, outcomes),
     };
-    return Object.assign(description.extend ? description.extend(kit) : ({} as Extension), adapter);
+    const built = Object.assign(description.extend ? description.extend(kit) : ({} as Extension), adapter);
+    return description.pauseAfterRateLimit ? pauseAfterRateLimit(built, description.pauseAfterRateLimit(settings)) : built;
   };
   return Object.assign(factory, { carrier });
 }
