@@ -1,4 +1,4 @@
-import { InvalidNumberError, defineCarrier, pauseAfterRateLimit, type CarrierAdapter, type ClientCredentialSettings } from '@wismo/core';
+import { InvalidNumberError, defineCarrier, type CarrierAdapter, type ClientCredentialSettings } from '@wismo/core';
 import { clientCredentials, readGatewayErrorText } from '@wismo/core/internal';
 import * as carrier from './gls-carrier';
 import {
@@ -27,7 +27,11 @@ export type GlsAdapter = CarrierAdapter & GlsMethods;
 /** Parcel numbers (11/12 digits), Track IDs (8), notification card ids (6/14); GLS's test parcels add `_`. */
 const REFERENCE = /^[A-Z0-9_]{5,20}$/;
 
-const describedGls = defineCarrier<GlsSettings, GlsMethods>({
+/**
+ * Builds a GLS adapter (Track And Trace V1, OAuth client credentials); `.carrier` holds what the carrier registry reads. After
+ * an Apigee QuotaViolation (the daily quota) it answers `rate_limited` at once until 00:00 GMT, not hitting a closed door.
+ */
+export const createGls = defineCarrier<GlsSettings, GlsMethods>({
   id: carrier.GLS_CARRIER_ID,
   name: carrier.GLS_CARRIER_NAME,
   capabilities: carrier.GLS_CAPABILITIES,
@@ -70,19 +74,8 @@ const describedGls = defineCarrier<GlsSettings, GlsMethods>({
     },
   }),
   refineError: glsDailyQuota.refine,
+  pauseAfterRateLimit: (settings) => glsDailyQuota.pause(() => (settings.clock?.() ?? new Date()).getTime()),
 });
-
-/**
- * Builds a GLS adapter (Track And Trace V1, OAuth client credentials); `.carrier` holds what the carrier registry reads. After
- * an Apigee QuotaViolation (the daily quota) it answers `rate_limited` at once until 00:00 GMT, not hitting a closed door.
- */
-export const createGls = Object.assign(
-  (settings: GlsSettings = {}): GlsAdapter => {
-    const now = () => (settings.clock?.() ?? new Date()).getTime();
-    return pauseAfterRateLimit(describedGls(settings), glsDailyQuota.pause(now));
-  },
-  { carrier: describedGls.carrier },
-);
 
 /** The GLS adapter configured from `GLS_CLIENT_ID` / `GLS_CLIENT_SECRET`, read when it is first used. */
 export const gls = createGls();
