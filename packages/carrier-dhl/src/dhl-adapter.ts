@@ -58,7 +58,7 @@ export const createDhl = defineCarrier<DhlSettings>({
   parse: parseDhlTrackResponse,
   // A body that is not JSON makes `JSON.parse` throw: the transport takes that as a body without words.
   describeErrorBody: (body) => describeDhlProblem(JSON.parse(body)),
-  pauseAfterRateLimit: (settings) =>
+  pauseAfterRateLimit: ({ settings }) =>
     rateLimitCooldown({
       carrierId: carrier.DHL_CARRIER_ID,
       cooldownMs: settings.rateLimitCooldownMs ?? 60_000,

@@ -74,7 +74,7 @@ export const createGls = defineCarrier<GlsSettings, GlsMethods>({
     },
   }),
   refineError: glsDailyQuota.refine,
-  pauseAfterRateLimit: (settings) => glsDailyQuota.pause(() => (settings.clock?.() ?? new Date()).getTime()),
+  pauseAfterRateLimit: (kit) => glsDailyQuota.pause(() => kit.now().getTime()),
 });
 
 /** The GLS adapter configured from `GLS_CLIENT_ID` / `GLS_CLIENT_SECRET`, read when it is first used. */

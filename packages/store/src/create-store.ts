@@ -268,7 +268,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     dashboard: DashboardFactsOfBatch,
     nowMs: number,
   ): Promise<Map<string, OutboxEvent>> {
-    // Each new event is written twice (its row and its `event_added` payload): serialised once.
+    // Each new event is written twice (its row and the parcel's snapshot): serialised once.
     const eventTexts = new Map<TrackingEvent, string>();
     const eventJson = (event: TrackingEvent) => {
       let text = eventTexts.get(event);

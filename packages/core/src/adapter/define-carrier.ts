@@ -161,7 +161,7 @@ export interface SideRequest<Result extends { trackingNumber: string; ok: boolea
   signal?: AbortSignal;
 }
 
-/** What `extend` gets to build carrier-specific methods on the same connection. */
+/** What `extend` gets to build carrier-specific methods on the same connection, and `pauseAfterRateLimit` its pause. */
 export interface CarrierKit<Settings> {
   settings: Settings;
   now: () => Date;
@@ -240,8 +240,11 @@ export interface CarrierDescription<Settings extends CarrierSettings, Extension 
   tokenScope?(settings: Settings): string | undefined;
   /** Carrier-specific methods beside `track`, built on the same connection. */
   extend?(kit: CarrierKit<Settings>): Extension;
-  /** When to stop calling the carrier for a while (a spent quota, a 429 that outlived the retries): see `pauseAfterRateLimit`. */
-  pauseAfterRateLimit?(settings: Settings): RateLimitPause;
+  /**
+   * When to stop calling the carrier for a while (a spent quota, a 429 that outlived the retries): see
+   * `pauseAfterRateLimit`. `kit.now` is the adapter's clock (`settings.clock`, else the system's).
+   */
+  pauseAfterRateLimit?(kit: CarrierKit<Settings>): RateLimitPause;
 }
 
 /** What a carrier needs to be configured, for registries, configuration files and help texts. */
@@ -596,7 +599,7 @@ export function defineCarrier<Settings extends CarrierSettings, Extension extend
       track: (trackingNumbers, context = {}) => track(trackingNumbers, context, outcomes),
     };
     const built = Object.assign(description.extend ? description.extend(kit) : ({} as Extension), adapter);
-    return description.pauseAfterRateLimit ? pauseAfterRateLimit(built, description.pauseAfterRateLimit(settings)) : built;
+    return description.pauseAfterRateLimit ? pauseAfterRateLimit(built, description.pauseAfterRateLimit(kit)) : built;
   };
   return Object.assign(factory, { carrier });
 }

@@ -6,7 +6,7 @@ const EVENTS_PLACEHOLDER_JSON = JSON.stringify(EVENTS_PLACEHOLDER);
 
 /**
  * `JSON.stringify(shipment)`, the same text, with each event's text from `eventJson`: ingest has just serialised
- * the new events for their rows and outbox payloads, and the snapshot holds them again (most of its length).
+ * the new events for their rows, and the snapshot holds them again (most of its length).
  */
 export function shipmentJson(shipment: Shipment, eventJson: (event: TrackingEvent) => string): string {
   const text = JSON.stringify({ ...shipment, events: EVENTS_PLACEHOLDER });
