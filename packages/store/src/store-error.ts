@@ -1,4 +1,4 @@
-export type StoreErrorCode = 'invalid_url' | 'invalid_input' | 'not_found' | 'migration_failed' | 'closed';
+export type StoreErrorCode = 'invalid_url' | 'invalid_input' | 'not_found' | 'migration_failed' | 'closed' | 'unavailable';
 
 export interface StoreErrorIssue {
   /** Where in the input, e.g. `customer.timeZone`. */

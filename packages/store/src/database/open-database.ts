@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { StoreError } from '../store-error';
+import { sqliteThreadDialect } from './sqlite-thread';
 import type { StoreEngine } from '../store-types';
 import type { Database } from './tables';
 
@@ -66,23 +66,24 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   const parsed = parseStoreUrl(url);
   if (parsed.engine === 'sqlite') {
     if (parsed.target !== ':memory:') mkdirSync(dirname(resolve(parsed.target)), { recursive: true });
-    const database = new BetterSqlite3(parsed.target);
-    // 16 KB pages for a new file (an existing one keeps its own): a tracking row with its shipment (a few KB) fits
-    // in its page instead of spilling into overflow pages, and a commit writes a quarter as many WAL frames, each
-    // its own write call. Must come before WAL mode is set.
-    database.pragma('page_size = 16384');
-    // WAL lets readers run beside the single writer; the busy timeout makes a second process wait instead of failing.
-    database.pragma('journal_mode = WAL');
-    database.pragma('busy_timeout = 10000');
-    database.pragma('synchronous = NORMAL');
-    // 8 MB of page cache (the default is 2 MB): more of the B-trees stay in memory, the worker stays small.
-    database.pragma('cache_size = -8000');
-    // Checkpoint every 10,000 pages of WAL (160 MB with 16 KB pages, 40 MB in a file made with 4 KB pages) instead
-    // of every 1,000: a checkpoint blocks the writer and syncs the file, and index pages rewritten by many batches
-    // are copied back once. The limit truncates the WAL afterwards.
-    database.pragma('wal_autocheckpoint = 10000');
-    database.pragma('journal_size_limit = 67108864');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+    const pragmas = [
+      // 16 KB pages for a new file (an existing one keeps its own): a tracking row with its shipment (a few KB) fits
+      // in its page instead of spilling into overflow pages, and a commit writes a quarter as many WAL frames, each
+      // its own write call. Must come before WAL mode is set.
+      'page_size = 16384',
+      // WAL lets readers run beside the single writer; the busy timeout makes a second process wait instead of failing.
+      'journal_mode = WAL',
+      'busy_timeout = 10000',
+      'synchronous = NORMAL',
+      // 8 MB of page cache (the default is 2 MB): more of the B-trees stay in memory, the worker stays small.
+      'cache_size = -8000',
+      // Checkpoint every 10,000 pages of WAL (160 MB with 16 KB pages, 40 MB in a file made with 4 KB pages) instead
+      // of every 1,000: a checkpoint blocks the writer and syncs the file, and index pages rewritten by many batches
+      // are copied back once. The limit truncates the WAL afterwards.
+      'wal_autocheckpoint = 10000',
+      'journal_size_limit = 67108864',
+    ];
+    const db = new Kysely<Database>({ dialect: sqliteThreadDialect(parsed.target, pragmas) });
     return { db, engine: 'sqlite', description: parsed.description, schema: null };
   }
   const pool = new pg.Pool({
@@ -93,33 +94,6 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', description: parsed.description, schema: parsed.schema };
-}
-
-/** Most prepared statements kept per SQLite connection. */
-const STATEMENT_CACHE_SIZE = 200;
-
-/**
- * Kysely prepares every query anew; ingest runs the same few batched statements over and over, whose parse
- * (thousands of placeholders) costs more than some of their runs. Prepared statements are kept by SQL text,
- * oldest dropped first; one that is still being iterated (a stream) is not shared.
- */
-function withStatementCache(database: BetterSqlite3.Database): { prepare(sql: string): BetterSqlite3.Statement; close(): void } {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    prepare(sql) {
-      const cached = statements.get(sql);
-      if (cached && !cached.busy) return cached;
-      const statement = database.prepare(sql);
-      if (cached) return statement;
-      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
-      statements.set(sql, statement);
-      return statement;
-    },
-    close() {
-      statements.clear();
-      database.close();
-    },
-  };
 }
 
 /**

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStore } from '../create-store';
+import { StoreError } from '../store-error';
+import { sqliteThreadDialect } from './sqlite-thread';
+
+const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const childPath = fileURLToPath(new URL('../__fixtures__/open-store-child.ts', import.meta.url));
+
+describe('SQLite in its own thread', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'wismo-sqlite-thread-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('keeps the event loop running while a write waits for another writer, and writes once the lock is free', async () => {
+    const path = join(directory, 'wismo.db');
+    const store = await createStore({ url: `sqlite:${path}` });
+    const other = new BetterSqlite3(path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      let watched = false;
+      const watching = store
+        .shop()
+        .watch('1Z999AA10123456784', { carrier: 'ups' })
+        .then((tracking) => ((watched = true), tracking));
+      // In the main thread, better-sqlite3 would wait for the lock synchronously: no timer would fire, and the
+      // other writer could never commit.
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 10);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      clearInterval(timer);
+      expect(ticks).toBeGreaterThanOrEqual(10);
+      expect(watched).toBe(false);
+      other.exec('COMMIT');
+      const tracking = await watching;
+      expect((await store.shop().getTracking(tracking.id))?.trackingNumber).toBe('1Z999AA10123456784');
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('does not keep the process alive once no query waits for it', async () => {
+    const url = `sqlite:${join(directory, 'wismo.db')}`;
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', childPath, url], { cwd: repositoryRoot });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // A process held open by its store would never exit: fail well before vitest's own timeout.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the process did not exit by itself; stdout: ${stdout}`));
+      }, 20_000);
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('watched 1Z999AA10123456784\n');
+    expect(result.code).toBe(0);
+  }, 30_000);
+
+  it('answers a result larger than one chunk whole and in order', async () => {
+    const driver = sqliteThreadDialect(join(directory, 'wismo.db'), []).createDriver();
+    await driver.init();
+    const connection = await driver.acquireConnection();
+    try {
+      const count = (n: number) =>
+        connection.executeQuery<{ i: number }>(
+          CompiledQuery.raw(`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${n}) select i from n`),
+        );
+      const { rows } = await count(2_500);
+      expect(rows.map((row) => row.i)).toEqual(Array.from({ length: 2_500 }, (_, index) => index + 1));
+      // The next query's rows start afresh.
+      expect((await count(3)).rows).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+    } finally {
+      await driver.releaseConnection(connection);
+      await driver.destroy();
+    }
+  });
+
+  it('fails the waiting query with a StoreError when the thread dies', async () => {
+    const driver = sqliteThreadDialect(join(directory, 'wismo.db'), ['journal_mode = WAL']).createDriver();
+    await driver.init();
+    const connection = await driver.acquireConnection();
+    // A query that runs for a while, so the thread is ended while the query waits for its answer.
+    const slow = connection.executeQuery(
+      CompiledQuery.raw('with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000000) select count(*) from n'),
+    );
+    await (driver as unknown as { worker: Worker }).worker.terminate();
+    const error = await slow.then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^The SQLite thread stopped: it exited with code 1/),
+    });
+    // A later query gets the same answer instead of waiting for a thread that is gone.
+    await expect(connection.executeQuery(CompiledQuery.raw('select 1'))).rejects.toBe(error);
+  });
+});
