@@ -1,5 +1,5 @@
 import { defineCarrier, type CarrierSettings } from '@wismo/core';
-import { readJsonErrorBody } from '@wismo/core/internal';
+import { describeJsonErrorList } from '@wismo/core/internal';
 import {
   HERMES_AUTH_URL,
   HERMES_CAPABILITIES,
@@ -76,14 +76,7 @@ export const createHermes = defineCarrier<HermesSettings>({
     headers: { 'Accept-Language': hermesLanguage(locale) },
   }),
   parse: parseHermesShipmentInfo,
-  describeErrorBody: (body) => {
-    const results = readJsonErrorBody(body, hermesErrorResponseSchema)?.listOfResultCodes ?? [];
-    if (results.length === 0) return undefined;
-    return {
-      message: results.map((result) => [result.code, result.message?.trim()].filter(Boolean).join(' ')).join('; '),
-      codes: results.map((result) => result.code).filter((code): code is string => typeof code === 'string'),
-    };
-  },
+  describeErrorBody: (body) => describeJsonErrorList(body, hermesErrorResponseSchema, (error) => error.listOfResultCodes),
 });
 
 /** The Hermes adapter configured from `HERMES_CLIENT_ID`, `HERMES_CLIENT_SECRET`, `HERMES_USERNAME` and `HERMES_PASSWORD`, read when first used. */
