@@ -19,9 +19,9 @@ const STATEMENT_CACHE_SIZE = 200;
  * The thread's code, plain CommonJS run with `eval`, so that it needs no file of its own beside the source or the
  * build: it opens the database, applies the pragmas, and answers Kysely's queries with kysely-generic-sqlite's
  * message protocol, a result's rows sent ahead in chunks (a large result is then never whole in the thread, and the
- * process reads one chunk while the thread reads the next). Kysely prepares every query anew; ingest runs the same few batched statements over and over,
- * whose parse (thousands of placeholders) costs more than some of their runs, so prepared statements are kept by
- * SQL text, oldest dropped first.
+ * process reads one chunk while the thread reads the next). Kysely prepares every query anew; ingest runs the same
+ * few batched statements over and over, whose parse (thousands of placeholders) costs more than some of their runs,
+ * so prepared statements are kept by SQL text, oldest dropped first.
  */
 const THREAD_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
