@@ -77,9 +77,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
       'synchronous = NORMAL',
       // 8 MB of page cache (the default is 2 MB): more of the B-trees stay in memory, the worker stays small.
       'cache_size = -8000',
-      // Checkpoint every 10,000 pages of WAL (160 MB with 16 KB pages, 40 MB in a file made with 4 KB pages) instead
-      // of every 1,000: a checkpoint blocks the writer and syncs the file, and index pages rewritten by many batches
-      // are copied back once. The limit truncates the WAL afterwards.
+      // The store's thread checkpoints between queries (see sqlite-thread.ts); SQLite's own checkpoint, inside the
+      // commit that crosses 10,000 pages of WAL (160 MB with 16 KB pages, 40 MB in a file made with 4 KB pages), is
+      // the backstop for writes that never pause. The limit truncates the WAL afterwards.
       'wal_autocheckpoint = 10000',
       'journal_size_limit = 67108864',
     ];

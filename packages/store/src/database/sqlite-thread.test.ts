@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,48 @@ describe('SQLite in its own thread', () => {
       expect(rows.map((row) => row.i)).toEqual(Array.from({ length: 2_500 }, (_, index) => index + 1));
       // The next query's rows start afresh.
       expect((await count(3)).rows).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }]);
+    } finally {
+      await driver.releaseConnection(connection);
+      await driver.destroy();
+    }
+  });
+
+  it('copies committed writes into the database file once the thread is idle, not only inside a later commit', async () => {
+    const path = join(directory, 'wismo.db');
+    // SQLite's own checkpoint would wait for 10,000 pages of WAL: these writes stay far below.
+    const driver = sqliteThreadDialect(path, ['journal_mode = WAL', 'wal_autocheckpoint = 10000']).createDriver();
+    await driver.init();
+    const connection = await driver.acquireConnection();
+    const run = (text: string) => connection.executeQuery(CompiledQuery.raw(text));
+    const rowsInDatabaseFile = () => {
+      // The database file alone, without its WAL: what has been checkpointed.
+      const copy = join(directory, `copy-${Date.now()}.db`);
+      copyFileSync(path, copy);
+      const reader = new BetterSqlite3(copy, { readonly: true });
+      try {
+        return (reader.prepare(`select count(*) as n from sqlite_master where name = 'parcels'`).get() as { n: number }).n === 0
+          ? 0
+          : (reader.prepare('select count(*) as n from parcels').get() as { n: number }).n;
+      } finally {
+        reader.close();
+      }
+    };
+    try {
+      await run('create table parcels (number text)');
+      // Two transactions in quick succession: the second lands within the interval and is copied after it.
+      for (const batch of [0, 1]) {
+        await run('begin immediate');
+        await run(
+          `with recursive n(i) as (select 1 union all select i + 1 from n where i < 50) insert into parcels select '${batch}-' || i from n`,
+        );
+        await run('commit');
+      }
+      let copied = rowsInDatabaseFile();
+      for (let attempt = 0; attempt < 40 && copied < 100; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        copied = rowsInDatabaseFile();
+      }
+      expect(copied).toBe(100);
     } finally {
       await driver.releaseConnection(connection);
       await driver.destroy();

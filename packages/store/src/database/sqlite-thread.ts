@@ -12,6 +12,9 @@ const ROWS_PER_CHUNK = 1_000;
 /** The message carrying a chunk of rows (beside kysely-generic-sqlite's events "0" to "4"). */
 const ROWS_EVENT = 'rows';
 
+/** Least time between two checkpoints the thread runs on its own, between queries. */
+const CHECKPOINT_EVERY_MS = 250;
+
 /** Most prepared statements kept per SQLite connection. */
 const STATEMENT_CACHE_SIZE = 200;
 
@@ -30,6 +33,27 @@ const { createNodeOnMessageCallback } = require(workerData.protocol);
 createNodeOnMessageCallback(() => {
   const database = new Database(workerData.path);
   for (const pragma of workerData.pragmas) database.pragma(pragma);
+  // After a write, the WAL's new pages are copied into the database between queries (after the answer has gone), at
+  // most every checkpointEveryMs: a query that arrives meanwhile waits for the copy instead of a commit waiting for
+  // it. SQLite's own checkpoint inside a commit stays as the backstop for writes that never pause.
+  let lastCheckpoint = -Infinity;
+  let checkpointTimer = null;
+  const checkpointWhenIdle = () => {
+    if (checkpointTimer !== null || workerData.path === ':memory:') return;
+    const wait = Math.max(0, lastCheckpoint + workerData.checkpointEveryMs - performance.now());
+    checkpointTimer = setTimeout(() => {
+      checkpointTimer = null;
+      // A message read meanwhile may have opened a transaction: the write that ends it schedules the next one.
+      if (database.inTransaction) return;
+      lastCheckpoint = performance.now();
+      try {
+        // PASSIVE copies what no reader still needs and never waits for a lock.
+        database.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Nothing is lost (the WAL keeps the pages); an I/O fault surfaces in the next query's own answer.
+      }
+    }, wait);
+  };
   const statements = new Map();
   const prepare = (sql) => {
     let statement = statements.get(sql);
@@ -56,9 +80,14 @@ createNodeOnMessageCallback(() => {
         return { rows: chunk };
       }
       const { changes, lastInsertRowid } = statement.run(parameters);
+      // A transaction, or a write outside one, has ended: the WAL may have grown.
+      if (!database.inTransaction) checkpointWhenIdle();
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },
-    close: () => database.close(),
+    close: () => {
+      clearTimeout(checkpointTimer);
+      database.close();
+    },
   };
 });
 `;
@@ -79,6 +108,7 @@ export function sqliteThreadDialect(path: string, pragmas: readonly string[]): D
         path,
         pragmas,
         statementCacheSize: STATEMENT_CACHE_SIZE,
+        checkpointEveryMs: CHECKPOINT_EVERY_MS,
         rowsPerChunk: ROWS_PER_CHUNK,
         rowsEvent: ROWS_EVENT,
         betterSqlite3: resolveModule('better-sqlite3'),
