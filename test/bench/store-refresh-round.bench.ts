@@ -1,4 +1,4 @@
-// `pnpm bench store-refresh`: one refresh round of 100,000 watched shipments (all due) against the sandbox
+// `pnpm bench store-refresh`: refresh rounds over 100,000 watched shipments (each checked once) against the sandbox
 // carriers answering instantly (no latency, no rate limits, real adapters over loopback HTTP), against the
 // tracker alone checking the same numbers in the same batches without the store. Goal: at most 1.3×.
 //
