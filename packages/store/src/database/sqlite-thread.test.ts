@@ -99,17 +99,20 @@ describe('SQLite in its own thread', () => {
     await driver.init();
     const connection = await driver.acquireConnection();
     const run = (text: string) => connection.executeQuery(CompiledQuery.raw(text));
+    let copies = 0;
     const rowsInDatabaseFile = () => {
       // The database file alone, without its WAL: what has been checkpointed.
-      const copy = join(directory, `copy-${Date.now()}.db`);
+      const copy = join(directory, `copy-${copies++}.db`);
       copyFileSync(path, copy);
-      const reader = new BetterSqlite3(copy, { readonly: true });
+      let reader: BetterSqlite3.Database | undefined;
       try {
-        return (reader.prepare(`select count(*) as n from sqlite_master where name = 'parcels'`).get() as { n: number }).n === 0
-          ? 0
-          : (reader.prepare('select count(*) as n from parcels').get() as { n: number }).n;
+        reader = new BetterSqlite3(copy, { readonly: true });
+        const table = reader.prepare(`select count(*) as n from sqlite_master where name = 'parcels'`).get() as { n: number };
+        return table.n === 0 ? 0 : (reader.prepare('select count(*) as n from parcels').get() as { n: number }).n;
+      } catch {
+        return -1; // copied while a checkpoint was writing it: look again
       } finally {
-        reader.close();
+        reader?.close();
       }
     };
     try {
@@ -123,7 +126,7 @@ describe('SQLite in its own thread', () => {
         await run('commit');
       }
       let copied = rowsInDatabaseFile();
-      for (let attempt = 0; attempt < 40 && copied < 100; attempt++) {
+      for (let attempt = 0; attempt < 100 && copied < 100; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         copied = rowsInDatabaseFile();
       }
