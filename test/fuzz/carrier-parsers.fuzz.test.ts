@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseAusPostTrackResponse } from '@wismo/carrier-auspost';
 import { parseBpostTrackingResponse } from '@wismo/carrier-bpost';
 import { readBpostBody } from '@wismo/carrier-bpost/internal';
-import { parseDhlParcelDeResponse, parseDhlTrackResponse } from '@wismo/carrier-dhl';
-import { readDhlParcelDeBody } from '@wismo/carrier-dhl/internal';
+import { parseDhlTrackResponse } from '@wismo/carrier-dhl';
+import { parseDhlParcelDeResponse } from '@wismo/carrier-dhlparcelde';
+import { readDhlParcelDeBody } from '@wismo/carrier-dhlparcelde/internal';
 import { parseDpdTrackingResponse } from '@wismo/carrier-dpd';
 import { readDpdBody } from '@wismo/carrier-dpd/internal';
 import { parseCanadaPostTrackResponse } from '@wismo/carrier-canadapost';
@@ -211,7 +212,7 @@ const CARRIERS: FuzzedCarrier[] = [
     id: 'dhlparcelde',
     format: 'xml',
     parse: throughReadBody(readDhlParcelDeBody, parseDhlParcelDeResponse),
-    fixtures: '../../packages/carrier-dhl/src/__fixtures__/parcel-de/',
+    fixtures: '../../packages/carrier-dhlparcelde/src/__fixtures__/',
     numbersOf: (tree) => stringsUnder(tree, ['@_piece-code']),
   },
   // This suite found that an element named `<prototype>` made `readCanadaPostBody` throw a plain Error; it is typed now.

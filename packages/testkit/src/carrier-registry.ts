@@ -1,4 +1,5 @@
-import { createDhl, createDhlParcelDe } from '@wismo/carrier-dhl';
+import { createDhl } from '@wismo/carrier-dhl';
+import { createDhlParcelDe } from '@wismo/carrier-dhlparcelde';
 import { createAusPost } from '@wismo/carrier-auspost';
 import { createCanadaPost } from '@wismo/carrier-canadapost';
 import { createRoyalMail } from '@wismo/carrier-royalmail';

@@ -1,4 +1,4 @@
-import { dhlParcelDeRequestXml, dhlParcelDeXmlParser } from '@wismo/carrier-dhl/internal';
+import { dhlParcelDeRequestXml, dhlParcelDeXmlParser } from '@wismo/carrier-dhlparcelde/internal';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_NUMBERS } from './sandbox-numbers';
 import { SANDBOX_CREDENTIALS, startSandboxCarriers } from './start-sandbox-carriers';

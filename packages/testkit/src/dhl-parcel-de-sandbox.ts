@@ -5,7 +5,7 @@ import {
   DHL_PARCEL_DE_SANDBOX_LOGIN,
   DHL_PARCEL_DE_TRACK_PATH,
   dhlParcelDeXmlParser,
-} from '@wismo/carrier-dhl/internal';
+} from '@wismo/carrier-dhlparcelde/internal';
 import type { Journey, JourneyEvent, Milestone } from './journeys';
 import { basicCredentials, htmlErrorPage, type SandboxAnswer, type SandboxCarrier, type TrackedNumber } from './sandbox-carrier';
 import type { SandboxCredentials } from './sandbox-types';
@@ -13,7 +13,7 @@ import { zonedTime } from './zoned-time';
 
 /*
  * DHL Parcel DE Shipment Tracking (`GET /parcel/de/tracking/v0/shipments?xml=<data request="d-get-piece-detail" …/>`),
- * as karrio's notes of a live sandbox test and the recorded answer in packages/carrier-dhl/src/__fixtures__/parcel-de
+ * as karrio's notes of a live sandbox test and the recorded answer in packages/carrier-dhlparcelde/src/__fixtures__
  * show it: HTTP Basic for the developer-portal app, DHL's sandbox login (`zt12345` / `geheim`) inside the XML (any
  * other login: root `code="5"` "Login failed" in an HTTP 200), up to 20 `;`-separated piece codes, XML answers with
  * `DD.MM.YYYY HH:mm` German wall-clock times, ICE/RIC/standard-event-code triples from DHL's table, not found as

@@ -5,7 +5,7 @@ import { DHL_PARCEL_DE_TRACK_PATH } from './dhl-parcel-de-carrier';
 import { parseDhlParcelDeResponse } from './parse-dhl-parcel-de-response';
 
 function fixture(name: string): string {
-  return readFileSync(new URL(`./__fixtures__/parcel-de/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 }
 
 const API_KEY = 'conformance-parcel-de-key-4b1d';

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dhlParcelDeXmlParser, readDhlParcelDeBody } from '../../packages/carrier-dhl/src/dhl-parcel-de-api';
-import { parseDhlParcelDeResponse } from '../../packages/carrier-dhl/src/parse-dhl-parcel-de-response';
+import { dhlParcelDeXmlParser, readDhlParcelDeBody } from '../../packages/carrier-dhlparcelde/src/dhl-parcel-de-api';
+import { parseDhlParcelDeResponse } from '../../packages/carrier-dhlparcelde/src/parse-dhl-parcel-de-response';
 import { compareAgainstBaseline } from './compare';
 
 const fetchedAt = new Date('2026-01-15T12:00:00Z');
-const fixturesDirectory = new URL('../../packages/carrier-dhl/src/__fixtures__/parcel-de/', import.meta.url);
+const fixturesDirectory = new URL('../../packages/carrier-dhlparcelde/src/__fixtures__/parcel-de/', import.meta.url);
 const PIECE_CODE = /piece-code="(\d+)"/g;
 
 /**

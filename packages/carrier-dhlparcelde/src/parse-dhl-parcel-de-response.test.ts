@@ -8,7 +8,7 @@ import { parseDhlParcelDeResponse, parseDhlParcelDeSignatureResponse } from './p
 const FETCHED_AT = new Date('2026-01-15T12:00:00.000Z');
 
 function body(name: string, status = 200): unknown {
-  const text = readFileSync(new URL(`./__fixtures__/parcel-de/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
   return readDhlParcelDeBody({ status, headers: { 'content-type': 'application/xml' }, body: text, url: 'https://dhl.test' });
 }
 

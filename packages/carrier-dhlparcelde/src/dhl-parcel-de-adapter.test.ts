@@ -13,7 +13,7 @@ const PASSWORD = 'fixture-portal-pass&"<9';
 const FETCHED_AT = new Date('2026-01-15T12:00:00.000Z');
 const BASIC = `Basic ${Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64')}`;
 
-const fixtures = createFixtureReplay({ fixturesDirectory: new URL('./__fixtures__/parcel-de/', import.meta.url), origin: ORIGIN });
+const fixtures = createFixtureReplay({ fixturesDirectory: new URL('./__fixtures__/', import.meta.url), origin: ORIGIN });
 
 function adapter(settings: Parameters<typeof createDhlParcelDe>[0] = {}) {
   return createDhlParcelDe({
