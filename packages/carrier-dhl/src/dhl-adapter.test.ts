@@ -264,6 +264,24 @@ describe('real samples replayed', () => {
     expect(again!.error!.message).toMatch(/250 calls a day/);
   });
 
+  it('times the pause after a 429 on the adapter clock: DHL is called again once the cooldown has passed on it', async () => {
+    let now = FETCHED_AT.getTime();
+    const instance = adapter({ retries: 0, rateLimitCooldownMs: 60_000, clock: () => new Date(now) });
+    const refused = replay('470800204932', 429, 'error-429-too-many-requests.json');
+    expect((await instance.track(['470800204932']))[0]!.error).toMatchObject({ code: 'rate_limited', httpStatus: 429 });
+    expect(refused.scope.isDone()).toBe(true);
+
+    now += 59_000;
+    const [paused] = await instance.track(['470800204932']);
+    expect(paused!.error).toMatchObject({ code: 'rate_limited', retryAfterMs: 1_000 });
+
+    now += 1_000;
+    const answered = replay('470800204932', 200, 'spec-example-express-karrio.json');
+    const [outcome] = await instance.track(['470800204932']);
+    expect(answered.scope.isDone()).toBe(true);
+    expect(outcome!.ok).toBe(true);
+  });
+
   it('gives up on a 429 at once when Retry-After is longer than worth waiting (daily quota)', async () => {
     const scope = nock(DHL_PRODUCTION_BASE_URL)
       .get(DHL_TRACK_PATH)

@@ -58,11 +58,11 @@ export const createDhl = defineCarrier<DhlSettings>({
   parse: parseDhlTrackResponse,
   // A body that is not JSON makes `JSON.parse` throw: the transport takes that as a body without words.
   describeErrorBody: (body) => describeDhlProblem(JSON.parse(body)),
-  pauseAfterRateLimit: ({ settings }) =>
+  pauseAfterRateLimit: ({ settings, now }) =>
     rateLimitCooldown({
       carrierId: carrier.DHL_CARRIER_ID,
       cooldownMs: settings.rateLimitCooldownMs ?? 60_000,
-      now: Date.now,
+      now: () => now().getTime(),
       oneAtATime: true,
       pausedMessage: (waitMs) =>
         `DHL answered 429 to the last requests; not calling it again for ${Math.ceil(waitMs / 1000)} s. The default plan allows ${carrier.DHL_DAILY_QUOTA_DEFAULT} calls a day (reset 24:00 GMT) and 1 a second.`,
