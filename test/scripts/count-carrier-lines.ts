@@ -2,7 +2,8 @@
 //   pnpm exec tsx test/scripts/count-carrier-lines.ts packages/carrier-usps packages/carrier-dhl
 // Source is src/**/*.ts without tests and fixtures. Tables are files named *-status-tables.ts, and top-level
 // UPPER_CASE constants initialised with an object, array or call whose name says code data (CODE, TABLE, RULES, ...),
-// with their leading comment. EXCLUDE=<text> leaves out files whose name contains it.
+// with their leading comment. EXCLUDE=<text> leaves out files whose name contains it. "code" counts the non-table lines
+// that hold code, leaving out blank lines and lines of comment only.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -18,8 +19,28 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-function tableLines(path: string, text: string): number {
+/** The 0-based numbers of the lines that hold at least one token (comments and blank lines hold none). */
+function codeLineNumbers(source: ts.SourceFile): Set<number> {
+  const lines = new Set<number>();
+  const visit = (node: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    const children = node.getChildren(source);
+    if (children.length > 0) return children.forEach(visit);
+    if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
+    // A token can span lines (a template literal): each of them holds code.
+    const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+    const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+    for (let line = first; line <= last; line += 1) lines.add(line);
+  };
+  visit(source);
+  return lines;
+}
+
+/** Table lines, and the code lines outside the tables. */
+function countLines(path: string, text: string, allTable: boolean): { table: number; code: number } {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const code = codeLineNumbers(source);
+  if (allTable) return { table: text.split('\n').length - (text.endsWith('\n') ? 1 : 0), code: 0 };
   let lines = 0;
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
@@ -41,27 +62,29 @@ function tableLines(path: string, text: string): number {
       )
     )
       continue;
-    lines +=
-      source.getLineAndCharacterOfPosition(statement.getEnd()).line -
-      source.getLineAndCharacterOfPosition(statement.getFullStart()).line +
-      1;
+    const first = source.getLineAndCharacterOfPosition(statement.getFullStart()).line;
+    const last = source.getLineAndCharacterOfPosition(statement.getEnd()).line;
+    lines += last - first + 1;
+    for (let line = first; line <= last; line += 1) code.delete(line);
   }
-  return lines;
+  return { table: lines, code: code.size };
 }
 
 for (const packageDirectory of process.argv.slice(2)) {
   let total = 0;
   let tables = 0;
+  let codeTotal = 0;
   const perFile: string[] = [];
   for (const path of sourceFiles(join(packageDirectory, 'src')).sort()) {
     const text = readFileSync(path, 'utf8');
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    const table = /-status-tables\.ts$/.test(path) ? lines : tableLines(path, text);
+    const { table, code } = countLines(path, text, /-status-tables\.ts$/.test(path));
     total += lines;
     tables += table;
-    perFile.push(`  ${path.slice(packageDirectory.length + 1)}: ${lines} lines, ${table} table`);
+    codeTotal += code;
+    perFile.push(`  ${path.slice(packageDirectory.length + 1)}: ${lines} lines, ${table} table, ${code} code`);
   }
   process.stdout.write(
-    `${packageDirectory}: ${total} source lines, ${tables} table lines, ${total - tables} non-table\n${perFile.join('\n')}\n`,
+    `${packageDirectory}: ${total} source lines, ${tables} table lines, ${total - tables} non-table (${codeTotal} code)\n${perFile.join('\n')}\n`,
   );
 }
