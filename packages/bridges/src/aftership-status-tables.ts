@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * AfterShip Tracking: `tag` (9 values) and `subtag` (`<Tag>_<NNN>`), on the tracking and on every checkpoint.
  * Source: aftership.com/docs/tracking (delivery statuses and sub-statuses), the AfterShip SDK enums mirroring it, and the
- * 2026-03-27 additions Exception_016…_021 (shared/research/anchors-aggregators.md §1.1). One entry per documented code.
+ * 2026-03-27 additions Exception_016…_021 (docs/research/anchors-aggregators.md §1.1). One entry per documented code.
  */
 
 /** By `subtag`: the code a checkpoint is mapped with. */

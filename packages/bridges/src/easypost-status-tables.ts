@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * EasyPost Trackers: `status` (10 values) and `status_detail` (28 values), on the tracker and on each
  * `tracking_details[]` entry. Source: docs.easypost.com/docs/trackers and easypost-node `TrackerStatusDetail.d.ts`
- * (shared/research/anchors-aggregators.md §1.1). One entry per documented code.
+ * (docs/research/anchors-aggregators.md §1.1). One entry per documented code.
  */
 
 export const EASYPOST_STATUS_TABLE = createStatusTable({

@@ -2,7 +2,7 @@ import { createStatusTable } from '@wismo/core';
 
 /*
  * 17TRACK API v2.x: 9 main statuses and 30 sub-statuses, on `track_info.latest_status` and on each event
- * (`sub_status`, v2.2+). Source: api.17track.net docs, status reference (shared/research/anchors-aggregators.md §1.1).
+ * (`sub_status`, v2.2+). Source: api.17track.net docs, status reference (docs/research/anchors-aggregators.md §1.1).
  * One entry per documented code.
  */
 

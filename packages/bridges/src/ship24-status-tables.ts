@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * Ship24: `statusMilestone` (8 values, always present), `statusCategory` + `statusCode` (20 codes, null on events
  * Ship24 finds not significant). Source: docs.ship24.com (status milestones, status codes;
- * shared/research/anchors-aggregators.md §1.1). One entry per documented code.
+ * docs/research/anchors-aggregators.md §1.1). One entry per documented code.
  */
 
 export const SHIP24_STATUS_CODE_TABLE = createStatusTable({

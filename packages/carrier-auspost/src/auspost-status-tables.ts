@@ -6,8 +6,8 @@ import { createStatusTable } from '@wismo/core';
  * Post is not consistent in capitals: "On Board for Delivery" beside "Onboard for delivery"); the comment is
  * the source and confidence. Texts not listed map to `unknown` with `unmapped: true` and the text kept.
  *
- * Sources: [K-AP] karrio australiapost units.py (shared/research/carrier-codes/misc-codes.md, heuristic
- * buckets), [SAMPLE] the recorded answer shared/carrier-samples/australiapost/track-multiple-ids.json.
+ * Sources: [K-AP] karrio australiapost units.py (docs/research/carrier-codes/misc-codes.md, heuristic
+ * buckets), [SAMPLE] the recorded answer docs/research/carrier-samples/australiapost/track-multiple-ids.json.
  */
 
 /** `status` of an article or a tracking result; the shipment's status when no event text is known. */

@@ -4,7 +4,7 @@ import { createStatusTable } from '@wismo/core';
  * Canada Post `event-identifier`s, as data. Identifiers arrive with leading zeros and variable width (`0174`, `20`,
  * `1496`); keys here are the number without leading zeros (see `canadaPostEventKey`).
  *
- * Sources: [K-CP] karrio canadapost units.py @ 070b5276 (shared/research/carrier-codes/misc-codes.md): buckets of
+ * Sources: [K-CP] karrio canadapost units.py @ 070b5276 (docs/research/carrier-codes/misc-codes.md): buckets of
  * identifiers, a heuristic without Canada Post's texts; [SAMPLE] the recorded tracking detail, with Canada Post's own
  * description. Confidence: H for [SAMPLE] texts, M for karrio's delivered / out-for-delivery / ready-for-pickup /
  * failed buckets, L for its on-hold and picked-up buckets (meanings not published with them). Canada Post's

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CANADAPOST_EVENT_CODES } from './canadapost-status-tables';
 import { canadaPostEventKey, mapCanadaPostEvent } from './map-canadapost-status';
 
-// karrio's buckets (shared/research/carrier-codes/misc-codes.md) and the recorded sample's 20.
+// karrio's buckets (docs/research/carrier-codes/misc-codes.md) and the recorded sample's 20.
 const KARRIO_BUCKETS = {
   delivered: '1408 1409 1421 1422 1423 1424 1425 1426 1427 1428 1429 1430 1431 1432 1433 1434 1441 1442 1496 1497 1498 1499',
   in_transit: '100 101 102 103 104 105 106 107 1400 1401 1402 1403 1404 1405 159 160 161 162 163 172 173 2412',

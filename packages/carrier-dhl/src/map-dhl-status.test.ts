@@ -4,7 +4,7 @@ import { mapDhlEvent } from './parse-dhl-response';
 import { DHL_EXPRESS_CHECKPOINT_TABLE, DHL_STATUS_CODES, DHL_STATUS_CODE_TABLE, DHL_TEXT_RULES } from './dhl-status-tables';
 
 /**
- * The documented `statusCode` values: shared/research/carrier-codes/misc-codes.md, section
+ * The documented `statusCode` values: docs/research/carrier-codes/misc-codes.md, section
  * "DHL Shipment Tracking – Unified" (Unified API 1.5.6 enum, same values in karrio dhl_universal and
  * the real parcel-de sample), confirmed by DHL developer FAQ 47001197243.
  */

@@ -3,7 +3,7 @@ import { createStatusTable, type ShipmentStatus, type SubstatusOf } from '@wismo
 /*
  * DHL Parcel DE (Post & Parcel Germany) tracking codes, as data. Source: DHL's table
  * `parcel_de_ice_event_ric_combinations_July_2024.csv` (338 ICE/RIC/standard-event-code combinations, 16
- * standard event codes, 52 ICE, 136 RIC), copied to shared/research/carrier-codes/dhl-parcel-de-codes.md.
+ * standard event codes, 52 ICE, 136 RIC), copied to docs/research/carrier-codes/dhl-parcel-de-codes.md.
  * The comment on each entry is DHL's own name for the code, English / German.
  *
  * Every event carries three codes: `standard-event-code` (DHL's customer-facing group, e.g. ZU "Delivery

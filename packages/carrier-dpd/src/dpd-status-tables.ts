@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * DPD ParcelLifeCycle `statusInfo.status` values, as data. DPD publishes no code list for this service; the
  * states are the ones research/carriers.md §5 documents (the XSD types `status` as a plain string), with the
- * `description` text DPD sends for each in the recorded sample (shared/carrier-samples/dpd, karrio @ 9842f47c).
+ * `description` text DPD sends for each in the recorded sample (docs/research/carrier-samples/dpd, karrio @ 9842f47c).
  * `label` texts are not used: the sample labels DeliveryFailure, ParcelShop and ReturningFromDelivery all
  * "Parcel out for delivery". Confidence per entry is in the package README.
  */

@@ -3,7 +3,7 @@ import type { PushRequest } from '@wismo/core';
 import { describe, expect, it } from 'vitest';
 import { createFedexPushReceiver, parseFedexPush } from './fedex-push';
 
-// A delivered Track API answer (karrioapi/karrio, see ../shared/carrier-samples/SOURCES.md): FedEx documents push
+// A delivered Track API answer (karrioapi/karrio, see docs/research/carrier-samples/SOURCES.md): FedEx documents push
 // payloads as Track API results. The signature below was computed outside this code:
 //   openssl dgst -sha256 -hmac 'fedex-test-security-token' -binary src/__fixtures__/push-delivered-track-api-shape.json | base64
 const BODY = readFileSync(new URL('./__fixtures__/push-delivered-track-api-shape.json', import.meta.url));

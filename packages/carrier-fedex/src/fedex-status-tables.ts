@@ -3,11 +3,11 @@ import { createStatusTable } from '@wismo/core';
 /*
  * FedEx status tables, as data. Sources (see README "What the mapping relied on"):
  * - [CODES] FedEx "Tracking Status Codes" (developer.fedex.com API reference, vendored in karrio
- *   `modules/connectors/fedex/vendor/Tracking-Status-Codes.html` @ 0f7414f0) → shared/research/carrier-codes/fedex-codes.md.
+ *   `modules/connectors/fedex/vendor/Tracking-Status-Codes.html` @ 0f7414f0) → docs/research/carrier-codes/fedex-codes.md.
  * - [WEBHOOK] FedEx API reference, "Status Code and Statuses for Webhook Tracking Events"
  *   (https://developer.fedex.com/api/en-us/guides/api-reference.html, read through a public markdown copy): adds codes
  *   seen in Track API responses but missing from [CODES], e.g. `AE` "Shipment arriving early".
- * - [SAMPLES] real responses in shared/carrier-samples/fedex (derivedStatusCode values, exception codes 08, A3, A47, A52).
+ * - [SAMPLES] real responses in docs/research/carrier-samples/fedex (derivedStatusCode values, exception codes 08, A3, A47, A52).
  * - [SPEC] the FedEx Track API OpenAPI 1.0.0 (karrio `vendor/track.json`): examples A25, ancillary reason 15.
  * - [MOCK] FedEx API reference, "Mock Tracking Numbers": "Delivery Exception 007 / 083 / 03", "Shipment Exception 099".
  * Where a code's meaning is unclear the entry is the least specific status that is still true, and says so.

@@ -14,7 +14,7 @@ import { mapFedexEvent, mapFedexLatestStatus } from './map-fedex-status';
 /*
  * The documented code lists, kept here verbatim so the test does not depend on files outside the repository.
  * [CODES] FedEx "Tracking Status Codes" (developer.fedex.com API reference; karrio vendor/Tracking-Status-Codes.html
- * @ 0f7414f0, extracted to shared/research/carrier-codes/fedex-codes.md). The extraction writes `Ow`; FedEx's current
+ * @ 0f7414f0, extracted to docs/research/carrier-codes/fedex-codes.md). The extraction writes `Ow`; FedEx's current
  * page writes `OW`. Codes are compared upper case.
  */
 const MOVEMENT_CODES = [
@@ -120,7 +120,7 @@ const WEBHOOK_CODES = [
   'PR',
   'AS',
 ];
-/** derivedStatusCode / derivedCode values seen in real responses (shared/carrier-samples/fedex, karrio tests). */
+/** derivedStatusCode / derivedCode values seen in real responses (docs/research/carrier-samples/fedex, karrio tests). */
 const DERIVED_CODES_SEEN = ['IN', 'PU', 'IT', 'OD', 'DY', 'DE', 'DL', 'RL'];
 /** exceptionCode values seen in real responses and the spec example. */
 const EXCEPTION_CODES_SEEN = ['08', 'A3', 'A47', 'A52', 'A25'];

@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * Data only; the logic is in map-hermes-status.ts. Every "2x2" code of Hermes Germany's own event-code list
  * ("Hermes Germany Eventcodes.csv", 128 codes, vendored in karrioapi/karrio modules/connectors/hermes/vendor @
- * deea10f; copied to shared/research/carrier-codes/hermes-de-eventcodes.md), which the HSI `shipmentinfo`
+ * deea10f; copied to docs/research/carrier-codes/hermes-de-eventcodes.md), which the HSI `shipmentinfo`
  * samples carry in `status[].code`. Each comment: Hermes' internal explanation (where it has one) and its
  * English customer text (`#IM# #ORT# #CITY#` etc. are Hermes' placeholders).
  *

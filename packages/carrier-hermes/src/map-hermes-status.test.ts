@@ -5,7 +5,7 @@ import { HERMES_STATUS_CODES } from './hermes-status-tables';
 import { mapHermesStatus, normaliseHermesCode } from './map-hermes-status';
 
 // The 128 "2x2" codes of Hermes' list, read from the comment lines of the table file would be circular:
-// the list below is copied from shared/research/carrier-codes/hermes-de-eventcodes.md (section A).
+// the list below is copied from docs/research/carrier-codes/hermes-de-eventcodes.md (section A).
 const HERMES_LIST = `0000 0600 0700 0800 0900 1000 1510 1520 1610 1710 1720 1730 1751 1810 1820 1900 1901 1910 2000 2100 2300 2400
 3000 3010 3300 3410 3430 3500 3510 3511 3520 3530 3710 3715 3720 3731 3732 3733 3734 3740 3750 3751 3752 3753 3754 3760 3761
 3780 3782 3783 3784 3785 3786 3787 3795 4010 4015 4020 4024 4025 4031 4032 4033 4034 4035 4040 4050 4051 4052 4053 4054 4060

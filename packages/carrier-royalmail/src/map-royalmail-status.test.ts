@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mapRoyalMailEvent, mapRoyalMailStatusCategory } from './map-royalmail-status';
 import { ROYALMAIL_EVENT_CODES } from './royalmail-status-tables';
 
-// Every code in shared/research/carrier-codes/misc-codes.md (Royal Mail: elliotjreed's texts and jampez77's short names).
+// Every code in docs/research/carrier-codes/misc-codes.md (Royal Mail: elliotjreed's texts and jampez77's short names).
 const LISTED = (
   'EVAIP EVAIE ASRXS EVBAH EVDAC EVDAV EVGMI EVGPD EVIAV EVIMC EVIPI EVKAA EVKAI EVKDN EVKGA EVKLC EVKNA EVKOP EVKRF EVKSF EVKSP EVKSU ' +
   'EVNAA EVNAR EVNDA EVNDN EVNGA EVNKS EVNMI EVNOC EVNRF EVNRT EVPLC EVRTS RFRXS RNRXS RORXS RPRXS RSRXS ' +

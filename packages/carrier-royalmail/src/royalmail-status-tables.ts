@@ -3,7 +3,7 @@ import { createStatusTable } from '@wismo/core';
 /*
  * Royal Mail status tables, as data. No primary Royal Mail event-code list is retrievable (the Tracking API v2
  * Technical User Guide v1.3 exists only as a mirrored PDF whose tables cannot be read), so every event entry comes
- * from third-party lists (shared/research/carrier-codes/misc-codes.md):
+ * from third-party lists (docs/research/carrier-codes/misc-codes.md):
  *   [ELLIOT] elliotjreed/royal-mail-tracking README "Event codes" @ 7739245e (MIT): Royal Mail's customer-facing texts;
  *   [JAMPEZ] jampez77/RoyalMail api.md: short names from the Royal Mail consumer app (unofficial);
  *   [SAMPLE] the recorded answer in __fixtures__ (EVNMI).

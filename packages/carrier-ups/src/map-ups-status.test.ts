@@ -22,7 +22,7 @@ function words(text: string): string[] {
 }
 
 /*
- * Every code UPS documents, table by table, in the order of shared/research/carrier-codes/ups-codes.md
+ * Every code UPS documents, table by table, in the order of docs/research/carrier-codes/ups-codes.md
  * (a verbatim extraction of the UPS Track API appendix pages vendored in karrioapi/karrio @ 0f7414f0:
  * Tracking-package-activity-types, Tracking-status-description-codes, Tracking-delivery-codes,
  * Tracking-mail-innovation). Codes are as UPS lists them (unpadded); duplicates listed once.

@@ -2,7 +2,7 @@ import { createStatusTable, type StatusTable } from '@wismo/core';
 
 /*
  * UPS status tables, as data. One entry per code UPS documents, reviewed against
- * shared/research/carrier-codes/ups-codes.md (a verbatim extraction of the UPS developer appendix pages
+ * docs/research/carrier-codes/ups-codes.md (a verbatim extraction of the UPS developer appendix pages
  * vendored in karrioapi/karrio @ 0f7414f0). The comment on each entry is UPS's own customer-facing text.
  *
  * Where a code's meaning is unclear, it maps to the least specific honest status (often the status

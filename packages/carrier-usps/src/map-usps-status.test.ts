@@ -14,7 +14,7 @@ import {
 } from './usps-status-tables';
 
 /**
- * Every USPS eventCode listed in shared/research/carrier-codes/misc-codes.md, section "USPS (Tracking v3)":
+ * Every USPS eventCode listed in docs/research/carrier-codes/misc-codes.md, section "USPS (Tracking v3)":
  * the Pub 199 App. G-4 / Web Tools TrackV2 list, plus the codes seen in the karrio v3 sample (GX, A1, T1, TL).
  */
 const RESEARCH_EVENT_CODES = [

@@ -58,7 +58,7 @@ describe('wismo formats', () => {
 
   describe('DHL Paket / Deutsche Post', () => {
     // paketda.de "Prüfziffer DHL 12-stellig": weights 4 and 9, example 201298452277; activebarcode.com Identcode.
-    // Real piece 470800204932 (shared/carrier-samples/dhl/delivered-parcel-de-real-german.json).
+    // Real piece 470800204932 (docs/research/carrier-samples/dhl/delivered-parcel-de-real-german.json).
     it('verifies the 4-9 check digit of 12-digit parcel numbers', () => {
       expect(candidateOf('4708 0020 4932', 'dhl_paket_12')).toMatchObject({
         carrier: 'dhl',
@@ -70,7 +70,7 @@ describe('wismo formats', () => {
     });
 
     // paketda.de "20-stellige DHL-Paketnummern" (GS1 modulo 10, 3-1; example 00340433836442636597);
-    // sandbox piece 00340434161094015902 (shared/carrier-samples/dhl-parcel-de).
+    // sandbox piece 00340434161094015902 (docs/research/carrier-samples/dhl-parcel-de).
     it('verifies the GS1 check digit of 00340434… SSCC numbers, with or without the 00 identifier', () => {
       expect(candidateOf('00340434161094015902', 'dhl_paket_sscc_20')).toMatchObject({ confidence: 'checksum' });
       expect(candidateOf('340434161094015902', 'dhl_paket_sscc_18')).toMatchObject({ confidence: 'checksum' });
@@ -90,7 +90,7 @@ describe('wismo formats', () => {
 
   describe('Royal Mail', () => {
     // Royal Mail COSS Spec 03 v1.1 / UPU S10: two letters, 8 digits, the S10 check digit, GB. FQ087430672GB is the
-    // oneDBarcode of the Tracking API v2 example (shared/carrier-samples/royalmail).
+    // oneDBarcode of the Tracking API v2 example (docs/research/carrier-samples/royalmail).
     it('names Royal Mail for S10 numbers issued in GB', () => {
       expect(detectCarrier('FQ 0874 3067 2 GB')).toMatchObject([{ carrier: 'royalmail', confidence: 'checksum', countryCode: 'GB' }]);
       expect(detectCarrier('FQ087430673GB')).toEqual([]);
@@ -118,7 +118,7 @@ describe('wismo formats', () => {
 
   describe('Canada Post', () => {
     // 16-digit PINs (open data canada_post: 7-digit origin, 8-digit serial, mod 10 weights 3-1): the PIN of the
-    // recorded tracking-detail sample (shared/carrier-samples/canadapost) and a created shipment's tracking-pin in
+    // recorded tracking-detail sample (docs/research/carrier-samples/canadapost) and a created shipment's tracking-pin in
     // karrio's Canada Post shipment tests.
     it.each(['7023210039414604', '7023210883561103'])('names Canada Post first for the domestic PIN %s, by its check digit', (pin) => {
       expect(detectCarrier(pin)[0]).toMatchObject({ carrier: 'canadapost', formatId: 'canada_post', confidence: 'checksum' });
@@ -144,7 +144,7 @@ describe('wismo formats', () => {
       });
     });
 
-    // The Suivi v2 sample in shared/carrier-samples/laposte tracks EW112720413FR, an S10 number.
+    // The Suivi v2 sample in docs/research/carrier-samples/laposte tracks EW112720413FR, an S10 number.
     it('names La Poste for S10 numbers issued in FR', () => {
       expect(detectCarrier('EW112720413FR')).toMatchObject([
         { carrier: 'laposte', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR' },
@@ -170,7 +170,7 @@ describe('wismo formats', () => {
   });
 
   describe('DPD', () => {
-    // DPD ParcelLifeCycle parcelLabelNumber 05308801410058 (shared/carrier-samples/dpd, karrio fixture).
+    // DPD ParcelLifeCycle parcelLabelNumber 05308801410058 (docs/research/carrier-samples/dpd, karrio fixture).
     it('reads the bare 14-digit parcel number on pattern, the printed forms by their MOD 37,36 check character', () => {
       expect(candidateOf('05308801410058', 'dpd_parcel_14')).toMatchObject({ carrier: 'dpd', confidence: 'pattern' });
       expect(detectCarrier('05308801410058')[0]).toMatchObject({ carrier: 'dpd' });
@@ -180,7 +180,7 @@ describe('wismo formats', () => {
   });
 
   describe('bpost', () => {
-    // bpost trackedmail itemCode 323212345659900040669030 (shared/carrier-samples/bpost, karrio fixture).
+    // bpost trackedmail itemCode 323212345659900040669030 (docs/research/carrier-samples/bpost, karrio fixture).
     it('reads 24-digit 3232… numbers on pattern and S10 numbers issued in BE', () => {
       expect(candidateOf('323212345659900040669030', 'bpost_24')).toMatchObject({ carrier: 'bpost', confidence: 'pattern' });
       expect(detectCarrier('CE123456785BE')).toMatchObject([{ carrier: 'bpost', service: 'Parcel Post' }]);

@@ -70,7 +70,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'PostNL 3S',
         description: '3S, the four-letter customer code, and a serial number.',
         source:
-          'developer.postnl.nl/browse-apis/send-and-track/barcode-webservice ("a barcode of Type 3S is always 13 or 15 characters long"); 16-character sandbox barcode 3SDEVC2260332157 in postnl/postnl-ecommerce-sdk-python doc/controllers/shipping-status.md (shared/carrier-samples/postnl); no check digit documented',
+          'developer.postnl.nl/browse-apis/send-and-track/barcode-webservice ("a barcode of Type 3S is always 13 or 15 characters long"); 16-character sandbox barcode 3SDEVC2260332157 in postnl/postnl-ecommerce-sdk-python doc/controllers/shipping-status.md (docs/research/carrier-samples/postnl); no check digit documented',
         regex: '3S(?<CustomerCode>[A-Z]{4})(?<SerialNumber>[0-9]{7}|[0-9]{9,10})',
         validation: {},
         tracking_url: null,
@@ -90,7 +90,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'DHL Paket (12)',
         description: 'Identcode: mail centre, customer, running number and a check digit weighted 4 and 9.',
         source:
-          'activebarcode.com/codes/identcode (structure, length 12, modulo 10); paketda.de/firmenkunden/paket-pruefziffern.html "Prüfziffer DHL 12-stellig" (weights 4 and 9, example 201298452277); real piece 470800204932 in shared/carrier-samples/dhl/delivered-parcel-de-real-german.json',
+          'activebarcode.com/codes/identcode (structure, length 12, modulo 10); paketda.de/firmenkunden/paket-pruefziffern.html "Prüfziffer DHL 12-stellig" (weights 4 and 9, example 201298452277); real piece 470800204932 in docs/research/carrier-samples/dhl/delivered-parcel-de-real-german.json',
         regex: '(?<SerialNumber>(?<MailCentre>[0-9]{2})[0-9]{9})(?<CheckDigit>[0-9])',
         validation: { checksum: { name: 'mod10', evens_multiplier: 4, odds_multiplier: 9 } },
         tracking_url: 'https://www.dhl.de/de/privatkunden.html?piececode=%s',
@@ -101,7 +101,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'DHL Paket (20, SSCC)',
         description: "Application identifier 00 and an SSCC with DHL's 3404… company prefix; GS1 check digit.",
         source:
-          'paketda.de/firmenkunden/paket-pruefziffern.html "20-stellige DHL-Paketnummern" (modulo 10, weights 3-1, example 00340433836442636597); GS1 General Specifications §7.9 (SSCC check digit); sandbox piece 00340434161094015902 in shared/carrier-samples/dhl-parcel-de/d-get-piece-detail-delivered.xml',
+          'paketda.de/firmenkunden/paket-pruefziffern.html "20-stellige DHL-Paketnummern" (modulo 10, weights 3-1, example 00340433836442636597); GS1 General Specifications §7.9 (SSCC check digit); sandbox piece 00340434161094015902 in docs/research/carrier-samples/dhl-parcel-de/d-get-piece-detail-delivered.xml',
         regex: '(?<ApplicationIdentifier>00)(?<SerialNumber>3404[0-9]{13})(?<CheckDigit>[0-9])',
         validation: { checksum: { name: 'mod10', evens_multiplier: 3, odds_multiplier: 1 } },
         tracking_url: 'https://www.dhl.de/de/privatkunden.html?piececode=%s',
@@ -115,7 +115,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'DHL Paket (18, SSCC)',
         description: 'The same SSCC without its application identifier, as the Parcel DE API echoes it.',
         source:
-          'GS1 General Specifications §7.9 (SSCC check digit); piece-identifier 340434161094015902 in shared/carrier-samples/dhl-parcel-de/d-get-piece-detail-delivered.xml',
+          'GS1 General Specifications §7.9 (SSCC check digit); piece-identifier 340434161094015902 in docs/research/carrier-samples/dhl-parcel-de/d-get-piece-detail-delivered.xml',
         regex: '(?<SerialNumber>3404[0-9]{13})(?<CheckDigit>[0-9])',
         validation: { checksum: { name: 'mod10', evens_multiplier: 3, odds_multiplier: 1 } },
         tracking_url: 'https://www.dhl.de/de/privatkunden.html?piececode=%s',
@@ -142,7 +142,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'Royal Mail unique item ID (21)',
         description: 'The 2D-barcode item id the Tracking API v2 accepts as mailPieceId. Its structure is not published: pattern only.',
         source:
-          'Royal Mail Tracking API v2 example (mailPieceId / uniqueItemId 090367574000000FE1E1B) in shared/carrier-samples/royalmail/mailpieces-v2-events-special-delivery.json and elliotjreed/royal-mail-tracking README.md; Royal Mail 1D numbers are S10 with GB (COSS Spec 03 v1.1)',
+          'Royal Mail Tracking API v2 example (mailPieceId / uniqueItemId 090367574000000FE1E1B) in docs/research/carrier-samples/royalmail/mailpieces-v2-events-special-delivery.json and elliotjreed/royal-mail-tracking README.md; Royal Mail 1D numbers are S10 with GB (COSS Spec 03 v1.1)',
         regex: '(?<SerialNumber>[0-9A-F]{21})',
         validation: {},
         tracking_url: null,
@@ -179,7 +179,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         description:
           'A digit and a letter for the product (6A, 6M, 8R, 1K, ...) and eleven digits. No check digit is published: pattern only.',
         source:
-          'La Poste Suivi v2 examples: 6A15602676300 and 6A15602683841 (rigwild/suivi-poste README.md), 6M17554710224 (debuss-a/lapostesuivi README.md); S10 numbers (EW112720413FR in shared/carrier-samples/laposte) are the S10 format',
+          'La Poste Suivi v2 examples: 6A15602676300 and 6A15602683841 (rigwild/suivi-poste README.md), 6M17554710224 (debuss-a/lapostesuivi README.md); S10 numbers (EW112720413FR in docs/research/carrier-samples/laposte) are the S10 format',
         regex: '(?<ServiceType>[0-9][A-Z])(?<SerialNumber>[0-9]{11})',
         validation: {},
         tracking_url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=%s',
@@ -221,7 +221,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'Hermes (H + 19)',
         description: 'H and nineteen digits, the shipment id of the Hermes HSI API.',
         source:
-          'Hermes Germany HSI shipmentinfo example shipmentID H1234567890123456789 and https://www.myhermes.de/tracking/H1234567890123456789 in shared/carrier-samples/hermes-de/shipmentinfo-delivered.json (karrio fixture, synthetic-looking)',
+          'Hermes Germany HSI shipmentinfo example shipmentID H1234567890123456789 and https://www.myhermes.de/tracking/H1234567890123456789 in docs/research/carrier-samples/hermes-de/shipmentinfo-delivered.json (karrio fixture, synthetic-looking)',
         regex: 'H(?<SerialNumber>[0-9]{19})',
         validation: {},
         tracking_url: 'https://www.myhermes.de/tracking/%s',
@@ -239,7 +239,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         description:
           'A 4-digit depot starting with 0 and ten digits: the parcelLabelNumber the DPD web services take. The check character is printed on the label only (see DPD (14)): pattern only.',
         source:
-          'DPD ParcelLifeCycleService getTrackingData parcelLabelNumber 05308801410058 in karrio modules/connectors/dpd/tests/dpd/test_tracking.py (shared/carrier-samples/dpd); research/carriers.md §5',
+          'DPD ParcelLifeCycleService getTrackingData parcelLabelNumber 05308801410058 in karrio modules/connectors/dpd/tests/dpd/test_tracking.py (docs/research/carrier-samples/dpd); research/carriers.md §5',
         regex: '(?<SerialNumber>0[0-9]{13})',
         validation: {},
         tracking_url: 'https://www.dpdgroup.com/be/mydpd/my-parcels/track?lang=en&parcelNumber=%s',
@@ -256,7 +256,7 @@ export const WISMO_FORMATS: readonly WismoCourierDefinition[] = [
         name: 'bpost (24)',
         description: '3232 and twenty digits. The check digit is not published: pattern only.',
         source:
-          'bpost trackedmail itemCode 323212345659900040669030 in shared/carrier-samples/bpost/itemTracking-delivered.xml (karrio fixture); research/carriers.md §14',
+          'bpost trackedmail itemCode 323212345659900040669030 in docs/research/carrier-samples/bpost/itemTracking-delivered.xml (karrio fixture); research/carriers.md §14',
         regex: '3232(?<SerialNumber>[0-9]{20})',
         validation: {},
         tracking_url: null,
