@@ -4,7 +4,7 @@ import { parseDhlParcelDeResponse } from '../../packages/carrier-dhlparcelde/src
 import { compareAgainstBaseline } from './compare';
 
 const fetchedAt = new Date('2026-01-15T12:00:00Z');
-const fixturesDirectory = new URL('../../packages/carrier-dhlparcelde/src/__fixtures__/parcel-de/', import.meta.url);
+const fixturesDirectory = new URL('../../packages/carrier-dhlparcelde/src/__fixtures__/', import.meta.url);
 const PIECE_CODE = /piece-code="(\d+)"/g;
 
 /**
