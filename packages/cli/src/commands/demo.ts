@@ -37,6 +37,22 @@ export const DEMO_TIME_SCALE = 60;
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * The sandbox day starts at this hour (UTC), the last one before the demo runs: the moving parcels' journeys, the
+ * checks the refresh policy plans around each customer's delivery day and the messages' quiet hours then tell the same
+ * story at whatever hour the demo is run (run at 11:31 UTC, the FedEx parcel passed its estimated day before it went
+ * out for delivery, so the check that would have seen it was planned 12 hours later; run at 11:09 it did not).
+ */
+const DEMO_DAY_START_HOUR_UTC = 8;
+
+/** The last `DEMO_DAY_START_HOUR_UTC`:00 UTC at or before `now`. */
+export function demoDayStart(now: Date): Date {
+  const start = new Date(now);
+  start.setUTCHours(DEMO_DAY_START_HOUR_UTC, 0, 0, 0);
+  if (start.getTime() > now.getTime()) start.setUTCDate(start.getUTCDate() - 1);
+  return start;
+}
+
 const DEMO_CUSTOMERS = [
   { id: 'cus_de_1', email: 'jonas.weber@example.de', name: 'Jonas Weber', locale: 'de-DE', timeZone: 'Europe/Berlin', country: 'DE' },
   { id: 'cus_us_1', email: 'maya.johnson@example.com', name: 'Maya Johnson', locale: 'en-US', timeZone: 'America/New_York', country: 'US' },
@@ -193,7 +209,15 @@ export async function runDemo(options: DemoCommandOptions, context: CliContext):
       await writeFile(input, demoOrdersCsv(SANDBOX_NUMBERS));
     }
     try {
-      sandbox = await startSandboxCarriers({ host: '127.0.0.1', rateLimits: 'documented', timeScale: DEMO_TIME_SCALE, seed: 1 });
+      const dayStart = demoDayStart(new Date());
+      sandbox = await startSandboxCarriers({
+        host: '127.0.0.1',
+        rateLimits: 'documented',
+        timeScale: DEMO_TIME_SCALE,
+        seed: 1,
+        advancingStart: dayStart,
+      });
+      sandbox.clock.set(dayStart);
     } catch (error) {
       throw runtimeError(
         `Could not start the sandbox carriers on 127.0.0.1: ${(error as Error).message}.`,

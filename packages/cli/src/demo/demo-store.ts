@@ -174,8 +174,8 @@ export async function watchDemoOrders({
       sandbox.clock.set(new Date(nextMs > nowMs ? nextMs : nowMs + 60_000));
     }
   } finally {
-    // The rest of the demo (the server's pages) shows the sandbox as it is now.
-    sandbox.clock.set(new Date());
+    // The rest of the demo (the server's pages) shows the sandbox as it was when the watch began.
+    sandbox.clock.set(new Date(startMs));
     await notifications?.close();
   }
   const fixedPoll = parcels.length * Math.ceil(DEMO_WATCH_HORIZON_HOURS / FIXED_POLL_HOURS);

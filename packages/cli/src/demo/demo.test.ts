@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_EXPECTED_OUTCOMES, SANDBOX_NUMBERS } from '@wismo/testkit';
+import { demoDayStart } from '../commands/demo';
 import { DEMO_ROWS, demoOrdersCsv } from './demo-orders';
 
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -81,4 +82,11 @@ describe('wismo demo', () => {
     expect(stdout).toMatch(/watched trackings API \(from the store\)\s+\S+\s+\[HTTP 200\]/);
     expect(stdout).toMatch(/order view API\s+\S+\s+\[HTTP 200\]/);
   }, 60_000);
+
+  it('starts the sandbox day at the last 08:00 UTC, so that the story does not depend on the hour it runs', () => {
+    expect(demoDayStart(new Date('2026-12-06T11:31:00Z')).toISOString()).toBe('2026-12-06T08:00:00.000Z');
+    expect(demoDayStart(new Date('2026-12-06T08:00:00Z')).toISOString()).toBe('2026-12-06T08:00:00.000Z');
+    expect(demoDayStart(new Date('2026-12-06T07:59:59Z')).toISOString()).toBe('2026-12-05T08:00:00.000Z');
+    expect(demoDayStart(new Date('2027-01-01T03:00:00Z')).toISOString()).toBe('2026-12-31T08:00:00.000Z');
+  });
 });
